@@ -1,0 +1,205 @@
+package dev.mcpsec.api;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** What to scan and how; front ends map their flags or plugin parameters onto this and nothing else. */
+public final class ScanRequest {
+    private final Path root;
+    private final boolean includeUser;
+    private final Path home;
+    private final boolean history;
+    private final List<String> bundles;
+    private final ClassLoader bundleClassLoader;
+    private final Path localRepository;
+    private final boolean projectPolicies;
+    private final Path baseline;
+    private final Set<String> excludeRules;
+    private final Set<String> includeRules;
+    private final Map<String, Severity> severityOverrides;
+    private final ScanLimits limits;
+    private final Consumer<String> progress;
+
+    private ScanRequest(Builder b) {
+        this.root = b.root;
+        this.includeUser = b.includeUser;
+        this.home = b.home;
+        this.history = b.history;
+        this.bundles = List.copyOf(b.bundles);
+        this.bundleClassLoader = b.bundleClassLoader;
+        this.localRepository = b.localRepository;
+        this.projectPolicies = b.projectPolicies;
+        this.baseline = b.baseline;
+        this.excludeRules = Set.copyOf(b.excludeRules);
+        this.includeRules = Set.copyOf(b.includeRules);
+        this.severityOverrides = Map.copyOf(b.severityOverrides);
+        this.limits = b.limits;
+        this.progress = b.progress;
+    }
+
+    public static Builder builder(Path root) {
+        return new Builder(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public boolean includeUser() {
+        return includeUser;
+    }
+
+    /** Home folder for the user scope; defaults to {@code user.home}. */
+    public Path home() {
+        return home;
+    }
+
+    public boolean history() {
+        return history;
+    }
+
+    /** Extra bundles: directory or jar paths, or {@code groupId:artifactId:version} from the local repository. */
+    public List<String> bundles() {
+        return bundles;
+    }
+
+    /** Class loader whose {@code META-INF/mcpsec/bundle.json} resources are bundles too (the plugin classpath), or null. */
+    public ClassLoader bundleClassLoader() {
+        return bundleClassLoader;
+    }
+
+    /** Local Maven repository for {@code G:A:V} bundles; defaults to {@code ~/.m2/repository}. */
+    public Path localRepository() {
+        return localRepository;
+    }
+
+    public boolean projectPolicies() {
+        return projectPolicies;
+    }
+
+    /** Baseline file, or null for {@code ROOT/.mcpsec/baseline.json} when it exists. */
+    public Path baseline() {
+        return baseline;
+    }
+
+    /** Rule ids or checklist ids to turn off. */
+    public Set<String> excludeRules() {
+        return excludeRules;
+    }
+
+    /** When not empty: only these rule ids or checklist ids run. */
+    public Set<String> includeRules() {
+        return includeRules;
+    }
+
+    /** Rule id or checklist id → severity. */
+    public Map<String, Severity> severityOverrides() {
+        return severityOverrides;
+    }
+
+    public ScanLimits limits() {
+        return limits;
+    }
+
+    /** Receives short progress lines for long work; never null. */
+    public Consumer<String> progress() {
+        return progress;
+    }
+
+    /** Builder with the documented defaults: no user scope, history on, built-in bundle only. */
+    public static final class Builder {
+        private final Path root;
+        private boolean includeUser;
+        private Path home = Path.of(System.getProperty("user.home"));
+        private boolean history = true;
+        private final List<String> bundles = new ArrayList<>();
+        private ClassLoader bundleClassLoader;
+        private Path localRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        private boolean projectPolicies;
+        private Path baseline;
+        private final Set<String> excludeRules = new LinkedHashSet<>();
+        private final Set<String> includeRules = new LinkedHashSet<>();
+        private final Map<String, Severity> severityOverrides = new LinkedHashMap<>();
+        private ScanLimits limits = ScanLimits.defaults();
+        private Consumer<String> progress = s -> { };
+
+        private Builder(Path root) {
+            this.root = root;
+        }
+
+        public Builder includeUser(boolean v) {
+            this.includeUser = v;
+            return this;
+        }
+
+        public Builder home(Path v) {
+            this.home = v;
+            return this;
+        }
+
+        public Builder history(boolean v) {
+            this.history = v;
+            return this;
+        }
+
+        public Builder bundles(List<String> v) {
+            this.bundles.addAll(v);
+            return this;
+        }
+
+        public Builder bundleClassLoader(ClassLoader v) {
+            this.bundleClassLoader = v;
+            return this;
+        }
+
+        public Builder localRepository(Path v) {
+            this.localRepository = v;
+            return this;
+        }
+
+        public Builder projectPolicies(boolean v) {
+            this.projectPolicies = v;
+            return this;
+        }
+
+        public Builder baseline(Path v) {
+            this.baseline = v;
+            return this;
+        }
+
+        public Builder excludeRules(Set<String> v) {
+            this.excludeRules.addAll(v);
+            return this;
+        }
+
+        public Builder includeRules(Set<String> v) {
+            this.includeRules.addAll(v);
+            return this;
+        }
+
+        public Builder severityOverrides(Map<String, Severity> v) {
+            this.severityOverrides.putAll(v);
+            return this;
+        }
+
+        public Builder limits(ScanLimits v) {
+            this.limits = v;
+            return this;
+        }
+
+        public Builder progress(Consumer<String> v) {
+            this.progress = v;
+            return this;
+        }
+
+        public ScanRequest build() {
+            return new ScanRequest(this);
+        }
+    }
+}

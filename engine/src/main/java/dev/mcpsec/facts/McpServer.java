@@ -1,0 +1,48 @@
+package dev.mcpsec.facts;
+
+import java.util.List;
+
+/**
+ * One MCP server entry.
+ *
+ * @param transport {@code stdio}, {@code http}, {@code sse} or {@code ws}
+ * @param command the executable ({@code npx}, {@code docker}, ...), or null for remote servers
+ * @param args arguments as written (references unresolved)
+ * @param url remote URL, or the URL an {@code mcp-remote} bridge connects to
+ * @param host host of {@code url}, lower case, or null
+ * @param launcher how the package is started: {@code npx}, {@code pnpm-dlx}, {@code yarn-dlx}, {@code bunx},
+ *                 {@code uvx}, {@code pipx}, {@code docker}, {@code mcp-remote}, {@code remote}, {@code binary}
+ * @param ecosystem {@code npm}, {@code pypi}, {@code docker}, {@code remote} or null
+ * @param packageName package or image name without version/tag, or null
+ * @param packageVersion the pinned version or image tag, or null when unpinned
+ * @param imageDigest image digest ({@code sha256:...}) when given
+ * @param disabled the client is told not to start it
+ */
+public record McpServer(String name, String file, int line, int column, String client, String scope,
+                        String transport, String command, List<String> args, String url, String host,
+                        String launcher, String ecosystem, String packageName, String packageVersion,
+                        String imageDigest, boolean disabled) implements Fact {
+    public McpServer {
+        args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    @Override
+    public String server() {
+        return name;
+    }
+
+    @Override
+    public String subject() {
+        return "server";
+    }
+
+    /** True when any argument equals {@code arg} or starts with {@code arg=}. */
+    public boolean hasArg(String arg) {
+        for (String a : args) {
+            if (a.equals(arg) || a.startsWith(arg + "=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
