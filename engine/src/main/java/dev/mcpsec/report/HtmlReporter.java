@@ -81,7 +81,7 @@ final class HtmlReporter implements Reporter {
 
     private static void card(Html h, String css, String label, int count) {
         h.raw("<div class=\"card " + css + "\"><span class=\"count\">").text(count)
-                .raw("</span><span class=\"label\">").text(label).raw("</span></div>\n");
+                .raw("</span> <span class=\"label\">").text(label).raw("</span></div>\n");
     }
 
     private static void inventory(Html h, List<ServerSummary> servers) {
@@ -122,12 +122,12 @@ final class HtmlReporter implements Reporter {
             for (Finding f : list) {
                 String severity = f.severity().id();
                 h.raw("<div class=\"finding " + severity + "\">\n<div class=\"head\">")
-                        .element("span", "badge " + severity, severity)
-                        .element("span", "pos", ReportSupport.position(f.line(), f.column()));
+                        .element("span", "badge " + severity, severity).raw(" ")
+                        .element("span", "pos", ReportSupport.position(f.line(), f.column())).raw(" ");
                 if (f.server() != null) {
-                    h.raw(" server ").element("code", null, f.server());
+                    h.raw("<span>server ").element("code", null, f.server()).raw("</span> ");
                 }
-                h.element("code", null, f.checklist()).element("span", "meta", f.ruleId()).raw("</div>\n");
+                h.element("code", null, f.checklist()).raw(" ").element("span", "meta", f.ruleId()).raw("</div>\n");
                 h.raw("<p class=\"msg\">").text(f.message());
                 if (f.commit() != null) {
                     h.raw(" (commit ").element("code", null, ReportSupport.shortCommit(f.commit())).raw(")");
