@@ -12,6 +12,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
@@ -58,7 +59,11 @@ public final class PolicyCompiler {
         // Drools resolves fact classes through the context class loader: inside Maven that is not ours.
         thread.setContextClassLoader(PolicyCompiler.class.getClassLoader());
         try {
-            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+            // MVEL as the default dialect: empty or simple consequences then need no Java compiler run, which
+            // keeps a cold scan fast; rules may still say dialect "java".
+            KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+            conf.setProperty("drools.dialect.default", "mvel");
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
             Map<String, Bundle> bundleBySource = new HashMap<>();
             Map<String, String> textBySource = new HashMap<>();
             for (Bundle bundle : bundles) {
