@@ -21,8 +21,8 @@ class BuiltinFixturesShapeTest {
     private static final Path TESTS = BuiltinBundle.DIR.resolve("tests");
     private static final Set<String> TOP_LEVEL = Set.of("description", "git", "commits", "scan", "expect", "expectNot");
     private static final Set<String> ENTRY_FIELDS = Set.of("ruleId", "checklist", "file", "server", "severity");
-    // Rules that only fire when an organisation's data asks for it: no built-in failing fixture is possible.
-    private static final Set<String> DATA_DRIVEN_ONLY = Set.of("MCP-PIN-003");
+    // No built-in failing case is possible: MCP-PIN-003 needs org data, MCP-AA-013 a user-level Cursor file.
+    private static final Set<String> NO_FAILING_CASE = Set.of("MCP-PIN-003", "MCP-AA-013");
     // Secret shapes must come from @@FAKE:kind@@ tokens that the runner fills in, never from the file itself.
     private static final Pattern SECRET_SHAPE = Pattern.compile(
             "[rs]k_(live|test)_[A-Za-z0-9]{10,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}"
@@ -61,7 +61,7 @@ class BuiltinFixturesShapeTest {
             expected.path("expectNot").forEach(e -> passing.add(e.path("ruleId").asText()));
         }
         Set<String> needFailing = new HashSet<>(ruleIds());
-        needFailing.removeAll(DATA_DRIVEN_ONLY);
+        needFailing.removeAll(NO_FAILING_CASE);
         assertThat(failing).containsAll(needFailing);
         assertThat(passing).containsAll(ruleIds());
     }

@@ -32,21 +32,13 @@ class SecretRulesTest {
     }
 
     @Test
-    void unknownTierCredentialInAProductionVariable_isAProductionKey() {
-        assertThat(fired("MCP-PROD-", credential("api", "ACME_PROD_TOKEN", "generic", "unknown")))
-                .containsExactly("MCP-PROD-002");
-        assertThat(fired("MCP-PROD-", credential("api", "PRODUCT_CATALOG_TOKEN", "generic", "unknown"))).isEmpty();
-        assertThat(fired("MCP-PROD-", credential("api", "ACME_TOKEN", "generic", "unknown"))).isEmpty();
-    }
-
-    @Test
     void unknownTierCredentialSentToAProductionHost_isAProductionKey() {
         var cred = credential("api", "Authorization", "generic", "unknown");
         assertThat(fired("MCP-PROD-", remote("api", "https://api.prod.acme.example/mcp"), cred))
-                .containsExactly("MCP-PROD-003");
+                .containsExactly("MCP-PROD-002");
         assertThat(fired("MCP-PROD-", remote("api", "https://api.acme.example/mcp"), cred)).isEmpty();
         assertThat(fired("MCP-PROD-", remote("api", "https://api.acme.example/mcp"), cred,
-                data("production-markers", "host", ".acme.example"))).containsExactly("MCP-PROD-003");
+                data("production-markers", "host", ".acme.example"))).containsExactly("MCP-PROD-002");
     }
 
     @Test
