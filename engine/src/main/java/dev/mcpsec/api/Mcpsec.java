@@ -33,4 +33,15 @@ public final class Mcpsec {
     public static int writeBaseline(ScanRequest request, Path baselineFile) {
         throw new UnsupportedOperationException("writeBaseline is being wired");
     }
+
+    /** Records a review of {@code server} (as configured under the request's root) in {@code .mcpsec/reviewed.json}. */
+    public static ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note,
+                                        String repository) {
+        throw new UnsupportedOperationException("reviewAdd is being wired");
+    }
+
+    /** The review state of every server under the request's root. */
+    public static List<ReviewStatus> reviewList(ScanRequest request) {
+        throw new UnsupportedOperationException("reviewList is being wired");
+    }
 }

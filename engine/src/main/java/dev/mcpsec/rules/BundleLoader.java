@@ -1,0 +1,297 @@
+package dev.mcpsec.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsec.api.ConfigurationException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Loads bundles from directories, jars, the local Maven repository ({@code G:A:V}) and class loaders.
+ *
+ * <p>A bundle spec may end in {@code #sha256=HEX} to pin it: the jar's bytes (or, for a directory, the sorted
+ * paths and contents of its files) must hash to that value.
+ */
+public final class BundleLoader {
+    static final String PREFIX = "META-INF/mcpsec/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_BUNDLE_FILE = 4L * 1024 * 1024;
+
+    private BundleLoader() {
+    }
+
+    /** Every bundle whose {@code META-INF/mcpsec/bundle.json} the class loader sees, in class path order. */
+    public static List<Bundle> fromClassLoader(ClassLoader loader) {
+        List<Bundle> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        try {
+            Enumeration<URL> urls = loader.getResources(PREFIX + "bundle.json");
+            while (urls.hasMoreElements()) {
+                URL url = urls.nextElement();
+                if (!seen.add(url.toString())) {
+                    continue;
+                }
+                if ("jar".equals(url.getProtocol())) {
+                    JarURLConnection conn = (JarURLConnection) url.openConnection();
+                    Path jar = Path.of(conn.getJarFileURL().toURI());
+                    out.add(fromJar(jar));
+                } else if ("file".equals(url.getProtocol())) {
+                    Path base = Path.of(url.toURI()).getParent();
+                    out.add(fromBase(base, base.getParent().getParent().toString()));
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new ConfigurationException("bundle", "cannot read bundles from the class path: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Loads a bundle spec: a directory, a jar, or {@code groupId:artifactId:version}, optionally {@code #sha256=HEX}. */
+    public static Bundle fromSpec(String spec, Path localRepository) {
+        String pin = null;
+        String target = spec;
+        int hash = spec.indexOf("#sha256=");
+        if (hash >= 0) {
+            pin = spec.substring(hash + 8).trim().toLowerCase();
+            target = spec.substring(0, hash);
+        }
+        Path path = resolve(target, localRepository);
+        if (pin != null) {
+            String actual = sha256(path);
+            if (!actual.equals(pin)) {
+                throw new ConfigurationException("bundle", "bundle " + target + " does not match its pinned SHA-256: expected "
+                        + pin + ", found " + actual);
+            }
+        }
+        return Files.isDirectory(path) ? fromDirectory(path) : fromJar(path);
+    }
+
+    private static Path resolve(String target, Path localRepository) {
+        Path path = Path.of(target);
+        if (Files.exists(path)) {
+            return path;
+        }
+        String[] gav = target.split(":");
+        if (gav.length == 3 && !target.contains("/") && !target.contains("\\")) {
+            Path jar = localRepository.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2])
+                    .resolve(gav[1] + "-" + gav[2] + ".jar");
+            if (Files.isRegularFile(jar)) {
+                return jar;
+            }
+            throw new ConfigurationException("bundle", "bundle " + target + " is not in the local Maven repository ("
+                    + jar + "); install it first (mcpsec never downloads bundles)");
+        }
+        throw new ConfigurationException("bundle", "bundle path " + target + " does not exist");
+    }
+
+    /** A directory holding {@code META-INF/mcpsec/}, a bundle project ({@code src/main/resources/...}) or the folder itself. */
+    public static Bundle fromDirectory(Path dir) {
+        for (Path base : List.of(dir.resolve(PREFIX), dir.resolve("src/main/resources/" + PREFIX), dir)) {
+            if (Files.isRegularFile(base.resolve("bundle.json"))) {
+                return fromBase(base, dir.toString());
+            }
+        }
+        throw new ConfigurationException("bundle", dir + " is not an mcpsec bundle: no META-INF/mcpsec/bundle.json in it");
+    }
+
+    /** The root folder of a directory bundle's {@code META-INF/mcpsec/}, or null when {@code dir} is no bundle. */
+    public static Path baseOf(Path dir) {
+        for (Path base : List.of(dir.resolve(PREFIX), dir.resolve("src/main/resources/" + PREFIX), dir)) {
+            if (Files.isRegularFile(base.resolve("bundle.json"))) {
+                return base;
+            }
+        }
+        return null;
+    }
+
+    private static Bundle fromBase(Path base, String origin) {
+        JsonNode meta = readJson(base.resolve("bundle.json"));
+        List<Bundle.DrlFile> drl = new ArrayList<>();
+        Map<String, Map<String, List<String>>> data = new TreeMap<>();
+        try {
+            Path policies = base.resolve("policies");
+            if (Files.isDirectory(policies)) {
+                try (Stream<Path> files = Files.list(policies)) {
+                    for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                        drl.add(new Bundle.DrlFile(p.toString(), readText(p)));
+                    }
+                }
+            }
+            Path dataDir = base.resolve("data");
+            if (Files.isDirectory(dataDir)) {
+                try (Stream<Path> files = Files.list(dataDir)) {
+                    for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                        data.put(stripJson(p.getFileName().toString()), dataList(readJson(p), p.toString()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("bundle", "cannot read bundle " + origin + ": " + e.getMessage(), e);
+        }
+        Path tests = base.resolve("tests");
+        return bundle(meta, origin, base.resolve("bundle.json").toString(), drl, data,
+                Files.isDirectory(tests) ? tests : null);
+    }
+
+    /** A jar with {@code META-INF/mcpsec/bundle.json}. */
+    public static Bundle fromJar(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry metaEntry = zip.getEntry(PREFIX + "bundle.json");
+            if (metaEntry == null) {
+                throw new ConfigurationException("bundle", jar + " is not an mcpsec bundle: it has no " + PREFIX + "bundle.json");
+            }
+            JsonNode meta = parseJson(read(zip, metaEntry), jar + "!/" + metaEntry.getName());
+            List<Bundle.DrlFile> drl = new ArrayList<>();
+            Map<String, Map<String, List<String>>> data = new TreeMap<>();
+            List<? extends ZipEntry> entries = zip.stream().sorted((a, b) -> a.getName().compareTo(b.getName())).toList();
+            for (ZipEntry e : entries) {
+                String name = e.getName();
+                if (e.isDirectory() || !name.startsWith(PREFIX)) {
+                    continue;
+                }
+                String rel = name.substring(PREFIX.length());
+                if (rel.startsWith("policies/") && rel.endsWith(".drl") && rel.indexOf('/', 9) < 0) {
+                    drl.add(new Bundle.DrlFile(jar.getFileName() + "!/" + name,
+                            new String(read(zip, e), StandardCharsets.UTF_8)));
+                } else if (rel.startsWith("data/") && rel.endsWith(".json") && rel.indexOf('/', 5) < 0) {
+                    data.put(stripJson(rel.substring(5)), dataList(parseJson(read(zip, e), jar + "!/" + name), name));
+                }
+            }
+            return bundle(meta, jar.toString(), jar + "!/" + metaEntry.getName(), drl, data, null);
+        } catch (IOException e) {
+            throw new ConfigurationException("bundle", "cannot read bundle jar " + jar + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Bundle bundle(JsonNode meta, String origin, String metaFile, List<Bundle.DrlFile> drl,
+                                 Map<String, Map<String, List<String>>> data, Path tests) {
+        String id = text(meta, "id");
+        String version = text(meta, "version");
+        if (id == null || id.isBlank() || !id.matches("[A-Za-z0-9._-]+")) {
+            throw new ConfigurationException("bundle", metaFile + ": \"id\" is required (letters, digits, . _ -)");
+        }
+        if (version == null || version.isBlank()) {
+            throw new ConfigurationException("bundle", metaFile + ": \"version\" is required");
+        }
+        return new Bundle(id, version, text(meta, "description"), origin, List.copyOf(drl), data, tests);
+    }
+
+    private static Map<String, List<String>> dataList(JsonNode node, String file) {
+        if (!node.isObject()) {
+            throw new ConfigurationException("bundle", file + ": a data file is a JSON object of key → array of strings");
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isArray()) {
+                throw new ConfigurationException("bundle", file + ": \"" + e.getKey() + "\" must be an array of strings");
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : e.getValue()) {
+                if (!v.isTextual()) {
+                    throw new ConfigurationException("bundle", file + ": \"" + e.getKey() + "\" must hold strings only");
+                }
+                values.add(v.asText());
+            }
+            out.put(e.getKey(), List.copyOf(values));
+        }
+        return out;
+    }
+
+    /** Parses a JSON file of {@code key → [strings]} as bundle data does (also used for configuration data). */
+    public static Map<String, List<String>> dataList(JsonNode node) {
+        return dataList(node, "data");
+    }
+
+    private static String stripJson(String name) {
+        return name.substring(0, name.length() - ".json".length());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static JsonNode readJson(Path p) {
+        try {
+            return parseJson(Files.readAllBytes(p), p.toString());
+        } catch (IOException e) {
+            throw new ConfigurationException("bundle", "cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode parseJson(byte[] bytes, String file) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigurationException("bundle", file + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigurationException("bundle", file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readText(Path p) throws IOException {
+        if (Files.size(p) > MAX_BUNDLE_FILE) {
+            throw new ConfigurationException("bundle", p + " is larger than " + MAX_BUNDLE_FILE + " bytes");
+        }
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] read(ZipFile zip, ZipEntry e) throws IOException {
+        try (InputStream in = zip.getInputStream(e)) {
+            byte[] bytes = in.readNBytes((int) MAX_BUNDLE_FILE + 1);
+            if (bytes.length > MAX_BUNDLE_FILE) {
+                throw new ConfigurationException("bundle", e.getName() + " is larger than " + MAX_BUNDLE_FILE + " bytes");
+            }
+            return bytes;
+        }
+    }
+
+    /** SHA-256 of a jar's bytes or of a directory's sorted relative paths and contents, lower-case hex. */
+    public static String sha256(Path path) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.walk(path)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        md.update(path.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                        md.update((byte) 0);
+                        md.update(Files.readAllBytes(f));
+                    }
+                }
+            } else {
+                md.update(Files.readAllBytes(path));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.mcpsec.rules;
+
+import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.facts.Fact;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Turns a rule match into a {@link Finding}: location from the last matched fact that has a file, message
+ * placeholders filled from the matched facts (last first), and a line-independent fingerprint.
+ */
+final class FindingFactory {
+    private FindingFactory() {
+    }
+
+    static Finding create(RuleInfo rule, String message, String remediationTemplate, List<?> objects) {
+        List<Object> reversed = new ArrayList<>(objects);
+        java.util.Collections.reverse(reversed);
+        Fact at = null;
+        for (Object o : reversed) {
+            if (o instanceof Fact f && f.file() != null) {
+                at = f;
+                break;
+            }
+        }
+        String server = null;
+        for (Object o : reversed) {
+            if (o instanceof Fact f && f.server() != null) {
+                server = f.server();
+                break;
+            }
+        }
+        String client = (String) field(reversed, "client");
+        String commit = (String) field(reversed, "commit");
+        String text = fill(message == null ? rule.title() : message, rule, reversed);
+        String remediation = remediationTemplate == null ? null : fill(remediationTemplate, rule, reversed);
+        String file = at == null ? null : at.file();
+        String fingerprint = fingerprint(rule.id(), file, server, at == null ? "" : at.subject());
+        return new Finding(rule.id(), rule.checklist(), rule.severity(), rule.title(), text, file,
+                at == null ? 0 : at.line(), at == null ? 0 : at.column(), server, client, commit, remediation,
+                fingerprint, rule.bundle());
+    }
+
+    static String fill(String template, RuleInfo rule, List<Object> facts) {
+        Matcher m = RuleMetadata.PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            Object value = "rule".equals(name) ? rule.id() : field(facts, name);
+            m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? "(none)" : render(value)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static String render(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join(" ", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+
+    /** The value of the first record component (or {@code file} accessor) with that name, searching facts in order. */
+    static Object field(List<Object> facts, String name) {
+        for (Object o : facts) {
+            if (o instanceof Record r) {
+                for (RecordComponent c : r.getClass().getRecordComponents()) {
+                    if (c.getName().equals(name)) {
+                        try {
+                            Object v = c.getAccessor().invoke(r);
+                            if (v != null) {
+                                return v;
+                            }
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException("cannot read " + name + " of " + r.getClass(), e);
+                        }
+                    }
+                }
+                if ("file".equals(name) && o instanceof Fact f && f.file() != null) {
+                    return f.file();
+                }
+            }
+        }
+        return null;
+    }
+
+    static String fingerprint(String ruleId, String file, String server, String subject) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            String key = ruleId + "\u0000" + file + "\u0000" + server + "\u0000" + subject;
+            return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.mcpsec.rules;
+
+import dev.mcpsec.api.PolicyException;
+import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.facts.PolicyData;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.parser.ParserError;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles the DRL of a set of bundles with {@link KnowledgeBuilder}, validates rule metadata and caches the
+ * result per JVM keyed by the SHA-256 of every loaded DRL and data list, so a Maven reactor compiles once.
+ */
+public final class PolicyCompiler {
+    private static final Map<String, CompiledPolicies> CACHE = new ConcurrentHashMap<>();
+
+    private PolicyCompiler() {
+    }
+
+    /** Compiles (or takes from the cache) the given bundles; throws {@link PolicyException} listing every problem. */
+    public static CompiledPolicies compile(List<Bundle> bundles) {
+        String key = contentKey(bundles);
+        CompiledPolicies cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        synchronized (PolicyCompiler.class) {
+            return CACHE.computeIfAbsent(key, k -> doCompile(bundles));
+        }
+    }
+
+    private static CompiledPolicies doCompile(List<Bundle> bundles) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Drools resolves fact classes through the context class loader: inside Maven that is not ours.
+        thread.setContextClassLoader(PolicyCompiler.class.getClassLoader());
+        try {
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+            Map<String, Bundle> bundleBySource = new HashMap<>();
+            Map<String, String> textBySource = new HashMap<>();
+            for (Bundle bundle : bundles) {
+                for (Bundle.DrlFile drl : bundle.policies()) {
+                    Resource r = ResourceFactory.newByteArrayResource(drl.content().getBytes(StandardCharsets.UTF_8));
+                    r.setSourcePath(drl.path());
+                    bundleBySource.put(drl.path(), bundle);
+                    textBySource.put(drl.path(), drl.content());
+                    builder.add(r, ResourceType.DRL);
+                    if (builder.hasErrors()) {
+                        break;
+                    }
+                }
+                if (builder.hasErrors()) {
+                    break;
+                }
+            }
+            if (builder.hasErrors()) {
+                List<String> problems = new ArrayList<>();
+                for (KnowledgeBuilderError error : builder.getErrors()) {
+                    problems.add(describe(error, textBySource));
+                }
+                throw new PolicyException("policy compilation failed", problems);
+            }
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            kieBase.addPackages(builder.getKnowledgePackages());
+            return index(kieBase, bundles, bundleBySource, textBySource);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static CompiledPolicies index(InternalKnowledgeBase kieBase, List<Bundle> bundles,
+                                          Map<String, Bundle> bundleBySource, Map<String, String> textBySource) {
+        List<String> problems = new ArrayList<>();
+        Map<String, RuleInfo> byRule = new LinkedHashMap<>();
+        Map<String, String> firstById = new HashMap<>();
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            all.addAll(pkg.getRules());
+        }
+        all.sort(Comparator.comparing((Rule r) -> source(r)).thenComparing(Rule::getName));
+        for (Rule rule : all) {
+            String src = source(rule);
+            Bundle bundle = bundleBySource.get(src);
+            String where = src + ":" + ruleLine(textBySource.get(src), rule.getName());
+            RuleInfo info = RuleMetadata.validate(rule.getName(), rule.getMetaData(),
+                    bundle == null ? "unknown" : bundle.label(), where, problems);
+            if (info == null) {
+                continue;
+            }
+            String previous = firstById.putIfAbsent(info.id(), where);
+            if (previous != null) {
+                problems.add(where + ": rule id " + info.id() + " is already used at " + previous
+                        + " (rule ids must be unique across all loaded bundles)");
+                continue;
+            }
+            byRule.put(CompiledPolicies.key(rule.getPackageName(), rule.getName()), info);
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyException("invalid rule metadata", problems);
+        }
+        List<PolicyData> data = new ArrayList<>();
+        for (Bundle b : bundles) {
+            b.data().forEach((name, lists) -> lists.forEach((k, values) -> values.forEach(
+                    v -> data.add(new PolicyData(b.id(), name, k, v)))));
+        }
+        List<RuleInfo> rules = byRule.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
+        return new CompiledPolicies(kieBase, rules, Map.copyOf(byRule), List.copyOf(bundles), List.copyOf(data));
+    }
+
+    private static String source(Rule rule) {
+        Resource r = rule instanceof RuleImpl impl ? impl.getResource() : null;
+        return r == null || r.getSourcePath() == null ? "?" : r.getSourcePath();
+    }
+
+    private static int ruleLine(String text, String ruleName) {
+        if (text == null) {
+            return 0;
+        }
+        Matcher m = Pattern.compile("(?m)^\\s*rule\\s+\"?" + Pattern.quote(ruleName) + "\"?").matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        return 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count()
+                + (text.charAt(m.start()) == '\n' ? 1 : 0);
+    }
+
+    /** {@code file:line:column: message}, then the offending line, never a stack trace. */
+    static String describe(KnowledgeBuilderError error, Map<String, String> textBySource) {
+        String file = error.getResource() == null || error.getResource().getSourcePath() == null
+                ? "?" : error.getResource().getSourcePath();
+        int line = 0;
+        int column = 0;
+        if (error instanceof ParserError pe) {
+            line = pe.getRow();
+            column = pe.getCol() + 1;
+        } else if (error.getLines() != null && error.getLines().length > 0) {
+            line = error.getLines()[0];
+        }
+        String message = error.getMessage() == null ? "error" : error.getMessage().strip();
+        message = message.replaceAll("\\s*\\n\\s*", " ");
+        StringBuilder sb = new StringBuilder(file).append(':').append(Math.max(line, 0));
+        if (column > 0) {
+            sb.append(':').append(column);
+        }
+        sb.append(": ").append(message);
+        String text = textBySource.get(file);
+        if (text != null && line > 0) {
+            String[] lines = text.split("\n", -1);
+            if (line <= lines.length) {
+                sb.append("\n    | ").append(lines[line - 1].stripTrailing());
+                if (column > 0) {
+                    sb.append("\n    | ").append(" ".repeat(Math.max(0, column - 1))).append('^');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String contentKey(List<Bundle> bundles) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Bundle b : bundles) {
+                md.update((b.label() + "\u0000").getBytes(StandardCharsets.UTF_8));
+                for (Bundle.DrlFile f : b.policies()) {
+                    md.update((f.path() + "\u0000" + f.content() + "\u0000").getBytes(StandardCharsets.UTF_8));
+                }
+                md.update(b.data().toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.mcpsec.rules;
+
+import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.Severity;
+import dev.mcpsec.facts.ClientSetting;
+import dev.mcpsec.facts.ConfigFile;
+import dev.mcpsec.facts.Credential;
+import dev.mcpsec.facts.DatabaseTarget;
+import dev.mcpsec.facts.EnvReference;
+import dev.mcpsec.facts.FilesystemRoot;
+import dev.mcpsec.facts.HistoryCredential;
+import dev.mcpsec.facts.McpServer;
+import dev.mcpsec.facts.PolicyData;
+import dev.mcpsec.facts.ReviewRecord;
+import dev.mcpsec.facts.RotationRecord;
+import dev.mcpsec.facts.SecretOccurrence;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Validates a rule's metadata ({@code @id}, {@code @severity}, ...) and turns it into a {@link RuleInfo}. */
+final class RuleMetadata {
+    static final Set<String> KEYS = Set.of("id", "severity", "checklist", "title", "message", "remediation",
+            "description", "helpUri");
+    static final List<Class<? extends Record>> FACT_TYPES = List.of(ConfigFile.class, McpServer.class,
+            Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
+            ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
+            PolicyData.class);
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{1,63}");
+    private static final Pattern CHECKLIST = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+    private static final Set<String> FIELDS = fieldNames();
+
+    private RuleMetadata() {
+    }
+
+    private static Set<String> fieldNames() {
+        Set<String> names = new TreeSet<>();
+        for (Class<? extends Record> type : FACT_TYPES) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                names.add(c.getName());
+            }
+        }
+        names.add("file");
+        names.add("rule");
+        return names;
+    }
+
+    /** Every field name a {@code {placeholder}} may use: the components of all fact records. */
+    static Set<String> placeholderFields() {
+        return FIELDS;
+    }
+
+    /**
+     * Checks one rule's metadata; problems go to {@code problems} as {@code where: message}.
+     *
+     * @return the rule info, or null when the metadata is unusable
+     */
+    static RuleInfo validate(String ruleName, Map<String, Object> meta, String bundleLabel, String where,
+                             List<String> problems) {
+        List<String> mine = new ArrayList<>();
+        for (String key : meta.keySet()) {
+            if (!KEYS.contains(key)) {
+                mine.add(where + ": rule \"" + ruleName + "\": unknown metadata @" + key + " (allowed: "
+                        + String.join(", ", new TreeSet<>(KEYS)) + ")");
+            }
+        }
+        String id = str(meta, "id");
+        String severity = str(meta, "severity");
+        String checklist = str(meta, "checklist");
+        String title = str(meta, "title");
+        String message = str(meta, "message");
+        if (id == null || !ID.matcher(id).matches()) {
+            mine.add(where + ": rule \"" + ruleName + "\": @id is required (letters, digits, . _ -), got "
+                    + (id == null ? "nothing" : "'" + id + "'"));
+        }
+        Severity sev = null;
+        if (severity == null) {
+            mine.add(where + ": rule \"" + ruleName + "\": @severity is required (" + Severity.allowed() + ")");
+        } else {
+            try {
+                sev = Severity.parse(severity);
+            } catch (IllegalArgumentException e) {
+                mine.add(where + ": rule \"" + ruleName + "\": @severity " + e.getMessage());
+            }
+        }
+        if (checklist == null || !CHECKLIST.matcher(checklist).matches()) {
+            mine.add(where + ": rule \"" + ruleName + "\": @checklist is required (a kebab-case checklist id), got "
+                    + (checklist == null ? "nothing" : "'" + checklist + "'"));
+        }
+        if (title == null || title.isBlank()) {
+            mine.add(where + ": rule \"" + ruleName + "\": @title is required");
+        }
+        for (String text : new String[] {message, str(meta, "remediation")}) {
+            if (text == null) {
+                continue;
+            }
+            Matcher m = PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                if (!FIELDS.contains(m.group(1))) {
+                    mine.add(where + ": rule \"" + ruleName + "\": unknown placeholder {" + m.group(1)
+                            + "}: use a fact field (see docs/writing-policies.md#facts)");
+                }
+            }
+        }
+        problems.addAll(mine);
+        if (!mine.isEmpty()) {
+            return null;
+        }
+        return new RuleInfo(id, checklist, sev, title, str(meta, "description"), str(meta, "remediation"),
+                str(meta, "helpUri"), bundleLabel, where);
+    }
+
+    static String str(Map<String, Object> meta, String key) {
+        Object v = meta.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+}
