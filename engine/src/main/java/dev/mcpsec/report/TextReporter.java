@@ -1,0 +1,182 @@
+package dev.mcpsec.report;
+
+import dev.mcpsec.api.FileSummary;
+import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.api.Severity;
+import dev.mcpsec.api.SuppressedFinding;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static dev.mcpsec.report.ReportSupport.orEmpty;
+import static dev.mcpsec.report.ReportSupport.plural;
+
+/** The console report: findings grouped by file with their fix, then warnings and a one-line summary. */
+final class TextReporter implements Reporter {
+
+    static final TextReporter INSTANCE = new TextReporter();
+
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+    private static final Map<Severity, String> SEVERITY_COLORS = Map.of(
+            Severity.CRITICAL, "\u001b[1;31m",
+            Severity.HIGH, "\u001b[31m",
+            Severity.MEDIUM, "\u001b[33m",
+            Severity.LOW, "\u001b[36m",
+            Severity.INFO, DIM);
+
+    private TextReporter() {
+    }
+
+    @Override
+    public void write(ScanResult result, OutputStream out, ReportOptions options) throws IOException {
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        Style style = new Style(options.color());
+        w.print("mcpsec " + clean(ReportSupport.version(result, options)) + "  " + clean(result.root()) + "\n");
+
+        Map<String, List<Finding>> findings = ReportSupport.byFile(orEmpty(result.findings()));
+        Map<String, FileSummary> files = new LinkedHashMap<>();
+        orEmpty(result.files()).forEach(f -> files.put(ReportSupport.fileOf(f.file()), f));
+        java.util.SortedSet<String> shown = new java.util.TreeSet<>(findings.keySet());
+        files.forEach((name, file) -> {
+            if (options.verbose() || file.error() != null) {
+                shown.add(name);
+            }
+        });
+        for (String name : shown) {
+            writeFile(w, style, name, files.get(name), findings.getOrDefault(name, List.of()));
+        }
+
+        writeWarnings(w, style, orEmpty(result.warnings()));
+        writeSuppressed(w, style, orEmpty(result.suppressed()), options.verbose());
+        w.print("\n" + summary(result, style) + "\n");
+        w.flush();
+    }
+
+    private void writeFile(PrintWriter w, Style style, String name, FileSummary file, List<Finding> findings) {
+        w.print("\n" + style.apply(BOLD, clean(name)));
+        if (file != null) {
+            w.print("  " + style.apply(DIM, "(" + describe(file) + ")"));
+        }
+        w.print("\n");
+        if (file != null && file.error() != null) {
+            w.print("  " + style.apply(SEVERITY_COLORS.get(Severity.HIGH), "parse error") + "  " + clean(file.error()) + "\n");
+        }
+        if (findings.isEmpty() && (file == null || file.error() == null)) {
+            w.print("  no findings\n");
+        }
+        int positionWidth = findings.stream().mapToInt(f -> ReportSupport.position(f.line(), f.column()).length())
+                .max().orElse(1);
+        for (Finding f : findings) {
+            writeFinding(w, style, f, positionWidth);
+        }
+    }
+
+    private void writeFinding(PrintWriter w, Style style, Finding f, int positionWidth) {
+        StringBuilder line = new StringBuilder("  ")
+                .append(style.apply(SEVERITY_COLORS.get(f.severity()), pad(f.severity().name(), 8))).append("  ")
+                .append(pad(ReportSupport.position(f.line(), f.column()), positionWidth)).append("  ");
+        if (f.server() != null) {
+            line.append(clean(f.server())).append("  ");
+        }
+        line.append(clean(f.checklist())).append("  ").append(clean(f.message()));
+        if (f.commit() != null) {
+            line.append(" (commit ").append(clean(ReportSupport.shortCommit(f.commit()))).append(')');
+        }
+        w.print(line + "\n");
+        if (f.remediation() != null && !f.remediation().isBlank()) {
+            w.print("            " + style.apply(DIM, "fix: " + clean(f.remediation())) + "\n");
+        }
+    }
+
+    private void writeWarnings(PrintWriter w, Style style, List<ScanWarning> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        w.print("\n" + style.apply(BOLD, "Warnings") + "\n");
+        for (ScanWarning warning : warnings) {
+            w.print("  " + clean(warning.toString()) + "\n");
+        }
+    }
+
+    private void writeSuppressed(PrintWriter w, Style style, List<SuppressedFinding> suppressed, boolean verbose) {
+        if (suppressed.isEmpty()) {
+            return;
+        }
+        w.print("\n" + clean(ReportSupport.suppressedSummary(suppressed)) + "\n");
+        if (verbose) {
+            for (SuppressedFinding s : suppressed) {
+                Finding f = s.finding();
+                w.print("  " + style.apply(DIM, clean(ReportSupport.fileOf(f.file())) + ":"
+                        + ReportSupport.position(f.line(), f.column()) + "  " + clean(f.ruleId())
+                        + "  " + clean(s.reason())) + "\n");
+            }
+        }
+    }
+
+    private static String summary(ScanResult result, Style style) {
+        Map<Severity, Integer> counts = result.countBySeverity();
+        String bySeverity = counts.entrySet().stream()
+                .map(e -> e.getValue() > 0
+                        ? style.apply(SEVERITY_COLORS.get(e.getKey()), e.getValue() + " " + e.getKey().id())
+                        : e.getValue() + " " + e.getKey().id())
+                .collect(Collectors.joining(", "));
+        int total = orEmpty(result.findings()).size();
+        return style.apply(BOLD, total + (total == 1 ? " finding" : " findings")) + " (" + bySeverity + ") in "
+                + plural(orEmpty(result.files()).size(), "file") + ", "
+                + plural(orEmpty(result.servers()).size(), "server") + " scanned in " + result.durationMs() + " ms";
+    }
+
+    private static String describe(FileSummary file) {
+        StringBuilder text = new StringBuilder(clean(file.client()));
+        if (file.scope() != null) {
+            text.append(", ").append(clean(file.scope()));
+        }
+        text.append(", ").append(plural(file.servers(), "server"));
+        if (Boolean.TRUE.equals(file.tracked())) {
+            text.append(", tracked by git");
+        }
+        if (Boolean.TRUE.equals(file.ignored())) {
+            text.append(", git-ignored");
+        }
+        return text.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    /** Config values are hostile input: control characters (escape sequences, newlines) are shown, not obeyed. */
+    static String clean(String text) {
+        if (text == null) {
+            return "-";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Applies ANSI styles only when colour is wanted. */
+    private record Style(boolean enabled) {
+        String apply(String code, String text) {
+            return enabled ? code + text + RESET : text;
+        }
+    }
+}

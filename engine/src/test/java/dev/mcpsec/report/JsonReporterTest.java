@@ -1,0 +1,91 @@
+package dev.mcpsec.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonReporterTest {
+
+    private final JsonNode json = parse(ReportFixtures.render(ReportFormat.JSON, ReportFixtures.sample()));
+
+    @Test
+    void topLevelFields_followTheContractOrder() {
+        assertThat(names(json)).containsExactly("tool", "root", "files", "servers", "findings", "suppressed",
+                "warnings", "summary");
+        assertThat(names(json.get("findings").get(0))).containsExactly("ruleId", "checklist", "severity", "title",
+                "message", "file", "line", "column", "server", "client", "commit", "remediation", "fingerprint",
+                "bundle");
+        assertThat(names(json.get("files").get(0))).containsExactly("file", "client", "scope", "tracked", "ignored",
+                "servers", "error");
+        assertThat(names(json.get("servers").get(0))).containsExactly("file", "name", "client", "transport", "command",
+                "url", "packageName", "packageVersion");
+    }
+
+    @Test
+    void summary_listsAllFiveSeveritiesAndTheDuration() {
+        JsonNode summary = json.get("summary");
+        assertThat(names(summary.get("bySeverity"))).containsExactly("critical", "high", "medium", "low", "info");
+        assertThat(summary.get("bySeverity").get("info").intValue()).isZero();
+        assertThat(summary.get("findings").intValue()).isEqualTo(7);
+        assertThat(summary.get("files").intValue()).isEqualTo(4);
+        assertThat(summary.get("servers").intValue()).isEqualTo(4);
+        assertThat(summary.get("durationMs").longValue()).isEqualTo(412);
+    }
+
+    @Test
+    void absentServerAndCommit_areNull() {
+        JsonNode autoApprove = json.get("findings").get(4);
+        assertThat(autoApprove.get("checklist").textValue()).isEqualTo("client-auto-approve");
+        assertThat(autoApprove.get("server").isNull()).isTrue();
+        assertThat(autoApprove.get("commit").isNull()).isTrue();
+    }
+
+    @Test
+    void suppressedFindings_carryTheirReason() {
+        JsonNode first = json.get("suppressed").get(0);
+        assertThat(first.get("ruleId").textValue()).isEqualTo("MCP-REVIEW-001");
+        assertThat(first.get("reason").textValue()).isEqualTo("accepted in baseline");
+    }
+
+    @Test
+    void warnings_haveFileLineAndMessage() {
+        assertThat(names(json.get("warnings").get(1))).containsExactly("file", "line", "message");
+        assertThat(json.get("warnings").get(1).get("file").isNull()).isTrue();
+    }
+
+    @Test
+    void reporters_leaveTheCallersStreamOpen() throws Exception {
+        for (ReportFormat format : ReportFormat.values()) {
+            boolean[] closed = {false};
+            FilterOutputStream out = new FilterOutputStream(new ByteArrayOutputStream()) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            Reporters.get(format).write(ReportFixtures.sample(), out, ReportOptions.plain());
+            assertThat(closed[0]).as(format.id()).isFalse();
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+}

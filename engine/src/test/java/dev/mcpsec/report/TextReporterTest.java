@@ -1,0 +1,75 @@
+package dev.mcpsec.report;
+
+import dev.mcpsec.api.ScanResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextReporterTest {
+
+    @Test
+    void withoutColor_noAnsiEscapeIsWritten() {
+        String text = ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.sample(), new ReportOptions(false, true, null));
+        assertThat(text).doesNotContain("\u001b");
+    }
+
+    @Test
+    void withColor_severitiesAreColoured() {
+        String text = ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.sample(), new ReportOptions(true, false, null));
+        assertThat(text).contains("\u001b[1;31mCRITICAL\u001b[0m");
+    }
+
+    @Test
+    void findingsOfAFile_areSortedBySeverityThenLine() {
+        String text = ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.sample());
+        assertThat(text).containsSubsequence("CRITICAL  7:30", "HIGH      9 ", "HIGH      15:12", "LOW       6:18");
+    }
+
+    @Test
+    void eachFinding_showsPositionServerChecklistMessageAndFix() {
+        String text = ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.sample());
+        assertThat(text).contains("  CRITICAL  7:30   stripe  stripe-test-keys  Stripe secret key sk_live_…a1B2 in env"
+                        + " STRIPE_SECRET_KEY is live tier\n"
+                        + "            fix: Give MCP servers a test-mode key (sk_test_…) and rotate the live key.\n")
+                .contains("(commit 9e8d7c6b5a4f)");
+    }
+
+    @Test
+    void parseErrorsWarningsSuppressedAndSummary_areShown() {
+        String text = ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.sample());
+        assertThat(text)
+                .contains("parse error  line 4, column 3: unexpected character '}'")
+                .contains("Warnings\n  ~/.cursor/mcp.json: file is larger than 1048576 bytes; skipped\n")
+                .contains("2 suppressed by baseline, 1 by config")
+                .endsWith("7 findings (2 critical, 2 high, 2 medium, 1 low, 0 info) in 4 files, 4 servers scanned"
+                        + " in 412 ms\n");
+    }
+
+    @Test
+    void verbose_listsCleanFilesAndEachSuppressedFindingWithItsReason() {
+        ScanResult clean = ReportFixtures.withFindings(List.of());
+        assertThat(ReportFixtures.render(ReportFormat.TEXT, clean)).doesNotContain("no findings");
+        assertThat(ReportFixtures.render(ReportFormat.TEXT, clean, new ReportOptions(false, true, null)))
+                .contains(".mcp.json  (claude-code, project, 2 servers, tracked by git)\n  no findings\n");
+        assertThat(ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.sample(), new ReportOptions(false, true, null)))
+                .contains("~/.claude.json:20:5  MCP-REVIEW-001  internal docs server");
+    }
+
+    @Test
+    void controlCharactersInConfigValues_areShownEscapedNotSentToTheTerminal() {
+        ScanResult hostile = ReportFixtures.withFindings(List.of(ReportFixtures.finding("R-1", "pinned-versions",
+                dev.mcpsec.api.Severity.LOW, "t", "name \u001b[2J\u001b]0;pwned\u0007 end\nfake line", ".mcp.json",
+                1, 1, "srv\r", null, "fix")));
+        String text = ReportFixtures.render(ReportFormat.TEXT, hostile);
+        assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r")
+                .contains("name \\u001b[2J\\u001b]0;pwned\\u0007 end\\u000afake line");
+    }
+
+    @Test
+    void optionsVersion_overridesTheScanResultVersion() {
+        assertThat(ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.sample(), new ReportOptions(false, false, "9.9.9")))
+                .startsWith("mcpsec 9.9.9  /home/dev/project\n");
+    }
+}
