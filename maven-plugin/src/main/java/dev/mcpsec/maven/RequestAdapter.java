@@ -3,6 +3,8 @@ package dev.mcpsec.maven;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +31,8 @@ public final class RequestAdapter {
                 .includeUser(settings.includeUserConfigs())
                 .history(settings.history())
                 .projectPolicies(settings.projectPolicies())
-                .bundles(nonBlank(settings.bundles(), "bundles"))
+                .bundles(nonBlank(settings.bundles(), "bundles").stream()
+                        .map(b -> resolveBundle(b, settings.baseDirectory())).toList())
                 .excludeRules(new LinkedHashSet<>(nonBlank(settings.excludeRules(), "excludeRules")))
                 .includeRules(new LinkedHashSet<>(nonBlank(settings.includeRules(), "includeRules")))
                 .severityOverrides(parseOverrides(settings.severityOverrides()))
@@ -54,6 +57,17 @@ public final class RequestAdapter {
             throw new PluginParameterException("failOn",
                     "<failOn> must be one of " + Severity.allowed() + ", " + NEVER + "; got '" + text + "'");
         }
+    }
+
+    /** A relative bundle path means the project's directory, as everywhere in a POM; {@code G:A:V} stays as written. */
+    static String resolveBundle(String spec, File baseDirectory) {
+        int pin = spec.indexOf("#sha256=");
+        String target = pin < 0 ? spec : spec.substring(0, pin);
+        boolean gav = target.split(":").length == 3 && !target.contains("/") && !target.contains("\\");
+        if (gav || baseDirectory == null || Path.of(target).isAbsolute()) {
+            return spec;
+        }
+        return baseDirectory.toPath().resolve(target).normalize() + (pin < 0 ? "" : spec.substring(pin));
     }
 
     private static Set<OutputFormat> parseFormats(List<String> formats) {

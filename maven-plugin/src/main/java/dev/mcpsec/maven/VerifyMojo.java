@@ -54,7 +54,10 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.projectPolicies", defaultValue = "false")
     private boolean projectPolicies;
 
-    /** Extra bundles: directory or jar paths, or groupId:artifactId:version from the local repository. */
+    /**
+     * Extra bundles: directory or jar paths (relative to the project), or groupId:artifactId:version from the local
+     * repository; {@code #sha256=HEX} after an entry pins it.
+     */
     @Parameter(property = "mcpsec.bundles")
     private List<String> bundles;
 
@@ -155,7 +158,7 @@ public class VerifyMojo extends AbstractMojo {
 
     private VerifySettings settings(File dir) {
         File localRepo = session.getLocalRepository() == null ? null : new File(session.getLocalRepository().getBasedir());
-        return new VerifySettings(dir, failOn, formats, includeUserConfigs, history, projectPolicies, bundles,
+        return new VerifySettings(dir, project.getBasedir(), failOn, formats, includeUserConfigs, history, projectPolicies, bundles,
                 excludeRules, includeRules, severityOverrides, baseline, localRepo, getClass().getClassLoader());
     }
 

@@ -9,11 +9,13 @@ import java.util.Map;
  * {@link RequestAdapter}, kept free of Maven types so the mapping is testable without a Maven runtime.
  *
  * @param scanDirectory directory to scan (already resolved from {@code <scope>} and {@code <scanDirectory>})
+ * @param baseDirectory the project's base directory, against which relative {@code <bundles>} paths resolve
  * @param localRepository the build's local repository, where {@code G:A:V} bundles are looked up
  * @param bundleClassLoader the plugin's class loader: org bundles declared as plugin dependencies live on it
  */
 public record VerifySettings(
         File scanDirectory,
+        File baseDirectory,
         String failOn,
         List<String> formats,
         boolean includeUserConfigs,

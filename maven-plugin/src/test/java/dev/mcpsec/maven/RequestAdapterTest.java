@@ -19,7 +19,7 @@ class RequestAdapterTest {
     Path dir;
 
     private VerifySettings defaults() {
-        return new VerifySettings(dir.toFile(), "high", List.of("console", "json", "sarif"), false, true, false,
+        return new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("console", "json", "sarif"), false, true, false,
                 null, null, null, null, null, null, null);
     }
 
@@ -43,7 +43,7 @@ class RequestAdapterTest {
         ClassLoader loader = new ClassLoader() { };
         File baseline = dir.resolve("accepted.json").toFile();
         File repo = dir.resolve("repo").toFile();
-        VerifySettings s = new VerifySettings(dir.toFile(), "MEDIUM", List.of("markdown", "html", "text"), true, false,
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "MEDIUM", List.of("markdown", "html", "text"), true, false,
                 true, List.of("com.acme:mcp-policies:1.0.0", " bundles/extra "), List.of("MCP-SEC-001"),
                 List.of("stripe-test-keys"), Map.of("MCP-SEC-002", "low"), baseline, repo, loader);
 
@@ -53,7 +53,7 @@ class RequestAdapterTest {
         assertThat(r.includeUser()).isTrue();
         assertThat(r.history()).isFalse();
         assertThat(r.projectPolicies()).isTrue();
-        assertThat(r.bundles()).containsExactly("com.acme:mcp-policies:1.0.0", "bundles/extra");
+        assertThat(r.bundles()).containsExactly("com.acme:mcp-policies:1.0.0", dir.resolve("bundles/extra").toString());
         assertThat(r.excludeRules()).containsExactly("MCP-SEC-001");
         assertThat(r.includeRules()).containsExactly("stripe-test-keys");
         assertThat(r.severityOverrides()).containsEntry("MCP-SEC-002", Severity.LOW);
@@ -62,6 +62,17 @@ class RequestAdapterTest {
         assertThat(r.bundleClassLoader()).isSameAs(loader);
         assertThat(plan.failOn()).isEqualTo(Severity.MEDIUM);
         assertThat(plan.formats()).containsExactlyInAnyOrder(OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.TEXT);
+    }
+
+    @Test
+    void relativeBundlePaths_resolveAgainstTheProjectAndKeepTheirPin() {
+        File base = dir.toFile();
+
+        assertThat(RequestAdapter.resolveBundle("policies/acme#sha256=ab12", base))
+                .isEqualTo(dir.resolve("policies/acme") + "#sha256=ab12");
+        assertThat(RequestAdapter.resolveBundle("com.acme:mcp-policies:1.0.0#sha256=ab12", base))
+                .isEqualTo("com.acme:mcp-policies:1.0.0#sha256=ab12");
+        assertThat(RequestAdapter.resolveBundle("/opt/bundles/acme.jar", base)).isEqualTo("/opt/bundles/acme.jar");
     }
 
     @Test
@@ -81,7 +92,7 @@ class RequestAdapterTest {
 
     @Test
     void commaSeparatedFormatsFromTheCommandLine_areSplit() {
-        VerifySettings s = new VerifySettings(dir.toFile(), "high", List.of("json,sarif"), false, true, false,
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("json,sarif"), false, true, false,
                 null, null, null, null, null, null, null);
 
         assertThat(RequestAdapter.toPlan(s).formats()).containsExactly(OutputFormat.JSON, OutputFormat.SARIF);
@@ -89,7 +100,7 @@ class RequestAdapterTest {
 
     @Test
     void unknownFormat_isAnErrorNotAFallback() {
-        VerifySettings s = new VerifySettings(dir.toFile(), "high", List.of("json", "pdf"), false, true, false,
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("json", "pdf"), false, true, false,
                 null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
@@ -100,7 +111,7 @@ class RequestAdapterTest {
     void badSeverityOverride_namesTheRuleElement() {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("MCP-SEC-001", "severe");
-        VerifySettings s = new VerifySettings(dir.toFile(), "high", List.of(), false, true, false,
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of(), false, true, false,
                 null, null, null, overrides, null, null, null);
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
@@ -109,7 +120,7 @@ class RequestAdapterTest {
 
     @Test
     void emptyBundleEntry_isRejected() {
-        VerifySettings s = new VerifySettings(dir.toFile(), "high", List.of(), false, true, false,
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of(), false, true, false,
                 List.of(" "), null, null, null, null, null, null);
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s)).hasMessage("<bundles> has an empty entry");
@@ -117,7 +128,7 @@ class RequestAdapterTest {
 
     private VerifySettings withFailOn(String failOn) {
         VerifySettings d = defaults();
-        return new VerifySettings(d.scanDirectory(), failOn, d.formats(), false, true, false, null, null, null, null,
+        return new VerifySettings(d.scanDirectory(), dir.toFile(), failOn, d.formats(), false, true, false, null, null, null, null,
                 null, null, null);
     }
 }
