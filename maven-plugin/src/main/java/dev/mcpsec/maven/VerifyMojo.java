@@ -118,13 +118,11 @@ public class VerifyMojo extends AbstractMojo {
             result = Mcpsec.scan(plan.request());
             reports = ReportFiles.write(result, plan.formats(), outputDirectory.toPath());
         } catch (IOException e) {
-            throw new MojoExecutionException("mcpsec: could not write the reports to <outputDirectory> "
-                    + outputDirectory + ": " + e.getMessage(), e);
+            onError("mcpsec: could not write the reports to <outputDirectory> " + outputDirectory + ": "
+                    + e.getMessage(), e);
+            return;
         } catch (RuntimeException e) {
-            if (failOnError) {
-                throw new MojoExecutionException(MavenMessages.describe(e), e);
-            }
-            getLog().error(MavenMessages.describe(e) + " (ignored: <failOnError>false</failOnError>)");
+            onError(MavenMessages.describe(e), e);
             return;
         }
         new BuildLogReport(getLog()).log(result, plan.formats().contains(OutputFormat.CONSOLE), reports);
@@ -132,6 +130,13 @@ public class VerifyMojo extends AbstractMojo {
         if (failing > 0) {
             throw new MojoFailureException(MavenMessages.failure(failing, plan.failOnId(), reportsWhere(reports)));
         }
+    }
+
+    private void onError(String message, Exception cause) throws MojoExecutionException {
+        if (failOnError) {
+            throw new MojoExecutionException(message, cause);
+        }
+        getLog().error(message + " (the build goes on: <failOnError>false</failOnError>)");
     }
 
     /** The directory to scan, or null when another module of this build scans it already. */
