@@ -81,7 +81,11 @@ public final class FakeSecrets {
      * one call, so a fixture can reuse one key in two files' worth of text.
      */
     public static String expandFakes(String text, Random rnd) {
-        Map<String, String> values = new HashMap<>();
+        return expandFakes(text, rnd, new HashMap<>());
+    }
+
+    /** As {@link #expandFakes(String, Random)}, sharing token values across calls through {@code values}. */
+    public static String expandFakes(String text, Random rnd, Map<String, String> values) {
         Matcher m = TOKEN.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 64);
         while (m.find()) {

@@ -1,0 +1,47 @@
+package dev.mcpsec.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the CLI takes from its process: streams, environment variables, terminal, working and home directory.
+ * Tests build one with captured streams instead of touching the real process.
+ *
+ * @param out standard output; reports go here
+ * @param err standard error; messages, progress and summaries go here
+ * @param variables environment variables
+ * @param terminal true when attached to an interactive terminal (colour and progress are allowed)
+ * @param workingDirectory directory that relative paths resolve against
+ * @param home home folder for the user scope ({@code --user})
+ */
+public record Environment(PrintStream out, PrintStream err, Map<String, String> variables, boolean terminal,
+                          Path workingDirectory, Path home) {
+
+    public Environment {
+        variables = Map.copyOf(variables);
+        workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /** The real process environment. */
+    public static Environment system() {
+        return new Environment(System.out, System.err, System.getenv(), System.console() != null,
+                Path.of(""), Path.of(System.getProperty("user.home")));
+    }
+
+    /** The value of an environment variable, when set. */
+    public Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name));
+    }
+
+    /** Colour follows no-color.org: any value of {@code NO_COLOR}, even empty, turns it off. */
+    public boolean colorAllowed() {
+        return terminal && !variables.containsKey("NO_COLOR");
+    }
+
+    /** Resolves a user-given path against the working directory. */
+    public Path resolve(String path) {
+        return workingDirectory.resolve(path).normalize();
+    }
+}

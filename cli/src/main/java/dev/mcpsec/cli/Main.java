@@ -1,0 +1,55 @@
+package dev.mcpsec.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** The {@code mcpsec} command line: wires the subcommands, the error handling and the process environment. */
+@Command(name = "mcpsec",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Offline security scanner for MCP (Model Context Protocol) client configurations.",
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class,
+                BaselineCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE},
+        footer = {"%nColour only on a terminal; set NO_COLOR (any value) or pass --no-color to turn it off.",
+                "Documentation: docs/cli.md"})
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, explain, test, "
+                + "baseline, review");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Environment.system(), Engine.mcpsec(), args));
+    }
+
+    /** Runs one command line and returns its exit code; never exits the JVM. */
+    public static int run(Environment env, Engine engine, String... args) {
+        return commandLine(env, engine).execute(args);
+    }
+
+    /** The configured command line, writing to the environment's streams. */
+    static CommandLine commandLine(Environment env, Engine engine) {
+        ErrorHandler errors = new ErrorHandler();
+        CommandLine cmd = new CommandLine(new Main(), new CommandFactory(new Context(env, engine)));
+        cmd.setOut(new PrintWriter(env.out(), true));
+        cmd.setErr(new PrintWriter(env.err(), true));
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(
+                env.colorAllowed() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        cmd.setParameterExceptionHandler(errors);
+        cmd.setExecutionExceptionHandler(errors);
+        return cmd;
+    }
+}

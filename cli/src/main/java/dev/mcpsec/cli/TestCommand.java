@@ -1,0 +1,63 @@
+package dev.mcpsec.cli;
+
+import dev.mcpsec.api.BundleTestReport;
+import dev.mcpsec.api.ScanRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code mcpsec test [BUNDLE_DIR]}: runs a bundle's fixture cases and shows what each failing case missed. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run a policy bundle's fixture tests (META-INF/mcpsec/tests/<case>/ with expected.json).",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:Every case passed.", "1:A case failed, or the bundle has no cases.",
+                ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE})
+public final class TestCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE_DIR", defaultValue = ".",
+            description = "A bundle directory or a bundle project (default: the current directory).")
+    String bundleDir;
+
+    @Mixin
+    CommonOptions common;
+
+    public TestCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Environment env = context.env();
+        Path dir = Paths.existingDirectory(env, bundleDir);
+        BundleTestReport report = context.engine().testBundle(dir, ScanRequest.builder(dir).history(false).build());
+        PrintStream out = env.out();
+        out.println("bundle " + report.bundle());
+        for (BundleTestReport.CaseResult c : report.cases()) {
+            out.println((c.passed() ? "PASS " : "FAIL ") + c.name());
+            for (String problem : c.problems()) {
+                out.println("    " + marker(problem) + " " + problem);
+            }
+        }
+        if (report.cases().isEmpty()) {
+            out.println("no test cases: add META-INF/mcpsec/tests/<case>/ folders with an expected.json");
+            out.flush();
+            return ExitCodes.FINDINGS;
+        }
+        out.println(report.cases().size() + " cases, " + report.failures() + " failed");
+        out.flush();
+        return report.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** A diff-like marker: {@code -} expected but not found, {@code +} found but not expected. */
+    private static String marker(String problem) {
+        if (problem.startsWith("missing")) {
+            return "-";
+        }
+        return problem.startsWith("unexpected") ? "+" : "!";
+    }
+}
