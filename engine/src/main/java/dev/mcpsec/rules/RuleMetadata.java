@@ -64,6 +64,7 @@ final class RuleMetadata {
      */
     static RuleInfo validate(String ruleName, Map<String, Object> meta, String bundleLabel, String where,
                              List<String> problems) {
+        meta = withPlainKeys(meta);
         List<String> mine = new ArrayList<>();
         for (String key : meta.keySet()) {
             if (!KEYS.contains(key)) {
@@ -115,6 +116,16 @@ final class RuleMetadata {
         }
         return new RuleInfo(id, checklist, sev, title, str(meta, "description"), str(meta, "remediation"),
                 str(meta, "helpUri"), bundleLabel, where);
+    }
+
+    /**
+     * Drools resolves {@code @description} to kie-api's {@code Description} annotation type when that class is
+     * visible (as in a Maven plugin realm); the bundle author wrote the plain key.
+     */
+    private static Map<String, Object> withPlainKeys(Map<String, Object> meta) {
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        meta.forEach((k, v) -> plain.put("org.kie.api.definition.type.Description".equals(k) ? "description" : k, v));
+        return plain;
     }
 
     static String str(Map<String, Object> meta, String key) {
