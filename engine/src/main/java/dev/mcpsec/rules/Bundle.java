@@ -1,6 +1,5 @@
 package dev.mcpsec.rules;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -10,10 +9,11 @@ import java.util.Map;
  * @param origin where it came from, for messages (a path, a jar, {@code classpath:...})
  * @param policies DRL files, each with a display path used in compile errors
  * @param data data list name → key → values (become {@code PolicyData} facts)
- * @param testsDir the {@code tests/} folder of a directory bundle, or null
+ * @param tests fixture cases: case name → relative file path → bytes (from {@code tests/<case>/})
  */
 public record Bundle(String id, String version, String description, String origin, List<DrlFile> policies,
-                     Map<String, Map<String, List<String>>> data, Path testsDir) {
+                     Map<String, Map<String, List<String>>> data,
+                     Map<String, Map<String, byte[]>> tests) {
 
     /** One DRL source of a bundle. */
     public record DrlFile(String path, String content) {

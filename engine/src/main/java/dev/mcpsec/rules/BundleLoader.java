@@ -151,9 +151,13 @@ public final class BundleLoader {
         } catch (IOException e) {
             throw new ConfigurationException("bundle", "cannot read bundle " + origin + ": " + e.getMessage(), e);
         }
-        Path tests = base.resolve("tests");
-        return bundle(meta, origin, base.resolve("bundle.json").toString(), drl, data,
-                Files.isDirectory(tests) ? tests : null);
+        Map<String, Map<String, byte[]>> tests;
+        try {
+            tests = testsOf(base.resolve("tests"));
+        } catch (IOException e) {
+            throw new ConfigurationException("bundle", "cannot read the tests of bundle " + origin + ": " + e.getMessage(), e);
+        }
+        return bundle(meta, origin, base.resolve("bundle.json").toString(), drl, data, tests);
     }
 
     /** A jar with {@code META-INF/mcpsec/bundle.json}. */
@@ -164,6 +168,7 @@ public final class BundleLoader {
                 throw new ConfigurationException("bundle", jar + " is not an mcpsec bundle: it has no " + PREFIX + "bundle.json");
             }
             JsonNode meta = parseJson(read(zip, metaEntry), jar + "!/" + metaEntry.getName());
+            Map<String, Map<String, byte[]>> tests = new TreeMap<>();
             List<Bundle.DrlFile> drl = new ArrayList<>();
             Map<String, Map<String, List<String>>> data = new TreeMap<>();
             List<? extends ZipEntry> entries = zip.stream().sorted((a, b) -> a.getName().compareTo(b.getName())).toList();
@@ -178,16 +183,20 @@ public final class BundleLoader {
                             new String(read(zip, e), StandardCharsets.UTF_8)));
                 } else if (rel.startsWith("data/") && rel.endsWith(".json") && rel.indexOf('/', 5) < 0) {
                     data.put(stripJson(rel.substring(5)), dataList(parseJson(read(zip, e), jar + "!/" + name), name));
+                } else if (rel.startsWith("tests/") && rel.indexOf('/', 6) > 6) {
+                    int slash = rel.indexOf('/', 6);
+                    tests.computeIfAbsent(rel.substring(6, slash), k -> new TreeMap<>()).put(rel.substring(slash + 1),
+                            read(zip, e));
                 }
             }
-            return bundle(meta, jar.toString(), jar + "!/" + metaEntry.getName(), drl, data, null);
+            return bundle(meta, jar.toString(), jar + "!/" + metaEntry.getName(), drl, data, tests);
         } catch (IOException e) {
             throw new ConfigurationException("bundle", "cannot read bundle jar " + jar + ": " + e.getMessage(), e);
         }
     }
 
     private static Bundle bundle(JsonNode meta, String origin, String metaFile, List<Bundle.DrlFile> drl,
-                                 Map<String, Map<String, List<String>>> data, Path tests) {
+                                 Map<String, Map<String, List<String>>> data, Map<String, Map<String, byte[]>> tests) {
         String id = text(meta, "id");
         String version = text(meta, "version");
         if (id == null || id.isBlank() || !id.matches("[A-Za-z0-9._-]+")) {
@@ -197,6 +206,28 @@ public final class BundleLoader {
             throw new ConfigurationException("bundle", metaFile + ": \"version\" is required");
         }
         return new Bundle(id, version, text(meta, "description"), origin, List.copyOf(drl), data, tests);
+    }
+
+    private static Map<String, Map<String, byte[]>> testsOf(Path tests) throws IOException {
+        Map<String, Map<String, byte[]>> out = new TreeMap<>();
+        if (!Files.isDirectory(tests)) {
+            return out;
+        }
+        try (Stream<Path> cases = Files.list(tests)) {
+            for (Path c : cases.filter(Files::isDirectory).sorted().toList()) {
+                Map<String, byte[]> files = new TreeMap<>();
+                try (Stream<Path> walk = Files.walk(c)) {
+                    for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                        if (Files.size(f) > MAX_BUNDLE_FILE) {
+                            throw new ConfigurationException("bundle", f + " is larger than " + MAX_BUNDLE_FILE + " bytes");
+                        }
+                        files.put(c.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                    }
+                }
+                out.put(c.getFileName().toString(), files);
+            }
+        }
+        return out;
     }
 
     private static Map<String, List<String>> dataList(JsonNode node, String file) {

@@ -36,7 +36,8 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
      * @param until last day the suppression holds, or null for no end
      */
     public record Suppression(String rule, String path, String reason, LocalDate until) {
-        boolean matches(String ruleId, String checklist, String file) {
+        /** True when this suppression covers a finding of that rule/checklist in that file. */
+        public boolean matches(String ruleId, String checklist, String file) {
             boolean ruleOk = rule == null || rule.equals(ruleId) || rule.equals(checklist);
             return ruleOk && (path == null || (file != null && glob(path).matches(Path.of(file))));
         }

@@ -5,6 +5,7 @@ import dev.mcpsec.api.RuleInfo;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Runs compiled rules over a set of facts in one fresh KieSession and collects the findings they produce. */
 public final class RuleRunner {
@@ -23,6 +25,11 @@ public final class RuleRunner {
 
     /** Inserts the facts, fires every rule and returns the findings, one per distinct fingerprint. */
     public static List<Finding> run(CompiledPolicies policies, Collection<?> facts) {
+        return run(policies, facts, rule -> true);
+    }
+
+    /** As {@link #run(CompiledPolicies, Collection)}, firing only the rules the filter accepts. */
+    public static List<Finding> run(CompiledPolicies policies, Collection<?> facts, Predicate<RuleInfo> enabled) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RuleRunner.class.getClassLoader());
@@ -52,7 +59,12 @@ public final class RuleRunner {
             for (Object fact : policies.data()) {
                 session.insert(fact);
             }
-            int fired = session.fireAllRules(MAX_FIRINGS);
+            AgendaFilter filter = match -> {
+                RuleInfo info = policies.byRule().get(CompiledPolicies.key(match.getRule().getPackageName(),
+                        match.getRule().getName()));
+                return info != null && enabled.test(info);
+            };
+            int fired = session.fireAllRules(filter, MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new dev.mcpsec.api.PolicyException("rules fired " + MAX_FIRINGS
                         + " times: a rule probably loops (modify/insert in a consequence)", List.of());

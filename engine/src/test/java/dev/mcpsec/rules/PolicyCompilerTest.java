@@ -17,7 +17,7 @@ class PolicyCompilerTest {
 
     private static Bundle bundle(String id, String drl) {
         return new Bundle(id, "1.0", null, "test", List.of(new Bundle.DrlFile(id + "/rules.drl", drl)),
-                Map.of("known", Map.of("npm", List.of("@good/"))), null);
+                Map.of("known", Map.of("npm", List.of("@good/"))), Map.of());
     }
 
     private static final String HEADER = "package t;\nimport dev.mcpsec.facts.*;\n";

@@ -1,0 +1,200 @@
+package dev.mcpsec.discovery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static dev.mcpsec.discovery.ConfigShape.AMAZONQ;
+import static dev.mcpsec.discovery.ConfigShape.CLAUDE_JSON;
+import static dev.mcpsec.discovery.ConfigShape.CLAUDE_SETTINGS;
+import static dev.mcpsec.discovery.ConfigShape.CODEX;
+import static dev.mcpsec.discovery.ConfigShape.CONTINUE;
+import static dev.mcpsec.discovery.ConfigShape.CRUSH;
+import static dev.mcpsec.discovery.ConfigShape.CURSOR_PERMISSIONS;
+import static dev.mcpsec.discovery.ConfigShape.DEVCONTAINER;
+import static dev.mcpsec.discovery.ConfigShape.GEMINI;
+import static dev.mcpsec.discovery.ConfigShape.GOOSE;
+import static dev.mcpsec.discovery.ConfigShape.MCP_SERVERS;
+import static dev.mcpsec.discovery.ConfigShape.OPENCODE;
+import static dev.mcpsec.discovery.ConfigShape.VSCODE;
+import static dev.mcpsec.discovery.ConfigShape.VSCODE_SETTINGS;
+import static dev.mcpsec.discovery.ConfigShape.ZED;
+
+/**
+ * Every file-based MCP client location the scanner knows (see the client reference, mcp-clients.md):
+ * project patterns matched at any depth of a tree, and user paths under the home folder for Linux, macOS and
+ * Windows layouts.
+ */
+public final class ClientCatalog {
+
+    private static final List<CatalogEntry> PROJECT = new ArrayList<>();
+    private static final List<CatalogEntry> USER = new ArrayList<>();
+
+    /** VS Code-family user data dirs: {@code <base>/<fork>/User}, base per OS. */
+    private static final String[] VSC_BASES = {".config", "Library/Application Support", "AppData/Roaming"};
+    private static final String[][] VSC_FORKS = {
+        {"Code", "vscode"}, {"Code - Insiders", "vscode"}, {"VSCodium", "vscode"}, {"Cursor", "cursor"},
+        {"Windsurf", "windsurf"}};
+
+    static {
+        project("claude-code", ".mcp.json", "json", MCP_SERVERS);
+        project("unknown", "mcp.json", "jsonc", MCP_SERVERS);
+        project("unknown", "mcp_config.json", "jsonc", MCP_SERVERS);
+        project("claude-desktop", "claude_desktop_config.json", "json", MCP_SERVERS);
+        project("cursor", ".cursor/mcp.json", "jsonc", MCP_SERVERS);
+        project("vscode", ".vscode/mcp.json", "jsonc", VSCODE);
+        projectSettings("vscode", ".vscode/settings.json", "jsonc", VSCODE_SETTINGS);
+        project("vscode", ".devcontainer/devcontainer.json", "jsonc", DEVCONTAINER);
+        project("visual-studio", ".vs/mcp.json", "jsonc", VSCODE);
+        projectSettings("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS);
+        projectSettings("claude-code", ".claude/settings.local.json", "json", CLAUDE_SETTINGS);
+        project("gemini", ".gemini/settings.json", "jsonc", GEMINI);
+        project("roo", ".roo/mcp.json", "json", MCP_SERVERS);
+        project("kilo", ".kilocode/mcp.json", "json", MCP_SERVERS);
+        project("amazonq", ".amazonq/mcp.json", "json", AMAZONQ);
+        project("amazonq", ".amazonq/default.json", "json", AMAZONQ);
+        project("amazonq", ".amazonq/cli-agents/*.json", "json", AMAZONQ);
+        project("kiro", ".kiro/settings/mcp.json", "json", MCP_SERVERS);
+        project("opencode", "opencode.json", "jsonc", OPENCODE);
+        project("opencode", "opencode.jsonc", "jsonc", OPENCODE);
+        project("windsurf", ".windsurf/mcp_config.json", "json", MCP_SERVERS);
+        project("windsurf", ".devin/mcp_config.json", "json", MCP_SERVERS);
+        project("windsurf", ".devin/mcp_config.local.json", "json", MCP_SERVERS);
+        project("continue", ".continue/config.yaml", "yaml", CONTINUE);
+        project("continue", ".continue/config.json", "jsonc", CONTINUE);
+        project("continue", ".continue/mcpServers/*.yaml", "yaml", CONTINUE);
+        project("continue", ".continue/mcpServers/*.yml", "yaml", CONTINUE);
+        project("continue", ".continue/mcpServers/*.json", "jsonc", MCP_SERVERS);
+        project("codex", ".codex/config.toml", "toml", CODEX);
+        project("cline", "cline_mcp_settings.json", "json", MCP_SERVERS);
+        project("cline", ".cline/mcp.json", "json", MCP_SERVERS);
+        project("trae", ".trae/mcp.json", "jsonc", MCP_SERVERS);
+        project("junie", ".junie/mcp/mcp.json", "json", MCP_SERVERS);
+        project("crush", "crush.json", "json", CRUSH);
+        project("crush", ".crush.json", "json", CRUSH);
+        project("zed", ".zed/settings.json", "jsonc", ZED);
+        project("zed", ".config/zed/settings.json", "jsonc", ZED);
+        project("copilot-cli", ".github/mcp.json", "json", MCP_SERVERS);
+
+        user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
+        user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");
+        user("visual-studio", ".mcp.json", "jsonc", MCP_SERVERS, "servers");
+        for (String base : new String[] {"Library/Application Support", "AppData/Roaming", ".config"}) {
+            user("claude-desktop", base + "/Claude/claude_desktop_config.json", "json", MCP_SERVERS, "servers");
+        }
+        user("cursor", ".cursor/mcp.json", "jsonc", MCP_SERVERS, "servers");
+        user("cursor", ".cursor/permissions.json", "jsonc", CURSOR_PERMISSIONS, "settings");
+        user("windsurf", ".codeium/windsurf/mcp_config.json", "json", MCP_SERVERS, "servers");
+        user("windsurf", ".codeium/windsurf-next/mcp_config.json", "json", MCP_SERVERS, "servers");
+        user("windsurf", ".codeium/mcp_config.json", "json", MCP_SERVERS, "servers");
+        user("windsurf", ".config/devin/mcp_config.json", "json", MCP_SERVERS, "servers");
+        for (String base : VSC_BASES) {
+            for (String[] fork : VSC_FORKS) {
+                vscodeUserDir(base + "/" + fork[0] + "/User", fork[1]);
+            }
+        }
+        vscodeUserDir(".vscode-server/data/User", "vscode");
+        user("zed", ".config/zed/settings.json", "jsonc", ZED, "servers");
+        user("zed", "AppData/Roaming/Zed/settings.json", "jsonc", ZED, "servers");
+        user("gemini", ".gemini/settings.json", "jsonc", GEMINI, "servers");
+        user("codex", ".codex/config.toml", "toml", CODEX, "servers");
+        user("kiro", ".kiro/settings/mcp.json", "json", MCP_SERVERS, "servers");
+        user("amazonq", ".aws/amazonq/mcp.json", "json", AMAZONQ, "servers");
+        user("amazonq", ".aws/amazonq/default.json", "json", AMAZONQ, "servers");
+        user("amazonq", ".aws/amazonq/agents/*.json", "json", AMAZONQ, "servers");
+        user("amazonq", ".aws/amazonq/cli-agents/*.json", "json", AMAZONQ, "servers");
+        user("opencode", ".config/opencode/opencode.json", "jsonc", OPENCODE, "servers");
+        user("opencode", ".config/opencode/opencode.jsonc", "jsonc", OPENCODE, "servers");
+        user("continue", ".continue/config.yaml", "yaml", CONTINUE, "servers");
+        user("continue", ".continue/config.json", "jsonc", CONTINUE, "servers");
+        user("continue", ".continue/mcpServers/*.yaml", "yaml", CONTINUE, "servers");
+        user("continue", ".continue/mcpServers/*.yml", "yaml", CONTINUE, "servers");
+        user("continue", ".continue/mcpServers/*.json", "jsonc", MCP_SERVERS, "servers");
+        user("cline", ".cline/data/settings/cline_mcp_settings.json", "json", MCP_SERVERS, "servers");
+        user("cline", ".cline/mcp.json", "json", MCP_SERVERS, "servers");
+        user("junie", ".junie/mcp/mcp.json", "json", MCP_SERVERS, "servers");
+        user("lmstudio", ".lmstudio/mcp.json", "json", MCP_SERVERS, "servers");
+        user("goose", ".config/goose/config.yaml", "yaml", GOOSE, "servers");
+        user("goose", "AppData/Roaming/Block/goose/config/config.yaml", "yaml", GOOSE, "servers");
+        user("copilot-cli", ".copilot/mcp-config.json", "json", MCP_SERVERS, "servers");
+        user("crush", ".config/crush/crush.json", "json", CRUSH, "servers");
+    }
+
+    private ClientCatalog() {
+    }
+
+    private static void vscodeUserDir(String dir, String client) {
+        user(client, dir + "/mcp.json", "jsonc", VSCODE, "servers");
+        user(client, dir + "/profiles/*/mcp.json", "jsonc", VSCODE, "servers");
+        user(client, dir + "/settings.json", "jsonc", VSCODE_SETTINGS, "settings");
+        String storage = dir + "/globalStorage/";
+        user("cline", storage + "saoudrizwan.claude-dev/settings/cline_mcp_settings.json", "json", MCP_SERVERS,
+                "servers");
+        user("roo", storage + "rooveterinaryinc.roo-cline/settings/mcp_settings.json", "json", MCP_SERVERS,
+                "servers");
+        user("roo", storage + "rooveterinaryinc.roo-cline/settings/cline_mcp_settings.json", "json", MCP_SERVERS,
+                "servers");
+        user("kilo", storage + "kilocode.kilo-code/settings/mcp_settings.json", "json", MCP_SERVERS, "servers");
+    }
+
+    private static void project(String client, String pattern, String format, ConfigShape shape) {
+        PROJECT.add(new CatalogEntry(client, "project", pattern, format, shape, "servers"));
+    }
+
+    private static void projectSettings(String client, String pattern, String format, ConfigShape shape) {
+        PROJECT.add(new CatalogEntry(client, "project", pattern, format, shape, "settings"));
+    }
+
+    private static void user(String client, String pattern, String format, ConfigShape shape, String kind) {
+        USER.add(new CatalogEntry(client, "user", pattern, format, shape, kind));
+    }
+
+    /** Project-scope entries, in catalogue order. */
+    public static List<CatalogEntry> projectEntries() {
+        return List.copyOf(PROJECT);
+    }
+
+    /** User-scope entries (paths relative to the home folder). */
+    public static List<CatalogEntry> userEntries() {
+        return List.copyOf(USER);
+    }
+
+    /**
+     * The project entry for a path relative to a repository or scan root ({@code /} or {@code \} separators),
+     * the most specific one when several match ({@code .cursor/mcp.json} over {@code mcp.json}).
+     */
+    public static Optional<CatalogEntry> matchProjectPath(String repoRelativePath) {
+        String[] parts = repoRelativePath.replace('\\', '/').split("/");
+        CatalogEntry best = null;
+        for (CatalogEntry e : PROJECT) {
+            String[] segs = e.segments();
+            if (matchesTail(parts, segs) && (best == null || segs.length > best.segments().length)) {
+                best = e;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** True when the last segments of {@code parts} match {@code pattern}'s segments. */
+    static boolean matchesTail(String[] parts, String[] pattern) {
+        if (parts.length < pattern.length) {
+            return false;
+        }
+        int offset = parts.length - pattern.length;
+        for (int i = 0; i < pattern.length; i++) {
+            if (!segmentMatches(pattern[i], parts[offset + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean segmentMatches(String pattern, String name) {
+        if (pattern.indexOf('*') < 0) {
+            return pattern.equals(name);
+        }
+        String regex = Pattern.quote(pattern).replace("*", "\\E[^/]*\\Q");
+        return name.matches(regex) && !name.startsWith(".");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.mcpsec.discovery;
+
+/** The layout of a config file, which tells the parser which adapter reads it. */
+public enum ConfigShape {
+    /** {@code mcpServers} map (Claude, Cursor, Cline, Roo, Kiro, Windsurf, Junie, ...); falls back to {@code servers}. */
+    MCP_SERVERS,
+    /** VS Code / Visual Studio {@code mcp.json}: {@code servers} + {@code inputs}. */
+    VSCODE,
+    /** VS Code {@code settings.json}: chat approval keys and the legacy {@code mcp.servers}. */
+    VSCODE_SETTINGS,
+    /** {@code devcontainer.json}: {@code customizations.vscode.mcp.servers}. */
+    DEVCONTAINER,
+    /** Zed {@code settings.json}: {@code context_servers} and {@code agent} permissions. */
+    ZED,
+    /** opencode: {@code mcp} (or {@code mcp.servers}) with command arrays, and {@code permission}. */
+    OPENCODE,
+    /** Crush: {@code mcp} and {@code permissions.allowed_tools}. */
+    CRUSH,
+    /** Codex {@code config.toml}: {@code [mcp_servers.x]}, {@code approval_policy}, {@code sandbox_mode}. */
+    CODEX,
+    /** Continue YAML/JSON config: a {@code mcpServers} list, or the legacy {@code experimental} block. */
+    CONTINUE,
+    /** Goose {@code config.yaml}: {@code extensions}. */
+    GOOSE,
+    /** {@code ~/.claude.json}: top-level and per-project {@code mcpServers}. */
+    CLAUDE_JSON,
+    /** Claude Code {@code settings.json}: approval and permission keys only. */
+    CLAUDE_SETTINGS,
+    /** Gemini CLI {@code settings.json}: {@code mcpServers} and tool approval keys. */
+    GEMINI,
+    /** Amazon Q {@code mcp.json} or agent file: {@code mcpServers} and {@code allowedTools}. */
+    AMAZONQ,
+    /** Cursor {@code ~/.cursor/permissions.json}: {@code mcpAllowlist}. */
+    CURSOR_PERMISSIONS
+}

@@ -1,0 +1,243 @@
+package dev.mcpsec.discovery;
+
+import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.api.ScanLimits;
+import dev.mcpsec.api.ScanWarning;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds MCP config files: every catalogue project pattern at any depth below a root, and (optionally) the user
+ * files under a home folder. Walks with limits, never leaves the root (or home) through a symlink, and turns
+ * anything unreadable into a warning.
+ */
+public final class Discovery {
+
+    /** Directories that hold dependencies, build output or tool state, never a project's own MCP config. */
+    static final Set<String> SKIPPED_DIRS = Set.of("node_modules", ".git", "target", "build", "dist", "out",
+            ".venv", "venv", "__pycache__", ".gradle", ".idea", "vendor", "bower_components", ".tox", ".mypy_cache",
+            ".pytest_cache", ".next", ".nuxt", ".terraform", ".svn", ".hg", "Pods");
+
+    private Discovery() {
+    }
+
+    /**
+     * Discovers config files below {@code root} and, when {@code user} is set, under {@code home}.
+     *
+     * @throws ConfigurationException when {@code root} is not a readable directory
+     */
+    public static DiscoveryResult discover(Path root, boolean user, Path home, ScanLimits limits) {
+        if (root == null || !Files.isDirectory(root)) {
+            throw new ConfigurationException("path", "scan path " + root + " is not an existing directory");
+        }
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new ConfigurationException("path", "scan path " + root + " cannot be read: " + e.getMessage(), e);
+        }
+        List<ScanWarning> warnings = new ArrayList<>();
+        Map<String, DiscoveredFile> found = new LinkedHashMap<>();
+        walkProject(realRoot, limits, found, warnings);
+        if (user && home != null) {
+            new UserScan(home, limits, found, warnings).run();
+        }
+        List<DiscoveredFile> files = new ArrayList<>(found.values());
+        files.sort(Comparator.comparing(DiscoveredFile::scope).thenComparing(DiscoveredFile::displayPath));
+        return new DiscoveryResult(List.copyOf(files), List.copyOf(warnings));
+    }
+
+    private static void walkProject(Path root, ScanLimits limits, Map<String, DiscoveredFile> found,
+                                    List<ScanWarning> warnings) {
+        boolean[] depthWarned = {false};
+        try {
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), limits.maxWalkDepth() + 1,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (!dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isDirectory()) {
+                                if (!depthWarned[0] && !SKIPPED_DIRS.contains(file.getFileName().toString())) {
+                                    depthWarned[0] = true;
+                                    warnings.add(new ScanWarning(display(root, file), 0, "directory deeper than "
+                                            + limits.maxWalkDepth() + " levels not walked (maxWalkDepth)"));
+                                }
+                                return FileVisitResult.CONTINUE;
+                            }
+                            String rel = display(root, file);
+                            Optional<CatalogEntry> entry = ClientCatalog.matchProjectPath(rel);
+                            if (entry.isEmpty()) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (found.size() >= limits.maxFiles()) {
+                                warnings.add(new ScanWarning(rel, 0, "more than " + limits.maxFiles()
+                                        + " config files (maxFiles); the rest were not scanned"));
+                                return FileVisitResult.TERMINATE;
+                            }
+                            if (acceptable(file, attrs.isSymbolicLink(), root, rel, warnings)) {
+                                found.put(file.toString(), new DiscoveredFile(file, rel, entry.get(), "project"));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                            warnings.add(new ScanWarning(display(root, file), 0, "cannot be read ("
+                                    + exc.getClass().getSimpleName() + "); skipped"));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            warnings.add(new ScanWarning(".", 0, "walk stopped: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * A matched file is kept when it is a readable regular file whose real location stays below {@code base};
+     * a symlink is resolved first so a link cannot pull in a file from outside.
+     */
+    static boolean acceptable(Path file, boolean symlink, Path base, String display, List<ScanWarning> warnings) {
+        if (symlink) {
+            Path target;
+            try {
+                target = file.toRealPath();
+            } catch (IOException e) {
+                warnings.add(new ScanWarning(display, 0, "symlink cannot be resolved; skipped"));
+                return false;
+            }
+            if (!target.startsWith(base)) {
+                warnings.add(new ScanWarning(display, 0, "symlink points outside the scanned folder; skipped"));
+                return false;
+            }
+            if (!Files.isRegularFile(target)) {
+                return false;
+            }
+        } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!Files.isReadable(file)) {
+            warnings.add(new ScanWarning(display, 0, "cannot be read (permission denied); skipped"));
+            return false;
+        }
+        return true;
+    }
+
+    static String display(Path base, Path file) {
+        String rel = base.relativize(file).toString().replace('\\', '/');
+        return rel.isEmpty() ? "." : rel;
+    }
+
+    /** Probes the catalogue's user paths under a home folder, expanding {@code *} segments by listing. */
+    private static final class UserScan {
+        private final Path home;
+        private final ScanLimits limits;
+        private final Map<String, DiscoveredFile> found;
+        private final List<ScanWarning> warnings;
+        private Path realHome;
+
+        UserScan(Path home, ScanLimits limits, Map<String, DiscoveredFile> found, List<ScanWarning> warnings) {
+            this.home = home;
+            this.limits = limits;
+            this.found = found;
+            this.warnings = warnings;
+        }
+
+        void run() {
+            try {
+                realHome = home.toRealPath();
+            } catch (IOException e) {
+                warnings.add(new ScanWarning("~", 0, "home folder " + home + " cannot be read; user scope skipped"));
+                return;
+            }
+            for (CatalogEntry entry : ClientCatalog.userEntries()) {
+                expand(realHome, entry.segments(), 0, entry);
+            }
+        }
+
+        private void expand(Path dir, String[] segs, int i, CatalogEntry entry) {
+            String seg = segs[i];
+            boolean last = i == segs.length - 1;
+            if (seg.indexOf('*') < 0) {
+                Path next = dir.resolve(seg);
+                if (last) {
+                    consider(next, entry);
+                } else if (insideHome(next)) {
+                    expand(next, segs, i + 1, entry);
+                }
+                return;
+            }
+            List<Path> matches = new ArrayList<>();
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+                for (Path child : children) {
+                    if (ClientCatalog.segmentMatches(seg, child.getFileName().toString())) {
+                        matches.add(child);
+                    }
+                }
+            } catch (IOException e) {
+                warnings.add(new ScanWarning("~/" + display(realHome, dir), 0, "cannot be listed; skipped"));
+                return;
+            }
+            matches.sort(Comparator.naturalOrder());
+            for (Path child : matches) {
+                if (last) {
+                    consider(child, entry);
+                } else if (insideHome(child)) {
+                    expand(child, segs, i + 1, entry);
+                }
+            }
+        }
+
+        /** A directory to descend into; a symlinked one (dotfile managers) only when it stays in the home folder. */
+        private boolean insideHome(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                return false;
+            }
+            if (!Files.isSymbolicLink(dir)) {
+                return true;
+            }
+            try {
+                return dir.toRealPath().startsWith(realHome);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private void consider(Path file, CatalogEntry entry) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || found.containsKey(file.toString())) {
+                return;
+            }
+            String display = "~/" + display(realHome, file);
+            if (found.size() >= limits.maxFiles()) {
+                warnings.add(new ScanWarning(display, 0, "more than " + limits.maxFiles()
+                        + " config files (maxFiles); skipped"));
+                return;
+            }
+            if (acceptable(file, Files.isSymbolicLink(file), realHome, display, warnings)) {
+                found.put(file.toString(), new DiscoveredFile(file, display, entry, "user"));
+            }
+        }
+    }
+}

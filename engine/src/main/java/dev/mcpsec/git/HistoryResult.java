@@ -1,0 +1,20 @@
+package dev.mcpsec.git;
+
+import dev.mcpsec.api.ScanWarning;
+import java.util.List;
+
+/**
+ * Outcome of a history pass.
+ *
+ * @param blobs each distinct blob once, oldest first
+ * @param commitsWalked commits examined
+ * @param truncated a limit stopped the walk early (a warning names the limit)
+ * @param warnings limits hit, skipped blobs, unreadable refs or objects
+ */
+public record HistoryResult(List<HistoricBlob> blobs, int commitsWalked, boolean truncated,
+                            List<ScanWarning> warnings) {
+    public HistoryResult {
+        blobs = List.copyOf(blobs);
+        warnings = List.copyOf(warnings);
+    }
+}

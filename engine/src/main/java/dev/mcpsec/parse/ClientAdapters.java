@@ -1,0 +1,188 @@
+package dev.mcpsec.parse;
+
+import dev.mcpsec.discovery.ConfigShape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One adapter per client shape: knows where that shape keeps its servers and approval settings, and hands each
+ * server entry to the shared {@link ServerReader}.
+ */
+final class ClientAdapters {
+
+    private static final List<String> VSCODE_KEYS = List.of("chat.tools.autoApprove", "chat.tools.global.autoApprove",
+            "chat.permissions.default", "chat.tools.terminal.autoApprove", "chat.tools.terminal.enableAutoApprove",
+            "chat.tools.urls.autoApprove", "chat.tools.edits.autoApprove", "chat.tools.eligibleForAutoApproval",
+            "chat.autopilot.enabled", "chat.mcp.access", "chat.mcp.discovery.enabled",
+            "github.copilot.chat.claudeAgent.allowDangerouslySkipPermissions");
+    private static final List<String> CLAUDE_KEYS = List.of("enableAllProjectMcpServers", "enabledMcpjsonServers",
+            "disabledMcpjsonServers", "permissions.allow", "permissions.ask", "permissions.deny",
+            "permissions.defaultMode", "skipDangerousModePermissionPrompt", "allowedMcpServers", "deniedMcpServers",
+            "allowManagedMcpServersOnly");
+    private static final Pattern CLAUDE_PROJECT_KEYS = Pattern.compile("projects\\..+\\.(hasTrustDialogAccepted"
+            + "|enableAllProjectMcpServers|enabledMcpjsonServers|disabledMcpjsonServers|disabledMcpServers"
+            + "|enabledMcpServers|allowedTools)");
+
+    /** The servers and settings one file yielded. */
+    record Parsed(List<ServerEntry> servers, List<SettingEntry> settings) {
+    }
+
+    private final ServerReader reader;
+    private final int maxServers;
+    private final List<String> warnings;
+    private final List<ServerEntry> servers = new ArrayList<>();
+    private final List<SettingEntry> settings = new ArrayList<>();
+    private boolean limitWarned;
+
+    private ClientAdapters(String client, int maxServers, List<String> warnings) {
+        this.reader = new ServerReader(client, warnings);
+        this.maxServers = maxServers;
+        this.warnings = warnings;
+    }
+
+    static Parsed apply(ConfigShape shape, PNode root, String client, int maxServers, List<String> warnings) {
+        ClientAdapters a = new ClientAdapters(client, maxServers, warnings);
+        if (root != null && !root.isObject()) {
+            warnings.add(root.line() + ":" + root.column() + ": the top level is not an object; nothing read");
+        } else if (root != null) {
+            a.adapt(shape, root);
+        }
+        return new Parsed(List.copyOf(a.servers), List.copyOf(a.settings));
+    }
+
+    private void adapt(ConfigShape shape, PNode root) {
+        switch (shape) {
+            case MCP_SERVERS -> servers(root.get("mcpServers") != null ? root.get("mcpServers") : root.get("servers"));
+            case VSCODE -> {
+                servers(root.get("servers"));
+                if (root.get("servers") == null && root.get("mcpServers") != null) {
+                    warnings.add(ServerReader.at(root.get("mcpServers"))
+                            + "\"mcpServers\" is not read by this client, which expects \"servers\"");
+                }
+            }
+            case VSCODE_SETTINGS -> {
+                servers(root.get("mcp") != null ? root.path("mcp", "servers") : root.get("mcp.servers"));
+                settings.addAll(SettingsReader.selectPrefixes(root, VSCODE_KEYS, null));
+            }
+            case DEVCONTAINER -> {
+                PNode vscode = root.path("customizations", "vscode");
+                servers(vscode == null ? null : vscode.path("mcp", "servers"));
+                settings.addAll(SettingsReader.selectPrefixes(vscode == null ? null : vscode.get("settings"),
+                        VSCODE_KEYS, null));
+            }
+            case ZED -> {
+                servers(root.get("context_servers"));
+                settings(root, "agent.always_allow_tool_actions", "agent.tool_permissions");
+            }
+            case OPENCODE -> {
+                servers(opencodeServers(root.get("mcp")));
+                settings(root, "permission");
+            }
+            case CRUSH -> {
+                servers(root.get("mcp"));
+                settings(root, "permissions.allowed_tools");
+            }
+            case CODEX -> {
+                servers(root.get("mcp_servers"));
+                settings(root, "approval_policy", "sandbox_mode");
+                settings.addAll(SettingsReader.select(root, k -> k.matches("projects\\..+\\.trust_level"), null));
+            }
+            case CONTINUE -> continueServers(root);
+            case GOOSE -> {
+                servers(root.get("extensions"));
+                settings(root, "GOOSE_MODE", "GOOSE_ALLOWLIST");
+            }
+            case CLAUDE_JSON -> claudeJson(root);
+            case CLAUDE_SETTINGS -> settings.addAll(SettingsReader.selectPrefixes(root, CLAUDE_KEYS, null));
+            case GEMINI -> {
+                servers(root.get("mcpServers"));
+                settings(root, "tools.allowed", "mcp.allowed", "mcp.excluded", "general.defaultApprovalMode",
+                        "security.folderTrust.enabled", "security.disableYoloMode");
+            }
+            case AMAZONQ -> {
+                servers(root.get("mcpServers"));
+                settings(root, "allowedTools");
+            }
+            case CURSOR_PERMISSIONS -> settings(root, "mcpAllowlist", "terminalAllowlist");
+        }
+    }
+
+    /** opencode nests servers under {@code mcp.servers} in newer docs; a server literally named so has a type. */
+    private static PNode opencodeServers(PNode mcp) {
+        PNode nested = mcp == null ? null : mcp.get("servers");
+        if (nested != null && nested.isObject() && nested.get("type") == null && nested.get("command") == null
+                && nested.get("url") == null) {
+            return nested;
+        }
+        return mcp;
+    }
+
+    private void continueServers(PNode root) {
+        if (root.get("mcpServers") != null) {
+            servers(root.get("mcpServers"));
+            return;
+        }
+        PNode experimental = root.get("experimental");
+        if (experimental == null) {
+            return;
+        }
+        servers(experimental.get("modelContextProtocolServers"));
+        PNode single = experimental.get("modelContextProtocolServer");
+        if (single != null) {
+            add(reader.read("modelContextProtocolServer", single));
+        }
+    }
+
+    private void claudeJson(PNode root) {
+        servers(root.get("mcpServers"));
+        PNode projects = root.get("projects");
+        if (projects != null && projects.isObject()) {
+            projects.fields().values().forEach(project -> {
+                if (project.isObject()) {
+                    servers(project.get("mcpServers"));
+                }
+            });
+        }
+        settings.addAll(SettingsReader.select(root, k -> CLAUDE_PROJECT_KEYS.matcher(k).matches(), null));
+    }
+
+    private void settings(PNode root, String... prefixes) {
+        settings.addAll(SettingsReader.selectPrefixes(root, List.of(prefixes), null));
+    }
+
+    /** A map of name → entry, or a list of entries named by their {@code name} field. */
+    private void servers(PNode container) {
+        if (container == null || (container.isScalar() && container.text() == null)) {
+            return;
+        }
+        if (container.isObject()) {
+            container.fields().forEach((name, node) -> add(reader.read(name, node)));
+        } else if (container.isArray()) {
+            List<PNode> items = container.items();
+            for (int i = 0; i < items.size(); i++) {
+                PNode item = items.get(i);
+                PNode name = item.isObject() ? item.get("name") : null;
+                add(reader.read(name != null && name.text() != null ? name.text() : "#" + (i + 1), item));
+            }
+        } else {
+            warnings.add(ServerReader.at(container) + "the server list is neither an object nor a list; skipped");
+        }
+    }
+
+    private void add(ServerEntry entry) {
+        if (entry == null) {
+            return;
+        }
+        if (servers.size() >= maxServers) {
+            if (!limitWarned) {
+                limitWarned = true;
+                warnings.add(entry.line() + ":" + entry.column() + ": more than " + maxServers
+                        + " servers (maxServers); the rest were not read");
+            }
+            return;
+        }
+        servers.add(entry);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.mcpsec.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsec.api.Explanation;
+import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.rules.Bundle;
+import dev.mcpsec.rules.CompiledPolicies;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Explains a rule id or a checklist id: what, why, how to fix, and a failing and a passing example taken from the
+ * rule's own fixture cases.
+ */
+final class Explainer {
+    private Explainer() {
+    }
+
+    static Optional<Explanation> explain(String id, CompiledPolicies policies) {
+        JsonNode checklist = checklist().get(id);
+        for (RuleInfo r : policies.rules()) {
+            if (r.id().equalsIgnoreCase(id)) {
+                JsonNode item = checklist().path(r.checklist());
+                String[] examples = examples(r, policies.bundles());
+                return Optional.of(new Explanation(r.id(), "rule", r.title(),
+                        r.description() != null ? r.description() : r.title(),
+                        item.path("why").asText(null), r.remediation() != null ? r.remediation() : item.path("fix").asText(null),
+                        examples[0], examples[1], List.of(r)));
+            }
+        }
+        List<RuleInfo> rules = policies.rules().stream().filter(r -> r.checklist().equals(id)).toList();
+        if (checklist == null && rules.isEmpty()) {
+            return Optional.empty();
+        }
+        String title = checklist != null ? checklist.path("title").asText() : rules.get(0).title();
+        String[] examples = rules.isEmpty() ? new String[2] : examples(rules.get(0), policies.bundles());
+        return Optional.of(new Explanation(id, "checklist", title,
+                checklist != null ? checklist.path("title").asText() : title,
+                checklist != null ? checklist.path("why").asText(null) : null,
+                checklist != null ? checklist.path("fix").asText(null) : rules.get(0).remediation(),
+                examples[0], examples[1], rules));
+    }
+
+    /** The config of a fixture case that expects the rule, and of one that expects it not to fire. */
+    private static String[] examples(RuleInfo rule, List<Bundle> bundles) {
+        String[] out = new String[2];
+        ObjectMapper json = new ObjectMapper();
+        for (Bundle b : bundles) {
+            if (!b.label().equals(rule.bundle())) {
+                continue;
+            }
+            for (Map<String, byte[]> files : b.tests().values()) {
+                byte[] expected = files.get("expected.json");
+                if (expected == null) {
+                    continue;
+                }
+                try {
+                    JsonNode e = json.readTree(expected);
+                    int slot = mentions(e.path("expect"), rule) ? 0 : mentions(e.path("expectNot"), rule) ? 1 : -1;
+                    if (slot >= 0 && out[slot] == null) {
+                        out[slot] = render(files);
+                    }
+                } catch (IOException ignored) {
+                    // a broken fixture is reported by 'mcpsec test', not here
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean mentions(JsonNode list, RuleInfo rule) {
+        for (JsonNode n : list) {
+            if (rule.id().equals(n.path("ruleId").asText()) || rule.checklist().equals(n.path("checklist").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String render(Map<String, byte[]> files) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (f.getKey().equals("expected.json") || f.getKey().startsWith("_") || f.getKey().contains("/_")) {
+                continue;
+            }
+            sb.append("# ").append(f.getKey()).append('\n')
+                    .append(new String(f.getValue(), StandardCharsets.UTF_8).stripTrailing()).append("\n");
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static JsonNode checklist() {
+        try (InputStream in = Explainer.class.getResourceAsStream("/dev/mcpsec/checklist.json")) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

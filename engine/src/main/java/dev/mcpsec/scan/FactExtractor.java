@@ -1,0 +1,195 @@
+package dev.mcpsec.scan;
+
+import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.api.ServerSummary;
+import dev.mcpsec.facts.ClientSetting;
+import dev.mcpsec.facts.Credential;
+import dev.mcpsec.facts.DatabaseTarget;
+import dev.mcpsec.facts.EnvReference;
+import dev.mcpsec.facts.FilesystemRoot;
+import dev.mcpsec.facts.McpServer;
+import dev.mcpsec.parse.ConfigDocument;
+import dev.mcpsec.parse.Launch;
+import dev.mcpsec.parse.LaunchParser;
+import dev.mcpsec.parse.Located;
+import dev.mcpsec.parse.ServerEntry;
+import dev.mcpsec.parse.SettingEntry;
+import dev.mcpsec.secrets.ArgScanner;
+import dev.mcpsec.secrets.ArgValue;
+import dev.mcpsec.secrets.DbUrl;
+import dev.mcpsec.secrets.Detection;
+import dev.mcpsec.secrets.Fingerprinter;
+import dev.mcpsec.secrets.Reference;
+import dev.mcpsec.secrets.SecretDetector;
+import dev.mcpsec.secrets.ValueAnalysis;
+import dev.mcpsec.secrets.ValueContext;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one parsed config into facts: servers, filesystem roots, client settings, and what every value handed to a
+ * server holds (credentials, references, database targets). Secret values never leave this class unmasked.
+ */
+final class FactExtractor {
+    private final SecretDetector detector;
+    private final Fingerprinter fingerprinter;
+    private final Path root;
+    private final EnvFiles envFiles;
+
+    FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles) {
+        this.detector = detector;
+        this.fingerprinter = fingerprinter;
+        this.root = root;
+        this.envFiles = envFiles;
+    }
+
+    /** An extractor for historical content: env files are not read from disk. */
+    FactExtractor withoutEnvFiles() {
+        return new FactExtractor(detector, fingerprinter, root, null);
+    }
+
+    /** Where the facts of one file go, and the git status of that file. */
+    record Sink(List<Object> facts, List<ServerSummary> servers, List<ScanWarning> warnings, boolean tracked,
+                boolean ignored) {
+    }
+
+    void extract(ConfigDocument doc, Sink sink) {
+        String file = doc.file();
+        for (SettingEntry s : doc.settings()) {
+            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(), s.server()));
+        }
+        for (ServerEntry e : doc.servers()) {
+            server(doc, e, sink);
+        }
+    }
+
+    private void server(ConfigDocument doc, ServerEntry e, Sink sink) {
+        String file = doc.file();
+        List<String> args = e.args().stream().map(Located::value).toList();
+        String command = e.command() == null ? null : e.command().value();
+        Launch launch = LaunchParser.parse(command, args);
+        String url = e.url() != null ? e.url().value() : launch.remoteUrl();
+        String host = host(url);
+        McpServer server = new McpServer(e.name(), file, e.line(), e.column(), doc.client(), doc.scope(), e.transport(),
+                command, args, url, host, e.url() != null && command == null ? "remote" : launch.launcher(),
+                e.url() != null && command == null ? "remote" : launch.ecosystem(), launch.packageName(),
+                launch.packageVersion(), launch.imageDigest(), e.disabled());
+        sink.facts().add(server);
+        sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
+                command, url, launch.packageName(), launch.packageVersion(), e.disabled()));
+        for (SettingEntry s : e.settings()) {
+            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(),
+                    s.server() == null ? e.name() : s.server()));
+        }
+        filesystemRoots(doc, e, launch, sink);
+        Values values = new Values(file, e.name(), doc.client(), sink.tracked(), sink.ignored(), sink.facts());
+        for (Map.Entry<String, Located> env : e.env().entrySet()) {
+            values.inspect(env.getKey(), env.getValue(), "env." + env.getKey(), ValueContext.ENV);
+        }
+        for (Map.Entry<String, Located> h : e.headers().entrySet()) {
+            values.inspect(h.getKey(), h.getValue(), "headers." + h.getKey(), ValueContext.HEADER);
+        }
+        if (e.url() != null) {
+            values.inspect("url", e.url(), "url", ValueContext.URL);
+        }
+        for (ArgValue nv : ArgScanner.scan(args)) {
+            Located at = e.args().get(nv.argIndex());
+            values.inspect(nv.name(), new Located(nv.value(), at.line(), at.column()), "args[" + nv.argIndex() + "]",
+                    nv.context());
+        }
+        if (e.envFile() != null && envFiles != null) {
+            envFiles.load(doc, e, this, sink);
+        }
+    }
+
+    private void filesystemRoots(ConfigDocument doc, ServerEntry e, Launch launch, Sink sink) {
+        if (!FilesystemScope.isFilesystemServer(launch.packageName(), e.name())) {
+            return;
+        }
+        int firstPackageArg = e.args().size() - launch.packageArgs().size();
+        boolean any = false;
+        for (int i = 0; i < launch.packageArgs().size(); i++) {
+            String a = launch.packageArgs().get(i);
+            if (a.startsWith("-")) {
+                continue;
+            }
+            any = true;
+            Located at = e.args().get(Math.max(0, Math.min(e.args().size() - 1, firstPackageArg + i)));
+            FilesystemScope.Scope scope = FilesystemScope.classify(a, root, "project".equals(doc.scope()));
+            sink.facts().add(new FilesystemRoot(doc.file(), at.line(), at.column(), e.name(), a, scope.resolved(),
+                    scope.breadth()));
+        }
+        if (!any) {
+            sink.facts().add(new FilesystemRoot(doc.file(), e.line(), e.column(), e.name(), "", null, "none"));
+        }
+    }
+
+    static String host(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI u = URI.create(url.trim());
+            return u.getHost() == null ? null : u.getHost().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    /** Inspects values handed to one server and records what they hold. */
+    final class Values {
+        private final String file;
+        private final String server;
+        private final String client;
+        private final boolean tracked;
+        private final boolean ignored;
+        private final List<Object> out;
+
+        Values(String file, String server, String client, boolean tracked, boolean ignored, List<Object> out) {
+            this.file = file;
+            this.server = server;
+            this.client = client;
+            this.tracked = tracked;
+            this.ignored = ignored;
+            this.out = out;
+        }
+
+        void inspect(String name, Located value, String location, ValueContext context) {
+            if (value == null || value.value() == null || value.value().isEmpty()) {
+                return;
+            }
+            ValueAnalysis a = detector.analyze(name, value.value(), context);
+            for (Reference r : a.references()) {
+                out.add(new EnvReference(file, value.line(), value.column(), server, location, r.variable(), r.syntax()));
+            }
+            for (Detection d : a.detections()) {
+                out.add(credential(d, name, value, location));
+            }
+            for (DbUrl db : a.databases()) {
+                out.add(new DatabaseTarget(file, value.line(), value.column(), server, location, db.scheme(), db.host(),
+                        db.database(), db.user(), db.hasPassword(), db.loopback()));
+            }
+        }
+
+        private Credential credential(Detection d, String name, Located value, String location) {
+            return new Credential(file, value.line(), value.column(), server, client, location, name, d.kind(), d.tier(),
+                    d.masked(), fingerprinter.fingerprint(d.secret()), d.detector(), d.confidence(), d.expiring(),
+                    tracked, ignored);
+        }
+    }
+
+    Values values(String file, String server, String client, boolean tracked, boolean ignored, List<Object> out) {
+        return new Values(file, server, client, tracked, ignored, out);
+    }
+
+    List<Credential> credentialsOf(ConfigDocument doc) {
+        List<Object> facts = new ArrayList<>();
+        extract(doc, new Sink(facts, new ArrayList<>(), new ArrayList<>(), false, false));
+        return facts.stream().filter(Credential.class::isInstance).map(Credential.class::cast).toList();
+    }
+}

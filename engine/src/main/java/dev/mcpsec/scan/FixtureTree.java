@@ -1,0 +1,108 @@
+package dev.mcpsec.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpsec.secrets.FakeSecrets;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Writes a fixture case to disk: {@code @@FAKE:kind@@} tokens become run-time generated secrets, {@code _gitignore}
+ * becomes {@code .gitignore}, and the case's {@code git}/{@code commits} settings build a repository with JGit.
+ */
+final class FixtureTree {
+    private FixtureTree() {
+    }
+
+    static void materialise(Path project, Map<String, byte[]> files, JsonNode expected, Random random) throws IOException {
+        String gitMode = expected.path("git").asText("none");
+        List<String> commitDirs = new ArrayList<>();
+        for (JsonNode c : expected.path("commits")) {
+            commitDirs.add(c.path("dir").asText());
+        }
+        Map<String, String> fakes = new java.util.HashMap<>();
+        Files.createDirectories(project);
+        try (Git git = "none".equals(gitMode) && commitDirs.isEmpty() ? null : init(project)) {
+            int i = 0;
+            for (JsonNode c : expected.path("commits")) {
+                clearWorkTree(project);
+                write(project, files, commitDirs.get(i) + "/", List.of(), random, fakes);
+                commit(git, c.path("message").asText("fixture commit " + (i + 1)), c.path("date").asText(null));
+                i++;
+            }
+            if (!commitDirs.isEmpty()) {
+                clearWorkTree(project);
+            }
+            write(project, files, "", commitDirs, random, fakes);
+            if ("commit".equals(gitMode)) {
+                commit(git, "fixture working tree", null);
+            }
+        } catch (GitAPIException e) {
+            throw new IOException("cannot build the fixture repository: " + e.getMessage(), e);
+        }
+    }
+
+    private static Git init(Path project) throws IOException {
+        try {
+            Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call();
+            git.getRepository().getConfig().setBoolean("commit", null, "gpgsign", false);
+            return git;
+        } catch (GitAPIException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static void commit(Git git, String message, String date) throws GitAPIException {
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        Instant when = date == null ? Instant.parse("2026-06-01T10:00:00Z") : Instant.parse(date);
+        PersonIdent who = new PersonIdent("mcpsec fixture", "fixture@example.invalid", when, ZoneOffset.UTC);
+        git.commit().setMessage(message).setAuthor(who).setCommitter(who).setAllowEmpty(true).setSign(false).call();
+    }
+
+    private static void write(Path project, Map<String, byte[]> files, String prefix, List<String> skipDirs,
+                              Random random, Map<String, String> fakes) throws IOException {
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            String rel = f.getKey();
+            if (!rel.startsWith(prefix) || rel.equals("expected.json")) {
+                continue;
+            }
+            rel = rel.substring(prefix.length());
+            String top = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : rel;
+            if (skipDirs.contains(top)) {
+                continue;
+            }
+            String name = rel.endsWith("_gitignore") ? rel.substring(0, rel.length() - "_gitignore".length()) + ".gitignore" : rel;
+            Path target = project.resolve(name).normalize();
+            if (!target.startsWith(project)) {
+                throw new IOException("fixture path escapes the case: " + rel);
+            }
+            Files.createDirectories(target.getParent());
+            String text = new String(f.getValue(), StandardCharsets.UTF_8);
+            Files.writeString(target, FakeSecrets.expandFakes(text, random, fakes), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void clearWorkTree(Path project) throws IOException {
+        try (Stream<Path> top = Files.list(project)) {
+            for (Path p : top.filter(p -> !p.getFileName().toString().equals(".git")).toList()) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+                }
+            }
+        }
+    }
+}

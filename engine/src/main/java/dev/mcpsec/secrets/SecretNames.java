@@ -1,0 +1,69 @@
+package dev.mcpsec.secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads env/header/flag names: whether a name says "secret", and which marker words it carries. */
+final class SecretNames {
+
+    private static final Set<String> SECRET_SUFFIXES = Set.of("key", "apikey", "token", "secret", "password",
+            "passwd", "pwd", "pat", "credential", "credentials", "passphrase", "pass", "auth", "authtoken",
+            "accesstoken", "secretkey", "privatekey");
+    private static final Set<String> PUBLIC_QUALIFIERS = Set.of("public", "publishable", "anon", "pub");
+
+    private SecretNames() {
+    }
+
+    /** The lower-case words of a name: {@code X-API-Key} and {@code apiKey} both give {@code [.., api, key]}. */
+    static List<String> words(String name) {
+        List<String> words = new ArrayList<>(4);
+        if (name == null) {
+            return words;
+        }
+        int start = -1;
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : ' ';
+            boolean alnum = Character.isLetterOrDigit(c);
+            boolean camelBreak = alnum && start >= 0 && i > start && Character.isUpperCase(c)
+                    && Character.isLowerCase(name.charAt(i - 1));
+            if (start >= 0 && (!alnum || camelBreak)) {
+                words.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            if (alnum && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    /** True when the name says its value is a secret ({@code *_KEY}, {@code *_TOKEN}, {@code PASSWORD}, ...). */
+    static boolean isSecretName(List<String> words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        String last = words.get(words.size() - 1);
+        if (!SECRET_SUFFIXES.contains(last)) {
+            return false;
+        }
+        return words.size() < 2 || !PUBLIC_QUALIFIERS.contains(words.get(words.size() - 2));
+    }
+
+    /** True when one of the name's words is one of the markers. */
+    static boolean hasMarker(List<String> words, List<String> markers) {
+        for (String w : words) {
+            if (markers.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for an AWS secret access key's name, e.g. {@code AWS_SECRET_ACCESS_KEY} or {@code aws_secret_key}. */
+    static boolean isAwsSecretName(List<String> words) {
+        String joined = String.join("", words);
+        return joined.endsWith("secretaccesskey") || joined.equals("awssecretkey");
+    }
+}
