@@ -203,6 +203,8 @@ public final class PositionalReader {
         if (nl >= 0) {
             s = s.substring(0, nl).strip();
         }
+        s = s.replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source: [^\\]]*\\]", "");
         s = s.replaceAll("'([^']{6})[^']{6,}'", "'$1…'").replaceAll("\"([^\"]{6})[^\"]{6,}\"", "\"$1…\"");
         return s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) + "…" : s;
     }

@@ -71,6 +71,9 @@ final class FindingFactory {
     /** The value of the first record component (or {@code file} accessor) with that name, searching facts in order. */
     static Object field(List<Object> facts, String name) {
         for (Object o : facts) {
+            if ("server".equals(name) && o instanceof Fact f && f.server() != null) {
+                return f.server();
+            }
             if (o instanceof Record r) {
                 for (RecordComponent c : r.getClass().getRecordComponents()) {
                     if (c.getName().equals(name)) {

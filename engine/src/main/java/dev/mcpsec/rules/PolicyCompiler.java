@@ -7,11 +7,14 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
@@ -58,7 +61,11 @@ public final class PolicyCompiler {
         // Drools resolves fact classes through the context class loader: inside Maven that is not ours.
         thread.setContextClassLoader(PolicyCompiler.class.getClassLoader());
         try {
-            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+            // MVEL as the default dialect: empty or simple consequences then need no Java compiler run, which
+            // keeps a cold scan fast; rules may still say dialect "java".
+            KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+            conf.setProperty("drools.dialect.default", "mvel");
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
             Map<String, Bundle> bundleBySource = new HashMap<>();
             Map<String, String> textBySource = new HashMap<>();
             for (Bundle bundle : bundles) {
@@ -83,7 +90,12 @@ public final class PolicyCompiler {
                 }
                 throw new PolicyException("policy compilation failed", problems);
             }
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            // Constraint jitting is off: Drools 10.2's ASM jitter emits a call that does not link for custom
+            // operators (str[startsWith] ...), a NoSuchMethodError after the 20th evaluation. Scans are short, so
+            // interpreted MVEL constraints cost little.
+            KieBaseConfiguration baseConf = KieServices.get().newKieBaseConfiguration();
+            baseConf.setProperty("drools.jittingThreshold", "-1");
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseConf);
             kieBase.addPackages(builder.getKnowledgePackages());
             return index(kieBase, bundles, bundleBySource, textBySource);
         } finally {

@@ -32,7 +32,8 @@ final class RuleMetadata {
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
             PolicyData.class);
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    /** {@code {field}}, but not the {@code ${VAR}} reference syntax that remediation texts quote. */
+    static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{1,63}");
     private static final Pattern CHECKLIST = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final Set<String> FIELDS = fieldNames();
@@ -62,8 +63,9 @@ final class RuleMetadata {
      *
      * @return the rule info, or null when the metadata is unusable
      */
-    static RuleInfo validate(String ruleName, Map<String, Object> meta, String bundleLabel, String where,
+    static RuleInfo validate(String ruleName, Map<String, Object> rawMeta, String bundleLabel, String where,
                              List<String> problems) {
+        Map<String, Object> meta = normalise(rawMeta);
         List<String> mine = new ArrayList<>();
         for (String key : meta.keySet()) {
             if (!KEYS.contains(key)) {
@@ -115,6 +117,27 @@ final class RuleMetadata {
         }
         return new RuleInfo(id, checklist, sev, title, str(meta, "description"), str(meta, "remediation"),
                 str(meta, "helpUri"), bundleLabel, where);
+    }
+
+    /**
+     * Drools resolves {@code @description} to kie-api's {@code Description} annotation type; map such qualified keys
+     * back to the short names rule authors write.
+     */
+    static Map<String, Object> normalise(Map<String, Object> meta) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : meta.entrySet()) {
+            String key = e.getKey();
+            int dot = key.lastIndexOf('.');
+            if (dot >= 0) {
+                String simple = key.substring(dot + 1);
+                String lower = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+                if (KEYS.contains(lower)) {
+                    key = lower;
+                }
+            }
+            out.put(key, e.getValue());
+        }
+        return out;
     }
 
     static String str(Map<String, Object> meta, String key) {

@@ -36,6 +36,7 @@ import java.util.Map;
  * server holds (credentials, references, database targets). Secret values never leave this class unmasked.
  */
 final class FactExtractor {
+    private static final Launch NO_LAUNCH = new Launch(null, null, null, null, null, null, List.of());
     private final SecretDetector detector;
     private final Fingerprinter fingerprinter;
     private final Path root;
@@ -72,13 +73,12 @@ final class FactExtractor {
         String file = doc.file();
         List<String> args = e.args().stream().map(Located::value).toList();
         String command = e.command() == null ? null : e.command().value();
-        Launch launch = LaunchParser.parse(command, args);
+        Launch launch = LaunchParser.parse(e).orElse(NO_LAUNCH);
         String url = e.url() != null ? e.url().value() : launch.remoteUrl();
         String host = host(url);
         McpServer server = new McpServer(e.name(), file, e.line(), e.column(), doc.client(), doc.scope(), e.transport(),
-                command, args, url, host, e.url() != null && command == null ? "remote" : launch.launcher(),
-                e.url() != null && command == null ? "remote" : launch.ecosystem(), launch.packageName(),
-                launch.packageVersion(), launch.imageDigest(), e.disabled());
+                command, args, url, host, launch.launcher(), "remote".equals(launch.launcher()) ? "remote"
+                : launch.ecosystem(), launch.packageName(), launch.packageVersion(), launch.imageDigest(), e.disabled());
         sink.facts().add(server);
         sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
                 command, url, launch.packageName(), launch.packageVersion(), e.disabled()));
@@ -171,6 +171,9 @@ final class FactExtractor {
                 out.add(credential(d, name, value, location));
             }
             for (DbUrl db : a.databases()) {
+                if (db.password() != null) {
+                    out.add(credential(db.password(), name, value, location));
+                }
                 out.add(new DatabaseTarget(file, value.line(), value.column(), server, location, db.scheme(), db.host(),
                         db.database(), db.user(), db.hasPassword(), db.loopback()));
             }

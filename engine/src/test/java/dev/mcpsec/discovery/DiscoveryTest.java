@@ -1,0 +1,179 @@
+package dev.mcpsec.discovery;
+
+import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.api.ScanLimits;
+import dev.mcpsec.api.ScanWarning;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+class DiscoveryTest {
+
+    @TempDir
+    Path tmp;
+
+    private static void write(Path base, String rel) throws IOException {
+        Path p = base.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "{}");
+    }
+
+    private static DiscoveryResult discover(Path root) {
+        return Discovery.discover(root, false, null, ScanLimits.defaults());
+    }
+
+    @Test
+    void nestedMonorepoConfigs_areFoundAtAnyDepth() throws IOException {
+        Path root = tmp.resolve("repo");
+        write(root, ".mcp.json");
+        write(root, "apps/web/.cursor/mcp.json");
+        write(root, "packages/api/.vscode/mcp.json");
+        write(root, "services/a/b/.codex/config.toml");
+        write(root, "docs/README.md");
+        write(root, "apps/web/.continue/mcpServers/db.yaml");
+        assertThat(discover(root).files()).extracting(DiscoveredFile::displayPath, f -> f.entry().client())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(".mcp.json", "claude-code"),
+                        org.assertj.core.groups.Tuple.tuple("apps/web/.continue/mcpServers/db.yaml", "continue"),
+                        org.assertj.core.groups.Tuple.tuple("apps/web/.cursor/mcp.json", "cursor"),
+                        org.assertj.core.groups.Tuple.tuple("packages/api/.vscode/mcp.json", "vscode"),
+                        org.assertj.core.groups.Tuple.tuple("services/a/b/.codex/config.toml", "codex"));
+    }
+
+    @Test
+    void dependencyAndBuildDirectories_areSkipped() throws IOException {
+        Path root = tmp.resolve("repo");
+        write(root, "node_modules/pkg/.mcp.json");
+        write(root, "target/classes/.mcp.json");
+        write(root, ".git/mcp.json");
+        write(root, "a/.venv/mcp.json");
+        write(root, "src/.mcp.json");
+        assertThat(discover(root).files()).extracting(DiscoveredFile::displayPath).containsExactly("src/.mcp.json");
+    }
+
+    @Test
+    void symlinkLoop_terminates_andLinksOutsideTheRootAreSkipped() throws IOException {
+        Path root = tmp.resolve("repo");
+        write(root, "a/.mcp.json");
+        Files.createSymbolicLink(root.resolve("a/loop"), root.resolve("a"));
+        Path outside = tmp.resolve("outside");
+        write(outside, "secret.json");
+        Files.createSymbolicLink(root.resolve(".mcp.json"), outside.resolve("secret.json"));
+        Files.createSymbolicLink(root.resolve("mcp.json"), root.resolve("a/.mcp.json"));
+        DiscoveryResult r = discover(root);
+        assertThat(r.files()).extracting(DiscoveredFile::displayPath).containsExactly("a/.mcp.json", "mcp.json");
+        assertThat(r.warnings()).extracting(ScanWarning::file).containsExactly(".mcp.json");
+    }
+
+    @Test
+    void walkDepthAndFileCount_areLimited() throws IOException {
+        Path root = tmp.resolve("repo");
+        write(root, "1/2/3/.mcp.json");
+        write(root, "1/.mcp.json");
+        write(root, "x/.mcp.json");
+        ScanLimits limits = new ScanLimits(1 << 20, 64, 1, 2, 100, 100, 10, Duration.ofSeconds(1), 10,
+                Duration.ofSeconds(1));
+        DiscoveryResult r = Discovery.discover(root, false, null, limits);
+        assertThat(r.files()).hasSize(1);
+        assertThat(r.warnings()).anyMatch(w -> w.message().contains("maxWalkDepth"))
+                .anyMatch(w -> w.message().contains("maxFiles"));
+    }
+
+    @Test
+    void unreadableDirectory_isAWarning() throws IOException {
+        assumeThat(System.getProperty("user.name")).isNotEqualTo("root");
+        Path root = tmp.resolve("repo");
+        write(root, "locked/.mcp.json");
+        write(root, ".mcp.json");
+        Path locked = root.resolve("locked");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            DiscoveryResult r = discover(root);
+            assertThat(r.files()).extracting(DiscoveredFile::displayPath).containsExactly(".mcp.json");
+            assertThat(r.warnings()).extracting(ScanWarning::file).contains("locked");
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void missingRoot_isAConfigurationError() {
+        assertThatThrownBy(() -> discover(tmp.resolve("nope")))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("path"));
+    }
+
+    @Test
+    void userScope_findsLinuxMacAndWindowsLayouts() throws IOException {
+        Path home = tmp.resolve("home");
+        write(home, ".claude.json");
+        write(home, ".claude/settings.json");
+        write(home, ".config/Code/User/mcp.json");
+        write(home, "Library/Application Support/Code - Insiders/User/settings.json");
+        write(home, "AppData/Roaming/Cursor/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json");
+        write(home, ".vscode-server/data/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json");
+        write(home, "Library/Application Support/Claude/claude_desktop_config.json");
+        write(home, "AppData/Roaming/Claude/claude_desktop_config.json");
+        write(home, ".codeium/windsurf/mcp_config.json");
+        write(home, ".codex/config.toml");
+        write(home, ".aws/amazonq/cli-agents/dev.json");
+        write(home, ".continue/mcpServers/pg.yaml");
+        write(home, ".config/Code/User/profiles/abc/mcp.json");
+        write(home, ".config/goose/config.yaml");
+        Path root = tmp.resolve("repo");
+        Files.createDirectories(root);
+        DiscoveryResult r = Discovery.discover(root, true, home, ScanLimits.defaults());
+        assertThat(r.files()).allMatch(f -> f.scope().equals("user") && f.displayPath().startsWith("~/"));
+        assertThat(r.files()).extracting(DiscoveredFile::displayPath, f -> f.entry().client()).contains(
+                org.assertj.core.groups.Tuple.tuple("~/.claude.json", "claude-code"),
+                org.assertj.core.groups.Tuple.tuple("~/.config/Code/User/mcp.json", "vscode"),
+                org.assertj.core.groups.Tuple.tuple("~/AppData/Roaming/Cursor/User/globalStorage/saoudrizwan.claude-dev/"
+                        + "settings/cline_mcp_settings.json", "cline"),
+                org.assertj.core.groups.Tuple.tuple("~/.vscode-server/data/User/globalStorage/rooveterinaryinc.roo-cline/"
+                        + "settings/mcp_settings.json", "roo"),
+                org.assertj.core.groups.Tuple.tuple("~/Library/Application Support/Claude/claude_desktop_config.json",
+                        "claude-desktop"),
+                org.assertj.core.groups.Tuple.tuple("~/.aws/amazonq/cli-agents/dev.json", "amazonq"),
+                org.assertj.core.groups.Tuple.tuple("~/.config/Code/User/profiles/abc/mcp.json", "vscode"),
+                org.assertj.core.groups.Tuple.tuple("~/.config/goose/config.yaml", "goose"));
+        assertThat(r.files()).hasSize(14);
+        assertThat(r.files()).filteredOn(f -> f.displayPath().endsWith("/settings.json"))
+                .allMatch(f -> f.entry().kind().equals("settings"));
+    }
+
+    @Test
+    void userFileLinkedOutsideHome_isSkipped() throws IOException {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home);
+        write(tmp, "elsewhere/claude.json");
+        Files.createSymbolicLink(home.resolve(".claude.json"), tmp.resolve("elsewhere/claude.json"));
+        Path root = tmp.resolve("repo");
+        Files.createDirectories(root);
+        DiscoveryResult r = Discovery.discover(root, true, home, ScanLimits.defaults());
+        assertThat(r.files()).isEmpty();
+        assertThat(r.warnings()).extracting(ScanWarning::file).containsExactly("~/.claude.json");
+    }
+
+    @Test
+    void catalogue_matchesTheMostSpecificProjectPattern() {
+        assertThat(ClientCatalog.matchProjectPath("a/b/.kiro/settings/mcp.json")).hasValueSatisfying(
+                e -> assertThat(e.client()).isEqualTo("kiro"));
+        assertThat(ClientCatalog.matchProjectPath("mcp.json")).hasValueSatisfying(
+                e -> assertThat(e.client()).isEqualTo("unknown"));
+        assertThat(ClientCatalog.matchProjectPath("x\\.amazonq\\cli-agents\\dev.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.AMAZONQ));
+        assertThat(ClientCatalog.matchProjectPath(".claude/settings.json")).hasValueSatisfying(
+                e -> assertThat(e.kind()).isEqualTo("settings"));
+        assertThat(ClientCatalog.matchProjectPath("src/settings.json")).isEmpty();
+        assertThat(ClientCatalog.matchProjectPath("package.json")).isEmpty();
+    }
+}
