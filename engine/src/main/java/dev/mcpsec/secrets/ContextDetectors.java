@@ -37,8 +37,8 @@ final class ContextDetectors {
         Matcher m = PRIVATE_KEY.matcher(scan.value);
         while (m.find()) {
             int footer = scan.value.indexOf("-----END", m.end());
-            int end = footer < 0 ? scan.value.length() : scan.value.indexOf("-----", footer + 8);
-            end = end < 0 ? scan.value.length() : end + 5;
+            int footerEnd = footer < 0 ? -1 : scan.value.indexOf("-----", footer + 8);
+            int end = footerEnd < 0 ? scan.value.length() : footerEnd + 5;
             String block = scan.value.substring(m.start(), end);
             String body = scan.value.substring(m.end(), footer < 0 ? scan.value.length() : footer)
                     .replace("\\n", "").replace("\\r", "").replaceAll("\\s+", "");
