@@ -49,7 +49,7 @@ final class ContextDetectors {
             }
             Classification c = classifier.classify(body);
             if (c.isPlaceholderOrReference()) {
-                scan.explain("private-key candidate is a placeholder: " + c.reason());
+                scan.explain("private-key candidate is a " + c.noun() + ": " + c.reason());
                 continue;
             }
             String confidence = footer < 0 ? "low" : encrypted ? "medium" : "high";
@@ -66,7 +66,7 @@ final class ContextDetectors {
         }
         Classification c = classifier.classify(v);
         if (c.isPlaceholderOrReference()) {
-            scan.explain("aws-secret-key candidate is a placeholder: " + c.reason());
+            scan.explain("aws-secret-key candidate is a " + c.noun() + ": " + c.reason());
             return;
         }
         scan.add(new Detection("aws-secret-key", "unknown", "aws", Masker.mask(v), "high",
@@ -81,7 +81,7 @@ final class ContextDetectors {
             if (hasPassword) {
                 Classification c = classifier.classifyPassword(p.password());
                 if (c.isPlaceholderOrReference()) {
-                    scan.explain("database-password for " + p.scheme() + " is a placeholder: " + c.reason());
+                    scan.explain("database-password for " + p.scheme() + " is a " + c.noun() + ": " + c.reason());
                 } else if (!scan.overlaps(p.passwordStart(), p.passwordStart() + p.password().length())) {
                     password = new Detection("database-password", databaseTier(scan, p, loopback), p.scheme(),
                             Masker.mask(p.password()), strength(p.password()), "database-url " + p.scheme()
@@ -128,7 +128,7 @@ final class ContextDetectors {
         }
         Classification c = classifier.classifyPassword(decoded.substring(colon + 1));
         if (c.isPlaceholderOrReference()) {
-            scan.explain("basic-auth password is a placeholder: " + c.reason());
+            scan.explain("basic-auth password is a " + c.noun() + ": " + c.reason());
             return;
         }
         scan.add(new Detection("basic-auth", "unknown", "unknown", Masker.mask(token), "medium",
@@ -147,7 +147,7 @@ final class ContextDetectors {
             }
             Classification c = classifier.classifyPassword(u.group(3));
             if (c.isPlaceholderOrReference()) {
-                scan.explain("url-password is a placeholder: " + c.reason());
+                scan.explain("url-password is a " + c.noun() + ": " + c.reason());
                 continue;
             }
             scan.add(new Detection("url-password", "unknown", "unknown", Masker.mask(u.group(3)),
@@ -175,7 +175,7 @@ final class ContextDetectors {
         }
         Classification c = classifier.classify(token);
         if (c.isPlaceholderOrReference()) {
-            scan.explain(kind + " candidate is a placeholder: " + c.reason());
+            scan.explain(kind + " candidate is a " + c.noun() + ": " + c.reason());
             return;
         }
         if (!looksRandom(token)) {

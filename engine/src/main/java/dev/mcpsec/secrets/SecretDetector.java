@@ -100,7 +100,7 @@ public final class SecretDetector {
             String token = m.group();
             Classification c = classifier.classify(token);
             if (c.isPlaceholderOrReference()) {
-                scan.explain(shape.kind() + " candidate is a placeholder: " + c.reason());
+                scan.explain(shape.kind() + " candidate is a " + c.noun() + ": " + c.reason());
                 continue;
             }
             String confidence = c.checksum() == Checksum.INVALID ? "low" : "high";
@@ -123,7 +123,7 @@ public final class SecretDetector {
             }
             Classification c = classifier.classify(token);
             if (c.isPlaceholderOrReference()) {
-                scan.explain("jwt candidate is a placeholder: " + c.reason());
+                scan.explain("jwt candidate is a " + c.noun() + ": " + c.reason());
                 continue;
             }
             Jwt.Claims cl = claims.get();
