@@ -97,7 +97,7 @@ final class ContextDetectors {
     private static String databaseTier(Scan scan, DatabaseUrls.Parsed p, boolean loopback) {
         List<String> words = new java.util.ArrayList<>(SecretNames.words(p.host()));
         words.addAll(SecretNames.words(p.database()));
-        words.addAll(scan.nameWords);
+        words.addAll(scan.name.words());
         if (SecretNames.hasMarker(words, scan.options.productionMarkers())) {
             return "live";
         }
@@ -105,6 +105,15 @@ final class ContextDetectors {
     }
 
     void authorization(Scan scan) {
+        String v = scan.value;
+        int i = 0;
+        while (i < v.length() && Character.isWhitespace(v.charAt(i))) {
+            i++;
+        }
+        if (!(v.regionMatches(true, i, "bearer ", 0, 7) || v.regionMatches(true, i, "basic ", 0, 6)
+                || v.regionMatches(true, i, "token ", 0, 6))) {
+            return;
+        }
         Matcher basic = BASIC.matcher(scan.value);
         if (basic.matches()) {
             basicAuth(scan, basic.group(1), basic.start(1));
@@ -136,9 +145,6 @@ final class ContextDetectors {
     }
 
     void urlCredentials(Scan scan) {
-        if (scan.value.indexOf("://") < 0) {
-            return;
-        }
         Matcher u = URL_USERINFO.matcher(scan.value);
         while (u.find()) {
             String scheme = u.group(1).toLowerCase(Locale.ROOT);
@@ -162,11 +168,15 @@ final class ContextDetectors {
     void generic(Scan scan) {
         String v = scan.value.strip();
         if (v.indexOf(' ') >= 0 || v.indexOf("://") >= 0 || v.startsWith("/") || v.startsWith("~")
-                || v.startsWith("./") || v.matches("[A-Za-z]:\\\\.*")) {
+                || v.startsWith("./") || isWindowsPath(v)) {
             scan.explain("generic: secret-named value looks like a path, URL or sentence; not judged");
             return;
         }
         randomLiteral(scan, v, scan.value.indexOf(v), "generic", "generic secret name");
+    }
+
+    private static boolean isWindowsPath(String v) {
+        return v.length() >= 3 && Character.isLetter(v.charAt(0)) && v.charAt(1) == ':' && v.charAt(2) == '\\';
     }
 
     private void randomLiteral(Scan scan, String token, int start, String kind, String detector) {
