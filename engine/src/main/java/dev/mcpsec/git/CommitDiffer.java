@@ -46,11 +46,19 @@ final class CommitDiffer implements AutoCloseable {
         treeWalk.setFilter(AndTreeFilter.create(TreeFilter.ANY_DIFF, new PathPredicateFilter(pathFilter)));
     }
 
-    /** Blobs introduced by the given commits, each with its earliest occurrence among them. */
-    Map<ObjectId, BlobOccurrence> diff(List<CommitTrees> commits) throws IOException {
+    /**
+     * Blobs introduced by the given commits, each with its earliest occurrence among them. A commit whose trees
+     * cannot be read is skipped and described in {@code failures}; the others are still diffed.
+     */
+    Map<ObjectId, BlobOccurrence> diff(List<CommitTrees> commits, List<String> failures) {
         Map<ObjectId, BlobOccurrence> introduced = new HashMap<>();
         for (CommitTrees commit : commits) {
-            diff(commit, introduced);
+            try {
+                diff(commit, introduced);
+            } catch (IOException | RuntimeException e) {
+                failures.add(commit.commit().name() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + ")");
+            }
         }
         return introduced;
     }

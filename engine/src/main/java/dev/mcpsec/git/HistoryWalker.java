@@ -60,7 +60,7 @@ final class HistoryWalker {
     }
 
     /** Outcome of one batch: null {@code introduced} when the time limit had passed before it started. */
-    private record Batch(Map<ObjectId, BlobOccurrence> introduced, int commits) {
+    private record Batch(Map<ObjectId, BlobOccurrence> introduced, int commits, List<String> failures) {
     }
 
     HistoryResult walk(Predicate<String> pathFilter, HistoryOptions options, Consumer<String> progress) {
@@ -124,9 +124,13 @@ final class HistoryWalker {
 
     private static Future<Batch> submit(ExecutorService pool, ThreadLocal<CommitDiffer> differ,
                                         List<CommitDiffer.CommitTrees> commits, long deadline) {
-        return pool.submit(() -> System.nanoTime() > deadline
-                ? new Batch(null, commits.size())
-                : new Batch(differ.get().diff(commits), commits.size()));
+        return pool.submit(() -> {
+            if (System.nanoTime() > deadline) {
+                return new Batch(null, commits.size(), List.of());
+            }
+            List<String> failures = new ArrayList<>();
+            return new Batch(differ.get().diff(commits, failures), commits.size(), failures);
+        });
     }
 
     /** Merges finished batches; returns how many commits were actually diffed. */
@@ -140,12 +144,16 @@ final class HistoryWalker {
                     timeLimit(options, diffed);
                     continue;
                 }
-                diffed += batch.commits();
+                diffed += batch.commits() - batch.failures().size();
+                if (!batch.failures().isEmpty()) {
+                    truncated = true;
+                    warnings.add(warning(batch.failures().size() + " commit(s) skipped: unreadable tree, first "
+                            + batch.failures().get(0)));
+                }
                 batch.introduced().forEach((blob, at) -> introduced.merge(blob, at, BlobOccurrence::earlier));
             } catch (ExecutionException e) {
                 truncated = true;
-                warnings.add(warning("some commits could not be diffed: unreadable tree (" + describe(e.getCause())
-                        + ")"));
+                warnings.add(warning("some commits could not be diffed (" + describe(e.getCause()) + ")"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 truncated = true;
