@@ -10,6 +10,7 @@
 #
 # Usage: scripts/bench-history.sh [--rebuild] [--repack]
 #   env: COMMITS (100000) BRANCHES (2000) TAGS (200) RUNS (5) BENCH_DIR (/tmp/mcpsec-bench-history)
+#        JAVA_OPTS (-Xmx1g), e.g. JAVA_OPTS="-Xmx1g -XX:TieredStopAtLevel=1" to compare JIT settings
 set -euo pipefail
 
 COMMITS=${COMMITS:-100000}
@@ -116,13 +117,13 @@ field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p"; }
 RESULTS="$BENCH_DIR/results.txt"
 : >"$RESULTS"
 for run in $(seq 1 "$RUNS"); do
-    line=$(peak_rss_kb java -Xmx1g -cp "$CP" dev.mcpsec.git.HistoryBench "$REPO")
+    line=$(peak_rss_kb java ${JAVA_OPTS:--Xmx1g} -cp "$CP" dev.mcpsec.git.HistoryBench "$REPO")
     echo "run $run: $line"
     echo "$line" >>"$RESULTS"
 done
 
 echo "---"
-echo "repository: $COMMITS commits on main, $BRANCHES branches, $TAGS tags ($(nproc) cores)"
+echo "repository: $COMMITS commits on main, $BRANCHES branches, $TAGS tags ($(nproc) cores, java ${JAVA_OPTS:--Xmx1g})"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these cores)"
 echo "median history pass: $(field history_ms <"$RESULTS" | median) ms"
 echo "median process CPU:  $(field cpu_ms <"$RESULTS" | median) ms (all threads, JIT and GC included)"

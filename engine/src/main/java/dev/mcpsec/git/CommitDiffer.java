@@ -21,7 +21,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * subtrees are skipped by {@link TreeFilter#ANY_DIFF} without being read. One instance per thread.
  */
 final class CommitDiffer implements AutoCloseable {
-    private static final long TREE_CACHE_BYTES = 32L << 20;
+    private static final long TREE_CACHE_BYTES = 8L << 20;
 
     /** What a diff needs of a commit, copied out of the (single-threaded) RevWalk. */
     record CommitTrees(ObjectId commit, int time, ObjectId tree, ObjectId[] parentTrees) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +46,7 @@ final class HistoryWalker {
     private static final int CLOCK_EVERY = 256;
     private static final int BATCH = 512;
     private static final int MAX_THREADS = 4;
+    private static final int BATCHES_IN_FLIGHT_PER_THREAD = 4;
     private static final String STASH = Constants.R_STASH;
 
     private final Repository repository;
@@ -74,6 +76,7 @@ final class HistoryWalker {
             return created;
         });
         List<Future<Batch>> batches = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(threads * BATCHES_IN_FLIGHT_PER_THREAD);
         int dispatched = 0;
         try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader)) {
             revWalk.setRetainBody(false);
@@ -94,7 +97,7 @@ final class HistoryWalker {
                     dispatched++;
                     batch.add(CommitDiffer.CommitTrees.of(revWalk, commit));
                     if (batch.size() == BATCH) {
-                        batches.add(submit(pool, differ, batch, deadline));
+                        batches.add(submit(pool, differ, inFlight, batch, deadline));
                         batch = new ArrayList<>(BATCH);
                     }
                     if (progress != null && dispatched % PROGRESS_EVERY == 0) {
@@ -102,7 +105,7 @@ final class HistoryWalker {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    batches.add(submit(pool, differ, batch, deadline));
+                    batches.add(submit(pool, differ, inFlight, batch, deadline));
                 }
             } catch (IOException | RuntimeException e) {
                 truncated = true;
@@ -122,14 +125,20 @@ final class HistoryWalker {
         }
     }
 
-    private static Future<Batch> submit(ExecutorService pool, ThreadLocal<CommitDiffer> differ,
+    /** Hands a batch to the pool; blocks while enough batches wait, so the walk never runs far ahead of the diffs. */
+    private static Future<Batch> submit(ExecutorService pool, ThreadLocal<CommitDiffer> differ, Semaphore inFlight,
                                         List<CommitDiffer.CommitTrees> commits, long deadline) {
+        inFlight.acquireUninterruptibly();
         return pool.submit(() -> {
-            if (System.nanoTime() > deadline) {
-                return new Batch(null, commits.size(), List.of());
+            try {
+                if (System.nanoTime() > deadline) {
+                    return new Batch(null, commits.size(), List.of());
+                }
+                List<String> failures = new ArrayList<>();
+                return new Batch(differ.get().diff(commits, failures), commits.size(), failures);
+            } finally {
+                inFlight.release();
             }
-            List<String> failures = new ArrayList<>();
-            return new Batch(differ.get().diff(commits, failures), commits.size(), failures);
         });
     }
 

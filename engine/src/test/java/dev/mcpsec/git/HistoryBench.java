@@ -28,14 +28,6 @@ public final class HistoryBench {
             System.err.println("usage: HistoryBench REPOSITORY");
             System.exit(2);
         }
-        if (System.getProperty("wc") != null) {
-            org.eclipse.jgit.storage.file.WindowCacheConfig c = new org.eclipse.jgit.storage.file.WindowCacheConfig();
-            c.setPackedGitLimit(Long.getLong("wc") << 20);
-            c.setDeltaBaseCacheLimit(Integer.getInteger("dbc", 10) << 20);
-            c.setPackedGitWindowSize(Integer.getInteger("ws", 8) << 10);
-            c.setPackedGitMMAP(Boolean.getBoolean("mmap"));
-            c.install();
-        }
         long start = System.nanoTime();
         try (GitInspector git = GitInspector.open(Path.of(args[0]), w -> System.err.println("warning: " + w))
                 .orElseThrow(() -> new IllegalArgumentException("not a git repository: " + args[0]))) {
