@@ -120,6 +120,25 @@ class TutorialTest {
     }
 
     @Test
+    void everyCompleteRuleOnThePage_compilesWithValidMetadata(@TempDir Path dir) throws IOException {
+        List<String> rules = drlBlocks().stream()
+                .filter(b -> b.startsWith("rule \"") && !b.contains("...") && !b.contains("//")).toList();
+        assertThat(rules).as("stand-alone rule examples outside the tutorial files").isNotEmpty();
+        Path base = dir.resolve("examples/META-INF/mcpsec");
+        Files.createDirectories(base.resolve("policies"));
+        Files.writeString(base.resolve("bundle.json"), "{\"id\": \"page-examples\", \"version\": \"1\"}");
+        for (int i = 0; i < rules.size(); i++) {
+            Files.writeString(base.resolve("policies/example-" + i + ".drl"),
+                    "package docs.example" + i + ";\n\nimport dev.mcpsec.facts.*;\n\n" + rules.get(i));
+        }
+
+        List<String> ids = Mcpsec.rules(ScanRequest.builder(dir).bundles(List.of(dir.resolve("examples").toString()))
+                .build()).stream().filter(r -> r.bundle().startsWith("page-examples")).map(r -> r.id()).toList();
+
+        assertThat(ids).hasSize(rules.size());
+    }
+
+    @Test
     void everyFileTheTutorialCreates_isExtracted() {
         Map<String, String> files = filesOf(section("## Tutorial"));
         String base = BUNDLE + "/src/main/resources/META-INF/mcpsec/";
@@ -158,6 +177,16 @@ class TutorialTest {
             } else if (!line.isBlank()) {
                 lastText = line;
             }
+        }
+        return out;
+    }
+
+    /** The content of every {@code ```drl} block on the page. */
+    private static List<String> drlBlocks() {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("(?ms)^```drl\\n(.*?)^```").matcher(doc);
+        while (m.find()) {
+            out.add(m.group(1));
         }
         return out;
     }
