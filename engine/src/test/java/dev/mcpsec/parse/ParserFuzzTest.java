@@ -24,28 +24,28 @@ class ParserFuzzTest {
     static final ScanLimits SMALL = new ScanLimits(64 * 1024, 16, 100, 8, 20, 4096, 10, Duration.ofSeconds(1),
             64 * 1024, Duration.ofSeconds(10));
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void json(byte[] data) {
         read(data, "json");
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void jsonc(byte[] data) {
         read(data, "jsonc");
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void yaml(byte[] data) {
         read(data, "yaml");
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void toml(byte[] data) {
         read(data, "toml");
     }
 
     /** The same bytes through every client adapter, read as JSONC (the loosest JSON the catalogue uses). */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void everyShape(byte[] data) {
         for (ConfigShape shape : ConfigShape.values()) {
             CatalogEntry entry = new CatalogEntry("fuzz", "project", "fuzz.json", "jsonc", shape, "servers");
@@ -59,7 +59,7 @@ class ParserFuzzTest {
     }
 
     /** One token per line: the first is the command, the rest its arguments. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void launch(byte[] data) {
         List<String> lines = Arrays.asList(new String(data, StandardCharsets.UTF_8).split("\n", -1));
         Launch launch = LaunchParser.parse(lines.get(0), lines.subList(1, lines.size()));

@@ -47,7 +47,7 @@ class PipelineFuzzTest {
             new SecretDetector(DetectorOptions.defaults().withMaxValueLength(LIMITS.maxValueLength())),
             new Fingerprinter("fuzz"), Path.of("/nonexistent-fuzz-root"), null);
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void configToFacts(byte[] data) {
         Map<String, String> planted = new HashMap<>();
         String text = new String(data, StandardCharsets.UTF_8);

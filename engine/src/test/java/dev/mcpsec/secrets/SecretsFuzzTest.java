@@ -20,7 +20,7 @@ class SecretsFuzzTest {
 
     private static final SecretDetector DETECTOR = new SecretDetector(DetectorOptions.defaults().withMaxValueLength(4096));
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void envFile(byte[] data) {
         EnvFile file = EnvFileParser.parse(text(data));
         for (EnvEntry e : file.entries()) {
@@ -31,7 +31,7 @@ class SecretsFuzzTest {
     }
 
     /** One argument per line. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void argScanner(byte[] data) {
         List<String> args = Arrays.asList(text(data).split("\n", -1));
         for (ArgValue v : ArgScanner.scan(args)) {
@@ -40,7 +40,7 @@ class SecretsFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void classify(byte[] data) {
         String value = text(data);
         PlaceholderClassifier classifier = DETECTOR.classifier();
@@ -51,7 +51,7 @@ class SecretsFuzzTest {
     }
 
     /** First line: the name carrying the value; the rest: the value, analysed in every context. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "90s")
     void analyze(byte[] data) {
         String text = text(data);
         int nl = text.indexOf('\n');
