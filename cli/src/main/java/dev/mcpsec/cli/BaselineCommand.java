@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code mcpsec baseline [PATH]}: accepts today's findings so that later scans report only new ones. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-        description = "Write PATH/.mcpsec/baseline.json from today's findings; later scans suppress them.",
+        description = "Accept today's findings in PATH/.mcpsec/baseline.json.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:Baseline written.", ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE})
 public final class BaselineCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code mcpsec explain ID}: what a rule or checklist item checks, why it matters, how to fix it, examples. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain a rule id or checklist id: what, why, how to fix, a failing and a passing example.",
+        description = "Explain a rule or checklist id: what, why, how to fix, examples.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:Explained.", "2:Unknown id, or a usage or configuration error.", ExitCodes.INTERNAL_LINE})
 public final class ExplainCommand implements Callable<Integer> {

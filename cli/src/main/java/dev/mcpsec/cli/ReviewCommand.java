@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code mcpsec review add|list}: the project's review register, {@code .mcpsec/reviewed.json}. */
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = "Record and list reviews of configured MCP servers (.mcpsec/reviewed.json).",
+        description = "Record and list reviews of configured MCP servers.",
         subcommands = {ReviewCommand.Add.class, ReviewCommand.ListStatus.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:Done.", ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE})

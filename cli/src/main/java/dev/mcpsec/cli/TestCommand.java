@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code mcpsec test [BUNDLE_DIR]}: runs a bundle's fixture cases and shows what each failing case missed. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run a policy bundle's fixture tests (META-INF/mcpsec/tests/<case>/ with expected.json).",
+        description = "Run the fixture tests of a policy bundle.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:Every case passed.", "1:A case failed, or the bundle has no cases.",
                 ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE})

@@ -36,6 +36,28 @@ public record McpServer(String name, String file, int line, int column, String c
         return "server";
     }
 
+    /** True when a flag has that value, as {@code --flag=value} or {@code --flag value} (value case-insensitive). */
+    public boolean argValueIs(String flag, String expected) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equalsIgnoreCase(flag + "=" + expected)
+                    || (a.equals(flag) && i + 1 < args.size() && args.get(i + 1).equalsIgnoreCase(expected))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when any argument contains {@code text}. */
+    public boolean argContains(String text) {
+        for (String a : args) {
+            if (a.contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when any argument equals {@code arg} or starts with {@code arg=}. */
     public boolean hasArg(String arg) {
         for (String a : args) {

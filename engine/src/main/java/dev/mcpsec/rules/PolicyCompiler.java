@@ -7,6 +7,8 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
@@ -88,7 +90,12 @@ public final class PolicyCompiler {
                 }
                 throw new PolicyException("policy compilation failed", problems);
             }
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+            // Constraint jitting is off: Drools 10.2's ASM jitter emits a call that does not link for custom
+            // operators (str[startsWith] ...), a NoSuchMethodError after the 20th evaluation. Scans are short, so
+            // interpreted MVEL constraints cost little.
+            KieBaseConfiguration baseConf = KieServices.get().newKieBaseConfiguration();
+            baseConf.setProperty("drools.jittingThreshold", "-1");
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseConf);
             kieBase.addPackages(builder.getKnowledgePackages());
             return index(kieBase, bundles, bundleBySource, textBySource);
         } finally {

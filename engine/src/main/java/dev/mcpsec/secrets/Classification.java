@@ -27,6 +27,11 @@ public record Classification(Verdict verdict, int step, String reason, List<Refe
         return new Classification(Verdict.LITERAL, step, "step " + step + " " + reason, List.of(), checksum);
     }
 
+    /** {@code reference}, {@code placeholder} or {@code literal}, for explanations. */
+    public String noun() {
+        return verdict.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** True when the value must not be reported as a secret. */
     public boolean isPlaceholderOrReference() {
         return verdict != Verdict.LITERAL;

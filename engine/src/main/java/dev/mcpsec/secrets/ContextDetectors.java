@@ -37,8 +37,8 @@ final class ContextDetectors {
         Matcher m = PRIVATE_KEY.matcher(scan.value);
         while (m.find()) {
             int footer = scan.value.indexOf("-----END", m.end());
-            int end = footer < 0 ? scan.value.length() : scan.value.indexOf("-----", footer + 8);
-            end = end < 0 ? scan.value.length() : end + 5;
+            int footerEnd = footer < 0 ? -1 : scan.value.indexOf("-----", footer + 8);
+            int end = footerEnd < 0 ? scan.value.length() : footerEnd + 5;
             String block = scan.value.substring(m.start(), end);
             String body = scan.value.substring(m.end(), footer < 0 ? scan.value.length() : footer)
                     .replace("\\n", "").replace("\\r", "").replaceAll("\\s+", "");
@@ -49,7 +49,7 @@ final class ContextDetectors {
             }
             Classification c = classifier.classify(body);
             if (c.isPlaceholderOrReference()) {
-                scan.explain("private-key candidate is a placeholder: " + c.reason());
+                scan.explain("private-key candidate is a " + c.noun() + ": " + c.reason());
                 continue;
             }
             String confidence = footer < 0 ? "low" : encrypted ? "medium" : "high";
@@ -66,7 +66,7 @@ final class ContextDetectors {
         }
         Classification c = classifier.classify(v);
         if (c.isPlaceholderOrReference()) {
-            scan.explain("aws-secret-key candidate is a placeholder: " + c.reason());
+            scan.explain("aws-secret-key candidate is a " + c.noun() + ": " + c.reason());
             return;
         }
         scan.add(new Detection("aws-secret-key", "unknown", "aws", Masker.mask(v), "high",
@@ -81,7 +81,7 @@ final class ContextDetectors {
             if (hasPassword) {
                 Classification c = classifier.classifyPassword(p.password());
                 if (c.isPlaceholderOrReference()) {
-                    scan.explain("database-password for " + p.scheme() + " is a placeholder: " + c.reason());
+                    scan.explain("database-password for " + p.scheme() + " is a " + c.noun() + ": " + c.reason());
                 } else if (!scan.overlaps(p.passwordStart(), p.passwordStart() + p.password().length())) {
                     password = new Detection("database-password", databaseTier(scan, p, loopback), p.scheme(),
                             Masker.mask(p.password()), strength(p.password()), "database-url " + p.scheme()
@@ -97,7 +97,7 @@ final class ContextDetectors {
     private static String databaseTier(Scan scan, DatabaseUrls.Parsed p, boolean loopback) {
         List<String> words = new java.util.ArrayList<>(SecretNames.words(p.host()));
         words.addAll(SecretNames.words(p.database()));
-        words.addAll(scan.nameWords);
+        words.addAll(scan.name.words());
         if (SecretNames.hasMarker(words, scan.options.productionMarkers())) {
             return "live";
         }
@@ -105,6 +105,15 @@ final class ContextDetectors {
     }
 
     void authorization(Scan scan) {
+        String v = scan.value;
+        int i = 0;
+        while (i < v.length() && Character.isWhitespace(v.charAt(i))) {
+            i++;
+        }
+        if (!(v.regionMatches(true, i, "bearer ", 0, 7) || v.regionMatches(true, i, "basic ", 0, 6)
+                || v.regionMatches(true, i, "token ", 0, 6))) {
+            return;
+        }
         Matcher basic = BASIC.matcher(scan.value);
         if (basic.matches()) {
             basicAuth(scan, basic.group(1), basic.start(1));
@@ -128,7 +137,7 @@ final class ContextDetectors {
         }
         Classification c = classifier.classifyPassword(decoded.substring(colon + 1));
         if (c.isPlaceholderOrReference()) {
-            scan.explain("basic-auth password is a placeholder: " + c.reason());
+            scan.explain("basic-auth password is a " + c.noun() + ": " + c.reason());
             return;
         }
         scan.add(new Detection("basic-auth", "unknown", "unknown", Masker.mask(token), "medium",
@@ -136,9 +145,6 @@ final class ContextDetectors {
     }
 
     void urlCredentials(Scan scan) {
-        if (scan.value.indexOf("://") < 0) {
-            return;
-        }
         Matcher u = URL_USERINFO.matcher(scan.value);
         while (u.find()) {
             String scheme = u.group(1).toLowerCase(Locale.ROOT);
@@ -147,7 +153,7 @@ final class ContextDetectors {
             }
             Classification c = classifier.classifyPassword(u.group(3));
             if (c.isPlaceholderOrReference()) {
-                scan.explain("url-password is a placeholder: " + c.reason());
+                scan.explain("url-password is a " + c.noun() + ": " + c.reason());
                 continue;
             }
             scan.add(new Detection("url-password", "unknown", "unknown", Masker.mask(u.group(3)),
@@ -162,11 +168,15 @@ final class ContextDetectors {
     void generic(Scan scan) {
         String v = scan.value.strip();
         if (v.indexOf(' ') >= 0 || v.indexOf("://") >= 0 || v.startsWith("/") || v.startsWith("~")
-                || v.startsWith("./") || v.matches("[A-Za-z]:\\\\.*")) {
+                || v.startsWith("./") || isWindowsPath(v)) {
             scan.explain("generic: secret-named value looks like a path, URL or sentence; not judged");
             return;
         }
         randomLiteral(scan, v, scan.value.indexOf(v), "generic", "generic secret name");
+    }
+
+    private static boolean isWindowsPath(String v) {
+        return v.length() >= 3 && Character.isLetter(v.charAt(0)) && v.charAt(1) == ':' && v.charAt(2) == '\\';
     }
 
     private void randomLiteral(Scan scan, String token, int start, String kind, String detector) {
@@ -175,7 +185,7 @@ final class ContextDetectors {
         }
         Classification c = classifier.classify(token);
         if (c.isPlaceholderOrReference()) {
-            scan.explain(kind + " candidate is a placeholder: " + c.reason());
+            scan.explain(kind + " candidate is a " + c.noun() + ": " + c.reason());
             return;
         }
         if (!looksRandom(token)) {

@@ -103,7 +103,7 @@ public final class OccurrenceScanner {
             return "env-file";
         }
         if ((rel.startsWith(".github/workflows/") && isYaml(rel)) || rel.equals(".circleci/config.yml")
-                || CI_FILES.contains(lower) || (rel.indexOf('/') < 0 && CI_FILES.contains(lower))) {
+                || CI_FILES.contains(lower)) {
             return "ci";
         }
         if (isYaml(rel) && (lower.startsWith("docker-compose") || lower.startsWith("compose"))) {

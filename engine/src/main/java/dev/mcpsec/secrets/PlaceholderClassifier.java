@@ -56,12 +56,17 @@ public final class PlaceholderClassifier {
         if (judged.isPresent()) {
             return judged.get();
         }
-        if (prefix.matches("gh[pousr]_|npm_")) {
+        if (hasChecksum(prefix)) {
             boolean valid = GithubChecksum.isValid(body);
             return Classification.literal(8, valid ? "checksum valid" : "checksum invalid",
                     valid ? Checksum.VALID : Checksum.INVALID);
         }
         return Classification.literal(9, "literal", Checksum.NOT_APPLICABLE);
+    }
+
+    private static boolean hasChecksum(String prefix) {
+        return prefix.equals("npm_") || (prefix.length() == 4 && prefix.startsWith("gh") && prefix.charAt(3) == '_'
+                && "pousr".indexOf(prefix.charAt(2)) >= 0);
     }
 
     /** Classifies the password part of a connection string or Basic credential, where shorter values are real. */
@@ -111,9 +116,12 @@ public final class PlaceholderClassifier {
         return (first == '<' && last == '>') || (first == '[' && last == ']') || (first == '{' && last == '}');
     }
 
+    private static boolean endsWithIgnoreCase(String v, String suffix) {
+        return v.regionMatches(true, v.length() - suffix.length(), suffix, 0, suffix.length());
+    }
+
     private static Optional<Classification> publishedExample(String v) {
-        String upper = v.toUpperCase(Locale.ROOT);
-        if (upper.endsWith("EXAMPLE") || upper.endsWith("EXAMPLEKEY")) {
+        if (endsWithIgnoreCase(v, "EXAMPLE") || endsWithIgnoreCase(v, "EXAMPLEKEY")) {
             return Optional.of(Classification.placeholder(5, "published example (ends with EXAMPLE)"));
         }
         if (v.startsWith("eyJ")) {

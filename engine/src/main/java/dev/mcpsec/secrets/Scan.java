@@ -7,7 +7,7 @@ import java.util.List;
 final class Scan {
 
     final String value;
-    final List<String> nameWords;
+    final NameInfo name;
     final ValueContext context;
     final DetectorOptions options;
     final List<Reference> references = new ArrayList<>(2);
@@ -16,9 +16,9 @@ final class Scan {
     final List<String> explanation = new ArrayList<>(2);
     private List<String> hostWords;
 
-    Scan(String value, List<String> nameWords, ValueContext context, DetectorOptions options) {
+    Scan(String value, NameInfo name, ValueContext context, DetectorOptions options) {
         this.value = value;
-        this.nameWords = nameWords;
+        this.name = name;
         this.context = context;
         this.options = options;
     }
@@ -61,14 +61,10 @@ final class Scan {
         return hostWords;
     }
 
-    boolean marked(List<String> markers) {
-        return SecretNames.hasMarker(nameWords, markers) || SecretNames.hasMarker(hostWords(), markers);
-    }
-
     /** The detection with its tier adjusted by production/development markers in the name or host. */
     Detection withMarkers(Detection d) {
-        boolean prod = marked(options.productionMarkers());
-        boolean dev = !prod && marked(options.devMarkers());
+        boolean prod = name.production() || SecretNames.hasMarker(hostWords(), options.productionMarkers());
+        boolean dev = !prod && (name.development() || SecretNames.hasMarker(hostWords(), options.devMarkers()));
         String tier = d.tier();
         // Format-given tiers (test, public, admin) are facts about the key; markers only fill in what the format
         // does not say, or demote a format-"live" key whose context says development.

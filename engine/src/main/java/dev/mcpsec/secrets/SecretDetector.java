@@ -12,10 +12,14 @@ import java.util.regex.Matcher;
  */
 public final class SecretDetector {
 
+    private static final int MIN_PROVIDER_LENGTH = 20;
+    private static final ValueAnalysis EMPTY = new ValueAnalysis(List.of(), List.of(), List.of(), List.of());
+
     private final DetectorOptions options;
     private final PlaceholderClassifier classifier = new PlaceholderClassifier();
     private final List<ProviderRule> rules = ProviderRule.builtIn();
     private final ContextDetectors contextDetectors;
+    private final NameInfo.Cache names;
 
     /** A detector with {@link DetectorOptions#defaults()}. */
     public SecretDetector() {
@@ -26,6 +30,7 @@ public final class SecretDetector {
     public SecretDetector(DetectorOptions options) {
         this.options = options;
         this.contextDetectors = new ContextDetectors(classifier);
+        this.names = new NameInfo.Cache(options);
     }
 
     /** The options this detector runs with. */
@@ -47,40 +52,51 @@ public final class SecretDetector {
      */
     public ValueAnalysis analyze(String name, String value, ValueContext context) {
         if (value == null || value.isBlank()) {
-            return new ValueAnalysis(List.of(), List.of(), List.of(), List.of());
+            return EMPTY;
         }
         if (value.length() > options.maxValueLength()) {
             return new ValueAnalysis(List.of(), List.of(), List.of(), List.of("skipped: value of " + value.length()
                     + " characters is longer than the limit of " + options.maxValueLength()));
         }
-        Scan scan = new Scan(value, SecretNames.words(name), context, options);
+        Scan scan = new Scan(value, names.of(name), context, options);
         scan.references.addAll(classifier.references(value));
         for (Reference r : scan.references) {
             scan.explain("step 1 reference to " + r.syntax() + " variable '" + r.variable() + "'");
         }
-        contextDetectors.privateKeys(scan);
-        jwts(scan);
-        for (ProviderRule rule : rules) {
-            if (rule.mayMatch(value)) {
-                provider(scan, rule);
+        // Every provider format is at least 20 characters long: short values skip the regex work.
+        if (value.length() >= MIN_PROVIDER_LENGTH) {
+            contextDetectors.privateKeys(scan);
+            jwts(scan);
+            for (ProviderRule rule : rules) {
+                if (rule.mayMatch(value)) {
+                    provider(scan, rule);
+                }
+            }
+            if (scan.name.notion() && ProviderRule.NOTION_LEGACY.mayMatch(value)) {
+                provider(scan, ProviderRule.NOTION_LEGACY);
+            }
+            if (scan.name.brave() && ProviderRule.BRAVE.mayMatch(value)) {
+                provider(scan, ProviderRule.BRAVE);
+            }
+            if (scan.name.awsSecret()) {
+                contextDetectors.awsSecretKey(scan);
             }
         }
-        if (SecretNames.hasMarker(scan.nameWords, List.of("notion")) && ProviderRule.NOTION_LEGACY.mayMatch(value)) {
-            provider(scan, ProviderRule.NOTION_LEGACY);
+        if (value.indexOf("://") >= 0) {
+            contextDetectors.databases(scan);
+            contextDetectors.urlCredentials(scan);
         }
-        if ((SecretNames.hasMarker(scan.nameWords, List.of("brave"))
-                || String.join("-", scan.nameWords).equals("x-subscription-token"))
-                && ProviderRule.BRAVE.mayMatch(value)) {
-            provider(scan, ProviderRule.BRAVE);
-        }
-        if (SecretNames.isAwsSecretName(scan.nameWords)) {
-            contextDetectors.awsSecretKey(scan);
-        }
-        contextDetectors.databases(scan);
         contextDetectors.authorization(scan);
-        contextDetectors.urlCredentials(scan);
-        if (scan.detections.isEmpty() && scan.databases.isEmpty() && SecretNames.isSecretName(scan.nameWords)) {
-            contextDetectors.generic(scan);
+        if (scan.detections.isEmpty() && scan.databases.isEmpty() && scan.name.secretName()) {
+            if (scan.references.isEmpty()) {
+                contextDetectors.generic(scan);
+            } else {
+                scan.explain("generic: secret-named value is a reference");
+            }
+        }
+        if (scan.detections.isEmpty() && scan.databases.isEmpty() && scan.references.isEmpty()
+                && scan.explanation.isEmpty()) {
+            return EMPTY;
         }
         List<Detection> tiered = new ArrayList<>(scan.detections.size());
         for (Detection d : scan.detections) {
@@ -100,7 +116,7 @@ public final class SecretDetector {
             String token = m.group();
             Classification c = classifier.classify(token);
             if (c.isPlaceholderOrReference()) {
-                scan.explain(shape.kind() + " candidate is a placeholder: " + c.reason());
+                scan.explain(shape.kind() + " candidate is a " + c.noun() + ": " + c.reason());
                 continue;
             }
             String confidence = c.checksum() == Checksum.INVALID ? "low" : "high";
@@ -123,7 +139,7 @@ public final class SecretDetector {
             }
             Classification c = classifier.classify(token);
             if (c.isPlaceholderOrReference()) {
-                scan.explain("jwt candidate is a placeholder: " + c.reason());
+                scan.explain("jwt candidate is a " + c.noun() + ": " + c.reason());
                 continue;
             }
             Jwt.Claims cl = claims.get();

@@ -63,7 +63,11 @@ final class SecretNames {
 
     /** True for an AWS secret access key's name, e.g. {@code AWS_SECRET_ACCESS_KEY} or {@code aws_secret_key}. */
     static boolean isAwsSecretName(List<String> words) {
-        String joined = String.join("", words);
-        return joined.endsWith("secretaccesskey") || joined.equals("awssecretkey");
+        int n = words.size();
+        if (n < 2 || !words.get(n - 1).equals("key")) {
+            return n == 1 && words.get(0).equals("awssecretaccesskey");
+        }
+        return (words.get(n - 2).equals("access") && n >= 3 && words.get(n - 3).equals("secret"))
+                || (words.get(n - 2).equals("secret") && n >= 3 && words.get(n - 3).equals("aws"));
     }
 }

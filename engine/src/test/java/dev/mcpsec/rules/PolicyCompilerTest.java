@@ -116,4 +116,16 @@ class PolicyCompilerTest {
                 + "when\n McpServer()\nthen\nend\n");
         assertThat(PolicyCompiler.compile(List.of(b))).isSameAs(PolicyCompiler.compile(List.of(b)));
     }
+
+    @Test
+    void customOperators_keepWorkingPastTheJittingThreshold() {
+        CompiledPolicies p = PolicyCompiler.compile(List.of(bundle("j", HEADER
+                + "rule \"R\" @id(\"T-10\") @severity(\"low\") @checklist(\"x\") @title(\"T\")\n"
+                + "when\n  McpServer( name str[startsWith] \"bad\", packageName matches \"p.*\" )\nthen\nend\n")));
+        List<McpServer> servers = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            servers.add(server((i % 2 == 0 ? "bad" : "ok") + i, "p" + i));
+        }
+        assertThat(RuleRunner.run(p, servers)).hasSize(100);
+    }
 }

@@ -1,0 +1,70 @@
+package dev.mcpsec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI in front of the real engine and the built-in bundle: what a user gets end to end. */
+class EngineTest {
+    @TempDir
+    Path dir;
+
+    private Cli cli() {
+        return new Cli(Engine.mcpsec(), dir);
+    }
+
+    @Test
+    void leakyProject_exits1AndReportsItsFindingsAsJson() throws Exception {
+        Files.writeString(dir.resolve(".mcp.json"), """
+                {"mcpServers": {"files": {"command": "npx",
+                  "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.1.14", "/"]}}}
+                """);
+
+        Cli.Run run = cli().run("scan", "--format", "json", "--no-history");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        List<String> checklist = new ArrayList<>();
+        report.get("findings").forEach(f -> checklist.add(f.get("checklist").asText()));
+        assertThat(checklist).as(run.toString()).contains("filesystem-scope");
+        assertThat(report.get("findings").get(0).get("file").asText()).isEqualTo(".mcp.json");
+    }
+
+    @Test
+    void projectWithoutHighFindings_exits0() throws Exception {
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve(".mcp.json"), """
+                {"mcpServers": {"docs": {"command": "npx",
+                  "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.1.14", "./docs"]}}}
+                """);
+
+        Cli.Run run = cli().run("scan", "--no-history");
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).as(run.toString()).contains("mcpsec");
+    }
+
+    @Test
+    void rules_listsTheBuiltInBundle() {
+        Cli.Run run = cli().run("rules");
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).as(run.toString()).contains("filesystem-scope", "stripe-test-keys");
+    }
+
+    @Test
+    void explainOfAChecklistId_showsTheFix() {
+        Cli.Run run = cli().run("explain", "filesystem-scope");
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("What it checks", "How to fix");
+    }
+}

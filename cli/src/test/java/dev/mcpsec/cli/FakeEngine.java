@@ -1,0 +1,103 @@
+package dev.mcpsec.cli;
+
+import dev.mcpsec.api.BundleTestReport;
+import dev.mcpsec.api.Explanation;
+import dev.mcpsec.api.FileSummary;
+import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.ReviewEntry;
+import dev.mcpsec.api.ReviewStatus;
+import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ServerSummary;
+import dev.mcpsec.api.Severity;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A stand-in engine: returns canned answers, records what it was asked, or throws what the test wants. */
+final class FakeEngine implements Engine {
+    final List<ScanRequest> requests = new ArrayList<>();
+    final List<Finding> findings = new ArrayList<>();
+    final List<RuleInfo> rules = new ArrayList<>();
+    final List<ReviewStatus> statuses = new ArrayList<>();
+    Explanation explanation;
+    BundleTestReport testReport;
+    RuntimeException failure;
+    Path baselineFile;
+    String reviewer;
+
+    FakeEngine finding(Severity severity) {
+        findings.add(new Finding("TEST-" + findings.size(), "stripe-test-keys", severity, "A test finding",
+                "something is wrong", ".mcp.json", 3, 7, "stripe", "claude-code", null, "fix it",
+                "fp" + findings.size(), "builtin@0.1.0"));
+        return this;
+    }
+
+    FakeEngine failingWith(RuntimeException e) {
+        this.failure = e;
+        return this;
+    }
+
+    ScanRequest lastRequest() {
+        return requests.get(requests.size() - 1);
+    }
+
+    private void record(ScanRequest request) {
+        requests.add(request);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public ScanResult scan(ScanRequest request) {
+        record(request);
+        request.progress().accept("scanning " + request.root().getFileName());
+        return new ScanResult("0.1.0-test", request.root().toString(),
+                List.of(new FileSummary(".mcp.json", "claude-code", "project", "json", true, false, 1, null)),
+                List.of(new ServerSummary(".mcp.json", 2, "stripe", "claude-code", "project", "stdio", "npx", null,
+                        "@stripe/mcp", null, false)),
+                List.copyOf(findings), List.of(), List.of(), List.copyOf(rules), 5);
+    }
+
+    @Override
+    public List<RuleInfo> rules(ScanRequest request) {
+        record(request);
+        return rules;
+    }
+
+    @Override
+    public Optional<Explanation> explain(String id, ScanRequest request) {
+        record(request);
+        return Optional.ofNullable(explanation).filter(e -> e.id().equals(id));
+    }
+
+    @Override
+    public BundleTestReport testBundle(Path bundleDir, ScanRequest request) {
+        record(request);
+        return testReport;
+    }
+
+    @Override
+    public int writeBaseline(ScanRequest request, Path baselineFile) {
+        record(request);
+        this.baselineFile = baselineFile;
+        return findings.size();
+    }
+
+    @Override
+    public ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note, String repository) {
+        record(request);
+        this.reviewer = reviewer;
+        return new ReviewEntry(server, "@stripe/mcp", "1.2.3", null, null, repository, reviewer, "2025-01-31", note);
+    }
+
+    @Override
+    public List<ReviewStatus> reviewList(ScanRequest request) {
+        record(request);
+        return statuses;
+    }
+}

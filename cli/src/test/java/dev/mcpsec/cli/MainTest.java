@@ -1,0 +1,84 @@
+package dev.mcpsec.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private Cli.Run run(String... args) {
+        return new Cli(new FakeEngine(), dir).run(args);
+    }
+
+    @Test
+    void help_listsEveryCommandAndTheExitCodes() {
+        Cli.Run run = run("--help");
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("scan", "rules", "explain", "test", "baseline", "review", "--version")
+                .contains("Exit codes:")
+                .contains("0   Nothing at or above --fail-on")
+                .contains("1   Findings at or above --fail-on")
+                .contains("2   Usage or configuration error")
+                .contains("3   Internal error")
+                .contains("NO_COLOR");
+    }
+
+    @Test
+    void scanHelp_listsItsFlagsAndTheExitCodes() {
+        Cli.Run run = run("scan", "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("--format", "--output", "--fail-on", "--user", "--no-history", "--bundle",
+                "--project-policies", "--baseline", "--exclude-rule", "--include-rule", "--quiet", "--debug",
+                "--no-color", "Exit codes:", "default: high");
+    }
+
+    @Test
+    void version_printsMcpsecAndTheBuildVersion() {
+        Cli.Run run = run("--version");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out().trim()).isEqualTo("mcpsec " + VersionProvider.version());
+        assertThat(VersionProvider.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void noCommand_isAUsageErrorNamingTheCommands() {
+        Cli.Run run = run();
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("missing command", "scan", "Try 'mcpsec --help'");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void unknownOption_isAUsageErrorWithAHint() {
+        Cli.Run run = run("scan", "--formatt", "json");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--formatt'", "Try 'mcpsec scan --help'");
+    }
+
+    @Test
+    void unknownCommand_isAUsageError() {
+        Cli.Run run = run("scna");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("scna");
+    }
+
+    @Test
+    void helpOnATerminal_isColouredUnlessNoColorIsSet() {
+        Cli.Run coloured = new Cli(new FakeEngine(), dir).terminal().run("--help");
+        Cli.Run plain = new Cli(new FakeEngine(), dir).terminal().variable("NO_COLOR", "").run("--help");
+
+        assertThat(coloured.out()).contains("\u001b[");
+        assertThat(plain.out()).doesNotContain("\u001b[");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mcpsec.cli;
+
+import dev.mcpsec.api.BundleTestReport;
+import dev.mcpsec.api.BundleTestReport.CaseResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestCommandTest {
+    @TempDir
+    Path dir;
+
+    private final FakeEngine engine = new FakeEngine();
+
+    @Test
+    void everyCasePassing_exits0() {
+        engine.testReport = new BundleTestReport("acme@1.0.0", List.of(new CaseResult("leaky", true, List.of())));
+
+        Cli.Run run = new Cli(engine, dir).run("test");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("bundle acme@1.0.0", "PASS leaky", "1 cases, 0 failed");
+    }
+
+    @Test
+    void failingCase_exits1AndShowsMissingAndUnexpectedAsADiff() {
+        engine.testReport = new BundleTestReport("acme@1.0.0", List.of(
+                new CaseResult("clean", true, List.of()),
+                new CaseResult("leaky", false, List.of("missing: ACME-001 at .mcp.json:4",
+                        "unexpected: ACME-002 at .mcp.json:9"))));
+
+        Cli.Run run = new Cli(engine, dir).run("test");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("PASS clean", "FAIL leaky",
+                "    - missing: ACME-001 at .mcp.json:4", "    + unexpected: ACME-002 at .mcp.json:9",
+                "2 cases, 1 failed");
+    }
+
+    @Test
+    void bundleWithoutCases_exits1() {
+        engine.testReport = new BundleTestReport("acme@1.0.0", List.of());
+
+        Cli.Run run = new Cli(engine, dir).run("test");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("no test cases");
+    }
+
+    @Test
+    void missingBundleDir_exits2() {
+        Cli.Run run = new Cli(engine, dir).run("test", "nowhere");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("path does not exist: nowhere");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mcpsec.maven;
+
+import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.api.Severity;
+import org.apache.maven.plugin.logging.Log;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Puts a scan result into the build log: findings at ERROR (high and above) or WARN, then a summary line. */
+final class BuildLogReport {
+    private final Log log;
+
+    BuildLogReport(Log log) {
+        this.log = log;
+    }
+
+    void log(ScanResult result, boolean findings, List<Path> reports) {
+        for (ScanWarning warning : result.warnings()) {
+            log.warn("mcpsec: " + warning);
+        }
+        if (findings) {
+            for (Finding f : result.findings()) {
+                if (f.severity().atLeast(Severity.HIGH)) {
+                    log.error(MavenMessages.findingLine(f));
+                } else {
+                    log.warn(MavenMessages.findingLine(f));
+                }
+            }
+        }
+        Map<Severity, Integer> counts = result.countBySeverity();
+        String bySeverity = counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", "));
+        log.info("mcpsec: " + result.files().size() + " config files, " + result.servers().size() + " servers, "
+                + result.findings().size() + " findings" + (bySeverity.isEmpty() ? "" : " (" + bySeverity + ")")
+                + (result.suppressed().isEmpty() ? "" : ", " + result.suppressed().size() + " suppressed")
+                + " in " + result.durationMs() + " ms");
+        for (Path report : reports) {
+            log.info("mcpsec: report " + report);
+        }
+    }
+}

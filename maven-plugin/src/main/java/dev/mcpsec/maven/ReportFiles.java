@@ -1,0 +1,38 @@
+package dev.mcpsec.maven;
+
+import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.report.ReportFormat;
+import dev.mcpsec.report.ReportOptions;
+import dev.mcpsec.report.Reporters;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Writes the file outputs of {@code <formats>} as {@code mcpsec.<extension>} into the output directory. */
+final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    /** Writes one file per file format and returns the paths written, in {@link OutputFormat} order. */
+    static List<Path> write(ScanResult result, Set<OutputFormat> formats, Path directory) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (OutputFormat format : formats) {
+            ReportFormat reportFormat = format.reportFormat();
+            if (reportFormat == null) {
+                continue;
+            }
+            Files.createDirectories(directory);
+            Path file = directory.resolve("mcpsec" + reportFormat.extension());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                Reporters.get(reportFormat).write(result, out, new ReportOptions(false, false, null));
+            }
+            written.add(file);
+        }
+        return written;
+    }
+}

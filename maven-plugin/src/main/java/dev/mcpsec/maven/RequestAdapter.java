@@ -1,0 +1,113 @@
+package dev.mcpsec.maven;
+
+import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.api.Severity;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps the {@code verify} goal's parameters onto the engine's {@link ScanRequest}; every invalid value becomes a
+ * {@link PluginParameterException} that names the POM element and what it accepts.
+ */
+public final class RequestAdapter {
+    static final String NEVER = "never";
+
+    private RequestAdapter() {
+    }
+
+    /** Validates {@code settings} and builds the scan plan. */
+    public static ScanPlan toPlan(VerifySettings settings) {
+        Severity failOn = parseFailOn(settings.failOn());
+        Set<OutputFormat> formats = parseFormats(settings.formats());
+        ScanRequest.Builder builder = ScanRequest.builder(settings.scanDirectory().toPath().toAbsolutePath().normalize())
+                .includeUser(settings.includeUserConfigs())
+                .history(settings.history())
+                .projectPolicies(settings.projectPolicies())
+                .bundles(nonBlank(settings.bundles(), "bundles").stream()
+                        .map(b -> resolveBundle(b, settings.baseDirectory())).toList())
+                .excludeRules(new LinkedHashSet<>(nonBlank(settings.excludeRules(), "excludeRules")))
+                .includeRules(new LinkedHashSet<>(nonBlank(settings.includeRules(), "includeRules")))
+                .severityOverrides(parseOverrides(settings.severityOverrides()))
+                .bundleClassLoader(settings.bundleClassLoader());
+        if (settings.baseline() != null) {
+            builder.baseline(settings.baseline().toPath().toAbsolutePath().normalize());
+        }
+        if (settings.localRepository() != null) {
+            builder.localRepository(settings.localRepository().toPath());
+        }
+        return new ScanPlan(builder.build(), failOn, formats);
+    }
+
+    /** Parses {@code <failOn>}: a severity id or {@code never} (returned as null). */
+    static Severity parseFailOn(String text) {
+        if (text != null && NEVER.equals(text.trim().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        try {
+            return Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new PluginParameterException("failOn",
+                    "<failOn> must be one of " + Severity.allowed() + ", " + NEVER + "; got '" + text + "'");
+        }
+    }
+
+    /** A relative bundle path means the project's directory, as everywhere in a POM; {@code G:A:V} stays as written. */
+    static String resolveBundle(String spec, File baseDirectory) {
+        int pin = spec.indexOf("#sha256=");
+        String target = pin < 0 ? spec : spec.substring(0, pin);
+        boolean gav = target.split(":").length == 3 && !target.contains("/") && !target.contains("\\");
+        if (gav || baseDirectory == null || Path.of(target).isAbsolute()) {
+            return spec;
+        }
+        return baseDirectory.toPath().resolve(target).normalize() + (pin < 0 ? "" : spec.substring(pin));
+    }
+
+    private static Set<OutputFormat> parseFormats(List<String> formats) {
+        Set<OutputFormat> parsed = EnumSet.noneOf(OutputFormat.class);
+        for (String entry : orEmpty(formats)) {
+            // -Dmcpsec.formats=json,sarif arrives as one entry on some Maven versions
+            for (String id : entry.split(",")) {
+                if (!id.isBlank()) {
+                    parsed.add(OutputFormat.parse(id));
+                }
+            }
+        }
+        return parsed;
+    }
+
+    private static Map<String, Severity> parseOverrides(Map<String, String> overrides) {
+        Map<String, Severity> parsed = new LinkedHashMap<>();
+        if (overrides == null) {
+            return parsed;
+        }
+        overrides.forEach((id, value) -> {
+            try {
+                parsed.put(id, Severity.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new PluginParameterException("severityOverrides", "<severityOverrides><" + id + "> must be one of "
+                        + Severity.allowed() + "; got '" + value + "'");
+            }
+        });
+        return parsed;
+    }
+
+    private static List<String> nonBlank(List<String> values, String element) {
+        List<String> result = orEmpty(values).stream().map(v -> v == null ? "" : v.trim()).toList();
+        if (result.stream().anyMatch(String::isEmpty)) {
+            throw new PluginParameterException(element, "<" + element + "> has an empty entry");
+        }
+        return result;
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mcpsec.maven;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code verify} goal's parameter values as Maven injected them, before any validation: the input of
+ * {@link RequestAdapter}, kept free of Maven types so the mapping is testable without a Maven runtime.
+ *
+ * @param scanDirectory directory to scan (already resolved from {@code <scope>} and {@code <scanDirectory>})
+ * @param baseDirectory the project's base directory, against which relative {@code <bundles>} paths resolve
+ * @param localRepository the build's local repository, where {@code G:A:V} bundles are looked up
+ * @param bundleClassLoader the plugin's class loader: org bundles declared as plugin dependencies live on it
+ */
+public record VerifySettings(
+        File scanDirectory,
+        File baseDirectory,
+        String failOn,
+        List<String> formats,
+        boolean includeUserConfigs,
+        boolean history,
+        boolean projectPolicies,
+        List<String> bundles,
+        List<String> excludeRules,
+        List<String> includeRules,
+        Map<String, String> severityOverrides,
+        File baseline,
+        File localRepository,
+        ClassLoader bundleClassLoader) {
+}

@@ -1,0 +1,134 @@
+package dev.mcpsec.maven;
+
+import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.api.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RequestAdapterTest {
+    @TempDir
+    Path dir;
+
+    private VerifySettings defaults() {
+        return new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("console", "json", "sarif"), false, true, false,
+                null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void documentedDefaults_becomeTheEngineDefaults() {
+        ScanPlan plan = RequestAdapter.toPlan(defaults());
+
+        ScanRequest request = plan.request();
+        assertThat(request.root()).isEqualTo(dir.toAbsolutePath().normalize());
+        assertThat(request.includeUser()).isFalse();
+        assertThat(request.history()).isTrue();
+        assertThat(request.projectPolicies()).isFalse();
+        assertThat(request.bundles()).isEmpty();
+        assertThat(request.baseline()).isNull();
+        assertThat(plan.failOn()).isEqualTo(Severity.HIGH);
+        assertThat(plan.formats()).containsExactly(OutputFormat.CONSOLE, OutputFormat.JSON, OutputFormat.SARIF);
+    }
+
+    @Test
+    void everyParameter_reachesTheRequest() {
+        ClassLoader loader = new ClassLoader() { };
+        File baseline = dir.resolve("accepted.json").toFile();
+        File repo = dir.resolve("repo").toFile();
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "MEDIUM", List.of("markdown", "html", "text"), true, false,
+                true, List.of("com.acme:mcp-policies:1.0.0", " bundles/extra "), List.of("MCP-SEC-001"),
+                List.of("stripe-test-keys"), Map.of("MCP-SEC-002", "low"), baseline, repo, loader);
+
+        ScanPlan plan = RequestAdapter.toPlan(s);
+
+        ScanRequest r = plan.request();
+        assertThat(r.includeUser()).isTrue();
+        assertThat(r.history()).isFalse();
+        assertThat(r.projectPolicies()).isTrue();
+        assertThat(r.bundles()).containsExactly("com.acme:mcp-policies:1.0.0", dir.resolve("bundles/extra").toString());
+        assertThat(r.excludeRules()).containsExactly("MCP-SEC-001");
+        assertThat(r.includeRules()).containsExactly("stripe-test-keys");
+        assertThat(r.severityOverrides()).containsEntry("MCP-SEC-002", Severity.LOW);
+        assertThat(r.baseline()).isEqualTo(baseline.toPath().toAbsolutePath());
+        assertThat(r.localRepository()).isEqualTo(repo.toPath());
+        assertThat(r.bundleClassLoader()).isSameAs(loader);
+        assertThat(plan.failOn()).isEqualTo(Severity.MEDIUM);
+        assertThat(plan.formats()).containsExactlyInAnyOrder(OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.TEXT);
+    }
+
+    @Test
+    void relativeBundlePaths_resolveAgainstTheProjectAndKeepTheirPin() {
+        File base = dir.toFile();
+
+        assertThat(RequestAdapter.resolveBundle("policies/acme#sha256=ab12", base))
+                .isEqualTo(dir.resolve("policies/acme") + "#sha256=ab12");
+        assertThat(RequestAdapter.resolveBundle("com.acme:mcp-policies:1.0.0#sha256=ab12", base))
+                .isEqualTo("com.acme:mcp-policies:1.0.0#sha256=ab12");
+        assertThat(RequestAdapter.resolveBundle("/opt/bundles/acme.jar", base)).isEqualTo("/opt/bundles/acme.jar");
+    }
+
+    @Test
+    void failOnNever_hasNoThreshold() {
+        ScanPlan plan = RequestAdapter.toPlan(withFailOn(" Never "));
+
+        assertThat(plan.failOn()).isNull();
+        assertThat(plan.failOnId()).isEqualTo("never");
+    }
+
+    @Test
+    void misspelledFailOn_namesTheElementAndTheAllowedValues() {
+        assertThatThrownBy(() -> RequestAdapter.toPlan(withFailOn("hgih")))
+                .isInstanceOfSatisfying(PluginParameterException.class, e -> assertThat(e.element()).isEqualTo("failOn"))
+                .hasMessage("<failOn> must be one of critical, high, medium, low, info, never; got 'hgih'");
+    }
+
+    @Test
+    void commaSeparatedFormatsFromTheCommandLine_areSplit() {
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("json,sarif"), false, true, false,
+                null, null, null, null, null, null, null);
+
+        assertThat(RequestAdapter.toPlan(s).formats()).containsExactly(OutputFormat.JSON, OutputFormat.SARIF);
+    }
+
+    @Test
+    void unknownFormat_isAnErrorNotAFallback() {
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("json", "pdf"), false, true, false,
+                null, null, null, null, null, null, null);
+
+        assertThatThrownBy(() -> RequestAdapter.toPlan(s))
+                .hasMessage("<formats> entries must be among console, text, json, sarif, markdown, html; got 'pdf'");
+    }
+
+    @Test
+    void badSeverityOverride_namesTheRuleElement() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("MCP-SEC-001", "severe");
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of(), false, true, false,
+                null, null, null, overrides, null, null, null);
+
+        assertThatThrownBy(() -> RequestAdapter.toPlan(s))
+                .hasMessage("<severityOverrides><MCP-SEC-001> must be one of critical, high, medium, low, info; got 'severe'");
+    }
+
+    @Test
+    void emptyBundleEntry_isRejected() {
+        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of(), false, true, false,
+                List.of(" "), null, null, null, null, null, null);
+
+        assertThatThrownBy(() -> RequestAdapter.toPlan(s)).hasMessage("<bundles> has an empty entry");
+    }
+
+    private VerifySettings withFailOn(String failOn) {
+        VerifySettings d = defaults();
+        return new VerifySettings(d.scanDirectory(), dir.toFile(), failOn, d.formats(), false, true, false, null, null, null, null,
+                null, null, null);
+    }
+}
