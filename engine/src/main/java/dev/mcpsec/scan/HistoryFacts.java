@@ -45,10 +45,12 @@ final class HistoryFacts {
         this.clock = clock;
     }
 
+    /** @param timeLeft what is left of the whole scan's time budget; the walk stops at the sooner of it and historyMaxTime */
     List<HistoryCredential> collect(GitInspector git, Set<String> envFiles, Collection<Credential> current,
-                                    List<ScanWarning> warnings) {
+                                    List<ScanWarning> warnings, Duration timeLeft) {
+        Duration maxTime = request.limits().historyMaxTime();
         HistoryOptions options = new HistoryOptions(request.limits().historyMaxCommits(),
-                request.limits().historyMaxTime(), request.limits().historyMaxBlobBytes());
+                timeLeft.compareTo(maxTime) < 0 ? timeLeft : maxTime, request.limits().historyMaxBlobBytes());
         HistoryResult history = git.history(path -> ClientCatalog.matchProjectPath(path).isPresent()
                 || isEnvFile(path, envFiles), options, request.progress());
         warnings.addAll(history.warnings());

@@ -112,6 +112,7 @@ public final class ScanEngine {
         List<FileSummary> files = new ArrayList<>();
         List<ServerSummary> servers = new ArrayList<>();
         List<ScanWarning> warnings = new ArrayList<>();
+        ScanDeadline deadline = new ScanDeadline(request.limits().scanTimeout(), warnings);
         request.progress().accept("discovering MCP configs under " + root);
         DiscoveryResult found = Discovery.discover(root, request.includeUser(), request.home(), request.limits());
         warnings.addAll(found.warnings());
@@ -128,7 +129,11 @@ public final class ScanEngine {
             FactExtractor extractor = new FactExtractor(detector, fingerprinter, root, envFiles);
             List<Credential> current = new ArrayList<>();
             request.progress().accept("parsing " + discovered.size() + " files");
-            for (DiscoveredFile f : discovered) {
+            for (int i = 0; i < discovered.size(); i++) {
+                if (deadline.expired(discovered.size() - i + " config files not parsed")) {
+                    break;
+                }
+                DiscoveredFile f = discovered.get(i);
                 ConfigDocument doc = ConfigParser.parse(f, request.limits());
                 GitFileStatus st = status.get(f.path());
                 boolean tracked = st != null && st.tracked();
@@ -146,8 +151,10 @@ public final class ScanEngine {
             }
             request.progress().accept("looking for the same secrets in env, CI and deployment files");
             try {
-                OccurrenceScan occurrences = new OccurrenceScanner(detector, fingerprinter,
-                        request.limits().maxFileBytes(), request.limits().maxFiles()).scan(root);
+                OccurrenceScan occurrences = deadline.expired("env, CI and deployment files not searched")
+                        ? new OccurrenceScan(List.of(), List.of())
+                        : new OccurrenceScanner(detector, fingerprinter, request.limits().maxFileBytes(),
+                                request.limits().maxFiles()).scan(root);
                 occurrences.notes().forEach(n -> warnings.add(new ScanWarning(null, 0, n)));
                 for (Occurrence o : occurrences.occurrences()) {
                     if (!config.excludes(o.file())) {
@@ -158,10 +165,10 @@ public final class ScanEngine {
             } catch (java.io.IOException e) {
                 warnings.add(new ScanWarning(null, 0, "could not look for reused secrets: " + e.getMessage()));
             }
-            if (git.isPresent() && request.history() && withHistory) {
+            if (git.isPresent() && request.history() && withHistory && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
                 facts.addAll(new HistoryFacts(extractor, request, clock).collect(git.get(), envFiles.loaded(),
-                        current, warnings));
+                        current, warnings, deadline.remaining()));
             }
             facts.addAll(Registers.load(root, clock));
             for (Map.Entry<String, Map<String, List<String>>> d : config.data().entrySet()) {

@@ -20,6 +20,9 @@ public final class Masker {
         }
         String prefix = KnownPrefixes.of(secret);
         String body = secret.substring(prefix.length());
+        if (body.isEmpty()) {
+            return "****";
+        }
         if (body.length() < MIN_BODY_FOR_TAIL) {
             return prefix + "****";
         }
