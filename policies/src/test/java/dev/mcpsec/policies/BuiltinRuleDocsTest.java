@@ -34,6 +34,7 @@ class BuiltinRuleDocsTest {
             assertThat(text.lines().findFirst().orElse("")).as(page.toString())
                     .isEqualTo("# " + rule.id() + ": " + rule.title());
             assertThat(text).as(page.toString()).contains("`" + rule.checklist() + "`").contains(rule.severity().id());
+            assertThat(text).as(page + ": 'How to fix' shows the rule's @remediation").contains(rule.remediation());
         }
     }
 
