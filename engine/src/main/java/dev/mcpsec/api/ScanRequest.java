@@ -129,11 +129,22 @@ public final class ScanRequest {
         return valueLog;
     }
 
+    /** {@code $HOME} (or {@code %USERPROFILE%}) as MCP clients see it, else the JVM's {@code user.home}. */
+    static Path defaultHome() {
+        for (String name : new String[] {"HOME", "USERPROFILE"}) {
+            String v = System.getenv(name);
+            if (v != null && !v.isBlank()) {
+                return Path.of(v);
+            }
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
     /** Builder with the documented defaults: no user scope, history on, built-in bundle only. */
     public static final class Builder {
         private final Path root;
         private boolean includeUser;
-        private Path home = Path.of(System.getProperty("user.home"));
+        private Path home = defaultHome();
         private boolean history = true;
         private final List<String> bundles = new ArrayList<>();
         private ClassLoader bundleClassLoader;
