@@ -86,7 +86,8 @@ final class HistoryFacts {
             return extractor.credentialsOf(doc);
         }
         List<Object> out = new ArrayList<>();
-        FactExtractor.Values values = extractor.values(path, null, "env-file", true, false, out);
+        // history is best effort: an over-long historic value is skipped without a warning, as in credentialsOf
+        FactExtractor.Values values = extractor.values(path, null, "env-file", true, false, out, new ArrayList<>());
         String text = new String(blob.content(), StandardCharsets.UTF_8);
         for (EnvEntry e : EnvFileParser.parse(text).entries()) {
             values.inspect(e.name(), new Located(e.value(), e.line(), e.column()), "envFile:" + e.name(),
