@@ -35,6 +35,7 @@ import java.util.Set;
  * per file, with the commit that introduced it and whether the current file still has it.
  */
 final class HistoryFacts {
+    private static final Duration MIN_TIME = Duration.ofNanos(1);
     private final FactExtractor extractor;
     private final ScanRequest request;
     private final Clock clock;
@@ -49,8 +50,10 @@ final class HistoryFacts {
     List<HistoryCredential> collect(GitInspector git, Set<String> envFiles, Collection<Credential> current,
                                     List<ScanWarning> warnings, Duration timeLeft) {
         Duration maxTime = request.limits().historyMaxTime();
+        Duration budget = timeLeft.compareTo(maxTime) < 0 ? timeLeft : maxTime;
+        // the walker wants a positive time; a spent budget still walks nothing and reports the time limit
         HistoryOptions options = new HistoryOptions(request.limits().historyMaxCommits(),
-                timeLeft.compareTo(maxTime) < 0 ? timeLeft : maxTime, request.limits().historyMaxBlobBytes());
+                budget.compareTo(MIN_TIME) < 0 ? MIN_TIME : budget, request.limits().historyMaxBlobBytes());
         HistoryResult history = git.history(path -> ClientCatalog.matchProjectPath(path).isPresent()
                 || isEnvFile(path, envFiles), options, request.progress());
         warnings.addAll(history.warnings());

@@ -46,7 +46,7 @@ class LimitsTest {
 
     private static List<String> reported(ScanResult r) {
         List<String> all = new java.util.ArrayList<>(Tree.messages(r));
-        r.files().stream().filter(f -> f.parseError() != null).forEach(f -> all.add(f.file() + ": " + f.parseError()));
+        r.files().stream().filter(f -> f.error() != null).forEach(f -> all.add(f.file() + ": " + f.error()));
         return all;
     }
 
