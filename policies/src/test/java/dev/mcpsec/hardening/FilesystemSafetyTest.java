@@ -129,4 +129,35 @@ class FilesystemSafetyTest {
         assertThat(result.findings()).anyMatch(f -> f.checklist().equals("filesystem-scope"));
         assertThat(Tree.messages(result)).anyMatch(m -> m.contains("C:\\Users\\me\\.env"));
     }
+
+    @Test
+    void scan_writesNothingIntoTheScannedTree() throws Exception {
+        Tree t = new Tree(tmp);
+        t.write(".mcp.json", server(",\"env\":{\"STRIPE_SECRET_KEY\":\""
+                + FakeSecrets.generate("stripe-live", new Random(9)) + "\"}"));
+        t.write(".env", "A=1\n");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(t.root.toFile())
+                .setInitialBranch("main").call()) {
+            git.add().addFilepattern(".mcp.json").call();
+            git.commit().setMessage("c").setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid")
+                    .setSign(false).call();
+        }
+        java.util.Map<String, String> before = snapshot(t.root);
+
+        ScanResult result = t.scan();
+
+        assertThat(result.findings()).isNotEmpty();
+        assertThat(snapshot(t.root)).isEqualTo(before);
+    }
+
+    /** Every path below {@code dir} with its size and modification time. */
+    private static java.util.Map<String, String> snapshot(Path dir) throws Exception {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                out.put(dir.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return out;
+    }
 }
