@@ -46,7 +46,10 @@ final class HistoryFacts {
         this.clock = clock;
     }
 
-    /** @param timeLeft what is left of the whole scan's time budget; the walk stops at the sooner of it and historyMaxTime */
+    /**
+     * Walks the history of configs and env files; the walk stops at the sooner of {@code timeLeft} (what is left of
+     * the whole scan's budget) and {@code historyMaxTime}.
+     */
     List<HistoryCredential> collect(GitInspector git, Set<String> envFiles, Collection<Credential> current,
                                     List<ScanWarning> warnings, Duration timeLeft) {
         Duration maxTime = request.limits().historyMaxTime();

@@ -77,7 +77,8 @@ class FilesystemSafetyTest {
 
         List<String> warnings = Tree.messages(result);
         for (String server : List.of("a", "b", "c", "d")) {
-            assertThat(warnings).as("server " + server).anyMatch(m -> m.contains("of server " + server + " points outside"));
+            assertThat(warnings).as("server " + server)
+                    .anyMatch(m -> m.contains("of server " + server + " points outside"));
         }
         assertThat(warnings).anyMatch(m -> m.contains("~/prod.env") && m.contains("not read"));
         assertThat(warnings).anyMatch(m -> m.contains("of server f does not exist"));
