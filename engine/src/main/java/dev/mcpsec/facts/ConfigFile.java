@@ -13,9 +13,12 @@ package dev.mcpsec.facts;
  * @param inRepository the file lies in a git work tree
  * @param parseError the parse error with its position, or null
  * @param servers number of servers the file declares
+ * @param referenceSyntax how this client writes a reference to a secret kept elsewhere, with {@code NAME} as the
+ *                        variable (e.g. {@code ${env:NAME}}), or null when the client expands no variables
  */
 public record ConfigFile(String path, String client, String scope, String format, String kind, boolean tracked,
-                         boolean ignored, boolean inRepository, String parseError, int servers) implements Fact {
+                         boolean ignored, boolean inRepository, String parseError, int servers,
+                         String referenceSyntax) implements Fact {
     @Override
     public String file() {
         return path;

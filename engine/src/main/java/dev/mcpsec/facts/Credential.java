@@ -15,11 +15,12 @@ package dev.mcpsec.facts;
  * @param expiring the kind expires by itself (short-lived tokens)
  * @param tracked the file holding it is tracked by git
  * @param ignored the file holding it is ignored by git
+ * @param reference what to write instead of the literal in this client's syntax, e.g. {@code ${env:STRIPE_API_KEY}}
  */
 public record Credential(String file, int line, int column, String server, String client, String location,
                          String variable, String kind, String tier, String masked, String fingerprint,
                          String detector, String confidence, boolean expiring, boolean tracked,
-                         boolean ignored) implements Fact {
+                         boolean ignored, String reference) implements Fact {
     @Override
     public String subject() {
         return "credential:" + location;

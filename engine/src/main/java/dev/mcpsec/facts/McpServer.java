@@ -10,9 +10,11 @@ import java.util.List;
  * @param args arguments as written (references unresolved)
  * @param url remote URL, or the URL an {@code mcp-remote} bridge connects to
  * @param host host of {@code url}, lower case, or null
- * @param launcher how the package is started: {@code npx}, {@code pnpm-dlx}, {@code yarn-dlx}, {@code bunx},
- *                 {@code uvx}, {@code pipx}, {@code docker}, {@code mcp-remote}, {@code remote}, {@code binary}
- * @param ecosystem {@code npm}, {@code pypi}, {@code docker}, {@code remote} or null
+ * @param launcher how the package is started: {@code npx}, {@code pnpm-dlx}, {@code yarn-dlx}, {@code npm-exec},
+ *                 {@code bunx}, {@code uvx}, {@code pipx}, {@code docker}, {@code podman}, {@code mcp-remote},
+ *                 {@code remote}, {@code node}, {@code python}, {@code binary}
+ * @param ecosystem {@code npm}, {@code pypi}, {@code oci} (container images), {@code docker-mcp} (the Docker MCP
+ *                  gateway), {@code remote} or null
  * @param packageName package or image name without version/tag, or null
  * @param packageVersion the pinned version or image tag, or null when unpinned
  * @param imageDigest image digest ({@code sha256:...}) when given

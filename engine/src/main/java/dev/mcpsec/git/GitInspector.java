@@ -108,6 +108,7 @@ public final class GitInspector implements AutoCloseable {
      * Every distinct blob of every path {@code repoRelativePathFilter} accepts, across all commits reachable from any
      * ref, HEAD and the stash reflog, each once with the earliest commit that held it at that path. Limits in
      * {@code options} stop the walk with {@link HistoryResult#truncated()} set; {@code progress} may be null.
+     * Commits are diffed on a few threads, so the filter must be thread-safe (a pure function of the path).
      */
     public HistoryResult history(Predicate<String> repoRelativePathFilter, HistoryOptions options,
                                  Consumer<String> progress) {

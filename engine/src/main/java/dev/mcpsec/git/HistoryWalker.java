@@ -4,17 +4,24 @@ import dev.mcpsec.api.ScanWarning;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -25,26 +32,28 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * One pass over every commit reachable from any ref, newest first. Each commit is diffed against its parents with
- * {@link TreeFilter#ANY_DIFF}, so unchanged subtrees are skipped without being read; a blob is recorded only where a
- * commit introduces it, and its content is read once, after the walk. One instance per pass.
+ * One pass over every commit reachable from any ref, HEAD and the stash reflog, newest first. The RevWalk runs on
+ * the calling thread; batches of consecutive commits are diffed against their parents on a small pool (one
+ * {@link CommitDiffer} per thread, so each keeps its tree cache warm). A blob is recorded only where a commit
+ * introduces it, and its content is read once, after the walk. One instance per pass.
  */
 final class HistoryWalker {
     private static final int PROGRESS_EVERY = 10_000;
     private static final int CLOCK_EVERY = 256;
+    private static final int BATCH = 512;
+    private static final int MAX_THREADS = 4;
+    private static final int BATCHES_IN_FLIGHT_PER_THREAD = 4;
     private static final String STASH = Constants.R_STASH;
 
     private final Repository repository;
     private final String scanPrefix;
     private final List<ScanWarning> warnings = new ArrayList<>();
     private boolean truncated;
+    private boolean timeLimitReported;
 
     /** @param scanPrefix the scan root relative to the work tree ("" or "a/b/"), null when the root is not inside */
     HistoryWalker(Repository repository, String scanPrefix) {
@@ -52,54 +61,151 @@ final class HistoryWalker {
         this.scanPrefix = scanPrefix;
     }
 
-    private record Occurrence(String path, ObjectId commit, int time) {
-        static final Comparator<Occurrence> EARLIEST = Comparator.comparingInt(Occurrence::time)
-                .thenComparing(Occurrence::path)
-                .thenComparing(o -> o.commit().name());
+    /** Outcome of one batch: null {@code introduced} when the time limit had passed before it started. */
+    private record Batch(Map<ObjectId, BlobOccurrence> introduced, int commits, List<String> failures) {
     }
 
     HistoryResult walk(Predicate<String> pathFilter, HistoryOptions options, Consumer<String> progress) {
-        Map<ObjectId, Occurrence> introduced = new HashMap<>();
         long deadline = System.nanoTime() + options.maxTime().toNanos();
-        int walked = 0;
-        try (ObjectReader reader = repository.newObjectReader();
-             RevWalk revWalk = new RevWalk(reader);
-             TreeWalk treeWalk = new TreeWalk(repository, reader)) {
+        int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        List<CommitDiffer> differs = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<CommitDiffer> differ = ThreadLocal.withInitial(() -> {
+            CommitDiffer created = new CommitDiffer(repository, pathFilter);
+            differs.add(created);
+            return created;
+        });
+        List<Future<Batch>> batches = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(threads * BATCHES_IN_FLIGHT_PER_THREAD);
+        int dispatched = 0;
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader)) {
             revWalk.setRetainBody(false);
-            markStarts(revWalk);
-            treeWalk.setRecursive(true);
-            treeWalk.setFilter(AndTreeFilter.create(TreeFilter.ANY_DIFF, new PathPredicateFilter(pathFilter)));
             try {
+                markStarts(revWalk);
+                List<CommitDiffer.CommitTrees> batch = new ArrayList<>(BATCH);
                 for (RevCommit commit = revWalk.next(); commit != null; commit = revWalk.next()) {
-                    if (walked >= options.maxCommits()) {
+                    if (dispatched >= options.maxCommits()) {
                         truncated = true;
                         warnings.add(warning("history stopped at the commit limit (maxCommits = "
                                 + options.maxCommits() + "); older commits were not examined"));
                         break;
                     }
-                    if (walked % CLOCK_EVERY == 0 && System.nanoTime() > deadline) {
-                        truncated = true;
-                        warnings.add(warning("history stopped at the time limit (maxTime = " + options.maxTime()
-                                + ") after " + walked + " commits; older commits were not examined"));
+                    if (dispatched % CLOCK_EVERY == 0 && System.nanoTime() > deadline) {
+                        timeLimit(options, dispatched);
                         break;
                     }
-                    walked++;
-                    collect(commit, treeWalk, introduced);
-                    if (progress != null && walked % PROGRESS_EVERY == 0) {
-                        progress.accept("git history: " + walked + " commits walked");
+                    dispatched++;
+                    batch.add(CommitDiffer.CommitTrees.of(revWalk, commit));
+                    if (batch.size() == BATCH) {
+                        batches.add(submit(pool, differ, inFlight, batch, deadline));
+                        batch = new ArrayList<>(BATCH);
                     }
+                    if (progress != null && dispatched % PROGRESS_EVERY == 0) {
+                        progress.accept("git history: " + dispatched + " commits walked");
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    batches.add(submit(pool, differ, inFlight, batch, deadline));
                 }
             } catch (IOException | RuntimeException e) {
                 truncated = true;
-                warnings.add(warning("history stopped after " + walked + " commits: unreadable object ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+                warnings.add(warning("history stopped after " + dispatched + " commits: unreadable object ("
+                        + describe(e) + ")"));
             }
+            Map<ObjectId, BlobOccurrence> introduced = new HashMap<>();
+            int diffed = gather(batches, introduced, options);
+            shutdown(pool, differs);
             List<HistoricBlob> blobs = read(reader, introduced, options, deadline);
-            return new HistoryResult(blobs, walked, truncated, warnings);
+            return new HistoryResult(blobs, diffed, truncated, warnings);
         } catch (IOException | RuntimeException e) {
-            warnings.add(warning("history unavailable (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
-            return new HistoryResult(List.of(), walked, true, warnings);
+            warnings.add(warning("history unavailable (" + describe(e) + ")"));
+            return new HistoryResult(List.of(), 0, true, warnings);
+        } finally {
+            shutdown(pool, differs);
         }
+    }
+
+    /** Hands a batch to the pool; blocks while enough batches wait, so the walk never runs far ahead of the diffs. */
+    private static Future<Batch> submit(ExecutorService pool, ThreadLocal<CommitDiffer> differ, Semaphore inFlight,
+                                        List<CommitDiffer.CommitTrees> commits, long deadline) {
+        inFlight.acquireUninterruptibly();
+        return pool.submit(() -> {
+            try {
+                if (System.nanoTime() > deadline) {
+                    return new Batch(null, commits.size(), List.of());
+                }
+                List<String> failures = new ArrayList<>();
+                return new Batch(differ.get().diff(commits, failures), commits.size(), failures);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    /** Merges finished batches; returns how many commits were actually diffed. */
+    private int gather(List<Future<Batch>> batches, Map<ObjectId, BlobOccurrence> introduced,
+                       HistoryOptions options) {
+        int diffed = 0;
+        for (Future<Batch> future : batches) {
+            try {
+                Batch batch = future.get();
+                if (batch.introduced() == null) {
+                    timeLimit(options, diffed);
+                    continue;
+                }
+                diffed += batch.commits() - batch.failures().size();
+                if (!batch.failures().isEmpty()) {
+                    truncated = true;
+                    warnings.add(warning(batch.failures().size() + " commit(s) skipped: unreadable tree, first "
+                            + batch.failures().get(0)));
+                }
+                batch.introduced().forEach((blob, at) -> introduced.merge(blob, at, BlobOccurrence::earlier));
+            } catch (ExecutionException e) {
+                truncated = true;
+                warnings.add(warning("some commits could not be diffed (" + describe(e.getCause()) + ")"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                truncated = true;
+                warnings.add(warning("history interrupted"));
+                break;
+            }
+        }
+        return diffed;
+    }
+
+    private void timeLimit(HistoryOptions options, int commits) {
+        truncated = true;
+        if (!timeLimitReported) {
+            timeLimitReported = true;
+            warnings.add(warning("history stopped at the time limit (maxTime = " + options.maxTime()
+                    + ") after about " + commits + " commits; older commits were not examined"));
+        }
+    }
+
+    private static void shutdown(ExecutorService pool, List<CommitDiffer> differs) {
+        if (pool.isShutdown()) {
+            return;
+        }
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        differs.forEach(CommitDiffer::close);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "mcpsec-git-history-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private void markStarts(RevWalk revWalk) throws IOException {
@@ -135,58 +241,20 @@ final class HistoryWalker {
         }
     }
 
-    private static void collect(RevCommit commit, TreeWalk treeWalk, Map<ObjectId, Occurrence> introduced)
-            throws IOException {
-        int parents = commit.getParentCount();
-        if (parents == 0) {
-            treeWalk.reset(commit.getTree());
-            treeWalk.addTree(new EmptyTreeIterator());
-        } else {
-            ObjectId[] trees = new ObjectId[parents + 1];
-            trees[0] = commit.getTree();
-            for (int i = 0; i < parents; i++) {
-                trees[i + 1] = commit.getParent(i).getTree();
-            }
-            treeWalk.reset(trees);
-        }
-        int treeCount = treeWalk.getTreeCount();
-        while (treeWalk.next()) {
-            int mode = treeWalk.getRawMode(0);
-            if (!FileMode.REGULAR_FILE.equals(mode) && !FileMode.EXECUTABLE_FILE.equals(mode)) {
-                continue;
-            }
-            if (inherited(treeWalk, treeCount)) {
-                continue;
-            }
-            ObjectId blob = treeWalk.getObjectId(0);
-            Occurrence candidate = new Occurrence(treeWalk.getPathString(), commit.copy(), commit.getCommitTime());
-            introduced.merge(blob, candidate, (a, b) -> Occurrence.EARLIEST.compare(a, b) <= 0 ? a : b);
-        }
-    }
-
-    private static boolean inherited(TreeWalk treeWalk, int treeCount) {
-        for (int i = 1; i < treeCount; i++) {
-            if (treeWalk.getRawMode(i) != 0 && treeWalk.idEqual(0, i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private List<HistoricBlob> read(ObjectReader reader, Map<ObjectId, Occurrence> introduced,
+    private List<HistoricBlob> read(ObjectReader reader, Map<ObjectId, BlobOccurrence> introduced,
                                     HistoryOptions options, long deadline) throws IOException {
-        List<Map.Entry<ObjectId, Occurrence>> ordered = new ArrayList<>(introduced.entrySet());
-        ordered.sort(Map.Entry.comparingByValue(Occurrence.EARLIEST));
+        List<Map.Entry<ObjectId, BlobOccurrence>> ordered = new ArrayList<>(introduced.entrySet());
+        ordered.sort(Map.Entry.comparingByValue(BlobOccurrence.EARLIEST));
         Map<String, ObjectId> headVersions = headVersions(reader, introduced.values());
         List<HistoricBlob> blobs = new ArrayList<>();
-        for (Map.Entry<ObjectId, Occurrence> entry : ordered) {
+        for (Map.Entry<ObjectId, BlobOccurrence> entry : ordered) {
             if (System.nanoTime() > deadline) {
                 truncated = true;
                 warnings.add(warning("history stopped at the time limit (maxTime = " + options.maxTime()
                         + ") while reading blobs; " + (ordered.size() - blobs.size()) + " blobs not read"));
                 break;
             }
-            Occurrence at = entry.getValue();
+            BlobOccurrence at = entry.getValue();
             String scanPath = scanRelative(at.path());
             String shown = scanPath != null ? scanPath : at.path();
             byte[] content = content(reader, entry.getKey(), options.maxBlobBytes(), shown, at);
@@ -199,7 +267,7 @@ final class HistoryWalker {
         return blobs;
     }
 
-    private byte[] content(ObjectReader reader, ObjectId blob, long maxBytes, String shown, Occurrence at)
+    private byte[] content(ObjectReader reader, ObjectId blob, long maxBytes, String shown, BlobOccurrence at)
             throws IOException {
         String where = " (blob " + blob.abbreviate(10).name() + ", commit " + at.commit().abbreviate(10).name() + ")";
         try {
@@ -223,7 +291,7 @@ final class HistoryWalker {
         }
     }
 
-    private Map<String, ObjectId> headVersions(ObjectReader reader, Iterable<Occurrence> occurrences)
+    private Map<String, ObjectId> headVersions(ObjectReader reader, Iterable<BlobOccurrence> occurrences)
             throws IOException {
         Map<String, ObjectId> versions = new HashMap<>();
         Set<String> paths = new HashSet<>();

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 
 /**
@@ -21,7 +22,8 @@ final class FindingFactory {
     private FindingFactory() {
     }
 
-    static Finding create(RuleInfo rule, String message, String remediationTemplate, List<?> objects) {
+    static Finding create(RuleInfo rule, String message, String remediationTemplate, List<?> objects,
+                          Function<String, Object> bindings) {
         List<Object> reversed = new ArrayList<>(objects);
         java.util.Collections.reverse(reversed);
         Fact at = null;
@@ -40,8 +42,8 @@ final class FindingFactory {
         }
         String client = (String) field(reversed, "client");
         String commit = (String) field(reversed, "commit");
-        String text = fill(message == null ? rule.title() : message, rule, reversed);
-        String remediation = remediationTemplate == null ? null : fill(remediationTemplate, rule, reversed);
+        String text = fill(message == null ? rule.title() : message, rule, reversed, bindings);
+        String remediation = remediationTemplate == null ? null : fill(remediationTemplate, rule, reversed, bindings);
         String file = at == null ? null : at.file();
         String fingerprint = fingerprint(rule.id(), file, server, at == null ? "" : at.subject());
         return new Finding(rule.id(), rule.checklist(), rule.severity(), rule.title(), text, file,
@@ -49,12 +51,19 @@ final class FindingFactory {
                 fingerprint, rule.bundle());
     }
 
-    static String fill(String template, RuleInfo rule, List<Object> facts) {
+    static String fill(String template, RuleInfo rule, List<Object> facts, Function<String, Object> bindings) {
         Matcher m = RuleMetadata.PLACEHOLDER.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String name = m.group(1);
-            Object value = "rule".equals(name) ? rule.id() : field(facts, name);
+            String binding = m.group(1);
+            String name = m.group(2);
+            Object value;
+            if (binding != null) {
+                Object bound = bindings.apply(binding);
+                value = bound == null ? null : field(List.of(bound), name);
+            } else {
+                value = "rule".equals(name) ? rule.id() : field(facts, name);
+            }
             m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? "(none)" : render(value)));
         }
         m.appendTail(sb);

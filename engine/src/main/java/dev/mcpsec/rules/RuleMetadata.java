@@ -32,8 +32,12 @@ final class RuleMetadata {
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
             PolicyData.class);
-    /** {@code {field}}, but not the {@code ${VAR}} reference syntax that remediation texts quote. */
-    static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\{([A-Za-z][A-Za-z0-9]*)}");
+    /**
+     * {@code {field}} or {@code {$binding.field}}, but not the {@code ${VAR}} reference syntax that remediation texts
+     * quote.
+     */
+    static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?<!\\$)\\{(?:(\\$[A-Za-z_][A-Za-z0-9_]*)\\.)?([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{1,63}");
     private static final Pattern CHECKLIST = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final Set<String> FIELDS = fieldNames();
@@ -105,8 +109,8 @@ final class RuleMetadata {
             }
             Matcher m = PLACEHOLDER.matcher(text);
             while (m.find()) {
-                if (!FIELDS.contains(m.group(1))) {
-                    mine.add(where + ": rule \"" + ruleName + "\": unknown placeholder {" + m.group(1)
+                if (!FIELDS.contains(m.group(2))) {
+                    mine.add(where + ": rule \"" + ruleName + "\": unknown placeholder {" + m.group(2)
                             + "}: use a fact field (see docs/writing-policies.md#facts)");
                 }
             }

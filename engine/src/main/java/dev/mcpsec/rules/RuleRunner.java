@@ -23,6 +23,10 @@ public final class RuleRunner {
     private RuleRunner() {
     }
 
+    private static Object declaration(Match match, String name) {
+        return match.getDeclarationIds().contains(name) ? match.getDeclarationValue(name) : null;
+    }
+
     /** Inserts the facts, fires every rule and returns the findings, one per distinct fingerprint. */
     public static List<Finding> run(CompiledPolicies policies, Collection<?> facts) {
         return run(policies, facts, rule -> true);
@@ -49,7 +53,7 @@ public final class RuleRunner {
                     String template = computed != null ? computed
                             : RuleMetadata.str(match.getRule().getMetaData(), "message");
                     Finding f = FindingFactory.create(rule, template, rule.remediation(),
-                            new ArrayList<>(match.getObjects()));
+                            new ArrayList<>(match.getObjects()), binding -> declaration(match, binding));
                     findings.putIfAbsent(f.fingerprint(), f);
                 }
             });

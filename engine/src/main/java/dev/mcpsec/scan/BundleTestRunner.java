@@ -61,7 +61,7 @@ public final class BundleTestRunner {
             Path project = dir.resolve("project");
             Path home = dir.resolve("home");
             Files.createDirectories(home);
-            FixtureTree.materialise(project, files, expected, new Random(name.hashCode()));
+            FixtureTree.materialise(project, home, files, expected, new Random(name.hashCode()));
             JsonNode scan = expected.path("scan");
             ScanRequest request = ScanRequest.builder(project).home(home)
                     .history(scan.path("history").asBoolean(true))

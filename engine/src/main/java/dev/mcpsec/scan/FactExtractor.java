@@ -191,7 +191,7 @@ final class FactExtractor {
         private Credential credential(Detection d, String name, Located value, String location) {
             return new Credential(file, value.line(), value.column(), server, client, location, name, d.kind(), d.tier(),
                     d.masked(), fingerprinter.fingerprint(d.secret()), d.detector(), d.confidence(), d.expiring(),
-                    tracked, ignored);
+                    tracked, ignored, ReferenceSyntax.suggest(client, name));
         }
     }
 

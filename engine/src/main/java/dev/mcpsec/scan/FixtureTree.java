@@ -21,32 +21,38 @@ import java.util.stream.Stream;
 
 /**
  * Writes a fixture case to disk: {@code @@FAKE:kind@@} tokens become run-time generated secrets, {@code _gitignore}
- * becomes {@code .gitignore}, and the case's {@code git}/{@code commits} settings build a repository with JGit.
+ * becomes {@code .gitignore}, files under {@code _home/} go to the scan's home folder (for user-scope configs), and the
+ * case's {@code git}/{@code commits} settings build a repository with JGit.
  */
 final class FixtureTree {
     private FixtureTree() {
     }
 
-    static void materialise(Path project, Map<String, byte[]> files, JsonNode expected, Random random) throws IOException {
+    static final String HOME = "_home";
+
+    static void materialise(Path project, Path home, Map<String, byte[]> files, JsonNode expected, Random random)
+            throws IOException {
         String gitMode = expected.path("git").asText("none");
         List<String> commitDirs = new ArrayList<>();
+        commitDirs.add(HOME);
         for (JsonNode c : expected.path("commits")) {
             commitDirs.add(c.path("dir").asText());
         }
         Map<String, String> fakes = new java.util.HashMap<>();
         Files.createDirectories(project);
-        try (Git git = "none".equals(gitMode) && commitDirs.isEmpty() ? null : init(project)) {
-            int i = 0;
+        try (Git git = "none".equals(gitMode) && commitDirs.size() == 1 ? null : init(project)) {
+            int i = 1;
             for (JsonNode c : expected.path("commits")) {
                 clearWorkTree(project);
                 write(project, files, commitDirs.get(i) + "/", List.of(), random, fakes);
-                commit(git, c.path("message").asText("fixture commit " + (i + 1)), c.path("date").asText(null));
+                commit(git, c.path("message").asText("fixture commit " + i), c.path("date").asText(null));
                 i++;
             }
-            if (!commitDirs.isEmpty()) {
+            if (commitDirs.size() > 1) {
                 clearWorkTree(project);
             }
             write(project, files, "", commitDirs, random, fakes);
+            write(home, files, HOME + "/", List.of(), random, fakes);
             if ("commit".equals(gitMode)) {
                 commit(git, "fixture working tree", null);
             }

@@ -140,7 +140,7 @@ public final class ScanEngine {
                 boolean ignored = st != null && st.ignored();
                 boolean inRepo = st != null && st.inRepository();
                 facts.add(new ConfigFile(doc.file(), doc.client(), doc.scope(), doc.format(), doc.kind(), tracked,
-                        ignored, inRepo, doc.parseError(), doc.servers().size()));
+                        ignored, inRepo, doc.parseError(), doc.servers().size(), ReferenceSyntax.of(doc.client())));
                 files.add(new FileSummary(doc.file(), doc.client(), doc.scope(), doc.format(),
                         inRepo ? tracked : null, inRepo ? ignored : null, doc.servers().size(), doc.parseError()));
                 doc.warnings().forEach(w -> warnings.add(new ScanWarning(doc.file(), 0, w)));

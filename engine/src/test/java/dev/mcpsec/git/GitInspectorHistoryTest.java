@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpsec.api.ScanWarning;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -228,5 +229,23 @@ class GitInspectorHistoryTest {
 
         assertThat(history(HistoryOptions.DEFAULTS).blobs()).extracting(HistoricBlob::repoPath)
                 .containsExactly(".env");
+    }
+
+    @Test
+    void missingObjects_becomeWarningsAndTheRestIsStillReturned() throws Exception {
+        repo.write(".mcp.json", "kept").commit("one");
+        RevCommit broken = repo.write("app/.env", "lost").commit("two");
+        repo.write(".env", "also-kept").commit("three");
+        String blobId = repo.git.getRepository().resolve(broken.name() + ":app/.env").name();
+        String treeId = repo.git.getRepository().resolve(broken.name() + ":app").name();
+        Files.delete(repo.path(".git/objects/" + blobId.substring(0, 2) + "/" + blobId.substring(2)));
+        Files.delete(repo.path(".git/objects/" + treeId.substring(0, 2) + "/" + treeId.substring(2)));
+
+        HistoryResult result = history(HistoryOptions.DEFAULTS);
+
+        assertThat(result.blobs()).extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("kept", "also-kept");
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.warnings()).extracting(ScanWarning::message).anyMatch(m -> m.contains("unreadable"));
     }
 }

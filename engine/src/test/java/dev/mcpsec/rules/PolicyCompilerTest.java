@@ -128,4 +128,15 @@ class PolicyCompilerTest {
         }
         assertThat(RuleRunner.run(p, servers)).hasSize(100);
     }
+
+    @Test
+    void bindingPlaceholders_nameAFieldOfOneMatchedFact() {
+        CompiledPolicies p = PolicyCompiler.compile(List.of(bundle("k", HEADER
+                + "rule \"R\" @id(\"T-11\") @severity(\"low\") @checklist(\"x\") @title(\"T\")\n"
+                + "  @message(\"{name} and {$r.path} in {$s.file}\")\n"
+                + "when\n  $s : McpServer()\n  $r : FilesystemRoot(server == $s.name)\nthen\nend\n")));
+        FilesystemRoot root = new FilesystemRoot("other.json", 1, 1, "fs", "/data", "/data", "specific");
+        assertThat(RuleRunner.run(p, List.of(server("fs", "x"), root))).singleElement()
+                .extracting(Finding::message).isEqualTo("fs and /data in .mcp.json");
+    }
 }

@@ -22,7 +22,7 @@ class BuiltinFixturesShapeTest {
     private static final Set<String> TOP_LEVEL = Set.of("description", "git", "commits", "scan", "expect", "expectNot");
     private static final Set<String> ENTRY_FIELDS = Set.of("ruleId", "checklist", "file", "server", "severity");
     // No built-in failing case is possible: MCP-PIN-003 needs org data, MCP-AA-013 a user-level Cursor file.
-    private static final Set<String> NO_FAILING_CASE = Set.of("MCP-PIN-003", "MCP-AA-013");
+    private static final Set<String> NO_FAILING_CASE = Set.of();
     // Secret shapes must come from @@FAKE:kind@@ tokens that the runner fills in, never from the file itself.
     private static final Pattern SECRET_SHAPE = Pattern.compile(
             "[rs]k_(live|test)_[A-Za-z0-9]{10,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}"

@@ -67,19 +67,19 @@ final class TestFacts {
     /** A literal credential: untracked, not expiring, fingerprint derived from server and variable. */
     static Credential credential(String server, String variable, String kind, String tier) {
         return new Credential(FILE, 6, 9, server, "claude-code", "env." + variable, variable, kind, tier,
-                "xx_…ab12", "fp-" + server + "-" + variable, "test", "high", false, false, false);
+                "xx_…ab12", "fp-" + server + "-" + variable, "test", "high", false, false, false, "${" + variable + "}");
     }
 
     static Credential tracked(Credential c) {
         return new Credential(c.file(), c.line(), c.column(), c.server(), c.client(), c.location(), c.variable(),
                 c.kind(), c.tier(), c.masked(), c.fingerprint(), c.detector(), c.confidence(), c.expiring(), true,
-                false);
+                false, c.reference());
     }
 
     static Credential expiring(Credential c) {
         return new Credential(c.file(), c.line(), c.column(), c.server(), c.client(), c.location(), c.variable(),
                 c.kind(), c.tier(), c.masked(), c.fingerprint(), c.detector(), c.confidence(), true, c.tracked(),
-                c.ignored());
+                c.ignored(), c.reference());
     }
 
     static DatabaseTarget database(String host, String database, String user, boolean loopback) {
@@ -87,7 +87,7 @@ final class TestFacts {
     }
 
     static ConfigFile projectConfig(boolean tracked, boolean ignored) {
-        return new ConfigFile(FILE, "claude-code", "project", "json", "servers", tracked, ignored, true, null, 1);
+        return new ConfigFile(FILE, "claude-code", "project", "json", "servers", tracked, ignored, true, null, 1, "${NAME}");
     }
 
     static HistoryCredential history(Credential c, long ageDays, boolean stillPresent) {

@@ -1,0 +1,59 @@
+package dev.mcpsec.policies;
+
+import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.ScanRequest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every built-in rule has a doc page that matches its DRL metadata, and every page belongs to a rule. */
+class BuiltinRuleDocsTest {
+    private static final Path DOCS = Path.of("../docs");
+
+    private static List<RuleInfo> builtin() {
+        return Mcpsec.rules(ScanRequest.builder(Path.of(".")).build()).stream()
+                .filter(r -> r.bundle().startsWith("builtin@")).toList();
+    }
+
+    @Test
+    void everyRule_hasAPageHeadedByItsIdAndTitle_namingItsChecklistIdAndSeverity() throws IOException {
+        for (RuleInfo rule : builtin()) {
+            Path page = DOCS.resolve("rules").resolve(rule.id() + ".md");
+            assertThat(page).as("doc page of " + rule.id()).exists();
+            String text = Files.readString(page, StandardCharsets.UTF_8);
+            assertThat(text.lines().findFirst().orElse("")).as(page.toString())
+                    .isEqualTo("# " + rule.id() + ": " + rule.title());
+            assertThat(text).as(page.toString()).contains("`" + rule.checklist() + "`").contains(rule.severity().id());
+            assertThat(text).as(page + ": 'How to fix' shows the rule's @remediation").contains(rule.remediation());
+        }
+    }
+
+    @Test
+    void checklistIndex_listsEveryRuleWithItsSeverity() throws IOException {
+        String index = Files.readString(DOCS.resolve("checklist.md"), StandardCharsets.UTF_8);
+        for (RuleInfo rule : builtin()) {
+            assertThat(index).as("docs/checklist.md row of " + rule.id())
+                    .contains("| `" + rule.checklist() + "` | [" + rule.id() + "](rules/" + rule.id() + ".md) | "
+                            + rule.severity().id() + " | " + rule.title() + " |");
+        }
+    }
+
+    @Test
+    void noPage_describesARuleThatDoesNotExist() throws IOException {
+        Set<String> ids = builtin().stream().map(RuleInfo::id).collect(Collectors.toSet());
+        try (Stream<Path> pages = Files.list(DOCS.resolve("rules"))) {
+            assertThat(pages.map(p -> p.getFileName().toString().replace(".md", "")))
+                    .allSatisfy(id -> assertThat(ids).as("rule behind docs/rules/" + id + ".md").contains(id));
+        }
+    }
+}
