@@ -23,7 +23,7 @@ public final class ConfigParser {
             long size = Files.size(file.path());
             if (size > limits.maxFileBytes()) {
                 error = "0:0: file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
-                        + " bytes; not parsed";
+                        + " bytes (maxFileBytes); not parsed";
             } else {
                 return parse(file.displayPath(), entry, Files.readAllBytes(file.path()), file.scope(), limits);
             }

@@ -39,7 +39,7 @@ public final class PositionalReader {
         List<String> warnings = new ArrayList<>();
         if (content.length > limits.maxFileBytes()) {
             return new ReadResult(null, "0:0: file is " + content.length + " bytes, over the limit of "
-                    + limits.maxFileBytes() + " bytes; not parsed", warnings);
+                    + limits.maxFileBytes() + " bytes (maxFileBytes); not parsed", warnings);
         }
         int start = 0;
         if (content.length >= 2 && ((content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)
@@ -110,7 +110,8 @@ public final class PositionalReader {
         int line = at.getLineNr();
         int col = at.getColumnNr();
         if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= maxDepth) {
-            throw new DepthException(line + ":" + col + ": nesting deeper than " + maxDepth + " levels; not parsed");
+            throw new DepthException(line + ":" + col + ": nesting deeper than " + maxDepth
+                    + " levels (maxNestingDepth); not parsed");
         }
         switch (t) {
             case START_OBJECT: {

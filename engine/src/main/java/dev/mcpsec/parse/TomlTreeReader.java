@@ -43,7 +43,7 @@ final class TomlTreeReader {
     private PNode convert(JsonNode node, List<String> path, int line, int col, int depth, int searchFrom) {
         if (depth > maxDepth) {
             throw new PositionalReader.DepthException(line + ":" + col + ": nesting deeper than " + maxDepth
-                    + " levels; not parsed");
+                    + " levels (maxNestingDepth); not parsed");
         }
         if (node.isObject()) {
             Map<String, PNode> fields = PNode.newFields();

@@ -91,7 +91,7 @@ final class EnvFiles {
             ignored = st.ignored();
         }
         FactExtractor.Values values = extractor.values(display, entry.name(), doc.client(), tracked, ignored,
-                sink.facts());
+                sink.facts(), sink.warnings());
         EnvFile parsed = EnvFileParser.parse(text);
         parsed.notes().forEach(n -> sink.warnings().add(new ScanWarning(display, 0, n)));
         for (EnvEntry e : parsed.entries()) {

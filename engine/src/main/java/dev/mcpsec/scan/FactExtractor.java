@@ -95,7 +95,8 @@ final class FactExtractor {
                     s.server() == null ? e.name() : s.server()));
         }
         filesystemRoots(doc, e, launch, sink);
-        Values values = new Values(file, e.name(), doc.client(), sink.tracked(), sink.ignored(), sink.facts());
+        Values values = new Values(file, e.name(), doc.client(), sink.tracked(), sink.ignored(), sink.facts(),
+                sink.warnings());
         for (Map.Entry<String, Located> env : e.env().entrySet()) {
             values.inspect(env.getKey(), env.getValue(), "env." + env.getKey(), ValueContext.ENV);
         }
@@ -157,14 +158,17 @@ final class FactExtractor {
         private final boolean tracked;
         private final boolean ignored;
         private final List<Object> out;
+        private final List<ScanWarning> warnings;
 
-        Values(String file, String server, String client, boolean tracked, boolean ignored, List<Object> out) {
+        Values(String file, String server, String client, boolean tracked, boolean ignored, List<Object> out,
+               List<ScanWarning> warnings) {
             this.file = file;
             this.server = server;
             this.client = client;
             this.tracked = tracked;
             this.ignored = ignored;
             this.out = out;
+            this.warnings = warnings;
         }
 
         void inspect(String name, Located value, String location, ValueContext context) {
@@ -174,6 +178,11 @@ final class FactExtractor {
             ValueAnalysis a = detector.analyze(name, value.value(), context);
             if (valueLog != null) {
                 valueLog.accept(ValueDecisions.describe(file, value.line(), server, location, a));
+            }
+            if (value.value().length() > detector.options().maxValueLength()) {
+                warnings.add(new ScanWarning(file, value.line(), location + " of server " + server + " is "
+                        + value.value().length() + " characters long, over the limit of "
+                        + detector.options().maxValueLength() + " (maxValueLength): not checked for secrets"));
             }
             for (Reference r : a.references()) {
                 out.add(new EnvReference(file, value.line(), value.column(), server, location, r.variable(), r.syntax()));
@@ -197,8 +206,9 @@ final class FactExtractor {
         }
     }
 
-    Values values(String file, String server, String client, boolean tracked, boolean ignored, List<Object> out) {
-        return new Values(file, server, client, tracked, ignored, out);
+    Values values(String file, String server, String client, boolean tracked, boolean ignored, List<Object> out,
+                  List<ScanWarning> warnings) {
+        return new Values(file, server, client, tracked, ignored, out, warnings);
     }
 
     List<Credential> credentialsOf(ConfigDocument doc) {

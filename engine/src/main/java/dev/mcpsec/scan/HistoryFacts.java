@@ -35,6 +35,7 @@ import java.util.Set;
  * per file, with the commit that introduced it and whether the current file still has it.
  */
 final class HistoryFacts {
+    private static final Duration MIN_TIME = Duration.ofNanos(1);
     private final FactExtractor extractor;
     private final ScanRequest request;
     private final Clock clock;
@@ -45,12 +46,17 @@ final class HistoryFacts {
         this.clock = clock;
     }
 
-    /** @param timeLeft what is left of the whole scan's time budget; the walk stops at the sooner of it and historyMaxTime */
+    /**
+     * Walks the history of configs and env files; the walk stops at the sooner of {@code timeLeft} (what is left of
+     * the whole scan's budget) and {@code historyMaxTime}.
+     */
     List<HistoryCredential> collect(GitInspector git, Set<String> envFiles, Collection<Credential> current,
                                     List<ScanWarning> warnings, Duration timeLeft) {
         Duration maxTime = request.limits().historyMaxTime();
+        Duration budget = timeLeft.compareTo(maxTime) < 0 ? timeLeft : maxTime;
+        // the walker wants a positive time; a spent budget still walks nothing and reports the time limit
         HistoryOptions options = new HistoryOptions(request.limits().historyMaxCommits(),
-                timeLeft.compareTo(maxTime) < 0 ? timeLeft : maxTime, request.limits().historyMaxBlobBytes());
+                budget.compareTo(MIN_TIME) < 0 ? MIN_TIME : budget, request.limits().historyMaxBlobBytes());
         HistoryResult history = git.history(path -> ClientCatalog.matchProjectPath(path).isPresent()
                 || isEnvFile(path, envFiles), options, request.progress());
         warnings.addAll(history.warnings());
@@ -86,7 +92,8 @@ final class HistoryFacts {
             return extractor.credentialsOf(doc);
         }
         List<Object> out = new ArrayList<>();
-        FactExtractor.Values values = extractor.values(path, null, "env-file", true, false, out);
+        // history is best effort: an over-long historic value is skipped without a warning, as in credentialsOf
+        FactExtractor.Values values = extractor.values(path, null, "env-file", true, false, out, new ArrayList<>());
         String text = new String(blob.content(), StandardCharsets.UTF_8);
         for (EnvEntry e : EnvFileParser.parse(text).entries()) {
             values.inspect(e.name(), new Located(e.value(), e.line(), e.column()), "envFile:" + e.name(),
