@@ -20,6 +20,7 @@ import java.util.Optional;
  * rule's own fixture cases.
  */
 final class Explainer {
+    private static final java.util.regex.Pattern FAKE_TOKEN = java.util.regex.Pattern.compile("@@FAKE:([a-z0-9-]+)@@");
     private Explainer() {
     }
 
@@ -42,7 +43,7 @@ final class Explainer {
         String title = checklist != null ? checklist.path("title").asText() : rules.get(0).title();
         String[] examples = rules.isEmpty() ? new String[2] : examples(rules.get(0), policies.bundles());
         return Optional.of(new Explanation(id, "checklist", title,
-                checklist != null ? checklist.path("title").asText() : title,
+                checklist != null ? checklist.path("what").asText() : title,
                 checklist != null ? checklist.path("why").asText(null) : null,
                 checklist != null ? checklist.path("fix").asText(null) : rules.get(0).remediation(),
                 examples[0], examples[1], rules));
@@ -90,8 +91,10 @@ final class Explainer {
             if (f.getKey().equals("expected.json") || f.getKey().startsWith("_") || f.getKey().contains("/_")) {
                 continue;
             }
-            sb.append("# ").append(f.getKey()).append('\n')
-                    .append(new String(f.getValue(), StandardCharsets.UTF_8).stripTrailing()).append("\n");
+            String text = new String(f.getValue(), StandardCharsets.UTF_8).stripTrailing();
+            // Fixtures carry @@FAKE:kind@@ tokens where a run-time generated secret goes; show what stands there.
+            text = FAKE_TOKEN.matcher(text).replaceAll("<literal $1 value>");
+            sb.append("# ").append(f.getKey()).append('\n').append(text).append("\n");
         }
         return sb.toString().stripTrailing();
     }
