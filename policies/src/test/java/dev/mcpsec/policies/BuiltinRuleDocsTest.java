@@ -56,4 +56,20 @@ class BuiltinRuleDocsTest {
                     .allSatisfy(id -> assertThat(ids).as("rule behind docs/rules/" + id + ".md").contains(id));
         }
     }
+
+    @Test
+    void everyChecklistId_isExplainedWithWhatWhyFixAndExamples() {
+        ScanRequest request = ScanRequest.builder(Path.of(".")).build();
+        for (String checklist : builtin().stream().map(RuleInfo::checklist).collect(Collectors.toSet())) {
+            assertThat(Mcpsec.explain(checklist, request)).as("explain " + checklist).hasValueSatisfying(e -> {
+                assertThat(e.kind()).isEqualTo("checklist");
+                assertThat(e.what()).isNotBlank().isNotEqualTo(e.title());
+                assertThat(e.why()).isNotBlank();
+                assertThat(e.fix()).isNotBlank();
+                assertThat(e.failingExample()).as("failing example of " + checklist).isNotBlank();
+                assertThat(e.passingExample()).as("passing example of " + checklist).isNotBlank()
+                        .doesNotContain("@@FAKE:");
+            });
+        }
+    }
 }
