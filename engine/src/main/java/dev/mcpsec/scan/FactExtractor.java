@@ -82,6 +82,10 @@ final class FactExtractor {
         List<String> args = e.args().stream().map(Located::value).toList();
         String command = e.command() == null ? null : e.command().value();
         Launch launch = LaunchParser.parse(e).orElse(NO_LAUNCH);
+        if (launch == NO_LAUNCH) {
+            sink.warnings().add(new ScanWarning(file, e.line(), "server \"" + e.name()
+                    + "\" has neither a command nor a url: the client cannot start it"));
+        }
         String url = e.url() != null ? e.url().value() : launch.remoteUrl();
         String host = host(url);
         McpServer server = new McpServer(e.name(), file, e.line(), e.column(), doc.client(), doc.scope(), e.transport(),
