@@ -21,7 +21,8 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
             "excludeRules", "--exclude-rule",
             "includeRules", "--include-rule",
             "output", "--output",
-            "reviewer", "--reviewer");
+            "reviewer", "--reviewer",
+            "limit", "--limit");
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {

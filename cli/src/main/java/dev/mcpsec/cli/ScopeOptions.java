@@ -1,9 +1,13 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import picocli.CommandLine.Option;
 
-/** What a scan looks at beyond the project tree: user-level configs, and whether to walk git history. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a scan looks at beyond the project tree (user-level configs, git history) and its limits. */
 public final class ScopeOptions {
 
     @Option(names = "--user", description = "Also scan user-level configs under $HOME (reported as ~/...).")
@@ -12,8 +16,17 @@ public final class ScopeOptions {
     @Option(names = "--no-history", description = "Skip git history.")
     boolean noHistory;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "Change a scan limit, e.g. --limit historyMaxTime=120s --limit maxFileBytes=4MiB. "
+                    + "Repeatable; names and defaults in docs/limits.md.")
+    Map<String, String> limits = new LinkedHashMap<>();
+
     /** Copies these options onto a request builder. */
     ScanRequest.Builder applyTo(ScanRequest.Builder builder, Environment env) {
-        return builder.includeUser(user).home(env.home()).history(!noHistory);
+        ScanLimits l = ScanLimits.defaults();
+        for (Map.Entry<String, String> e : limits.entrySet()) {
+            l = l.with(e.getKey(), e.getValue());
+        }
+        return builder.includeUser(user).home(env.home()).history(!noHistory).limits(l);
     }
 }

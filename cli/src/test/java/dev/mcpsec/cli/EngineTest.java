@@ -112,4 +112,21 @@ class EngineTest {
         assertThat(rules).as(run.toString()).contains("ACME-001@acme@1.0.0");
         assertThat(cli().run("rules", "--bundle", ORG_BUNDLE.toString()).out()).contains("ACME-001", "ACME-002");
     }
+
+    @Test
+    void limitFlag_changesALimit_andABadNameIsAUsageError() throws Exception {
+        Files.writeString(dir.resolve(".mcp.json"), """
+                {"mcpServers": {"a": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.1.14", "./x"]},
+                                "b": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.1.14", "./y"]}}}
+                """);
+
+        Cli.Run limited = cli().run("scan", "--no-history", "--format", "json", "--limit", "maxServers=1");
+        JsonNode report = new ObjectMapper().readTree(limited.out());
+        assertThat(report.get("servers")).as(limited.toString()).hasSize(1);
+        assertThat(report.get("warnings").toString()).contains("maxServers");
+
+        Cli.Run bad = cli().run("scan", "--no-history", "--limit", "maxServerz=1");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown limit 'maxServerz'").contains("--limit");
+    }
 }

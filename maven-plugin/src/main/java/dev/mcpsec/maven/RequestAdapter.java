@@ -1,5 +1,7 @@
 package dev.mcpsec.maven;
 
+import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
 
@@ -36,7 +38,8 @@ public final class RequestAdapter {
                 .excludeRules(new LinkedHashSet<>(nonBlank(settings.excludeRules(), "excludeRules")))
                 .includeRules(new LinkedHashSet<>(nonBlank(settings.includeRules(), "includeRules")))
                 .severityOverrides(parseOverrides(settings.severityOverrides()))
-                .bundleClassLoader(settings.bundleClassLoader());
+                .bundleClassLoader(settings.bundleClassLoader())
+                .limits(parseLimits(settings.limits()));
         if (settings.baseline() != null) {
             builder.baseline(settings.baseline().toPath().toAbsolutePath().normalize());
         }
@@ -44,6 +47,22 @@ public final class RequestAdapter {
             builder.localRepository(settings.localRepository().toPath());
         }
         return new ScanPlan(builder.build(), failOn, formats);
+    }
+
+    /** Applies {@code <limits>} to the defaults; a wrong name or value names the element. */
+    static ScanLimits parseLimits(Map<String, String> limits) {
+        ScanLimits result = ScanLimits.defaults();
+        if (limits == null) {
+            return result;
+        }
+        for (Map.Entry<String, String> e : limits.entrySet()) {
+            try {
+                result = result.with(e.getKey(), e.getValue());
+            } catch (ConfigurationException ex) {
+                throw new PluginParameterException("limits", "<limits><" + e.getKey() + ">: " + ex.getMessage());
+            }
+        }
+        return result;
     }
 
     /** Parses {@code <failOn>}: a severity id or {@code never} (returned as null). */

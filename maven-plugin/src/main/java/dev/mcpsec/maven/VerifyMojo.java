@@ -73,6 +73,13 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> severityOverrides;
 
+    /**
+     * Scan limits to change, limit name → value, e.g. {@code <historyMaxTime>120s</historyMaxTime>} or
+     * {@code <maxFileBytes>4MiB</maxFileBytes>}; names and defaults in docs/limits.md.
+     */
+    @Parameter
+    private Map<String, String> limits;
+
     /** Baseline file; defaults to {@code .mcpsec/baseline.json} in the scanned directory when present. */
     @Parameter(property = "mcpsec.baseline")
     private File baseline;
@@ -164,7 +171,7 @@ public class VerifyMojo extends AbstractMojo {
     private VerifySettings settings(File dir) {
         File localRepo = session.getLocalRepository() == null ? null : new File(session.getLocalRepository().getBasedir());
         return new VerifySettings(dir, project.getBasedir(), failOn, formats, includeUserConfigs, history, projectPolicies, bundles,
-                excludeRules, includeRules, severityOverrides, baseline, localRepo, getClass().getClassLoader());
+                excludeRules, includeRules, severityOverrides, baseline, localRepo, getClass().getClassLoader(), limits);
     }
 
     private String reportsWhere(List<Path> reports) {

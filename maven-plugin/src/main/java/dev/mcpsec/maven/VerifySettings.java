@@ -12,6 +12,7 @@ import java.util.Map;
  * @param baseDirectory the project's base directory, against which relative {@code <bundles>} paths resolve
  * @param localRepository the build's local repository, where {@code G:A:V} bundles are looked up
  * @param bundleClassLoader the plugin's class loader: org bundles declared as plugin dependencies live on it
+ * @param limits {@code <limits>}: limit name → value, see {@code ScanLimits#with}
  */
 public record VerifySettings(
         File scanDirectory,
@@ -27,5 +28,6 @@ public record VerifySettings(
         Map<String, String> severityOverrides,
         File baseline,
         File localRepository,
-        ClassLoader bundleClassLoader) {
+        ClassLoader bundleClassLoader,
+        Map<String, String> limits) {
 }

@@ -1,5 +1,7 @@
 package dev.mcpsec.maven;
 
+import dev.mcpsec.api.ScanLimits;
+
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class RequestAdapterTest {
 
     private VerifySettings defaults() {
         return new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("console", "json", "sarif"), false, true, false,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -45,7 +47,7 @@ class RequestAdapterTest {
         File repo = dir.resolve("repo").toFile();
         VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "MEDIUM", List.of("markdown", "html", "text"), true, false,
                 true, List.of("com.acme:mcp-policies:1.0.0", " bundles/extra "), List.of("MCP-SEC-001"),
-                List.of("stripe-test-keys"), Map.of("MCP-SEC-002", "low"), baseline, repo, loader);
+                List.of("stripe-test-keys"), Map.of("MCP-SEC-002", "low"), baseline, repo, loader, null);
 
         ScanPlan plan = RequestAdapter.toPlan(s);
 
@@ -93,7 +95,7 @@ class RequestAdapterTest {
     @Test
     void commaSeparatedFormatsFromTheCommandLine_areSplit() {
         VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("json,sarif"), false, true, false,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
 
         assertThat(RequestAdapter.toPlan(s).formats()).containsExactly(OutputFormat.JSON, OutputFormat.SARIF);
     }
@@ -101,7 +103,7 @@ class RequestAdapterTest {
     @Test
     void unknownFormat_isAnErrorNotAFallback() {
         VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("json", "pdf"), false, true, false,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
                 .hasMessage("<formats> entries must be among console, text, json, sarif, markdown, html; got 'pdf'");
@@ -112,7 +114,7 @@ class RequestAdapterTest {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("MCP-SEC-001", "severe");
         VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of(), false, true, false,
-                null, null, null, overrides, null, null, null);
+                null, null, null, overrides, null, null, null, null);
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
                 .hasMessage("<severityOverrides><MCP-SEC-001> must be one of critical, high, medium, low, info; got 'severe'");
@@ -121,7 +123,7 @@ class RequestAdapterTest {
     @Test
     void emptyBundleEntry_isRejected() {
         VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of(), false, true, false,
-                List.of(" "), null, null, null, null, null, null);
+                List.of(" "), null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s)).hasMessage("<bundles> has an empty entry");
     }
@@ -129,6 +131,20 @@ class RequestAdapterTest {
     private VerifySettings withFailOn(String failOn) {
         VerifySettings d = defaults();
         return new VerifySettings(d.scanDirectory(), dir.toFile(), failOn, d.formats(), false, true, false, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
+    }
+
+    @Test
+    void limits_reachTheRequest_andABadOneNamesTheElement() {
+        VerifySettings d = defaults();
+        VerifySettings s = new VerifySettings(d.scanDirectory(), dir.toFile(), "high", d.formats(), false, true, false,
+                null, null, null, null, null, null, null, Map.of("historyMaxTime", "120s", "maxFileBytes", "4MiB"));
+        ScanLimits limits = RequestAdapter.toPlan(s).request().limits();
+        assertThat(limits.historyMaxTime()).hasSeconds(120);
+        assertThat(limits.maxFileBytes()).isEqualTo(4L * 1024 * 1024);
+        VerifySettings bad = new VerifySettings(d.scanDirectory(), dir.toFile(), "high", d.formats(), false, true, false,
+                null, null, null, null, null, null, null, Map.of("maxFilez", "3"));
+        assertThatThrownBy(() -> RequestAdapter.toPlan(bad)).isInstanceOf(PluginParameterException.class)
+                .hasMessageContaining("<limits><maxFilez>").hasMessageContaining("unknown limit");
     }
 }
