@@ -26,8 +26,23 @@ public record Environment(PrintStream out, PrintStream err, Map<String, String> 
 
     /** The real process environment. */
     public static Environment system() {
-        return new Environment(System.out, System.err, System.getenv(), System.console() != null,
-                Path.of(""), Path.of(System.getProperty("user.home")));
+        Map<String, String> env = System.getenv();
+        return new Environment(System.out, System.err, env, System.console() != null, Path.of(""),
+                homeOf(env, System.getProperty("user.home")));
+    }
+
+    /**
+     * The user's home folder as shells and MCP clients see it: {@code $HOME} (then {@code %USERPROFILE%} on Windows)
+     * when set, else the JVM's {@code user.home}, which comes from the account database and ignores {@code HOME}.
+     */
+    static Path homeOf(Map<String, String> env, String userHome) {
+        for (String name : new String[] {"HOME", "USERPROFILE"}) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                return Path.of(v);
+            }
+        }
+        return Path.of(userHome);
     }
 
     /** The value of an environment variable, when set. */

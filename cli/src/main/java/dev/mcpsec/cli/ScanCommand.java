@@ -51,6 +51,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Text report also lists clean files and suppressed findings.")
     boolean verbose;
 
+    @Option(names = "--explain-values", description = "Print to standard error, for every value handed to a server, "
+            + "what the secret detector decided and which step decided it (masked values only).")
+    boolean explainValues;
+
     @Mixin
     ScopeOptions scope;
 
@@ -77,6 +81,9 @@ public final class ScanCommand implements Callable<Integer> {
         }
         if (common.progress(env)) {
             builder.progress(line -> env.err().println("mcpsec: " + line));
+        }
+        if (explainValues) {
+            builder.valueLog(line -> env.err().println("value " + line));
         }
         return new ScanRunner(context, common, verbose).run(builder.build(), plan, failOn);
     }

@@ -67,4 +67,24 @@ class EngineTest {
         assertThat(run.code()).as(run.toString()).isZero();
         assertThat(run.out()).contains("What it checks", "How to fix");
     }
+
+    @Test
+    void explainValues_saysWhichStepDecided_withoutPrintingTheSecret() throws Exception {
+        String key = "sk_" + "live_" + "Zq8Lm2Rt5Wx9Kp3Vn7Hd4Fs6";
+        Files.writeString(dir.resolve(".mcp.json"), """
+                {"mcpServers": {"pay": {"command": "npx", "args": ["-y", "@stripe/mcp@0.2.4"],
+                  "env": {"STRIPE_SECRET_KEY": "%s", "OTHER_KEY": "sk_test_your_test_key_here",
+                          "REF": "${STRIPE_KEY}"}}}}
+                """.formatted(key));
+
+        Cli.Run run = cli().run("scan", "--no-history", "--explain-values", "--format", "json");
+
+        assertThat(run.err()).as(run.toString())
+                .contains("env.STRIPE_SECRET_KEY: secret stripe-secret (live")
+                .contains("env.OTHER_KEY: no secret")
+                .contains("step 6 body word")
+                .contains("env.REF: reference to env variable STRIPE_KEY")
+                .doesNotContain(key).doesNotContain(key.substring(8, 20));
+        assertThat(run.out()).doesNotContain("value .mcp.json");
+    }
 }

@@ -25,6 +25,8 @@ public final class ScanRequest {
     private final Map<String, Severity> severityOverrides;
     private final ScanLimits limits;
     private final Consumer<String> progress;
+    private final Consumer<String> valueLog;
+    private final boolean explainValues;
 
     private ScanRequest(Builder b) {
         this.root = b.root;
@@ -41,6 +43,8 @@ public final class ScanRequest {
         this.severityOverrides = Map.copyOf(b.severityOverrides);
         this.limits = b.limits;
         this.progress = b.progress;
+        this.valueLog = b.valueLog == null ? line -> { } : b.valueLog;
+        this.explainValues = b.valueLog != null;
     }
 
     public static Builder builder(Path root) {
@@ -112,11 +116,35 @@ public final class ScanRequest {
         return progress;
     }
 
+    /** True when a value log was asked for (the extractor skips the work otherwise). */
+    public boolean explainsValues() {
+        return explainValues;
+    }
+
+    /**
+     * Receives one line per inspected value saying what the secret detector decided and which step decided it
+     * ({@code --explain-values}); the lines hold masked values only. Never null.
+     */
+    public Consumer<String> valueLog() {
+        return valueLog;
+    }
+
+    /** {@code $HOME} (or {@code %USERPROFILE%}) as MCP clients see it, else the JVM's {@code user.home}. */
+    static Path defaultHome() {
+        for (String name : new String[] {"HOME", "USERPROFILE"}) {
+            String v = System.getenv(name);
+            if (v != null && !v.isBlank()) {
+                return Path.of(v);
+            }
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
     /** Builder with the documented defaults: no user scope, history on, built-in bundle only. */
     public static final class Builder {
         private final Path root;
         private boolean includeUser;
-        private Path home = Path.of(System.getProperty("user.home"));
+        private Path home = defaultHome();
         private boolean history = true;
         private final List<String> bundles = new ArrayList<>();
         private ClassLoader bundleClassLoader;
@@ -128,6 +156,7 @@ public final class ScanRequest {
         private final Map<String, Severity> severityOverrides = new LinkedHashMap<>();
         private ScanLimits limits = ScanLimits.defaults();
         private Consumer<String> progress = s -> { };
+        private Consumer<String> valueLog;
 
         private Builder(Path root) {
             this.root = root;
@@ -195,6 +224,11 @@ public final class ScanRequest {
 
         public Builder progress(Consumer<String> v) {
             this.progress = v;
+            return this;
+        }
+
+        public Builder valueLog(Consumer<String> v) {
+            this.valueLog = v;
             return this;
         }
 

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns one parsed config into facts: servers, filesystem roots, client settings, and what every value handed to a
@@ -41,17 +42,24 @@ final class FactExtractor {
     private final Fingerprinter fingerprinter;
     private final Path root;
     private final EnvFiles envFiles;
+    private final Consumer<String> valueLog;
 
     FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles) {
+        this(detector, fingerprinter, root, envFiles, null);
+    }
+
+    FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles,
+                  Consumer<String> valueLog) {
         this.detector = detector;
         this.fingerprinter = fingerprinter;
         this.root = root;
         this.envFiles = envFiles;
+        this.valueLog = valueLog;
     }
 
     /** An extractor for historical content: env files are not read from disk. */
     FactExtractor withoutEnvFiles() {
-        return new FactExtractor(detector, fingerprinter, root, null);
+        return new FactExtractor(detector, fingerprinter, root, null, null);
     }
 
     /** Where the facts of one file go, and the git status of that file. */
@@ -168,6 +176,9 @@ final class FactExtractor {
                 return;
             }
             ValueAnalysis a = detector.analyze(name, value.value(), context);
+            if (valueLog != null) {
+                valueLog.accept(ValueDecisions.describe(file, value.line(), server, location, a));
+            }
             if (value.value().length() > detector.options().maxValueLength()) {
                 warnings.add(new ScanWarning(file, value.line(), location + " of server " + server + " is "
                         + value.value().length() + " characters long, over the limit of "

@@ -126,7 +126,8 @@ public final class ScanEngine {
             Fingerprinter fingerprinter = new Fingerprinter("mcpsec:" + salt);
             SecretDetector detector = new SecretDetector(detectorOptions(policies, config, request));
             EnvFiles envFiles = new EnvFiles(root, request.limits(), git.orElse(null));
-            FactExtractor extractor = new FactExtractor(detector, fingerprinter, root, envFiles);
+            FactExtractor extractor = new FactExtractor(detector, fingerprinter, root, envFiles,
+                    request.explainsValues() ? request.valueLog() : null);
             List<Credential> current = new ArrayList<>();
             request.progress().accept("parsing " + discovered.size() + " files");
             for (int i = 0; i < discovered.size(); i++) {

@@ -96,7 +96,7 @@ public final class ArgScanner {
             boolean any = false;
             while (m.find()) {
                 any = true;
-                out.add(new ArgValue(m.group(1), unescape(m.group(2)), index, ValueContext.OTHER));
+                out.add(new ArgValue(m.group(1), Escapes.unescape(m.group(2)), index, ValueContext.OTHER));
             }
             if (any) {
                 return;
@@ -110,27 +110,5 @@ public final class ArgScanner {
             }
         }
         out.add(new ArgValue(null, arg, index, arg.contains("://") ? ValueContext.URL : ValueContext.ARG));
-    }
-
-    private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -82,25 +82,7 @@ public final class EnvFileParser {
     }
 
     private static String unquote(String s, char quote) {
-        if (quote == '\'') {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return quote == '\'' ? s : Escapes.unescape(s);
     }
 
     private static String stripInlineComment(String s) {
