@@ -58,11 +58,15 @@ class SecretsFuzzTest {
         String name = nl < 0 ? null : text.substring(0, nl);
         String value = nl < 0 ? text : text.substring(nl + 1);
         for (ValueContext context : ValueContext.values()) {
-            assertNoLeak(DETECTOR.analyze(name, value, context));
+            assertNoLeak(value, DETECTOR.analyze(name, value, context));
         }
     }
 
-    static void assertNoLeak(ValueAnalysis a) {
+    /**
+     * A secret written once in the value must not show in any output field. A secret that also occurs elsewhere in
+     * the value (a password equal to part of the scheme or the user name) may show through that other occurrence.
+     */
+    static void assertNoLeak(String value, ValueAnalysis a) {
         List<String> secrets = new ArrayList<>();
         for (Detection d : a.detections()) {
             secrets.add(d.secret());
@@ -79,7 +83,7 @@ class SecretsFuzzTest {
         }
         for (String secret : secrets) {
             assertThat(secret).isNotEmpty();
-            if (secret.length() < 8) {
+            if (secret.length() < 8 || value.indexOf(secret) != value.lastIndexOf(secret)) {
                 continue;
             }
             for (String s : shown) {
