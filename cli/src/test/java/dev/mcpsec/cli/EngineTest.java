@@ -87,4 +87,29 @@ class EngineTest {
                 .doesNotContain(key).doesNotContain(key.substring(8, 20));
         assertThat(run.out()).doesNotContain("value .mcp.json");
     }
+
+    private static final Path ORG_BUNDLE = Path.of("../examples/org-bundle").toAbsolutePath().normalize();
+
+    @Test
+    void exampleOrgBundle_passesItsOwnFixtureTests() {
+        Cli.Run run = cli().run("test", ORG_BUNDLE.toString());
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).as(run.toString()).contains("bundle acme@", "PASS banned-package", "0 failed");
+    }
+
+    @Test
+    void exampleOrgBundle_addsItsRulesToAScan() throws Exception {
+        Files.writeString(dir.resolve(".mcp.json"), """
+                {"mcpServers": {"everything": {"command": "npx", "args": ["-y", "@shady-labs/mcp-everything@1.0.3"]}}}
+                """);
+
+        Cli.Run run = cli().run("scan", "--no-history", "--format", "json", "--bundle", ORG_BUNDLE.toString());
+
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        List<String> rules = new ArrayList<>();
+        report.get("findings").forEach(f -> rules.add(f.get("ruleId").asText() + "@" + f.get("bundle").asText()));
+        assertThat(rules).as(run.toString()).contains("ACME-001@acme@1.0.0");
+        assertThat(cli().run("rules", "--bundle", ORG_BUNDLE.toString()).out()).contains("ACME-001", "ACME-002");
+    }
 }

@@ -4,7 +4,6 @@ import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
-import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
@@ -13,12 +12,12 @@ import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.ServerSummary;
 import dev.mcpsec.api.Severity;
-import dev.mcpsec.api.SuppressedFinding;
 import dev.mcpsec.discovery.DiscoveredFile;
 import dev.mcpsec.discovery.Discovery;
 import dev.mcpsec.discovery.DiscoveryResult;
 import dev.mcpsec.facts.ConfigFile;
 import dev.mcpsec.facts.Credential;
+import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.SecretOccurrence;
 import dev.mcpsec.git.GitFileStatus;
@@ -30,16 +29,17 @@ import dev.mcpsec.rules.ProjectConfig;
 import dev.mcpsec.rules.RuleRunner;
 import dev.mcpsec.secrets.DetectorOptions;
 import dev.mcpsec.secrets.Fingerprinter;
-import dev.mcpsec.secrets.Occurrence;
 import dev.mcpsec.secrets.OccurrenceScan;
 import dev.mcpsec.secrets.OccurrenceScanner;
 import dev.mcpsec.secrets.SecretDetector;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ public final class ScanEngine {
         Path root = validRoot(request.root());
         ProjectConfig config = ProjectConfig.load(root);
         Collected c = collect(request, root, config, policies, true);
-        Set<String> disabled = new java.util.HashSet<>(request.excludeRules());
+        Set<String> disabled = new HashSet<>(request.excludeRules());
         disabled.addAll(config.disable());
         List<Finding> raw = RuleRunner.run(policies, c.facts(), rule -> enabled(rule, disabled, request.includeRules()));
         Map<String, Severity> overrides = new LinkedHashMap<>(config.severity());
@@ -117,7 +117,7 @@ public final class ScanEngine {
         DiscoveryResult found = Discovery.discover(root, request.includeUser(), request.home(), request.limits());
         warnings.addAll(found.warnings());
         List<DiscoveredFile> discovered = found.files().stream()
-                .filter(f -> !f.displayPath().startsWith("~/") ? !config.excludes(f.displayPath()) : true).toList();
+                .filter(f -> f.displayPath().startsWith("~/") || !config.excludes(f.displayPath())).toList();
         Optional<GitInspector> git = GitInspector.open(root, warnings::add);
         try {
             Map<Path, GitFileStatus> status = git.map(g -> g.statuses(discovered.stream()
@@ -128,44 +128,9 @@ public final class ScanEngine {
             EnvFiles envFiles = new EnvFiles(root, request.limits(), git.orElse(null));
             FactExtractor extractor = new FactExtractor(detector, fingerprinter, root, envFiles,
                     request.explainsValues() ? request.valueLog() : null);
-            List<Credential> current = new ArrayList<>();
-            request.progress().accept("parsing " + discovered.size() + " files");
-            for (int i = 0; i < discovered.size(); i++) {
-                if (deadline.expired(discovered.size() - i + " config files not parsed")) {
-                    break;
-                }
-                DiscoveredFile f = discovered.get(i);
-                ConfigDocument doc = ConfigParser.parse(f, request.limits());
-                GitFileStatus st = status.get(f.path());
-                boolean tracked = st != null && st.tracked();
-                boolean ignored = st != null && st.ignored();
-                boolean inRepo = st != null && st.inRepository();
-                facts.add(new ConfigFile(doc.file(), doc.client(), doc.scope(), doc.format(), doc.kind(), tracked,
-                        ignored, inRepo, doc.parseError(), doc.servers().size(), ReferenceSyntax.of(doc.client())));
-                files.add(new FileSummary(doc.file(), doc.client(), doc.scope(), doc.format(),
-                        inRepo ? tracked : null, inRepo ? ignored : null, doc.servers().size(), doc.parseError()));
-                doc.warnings().forEach(w -> warnings.add(new ScanWarning(doc.file(), 0, w)));
-                int before = facts.size();
-                extractor.extract(doc, new FactExtractor.Sink(facts, servers, warnings, tracked, ignored));
-                facts.subList(before, facts.size()).stream().filter(Credential.class::isInstance)
-                        .map(Credential.class::cast).forEach(current::add);
-            }
-            request.progress().accept("looking for the same secrets in env, CI and deployment files");
-            try {
-                OccurrenceScan occurrences = deadline.expired("env, CI and deployment files not searched")
-                        ? new OccurrenceScan(List.of(), List.of())
-                        : new OccurrenceScanner(detector, fingerprinter, request.limits().maxFileBytes(),
-                                request.limits().maxFiles()).scan(root);
-                occurrences.notes().forEach(n -> warnings.add(new ScanWarning(null, 0, n)));
-                for (Occurrence o : occurrences.occurrences()) {
-                    if (!config.excludes(o.file())) {
-                        facts.add(new SecretOccurrence(o.fingerprint(), o.file(), o.line(), o.column(), o.context(),
-                                o.variable()));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                warnings.add(new ScanWarning(null, 0, "could not look for reused secrets: " + e.getMessage()));
-            }
+            List<Credential> current = configFacts(discovered, status, extractor, request, deadline,
+                    new FactExtractor.Sink(facts, servers, warnings, false, false), files);
+            facts.addAll(occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings));
             if (git.isPresent() && request.history() && withHistory && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
                 facts.addAll(new HistoryFacts(extractor, request, clock).collect(git.get(), envFiles.loaded(),
@@ -179,6 +144,57 @@ public final class ScanEngine {
             git.ifPresent(GitInspector::close);
         }
         return new Collected(facts, files, servers, warnings);
+    }
+
+    /** Parses every discovered file into facts; returns the credentials found, for the history pass. */
+    private static List<Credential> configFacts(List<DiscoveredFile> discovered, Map<Path, GitFileStatus> status,
+                                                FactExtractor extractor, ScanRequest request, ScanDeadline deadline,
+                                                FactExtractor.Sink out, List<FileSummary> files) {
+        List<Credential> current = new ArrayList<>();
+        request.progress().accept("parsing " + discovered.size() + " files");
+        for (int i = 0; i < discovered.size(); i++) {
+            if (deadline.expired(discovered.size() - i + " config files not parsed")) {
+                break;
+            }
+            DiscoveredFile f = discovered.get(i);
+            ConfigDocument doc = ConfigParser.parse(f, request.limits());
+            GitFileStatus st = status.getOrDefault(f.path(), GitFileStatus.OUTSIDE);
+            out.facts().add(new ConfigFile(doc.file(), doc.client(), doc.scope(), doc.format(), doc.kind(),
+                    st.tracked(), st.ignored(), st.inRepository(), doc.parseError(), doc.servers().size(),
+                    ReferenceSyntax.of(doc.client())));
+            files.add(new FileSummary(doc.file(), doc.client(), doc.scope(), doc.format(),
+                    st.inRepository() ? st.tracked() : null, st.inRepository() ? st.ignored() : null,
+                    doc.servers().size(), doc.parseError()));
+            doc.warnings().forEach(w -> out.warnings().add(new ScanWarning(doc.file(), 0, w)));
+            int before = out.facts().size();
+            extractor.extract(doc, new FactExtractor.Sink(out.facts(), out.servers(), out.warnings(), st.tracked(),
+                    st.ignored()));
+            out.facts().subList(before, out.facts().size()).stream().filter(Credential.class::isInstance)
+                    .map(Credential.class::cast).forEach(current::add);
+        }
+        return current;
+    }
+
+    /** The same secret values in env files, CI configuration and deployment manifests ({@code key-reuse}). */
+    private static List<SecretOccurrence> occurrenceFacts(Path root, SecretDetector detector,
+                                                          Fingerprinter fingerprinter, ProjectConfig config,
+                                                          ScanRequest request, ScanDeadline deadline,
+                                                          List<ScanWarning> warnings) {
+        request.progress().accept("looking for the same secrets in env, CI and deployment files");
+        if (deadline.expired("env, CI and deployment files not searched")) {
+            return List.of();
+        }
+        try {
+            OccurrenceScan occurrences = new OccurrenceScanner(detector, fingerprinter,
+                    request.limits().maxFileBytes(), request.limits().maxFiles()).scan(root);
+            occurrences.notes().forEach(n -> warnings.add(new ScanWarning(null, 0, n)));
+            return occurrences.occurrences().stream().filter(o -> !config.excludes(o.file()))
+                    .map(o -> new SecretOccurrence(o.fingerprint(), o.file(), o.line(), o.column(), o.context(),
+                            o.variable())).toList();
+        } catch (IOException e) {
+            warnings.add(new ScanWarning(null, 0, "could not look for reused secrets: " + e.getMessage()));
+            return List.of();
+        }
     }
 
     private static DetectorOptions detectorOptions(CompiledPolicies policies, ProjectConfig config, ScanRequest request) {

@@ -2,7 +2,6 @@ package dev.mcpsec.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +27,8 @@ import org.junit.jupiter.api.Test;
 /** Runs every string value of the real-world corpus through the detector: no exception, counts per kind printed. */
 class SecretDetectorCorpusTest {
 
-    // shared/ sits beside the checkout; helper worktrees live one level deeper (/work/wt/<name>).
-    private static final Path CORPUS = Stream.of("../../shared/corpus/real", "../../../shared/corpus/real")
-            .map(Path::of).filter(Files::isDirectory).findFirst().orElse(Path.of("../../shared/corpus/real"));
+    // The corpus is copied into the test resources, so the test never depends on anything outside the checkout.
+    private static final Path CORPUS = Path.of("src/test/resources/corpus/real");
     private static final Pattern JSON_STRING_PAIR = Pattern.compile("\"([^\"\\\\]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final SecretDetector detector = new SecretDetector();
@@ -42,7 +40,7 @@ class SecretDetectorCorpusTest {
 
     @Test
     void everyCorpusValue_isAnalysedWithoutException() throws IOException {
-        assumeTrue(Files.isDirectory(CORPUS), "corpus not present at " + CORPUS.toAbsolutePath());
+        assertThat(CORPUS).as("the corpus copy in the test resources").isDirectory();
         List<Path> files;
         try (Stream<Path> s = Files.list(CORPUS)) {
             files = s.filter(p -> p.getFileName().toString().matches("\\d{3}-.*")).sorted().toList();
