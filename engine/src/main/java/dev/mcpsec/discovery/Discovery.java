@@ -133,9 +133,12 @@ public final class Discovery {
                 return false;
             }
             if (!Files.isRegularFile(target)) {
+                warnings.add(new ScanWarning(display, 0, "not a regular file (device, FIFO or socket); skipped"));
                 return false;
             }
         } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            // a FIFO would block the read forever; devices and sockets are no config either
+            warnings.add(new ScanWarning(display, 0, "not a regular file (device, FIFO or socket); skipped"));
             return false;
         }
         if (!Files.isReadable(file)) {

@@ -16,7 +16,10 @@ public final class Masker {
         }
         if (secret.startsWith("-----BEGIN")) {
             int end = secret.indexOf("-----", 10);
-            return end < 0 ? "-----BEGIN…" : secret.substring(0, end + 5) + "…";
+            // the PEM header is public, but only a value with a body after it is a key rather than the header alone
+            if (end >= 0 && end + 5 < secret.length()) {
+                return secret.substring(0, end + 5) + "…";
+            }
         }
         String prefix = KnownPrefixes.of(secret);
         String body = secret.substring(prefix.length());

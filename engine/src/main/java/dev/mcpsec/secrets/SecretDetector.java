@@ -103,7 +103,31 @@ public final class SecretDetector {
             tiered.add(scan.withMarkers(d));
         }
         tiered.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        return new ValueAnalysis(scan.references, tiered, scan.databases, scan.explanation);
+        List<Detection> found = new ArrayList<>(tiered);
+        scan.databases.stream().filter(d -> d.password() != null).forEach(d -> found.add(d.password()));
+        if (found.isEmpty()) {
+            return new ValueAnalysis(scan.references, tiered, scan.databases, scan.explanation);
+        }
+        List<Reference> references = new ArrayList<>(scan.references.size());
+        for (Reference r : scan.references) {
+            references.add(new Reference(redact(r.variable(), found), r.syntax()));
+        }
+        return new ValueAnalysis(references, tiered, scan.databases,
+                scan.explanation.stream().map(line -> redact(line, found)).toList());
+    }
+
+    /**
+     * Free-form reference syntaxes ({@code ${anything}}) can span a literal secret, and explanations quote reference
+     * names: every detected secret is replaced by its masked form there.
+     */
+    private static String redact(String text, List<Detection> secrets) {
+        String out = text;
+        for (Detection d : secrets) {
+            if (!d.secret().isEmpty() && out.contains(d.secret())) {
+                out = out.replace(d.secret(), d.masked());
+            }
+        }
+        return out;
     }
 
     private void provider(Scan scan, ProviderRule rule) {

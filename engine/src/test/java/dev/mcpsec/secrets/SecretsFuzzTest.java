@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,11 +59,16 @@ class SecretsFuzzTest {
         String name = nl < 0 ? null : text.substring(0, nl);
         String value = nl < 0 ? text : text.substring(nl + 1);
         for (ValueContext context : ValueContext.values()) {
-            assertNoLeak(DETECTOR.analyze(name, value, context));
+            assertNoLeak(value, DETECTOR.analyze(name, value, context));
         }
     }
 
-    static void assertNoLeak(ValueAnalysis a) {
+    /**
+     * A secret written once in the value must not show in any output field. A secret that also occurs elsewhere in
+     * the value (a password equal to part of the scheme or the user name, in any case) may show through that other
+     * occurrence: schemes are shown lower-cased.
+     */
+    static void assertNoLeak(String value, ValueAnalysis a) {
         List<String> secrets = new ArrayList<>();
         for (Detection d : a.detections()) {
             secrets.add(d.secret());
@@ -79,7 +85,9 @@ class SecretsFuzzTest {
         }
         for (String secret : secrets) {
             assertThat(secret).isNotEmpty();
-            if (secret.length() < 8) {
+            String lower = value.toLowerCase(Locale.ROOT);
+            String secretLower = secret.toLowerCase(Locale.ROOT);
+            if (secret.length() < 8 || lower.indexOf(secretLower) != lower.lastIndexOf(secretLower)) {
                 continue;
             }
             for (String s : shown) {

@@ -102,7 +102,8 @@ class FilesystemSafetyTest {
         ScanResult result = t.scan();
 
         List<String> warnings = Tree.messages(result);
-        assertThat(warnings).anyMatch(m -> m.startsWith(".mcp.json") && m.contains("cannot be resolved"));
+        assertThat(warnings).anyMatch(m -> m.startsWith(".mcp.json") && m.contains("cannot be resolved"))
+                .anyMatch(m -> m.startsWith("fifo/.cursor/mcp.json") && m.contains("not a regular file"));
         assertThat(result.files()).extracting(FileSummary::file).contains("ok/.mcp.json")
                 .doesNotContain("fifo/.cursor/mcp.json");
         if (!root) {
