@@ -55,6 +55,9 @@ public final class ScanEngine {
     /** The tool version reports carry. */
     public static final String VERSION = Version.get();
 
+    private static final java.util.regex.Pattern LIMIT_HIT = java.util.regex.Pattern.compile(
+            "\\((maxFileBytes|maxNestingDepth|maxValueLength)\\)");
+
     private final Clock clock;
 
     public ScanEngine(Clock clock) {
@@ -166,6 +169,10 @@ public final class ScanEngine {
                     st.inRepository() ? st.tracked() : null, st.inRepository() ? st.ignored() : null,
                     doc.servers().size(), doc.parseError()));
             doc.warnings().forEach(w -> out.warnings().add(new ScanWarning(doc.file(), 0, w)));
+            if (doc.parseError() != null && LIMIT_HIT.matcher(doc.parseError()).find()) {
+                // A limit hit on one file is that file's error; it is a scan warning too, so it is never missed.
+                out.warnings().add(new ScanWarning(doc.file(), 0, "not scanned: " + doc.parseError()));
+            }
             int before = out.facts().size();
             extractor.extract(doc, new FactExtractor.Sink(out.facts(), out.servers(), out.warnings(), st.tracked(),
                     st.ignored()));
