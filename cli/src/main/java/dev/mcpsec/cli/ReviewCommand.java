@@ -80,6 +80,10 @@ public final class ReviewCommand implements Callable<Integer> {
             ReviewEntry entry = context.engine().reviewAdd(request, server, who, note, repository);
             env.out().println("mcpsec: recorded review of " + entry.server() + " (" + reviewed(entry) + ") by "
                     + entry.reviewer() + " on " + entry.date() + " in .mcpsec/reviewed.json");
+            if (entry.url() == null && entry.version() == null && entry.imageDigest() == null) {
+                env.err().println("mcpsec: note: " + entry.server() + " is not pinned to a version, so this review "
+                        + "covers whatever version runs next; pin it and record the review again");
+            }
             env.out().flush();
             return ExitCodes.OK;
         }
