@@ -129,4 +129,15 @@ class EngineTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown limit 'maxServerz'").contains("--limit");
     }
+
+    @Test
+    void theProjectsOwnScanOfItself_isClean_historyIncluded() throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+
+        Cli.Run run = new Cli(Engine.mcpsec(), repo).run("scan", repo.toString(), "--format", "json");
+
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.get("findings")).as(run.toString()).isEmpty();
+        assertThat(run.code()).isZero();
+    }
 }

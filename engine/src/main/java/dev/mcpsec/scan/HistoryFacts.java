@@ -13,6 +13,7 @@ import dev.mcpsec.git.HistoryResult;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.ConfigParser;
 import dev.mcpsec.parse.Located;
+import dev.mcpsec.rules.ProjectConfig;
 import dev.mcpsec.secrets.EnvEntry;
 import dev.mcpsec.secrets.EnvFileParser;
 import dev.mcpsec.secrets.ValueContext;
@@ -39,11 +40,13 @@ final class HistoryFacts {
     private final FactExtractor extractor;
     private final ScanRequest request;
     private final Clock clock;
+    private final ProjectConfig config;
 
-    HistoryFacts(FactExtractor extractor, ScanRequest request, Clock clock) {
+    HistoryFacts(FactExtractor extractor, ScanRequest request, ProjectConfig config, Clock clock) {
         this.extractor = extractor.withoutEnvFiles();
         this.request = request;
         this.clock = clock;
+        this.config = config;
     }
 
     /**
@@ -67,7 +70,7 @@ final class HistoryFacts {
         Map<String, HistoryCredential> earliest = new LinkedHashMap<>();
         Instant now = clock.instant();
         for (HistoricBlob blob : history.blobs()) {
-            if (blob.scanRelativePath() == null) {
+            if (blob.scanRelativePath() == null || config.excludes(blob.scanRelativePath())) {
                 continue;
             }
             for (Credential c : credentials(blob, envFiles)) {

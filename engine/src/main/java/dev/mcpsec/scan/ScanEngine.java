@@ -136,7 +136,7 @@ public final class ScanEngine {
             facts.addAll(occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings));
             if (git.isPresent() && request.history() && withHistory && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
-                facts.addAll(new HistoryFacts(extractor, request, clock).collect(git.get(), envFiles.loaded(),
+                facts.addAll(new HistoryFacts(extractor, request, config, clock).collect(git.get(), envFiles.loaded(),
                         current, warnings, deadline.remaining()));
             }
             facts.addAll(Registers.load(root, clock));
