@@ -171,6 +171,13 @@ public final class PolicyCompiler {
         } else if (error.getLines() != null && error.getLines().length > 0) {
             line = error.getLines()[0];
         }
+        String text = textBySource.get(file);
+        String[] lines = text == null ? new String[0] : text.split("\n", -1);
+        if (column == 0 && line > 0 && line <= lines.length) {
+            // Builder errors (unknown fields, type errors) carry a line only: point at the line's first token.
+            String l = lines[line - 1];
+            column = l.length() - l.stripLeading().length() + 1;
+        }
         String message = error.getMessage() == null ? "error" : error.getMessage().strip();
         message = message.replaceAll("\\s*\\n\\s*", " ");
         StringBuilder sb = new StringBuilder(file).append(':').append(Math.max(line, 0));
@@ -178,14 +185,10 @@ public final class PolicyCompiler {
             sb.append(':').append(column);
         }
         sb.append(": ").append(message);
-        String text = textBySource.get(file);
-        if (text != null && line > 0) {
-            String[] lines = text.split("\n", -1);
-            if (line <= lines.length) {
-                sb.append("\n    | ").append(lines[line - 1].stripTrailing());
-                if (column > 0) {
-                    sb.append("\n    | ").append(" ".repeat(Math.max(0, column - 1))).append('^');
-                }
+        if (line > 0 && line <= lines.length) {
+            sb.append("\n    | ").append(lines[line - 1].stripTrailing());
+            if (column > 0) {
+                sb.append("\n    | ").append(" ".repeat(Math.max(0, column - 1))).append('^');
             }
         }
         return sb.toString();
