@@ -71,6 +71,13 @@ class PreCommitHookTest {
     }
 
     @Test
+    void scriptEntry_isAnExecutableOfTheHookRepository() {
+        assertThat(hook.path("language").asText()).isEqualTo("script");
+        assertThat(HOOKS_FILE.resolveSibling(entry().get(0))).as("the framework runs it from the repository root")
+                .isRegularFile().isExecutable();
+    }
+
+    @Test
     void commitOfALeakyMcpJson_isRefused() throws IOException, InterruptedException {
         String key = FakeSecrets.generate("stripe-live", new SecureRandom());
         Files.writeString(repo.resolve(".mcp.json"), config("\"" + key + "\""));
