@@ -34,7 +34,7 @@ make_bundle() {
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | sed -n 1p)"
 for n in 0 10 50 200; do
   args=(scan examples/clean-project --no-history --format json --fail-on never --quiet)
   if [ "$n" -gt 0 ]; then args+=(--bundle "$(make_bundle "$n")"); fi

@@ -65,7 +65,7 @@ time_case() {
 mkdir -p "$work"
 [ -d "$tree" ] || make_tree
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java: $(java -version 2>&1 | head -1)"
+echo "java: $(java -version 2>&1 | sed -n 1p)"
 time_case "leaky-demo (cold)" examples/leaky-demo --no-history
 time_case "clean-project (cold)" examples/clean-project --no-history
 time_case "5,000 files (cold)" "$tree" --no-history
