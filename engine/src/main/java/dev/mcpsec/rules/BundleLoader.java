@@ -117,16 +117,6 @@ public final class BundleLoader {
         throw new ConfigurationException("bundle", dir + " is not an mcpsec bundle: no META-INF/mcpsec/bundle.json in it");
     }
 
-    /** The root folder of a directory bundle's {@code META-INF/mcpsec/}, or null when {@code dir} is no bundle. */
-    public static Path baseOf(Path dir) {
-        for (Path base : List.of(dir.resolve(PREFIX), dir.resolve("src/main/resources/" + PREFIX), dir)) {
-            if (Files.isRegularFile(base.resolve("bundle.json"))) {
-                return base;
-            }
-        }
-        return null;
-    }
-
     private static Bundle fromBase(Path base, String origin) {
         JsonNode meta = readJson(base.resolve("bundle.json"));
         List<Bundle.DrlFile> drl = new ArrayList<>();

@@ -57,11 +57,6 @@ final class RuleMetadata {
         return names;
     }
 
-    /** Every field name a {@code {placeholder}} may use: the components of all fact records. */
-    static Set<String> placeholderFields() {
-        return FIELDS;
-    }
-
     /**
      * Checks one rule's metadata; problems go to {@code problems} as {@code where: message}.
      *

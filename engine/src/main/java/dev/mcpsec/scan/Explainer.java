@@ -20,6 +20,7 @@ import java.util.Optional;
  * rule's own fixture cases.
  */
 final class Explainer {
+    private static final JsonNode CHECKLIST = readChecklist();
     private static final java.util.regex.Pattern FAKE_TOKEN = java.util.regex.Pattern.compile("@@FAKE:([a-z0-9-]+)@@");
     private Explainer() {
     }
@@ -100,6 +101,10 @@ final class Explainer {
     }
 
     private static JsonNode checklist() {
+        return CHECKLIST;
+    }
+
+    private static JsonNode readChecklist() {
         try (InputStream in = Explainer.class.getResourceAsStream("/dev/mcpsec/checklist.json")) {
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
