@@ -1,10 +1,9 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.api.BundleSpec;
 import dev.mcpsec.api.ScanRequest;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,11 +11,10 @@ import java.util.List;
 /** Which rules load: extra bundles, project policies, and rules or checklists switched on or off. */
 public final class PolicyOptions {
 
-    private static final String PIN = "#sha256=";
-
     @Option(names = "--bundle", paramLabel = "PATH|G:A:V",
-            description = "Extra policy bundle: a directory, a jar, or groupId:artifactId:version from the local "
-                    + "Maven repository (never downloaded); append #sha256=HEX to pin it. Repeatable.")
+            description = "Extra policy bundle: a path written as one (./dir, /dir, x.jar) or groupId:artifactId:version "
+                    + "from the local Maven repository (never downloaded); append #sha256=HEX to pin it. A bundle "
+                    + "inside the scanned tree needs --project-policies. Repeatable.")
     List<String> bundles = new ArrayList<>();
 
     @Option(names = "--project-policies",
@@ -43,12 +41,13 @@ public final class PolicyOptions {
                 .localRepository(env.home().resolve(".m2").resolve("repository"));
     }
 
-    /** A relative bundle path means relative to where mcpsec was started; coordinates pass through unchanged. */
+    /**
+     * A spec written as a path ({@code ./x}, {@code /x}, {@code x.jar}) means relative to where mcpsec was started;
+     * anything else (coordinates, or a bare name the engine refuses) passes through unchanged: never looked up as a
+     * file, so a folder named like coordinates cannot stand in for a bundle.
+     */
     private static String resolveBundle(String spec, Environment env) {
-        int pin = spec.indexOf(PIN);
-        String target = pin < 0 ? spec : spec.substring(0, pin);
-        String suffix = pin < 0 ? "" : spec.substring(pin);
-        Path path = env.resolve(target);
-        return Files.exists(path) ? path + suffix : spec;
+        String[] parts = BundleSpec.splitPin(spec);
+        return BundleSpec.isPath(parts[0]) ? env.resolve(parts[0]) + parts[1] : spec;
     }
 }

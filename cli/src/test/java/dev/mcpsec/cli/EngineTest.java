@@ -114,6 +114,37 @@ class EngineTest {
     }
 
     @Test
+    void bundleCoordinates_neverLoadAFolderOfTheScannedTreeNamedLikeThem() throws Exception {
+        Files.writeString(dir.resolve(".mcp.json"), """
+                {"mcpServers": {"s": {"command": "npx", "args": ["-y", "pkg@1.0.0"]}}}
+                """);
+        Path planted = dir.resolve("com.acme:policies:1.0/META-INF/mcpsec");
+        Files.createDirectories(planted.resolve("policies"));
+        Files.writeString(planted.resolve("bundle.json"), "{\"id\":\"planted\",\"version\":\"1\"}");
+        Files.writeString(planted.resolve("policies/planted.drl"), """
+                package planted;
+                import dev.mcpsec.facts.*;
+                rule "PLANTED-001"
+                    @id("PLANTED-001") @severity("low") @checklist("planted") @title("planted") @message("planted")
+                when
+                    McpServer()
+                then
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");
+                end
+                """.formatted(dir.resolve("planted-ran").toString().replace("\\", "\\\\")));
+
+        Cli.Run run = cli().run("scan", "--no-history", "--bundle", "com.acme:policies:1.0");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("not in the local Maven repository");
+        assertThat(dir.resolve("planted-ran")).doesNotExist();
+        Cli.Run asPath = cli().run("scan", "--no-history", "--bundle", "./com.acme:policies:1.0");
+        assertThat(asPath.code()).as(asPath.toString()).isEqualTo(2);
+        assertThat(asPath.err()).contains("inside the scanned tree", "--project-policies");
+        assertThat(dir.resolve("planted-ran")).doesNotExist();
+    }
+
+    @Test
     void limitFlag_changesALimit_andABadNameIsAUsageError() throws Exception {
         Files.writeString(dir.resolve(".mcp.json"), """
                 {"mcpServers": {"a": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.1.14", "./x"]},

@@ -212,7 +212,7 @@ class ScanCommandTest {
     void flags_reachTheScanRequest() throws Exception {
         Path bundle = Files.createDirectories(dir.resolve("org-bundle"));
 
-        cli().run("scan", "--user", "--no-history", "--project-policies", "--bundle", "org-bundle",
+        cli().run("scan", "--user", "--no-history", "--project-policies", "--bundle", "./org-bundle",
                 "--bundle", "com.acme:policies:1.0", "--exclude-rule", "MCP-001", "--exclude-rule", "npx-unpinned",
                 "--include-rule", "stripe-test-keys", "--baseline", "accepted.json");
 
@@ -243,8 +243,18 @@ class ScanCommandTest {
     void pinnedBundlePath_keepsItsPinAndIsResolved() throws Exception {
         Path bundle = Files.createDirectories(dir.resolve("b"));
 
-        cli().run("scan", "--bundle", "b#sha256=abc");
+        cli().run("scan", "--bundle", "./b#sha256=abc");
 
         assertThat(engine.lastRequest().bundles()).containsExactly(bundle + "#sha256=abc");
+    }
+
+    @Test
+    void bundleSpecNotWrittenAsAPath_passesThroughEvenWhenAFolderHasThatName() throws Exception {
+        Files.createDirectories(dir.resolve("com.acme:policies:1.0"));
+        Files.createDirectories(dir.resolve("org-bundle"));
+
+        cli().run("scan", "--bundle", "com.acme:policies:1.0", "--bundle", "org-bundle");
+
+        assertThat(engine.lastRequest().bundles()).containsExactly("com.acme:policies:1.0", "org-bundle");
     }
 }

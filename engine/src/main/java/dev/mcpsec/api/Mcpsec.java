@@ -34,7 +34,7 @@ public final class Mcpsec {
 
     /** Every rule the request would load (built-in, classpath, extra and, if enabled, project bundles). */
     public static List<RuleInfo> rules(ScanRequest request) {
-        return Policies.load(request, request.root()).rules();
+        return Policies.catalog(request).rules();
     }
 
     /** Explains a rule id or a checklist id, or empty when neither is known. */

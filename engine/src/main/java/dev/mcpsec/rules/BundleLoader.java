@@ -2,6 +2,7 @@ package dev.mcpsec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsec.api.BundleSpec;
 import dev.mcpsec.api.ConfigurationException;
 
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class BundleLoader {
     static final String PREFIX = "META-INF/mcpsec/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_BUNDLE_FILE = 4L * 1024 * 1024;
+    private static final String PIN = "#sha256=";
 
     private BundleLoader() {
     }
@@ -71,14 +73,28 @@ public final class BundleLoader {
 
     /** Loads a bundle spec: a directory, a jar, or {@code groupId:artifactId:version}, optionally {@code #sha256=HEX}. */
     public static Bundle fromSpec(String spec, Path localRepository) {
+        return fromSpec(spec, localRepository, null);
+    }
+
+    /**
+     * Loads a bundle spec as {@link #fromSpec(String, Path)} does, refusing a bundle that lies inside
+     * {@code untrustedRoot} (the scanned tree, when project policies are not opted in): its rules would come from the
+     * code under review. Null means no tree to refuse.
+     */
+    public static Bundle fromSpec(String spec, Path localRepository, Path untrustedRoot) {
         String pin = null;
         String target = spec;
-        int hash = spec.indexOf("#sha256=");
+        int hash = spec.indexOf(PIN);
         if (hash >= 0) {
-            pin = spec.substring(hash + 8).trim().toLowerCase();
+            pin = spec.substring(hash + PIN.length()).trim().toLowerCase();
             target = spec.substring(0, hash);
         }
         Path path = resolve(target, localRepository);
+        if (untrustedRoot != null && isInside(path, untrustedRoot)) {
+            throw new ConfigurationException("bundle", "bundle " + target + " lies inside the scanned tree ("
+                    + untrustedRoot + "): its rules would come from the code being scanned. Keep org bundles outside "
+                    + "the scanned tree, or load it with --project-policies (<projectPolicies>) if you trust this tree");
+        }
         if (pin != null) {
             String actual = sha256(path);
             if (!actual.equals(pin)) {
@@ -90,12 +106,15 @@ public final class BundleLoader {
     }
 
     private static Path resolve(String target, Path localRepository) {
-        Path path = Path.of(target);
-        if (Files.exists(path)) {
-            return path;
+        if (BundleSpec.isPath(target)) {
+            Path path = Path.of(target);
+            if (Files.exists(path)) {
+                return path;
+            }
+            throw new ConfigurationException("bundle", "bundle path " + target + " does not exist");
         }
-        String[] gav = target.split(":");
-        if (gav.length == 3 && !target.contains("/") && !target.contains("\\")) {
+        if (BundleSpec.isCoordinates(target)) {
+            String[] gav = target.split(":");
             Path jar = localRepository.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2])
                     .resolve(gav[1] + "-" + gav[2] + ".jar");
             if (Files.isRegularFile(jar)) {
@@ -104,7 +123,24 @@ public final class BundleLoader {
             throw new ConfigurationException("bundle", "bundle " + target + " is not in the local Maven repository ("
                     + jar + "); install it first (mcpsec never downloads bundles)");
         }
-        throw new ConfigurationException("bundle", "bundle path " + target + " does not exist");
+        throw new ConfigurationException("bundle", "bundle " + target + " is neither a path nor coordinates: write a "
+                + "path as ./" + target + " or /absolute/path (or name a .jar), coordinates as groupId:artifactId:version");
+    }
+
+    /** True when {@code path}, as written or with links resolved, lies in {@code root} (as written or resolved). */
+    static boolean isInside(Path path, Path root) {
+        Path p = path.toAbsolutePath().normalize();
+        Path r = root.toAbsolutePath().normalize();
+        if (p.startsWith(r)) {
+            return true;
+        }
+        try {
+            Path realRoot = r.toRealPath();
+            return p.startsWith(realRoot) || p.toRealPath().startsWith(realRoot)
+                    || p.toRealPath().startsWith(r);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A directory holding {@code META-INF/mcpsec/}, a bundle project ({@code src/main/resources/...}) or the folder itself. */

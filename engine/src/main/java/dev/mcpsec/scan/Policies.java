@@ -24,7 +24,15 @@ public final class Policies {
     private Policies() {
     }
 
+    /**
+     * The bundles of a scan of {@code root}: a {@code --bundle} that lies inside {@code root} is refused unless project
+     * policies are opted in, since its rules would come from the tree being scanned.
+     */
     public static List<Bundle> bundles(ScanRequest request, Path root) {
+        return bundles(request, root, root);
+    }
+
+    private static List<Bundle> bundles(ScanRequest request, Path root, Path scannedTree) {
         Map<String, Bundle> byOrigin = new LinkedHashMap<>();
         for (Bundle b : BundleLoader.fromClassLoader(Policies.class.getClassLoader())) {
             byOrigin.putIfAbsent(b.origin(), b);
@@ -35,7 +43,8 @@ public final class Policies {
             }
         }
         for (String spec : request.bundles()) {
-            Bundle b = BundleLoader.fromSpec(spec, request.localRepository());
+            Bundle b = BundleLoader.fromSpec(spec, request.localRepository(),
+                    request.projectPolicies() ? null : scannedTree);
             byOrigin.putIfAbsent(b.origin(), b);
         }
         if (request.projectPolicies() && root != null) {
@@ -58,6 +67,11 @@ public final class Policies {
 
     public static CompiledPolicies load(ScanRequest request, Path root) {
         return PolicyCompiler.compile(bundles(request, root));
+    }
+
+    /** The policies {@code rules} and {@code explain} list: nothing is scanned, so no tree's bundles are refused. */
+    public static CompiledPolicies catalog(ScanRequest request) {
+        return PolicyCompiler.compile(bundles(request, request.root(), null));
     }
 
     /** {@code .mcpsec/policies/*.drl} of the scanned project as a bundle with id {@code project}, or null. */

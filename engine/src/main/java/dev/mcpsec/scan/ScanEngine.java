@@ -247,7 +247,7 @@ public final class ScanEngine {
 
     /** Explains a rule or checklist id against the rules the request loads. */
     public Optional<Explanation> explain(String id, ScanRequest request) {
-        return Explainer.explain(id, Policies.load(request, request.root()));
+        return Explainer.explain(id, Policies.catalog(request));
     }
 
     /** The servers configured under the request's root (no rules run). */

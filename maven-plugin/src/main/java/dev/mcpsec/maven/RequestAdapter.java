@@ -1,5 +1,6 @@
 package dev.mcpsec.maven;
 
+import dev.mcpsec.api.BundleSpec;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
@@ -78,15 +79,17 @@ public final class RequestAdapter {
         }
     }
 
-    /** A relative bundle path means the project's directory, as everywhere in a POM; {@code G:A:V} stays as written. */
+    /**
+     * A spec written as a path ({@code ./x}, {@code /x}, {@code x.jar}) means relative to the project's directory, as
+     * everywhere in a POM; {@code G:A:V} (and anything else, which the engine refuses) stays as written and is never
+     * looked up as a file.
+     */
     static String resolveBundle(String spec, File baseDirectory) {
-        int pin = spec.indexOf("#sha256=");
-        String target = pin < 0 ? spec : spec.substring(0, pin);
-        boolean gav = target.split(":").length == 3 && !target.contains("/") && !target.contains("\\");
-        if (gav || baseDirectory == null || Path.of(target).isAbsolute()) {
+        String[] parts = BundleSpec.splitPin(spec);
+        if (!BundleSpec.isPath(parts[0]) || baseDirectory == null || Path.of(parts[0]).isAbsolute()) {
             return spec;
         }
-        return baseDirectory.toPath().resolve(target).normalize() + (pin < 0 ? "" : spec.substring(pin));
+        return baseDirectory.toPath().resolve(parts[0]).normalize() + parts[1];
     }
 
     private static Set<OutputFormat> parseFormats(List<String> formats) {

@@ -46,7 +46,7 @@ class RequestAdapterTest {
         File baseline = dir.resolve("accepted.json").toFile();
         File repo = dir.resolve("repo").toFile();
         VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "MEDIUM", List.of("markdown", "html", "text"), true, false,
-                true, List.of("com.acme:mcp-policies:1.0.0", " bundles/extra "), List.of("MCP-SEC-001"),
+                true, List.of("com.acme:mcp-policies:1.0.0", " ./bundles/extra "), List.of("MCP-SEC-001"),
                 List.of("stripe-test-keys"), Map.of("MCP-SEC-002", "low"), baseline, repo, loader, null);
 
         ScanPlan plan = RequestAdapter.toPlan(s);
@@ -70,11 +70,22 @@ class RequestAdapterTest {
     void relativeBundlePaths_resolveAgainstTheProjectAndKeepTheirPin() {
         File base = dir.toFile();
 
-        assertThat(RequestAdapter.resolveBundle("policies/acme#sha256=ab12", base))
+        assertThat(RequestAdapter.resolveBundle("./policies/acme#sha256=ab12", base))
                 .isEqualTo(dir.resolve("policies/acme") + "#sha256=ab12");
+        assertThat(RequestAdapter.resolveBundle("tools/acme-1.0.jar", base)).isEqualTo(dir.resolve("tools/acme-1.0.jar").toString());
         assertThat(RequestAdapter.resolveBundle("com.acme:mcp-policies:1.0.0#sha256=ab12", base))
                 .isEqualTo("com.acme:mcp-policies:1.0.0#sha256=ab12");
         assertThat(RequestAdapter.resolveBundle("/opt/bundles/acme.jar", base)).isEqualTo("/opt/bundles/acme.jar");
+    }
+
+    @Test
+    void coordinatesAndBareNames_areNeverResolvedAsPathsOfTheProject() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("com.acme:mcp-policies:1.0.0"));
+        java.nio.file.Files.createDirectories(dir.resolve("policies"));
+
+        assertThat(RequestAdapter.resolveBundle("com.acme:mcp-policies:1.0.0", dir.toFile()))
+                .isEqualTo("com.acme:mcp-policies:1.0.0");
+        assertThat(RequestAdapter.resolveBundle("policies", dir.toFile())).isEqualTo("policies");
     }
 
     @Test

@@ -66,7 +66,7 @@ class TutorialTest {
     @Test
     void tutorialRule_firesOnTheDemoProject_withTheMessageStepSevenShows(@TempDir Path dir) throws IOException {
         write(dir, filesOf(section("## Tutorial")));
-        assertThat(codeBlockAfter("Create `demo/.mcp.json`:", 2)).isEqualTo("$ ./mcpsec scan demo --bundle " + BUNDLE);
+        assertThat(codeBlockAfter("Create `demo/.mcp.json`:", 2)).isEqualTo("$ ./mcpsec scan demo --bundle ./" + BUNDLE);
 
         ScanResult result = Mcpsec.scan(ScanRequest.builder(dir.resolve("demo")).history(false)
                 .bundles(List.of(dir.resolve(BUNDLE).toString())).build());
