@@ -49,11 +49,12 @@ public final class Mcpsec {
 
     /** Scans and writes every current finding to the baseline file; returns how many entries it holds. */
     public static int writeBaseline(ScanRequest request, Path baselineFile) {
-        Baseline previous = Baseline.load(baselineFile, baselineFile.toString(), false);
+        Path root = request.root().toAbsolutePath().normalize();
+        Baseline previous = Baseline.load(root, baselineFile, baselineFile.toString(), false);
         ScanResult result = ENGINE.scan(request);
         List<Finding> all = new ArrayList<>(result.findings());
         result.suppressed().stream().filter(s -> "baseline".equals(s.source())).forEach(s -> all.add(s.finding()));
-        return Baseline.write(baselineFile, all, previous);
+        return Baseline.write(root, baselineFile, all, previous);
     }
 
     /** Records a review of {@code server} (as configured under the request's root) in {@code .mcpsec/reviewed.json}. */

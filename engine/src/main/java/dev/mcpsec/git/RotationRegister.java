@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.api.ProjectFiles;
 import dev.mcpsec.facts.RotationRecord;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,23 +42,14 @@ public final class RotationRegister {
 
     /** Reads the register under {@code root}; an entry is overdue when {@code rotated + every} is before today. */
     public static List<RotationRecord> read(Path root, Clock clock) {
-        Path file = root.resolve(FILE);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        byte[] bytes = ProjectFiles.read(root, root.resolve(FILE), FILE, SETTING, MAX_BYTES);
+        if (bytes == null) {
             return List.of();
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw error(0, "not a regular file (symbolic links are not followed)");
-        }
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw error(0, "larger than 1 MiB");
-            }
-            try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.createParser(in)) {
-                return parse(parser, LocalDate.now(clock));
-            }
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            return parse(parser, LocalDate.now(clock));
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw error(line, "invalid JSON: " + e.getOriginalMessage());
+            throw new ConfigurationException(SETTING, ProjectFiles.jsonError(FILE, e));
         } catch (IOException e) {
             throw new ConfigurationException(SETTING, FILE + ": cannot read (" + e.getMessage() + ")", e);
         }

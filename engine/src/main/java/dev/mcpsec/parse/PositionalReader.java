@@ -195,7 +195,7 @@ public final class PositionalReader {
      * One line, bounded, and quoted tokens shortened: parser messages echo the offending token, which may be
      * a credential written without quotes.
      */
-    static String clean(String message) {
+    public static String clean(String message) {
         if (message == null) {
             return "unreadable";
         }

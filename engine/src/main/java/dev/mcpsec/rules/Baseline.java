@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.ProjectFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,9 +34,21 @@ public record Baseline(Map<String, Entry> entries, String file) {
         return new Baseline(Map.of(), null);
     }
 
+    /** The largest baseline file read, in bytes. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+
     /** Reads a baseline file; a missing explicit file is a configuration error, a missing default is empty. */
     public static Baseline load(Path path, String display, boolean required) {
-        if (!Files.isRegularFile(path)) {
+        return load(null, path, display, required);
+    }
+
+    /**
+     * Reads a baseline file as {@link #load(Path, String, boolean)} does; below {@code projectRoot} (when not null)
+     * it is read only inside the project and never through a symbolic link.
+     */
+    public static Baseline load(Path projectRoot, Path path, String display, boolean required) {
+        byte[] bytes = ProjectFiles.read(projectRoot, path, display, "baseline", MAX_BYTES);
+        if (bytes == null) {
             if (required) {
                 throw new ConfigurationException("baseline", "baseline file " + display + " does not exist");
             }
@@ -44,10 +56,9 @@ public record Baseline(Map<String, Entry> entries, String file) {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(path));
+            root = new ObjectMapper().readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("baseline", display + ":" + e.getLocation().getLineNr()
-                    + ": not valid JSON: " + e.getOriginalMessage());
+            throw new ConfigurationException("baseline", ProjectFiles.jsonError(display, e));
         } catch (IOException e) {
             throw new ConfigurationException("baseline", display + ": cannot read: " + e.getMessage(), e);
         }
@@ -85,6 +96,11 @@ public record Baseline(Map<String, Entry> entries, String file) {
 
     /** Writes the findings as a baseline, keeping reasons and expiry dates of entries already there. */
     public static int write(Path path, List<Finding> findings, Baseline previous) {
+        return write(null, path, findings, previous);
+    }
+
+    /** Writes a baseline as {@link #write(Path, List, Baseline)} does, never through a link below {@code projectRoot}. */
+    public static int write(Path projectRoot, Path path, List<Finding> findings, Baseline previous) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("version", 1);
@@ -107,10 +123,9 @@ public record Baseline(Map<String, Entry> entries, String file) {
             e.put("until", old == null || old.until() == null ? null : old.until().toString());
         }
         try {
-            Files.createDirectories(path.toAbsolutePath().getParent());
-            mapper.writeValue(path.toFile(), root);
-        } catch (IOException e) {
-            throw new ConfigurationException("baseline", "cannot write " + path + ": " + e.getMessage(), e);
+            ProjectFiles.write(projectRoot, path, path.toString(), "baseline", mapper.writeValueAsBytes(root));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
         return seen.size();
     }

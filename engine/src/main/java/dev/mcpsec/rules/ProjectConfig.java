@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.api.ProjectFiles;
 import dev.mcpsec.api.Severity;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.LocalDate;
@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public record ProjectConfig(List<String> exclude, Set<String> disable, Map<String, Severity> severity,
                             List<Suppression> suppress, Map<String, Map<String, List<String>>> data, String file) {
+    /** The largest {@code .mcpsec/config.json} read, in bytes. */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
     private static final Set<String> KEYS = Set.of("$schema", "exclude", "disable", "severity", "suppress", "data");
     private static final Set<String> SUPPRESS_KEYS = Set.of("rule", "path", "reason", "until");
 
@@ -51,16 +53,16 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
     /** Reads {@code root/.mcpsec/config.json} when present. */
     public static ProjectConfig load(Path root) {
         Path file = root.resolve(".mcpsec").resolve("config.json");
-        if (!Files.isRegularFile(file)) {
+        String where = ".mcpsec/config.json";
+        byte[] bytes = ProjectFiles.read(root, file, where, "config", MAX_BYTES);
+        if (bytes == null) {
             return empty();
         }
-        String where = ".mcpsec/config.json";
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(Files.readAllBytes(file));
+            node = new ObjectMapper().readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("config", where + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage());
+            throw new ConfigurationException("config", ProjectFiles.jsonError(where, e));
         } catch (IOException e) {
             throw new ConfigurationException("config", where + ": cannot read: " + e.getMessage(), e);
         }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.api.ProjectFiles;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.ReviewRecord;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,21 +24,21 @@ import java.util.Objects;
  */
 public final class ReviewRegister {
     static final String FILE = ".mcpsec/reviewed.json";
+    private static final long MAX_BYTES = 4L * 1024 * 1024;
 
     private ReviewRegister() {
     }
 
     public static List<ReviewEntry> read(Path root) {
-        Path file = root.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        byte[] bytes = ProjectFiles.read(root, root.resolve(FILE), FILE, "review", MAX_BYTES);
+        if (bytes == null) {
             return List.of();
         }
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(Files.readAllBytes(file));
+            node = new ObjectMapper().readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("review", FILE + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage());
+            throw new ConfigurationException("review", ProjectFiles.jsonError(FILE, e));
         } catch (IOException e) {
             throw new ConfigurationException("review", FILE + ": cannot read: " + e.getMessage(), e);
         }
@@ -87,10 +87,9 @@ public final class ReviewRegister {
             o.put("note", e.note());
         }
         try {
-            Files.createDirectories(root.resolve(".mcpsec"));
-            mapper.writeValue(root.resolve(FILE).toFile(), rootNode);
-        } catch (IOException e) {
-            throw new ConfigurationException("review", "cannot write " + FILE + ": " + e.getMessage(), e);
+            ProjectFiles.write(root, root.resolve(FILE), FILE, "review", mapper.writeValueAsBytes(rootNode));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -31,7 +31,7 @@ final class Suppressions {
         LocalDate today = LocalDate.now(clock);
         Path file = baselineFile(request, root);
         String display = request.baseline() != null ? request.baseline().toString() : ".mcpsec/baseline.json";
-        Baseline baseline = Baseline.load(file, display, request.baseline() != null);
+        Baseline baseline = Baseline.load(root, file, display, request.baseline() != null);
         List<Finding> kept = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();
         List<ScanWarning> warnings = new ArrayList<>();

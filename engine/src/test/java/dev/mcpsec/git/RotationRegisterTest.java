@@ -56,7 +56,7 @@ class RotationRegisterTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            not JSON                 | {"entries": [ {"server": }       | rotation.json:1: invalid JSON
+            not JSON                 | {"entries": [ {"server": }       | rotation.json:1: not valid JSON
             not an object            | []                               | rotation.json:1: expected an object
             missing entries          | {}                               | missing "entries"
             unknown top-level key    | {"entries": [], "extra": 1}      | rotation.json:1: unknown key "extra"
