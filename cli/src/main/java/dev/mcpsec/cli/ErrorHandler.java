@@ -2,6 +2,7 @@ package dev.mcpsec.cli;
 
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.PolicyException;
+import dev.mcpsec.api.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -41,13 +42,14 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
         boolean debug = debugRequested(parseResult);
         int code;
         if (ex instanceof ConfigurationException config) {
-            err.println("mcpsec: " + inUserTerms(config));
+            err.println("mcpsec: " + SafeText.escape(inUserTerms(config)));
             code = ExitCodes.USAGE;
         } else if (ex instanceof PolicyException) {
-            err.println("mcpsec: " + ex.getMessage());
+            err.println("mcpsec: " + SafeText.escape(ex.getMessage(), true));
             code = ExitCodes.USAGE;
         } else {
-            err.println("mcpsec: internal error: " + oneLine(ex) + (debug ? "" : " (run with --debug for details)"));
+            err.println("mcpsec: internal error: " + SafeText.escape(oneLine(ex))
+                    + (debug ? "" : " (run with --debug for details)"));
             code = ExitCodes.INTERNAL;
         }
         if (debug) {

@@ -2,6 +2,7 @@ package dev.mcpsec.cli;
 
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
+import dev.mcpsec.api.SafeText;
 import dev.mcpsec.api.ScanRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,10 +79,10 @@ public final class ReviewCommand implements Callable<Integer> {
             }
             ScanRequest request = ScanRequest.builder(Paths.existingDirectory(env, path)).history(false).build();
             ReviewEntry entry = context.engine().reviewAdd(request, server, who, note, repository);
-            env.out().println("mcpsec: recorded review of " + entry.server() + " (" + reviewed(entry) + ") by "
-                    + entry.reviewer() + " on " + entry.date() + " in .mcpsec/reviewed.json");
+            env.out().println(SafeText.escape("mcpsec: recorded review of " + entry.server() + " (" + reviewed(entry)
+                    + ") by " + entry.reviewer() + " on " + entry.date() + " in .mcpsec/reviewed.json"));
             if (entry.url() == null && entry.version() == null && entry.imageDigest() == null) {
-                env.err().println("mcpsec: note: " + entry.server() + " is not pinned to a version, so this review "
+                env.err().println("mcpsec: note: " + SafeText.escape(entry.server()) + " is not pinned to a version, so this review "
                         + "covers whatever version runs next; pin it and record the review again");
             }
             env.out().flush();

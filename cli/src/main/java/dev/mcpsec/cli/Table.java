@@ -1,5 +1,7 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.api.SafeText;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +14,11 @@ final class Table {
         rows.add(headings);
     }
 
-    /** Adds a row; a null cell shows as {@code -}. */
+    /** Adds a row; a null cell shows as {@code -}; control and bidi characters are escaped ({@link SafeText}). */
     void add(String... cells) {
         String[] row = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            row[i] = cells[i] == null || cells[i].isBlank() ? "-" : cells[i];
+            row[i] = cells[i] == null || cells[i].isBlank() ? "-" : SafeText.escape(cells[i]);
         }
         rows.add(row);
     }

@@ -31,6 +31,15 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void configurationException_printsControlAndBidiCharactersEscaped() {
+        Cli.Run run = scanFailingWith(new ConfigurationException("config",
+                ".mcpsec/config.json: unknown key \"k\u001b[2J\u202e\n[INFO] ok\""));
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).doesNotContain("\u001b", "\u202e").contains("k\\u001b[2J\\u202e\\u000a[INFO] ok");
+    }
+
+    @Test
     void configurationExceptionOfAProjectSetting_exits2WithTheEngineMessageAlone() {
         Cli.Run run = scanFailingWith(new ConfigurationException("severity", ".mcpsec/config.json:3: bad severity"));
 

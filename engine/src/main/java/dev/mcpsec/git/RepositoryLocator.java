@@ -65,6 +65,7 @@ final class RepositoryLocator {
                         + " is not a valid repository (unreadable HEAD or missing objects); git status and history skipped"));
                 return Optional.empty();
             }
+            OfflineSystemReader.install();
             Repository repository = new FileRepositoryBuilder()
                     .setGitDir(gitDir.toFile())
                     .setWorkTree(workTree.toFile())

@@ -1,5 +1,7 @@
 package dev.mcpsec.report;
 
+import dev.mcpsec.api.SafeText;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +56,15 @@ final class Html {
                 case '>' -> escaped.append("&gt;");
                 case '"' -> escaped.append("&quot;");
                 case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(Character.isISOControl(c) && c != '\n' && c != '\t' ? '\uFFFD' : c);
+                default -> {
+                    if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                        escaped.append('\uFFFD');
+                    } else if (SafeText.isUnsafe(c)) {
+                        escaped.append(SafeText.escape(String.valueOf(c)));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
             }
         }
         return escaped.toString();

@@ -1,5 +1,7 @@
 package dev.mcpsec.report;
 
+import dev.mcpsec.api.SafeText;
+
 /** Escaping for GitHub-flavoured Markdown, where scan data (hostile config values) must render as plain text. */
 final class MarkdownText {
 
@@ -64,7 +66,13 @@ final class MarkdownText {
         StringBuilder out = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            out.append(Character.isISOControl(c) ? ' ' : c);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(' ');
+            } else if (SafeText.isUnsafe(c)) {
+                out.append(SafeText.escape(String.valueOf(c)));
+            } else {
+                out.append(c);
+            }
         }
         return out.toString();
     }

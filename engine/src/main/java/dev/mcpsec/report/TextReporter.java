@@ -2,6 +2,7 @@ package dev.mcpsec.report;
 
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.SafeText;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.Severity;
@@ -161,16 +162,7 @@ final class TextReporter implements Reporter {
         if (text == null) {
             return "-";
         }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return SafeText.escape(text);
     }
 
     /** Applies ANSI styles only when colour is wanted. */

@@ -3,6 +3,7 @@ package dev.mcpsec.maven;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.PolicyException;
+import dev.mcpsec.api.SafeText;
 
 import java.util.Map;
 
@@ -38,6 +39,10 @@ public final class MavenMessages {
 
     /** A one-paragraph message for anything the goal could not do, in the user's configuration terms. */
     public static String describe(RuntimeException e) {
+        return SafeText.escape(describeRaw(e), e instanceof PolicyException);
+    }
+
+    private static String describeRaw(RuntimeException e) {
         if (e instanceof PluginParameterException p) {
             return "mcpsec: " + p.getMessage();
         }
@@ -58,10 +63,10 @@ public final class MavenMessages {
     /** Like {@link #describe} for the {@code test} goal, whose only input is {@code <bundleDirectory>}. */
     public static String describeBundleTest(RuntimeException e) {
         if (e instanceof PolicyException p) {
-            return "mcpsec: the bundle in <bundleDirectory> could not be loaded: " + p.getMessage();
+            return SafeText.escape("mcpsec: the bundle in <bundleDirectory> could not be loaded: " + p.getMessage(), true);
         }
         if (e instanceof ConfigurationException c) {
-            return "mcpsec: <bundleDirectory>: " + c.getMessage();
+            return SafeText.escape("mcpsec: <bundleDirectory>: " + c.getMessage());
         }
         return describe(e);
     }
@@ -76,7 +81,7 @@ public final class MavenMessages {
         if (f.server() != null) {
             line.append(" (server ").append(f.server()).append(')');
         }
-        return line.toString();
+        return SafeText.escape(line.toString());
     }
 
     /** The build failure text: how many findings at or above the threshold, and where the reports are. */

@@ -23,6 +23,18 @@ class MavenMessagesTest {
     }
 
     @Test
+    void controlAndBidiCharactersFromTheScannedTree_areEscapedInTheBuildLog() {
+        String config = MavenMessages.describe(new ConfigurationException("config",
+                ".mcpsec/config.json: unknown key \"k\u001b[2J\u202e\n[INFO] BUILD SUCCESS\""));
+        Finding f = new Finding("R-1", "c", Severity.HIGH, "t", "m\u001b]0;x\u0007", ".mcp.json", 1, 1,
+                "evil\u202e\u2066", null, null, null, "fp", "b@1");
+
+        assertThat(config).doesNotContain("\u001b", "\u202e", "\n").contains("\\u001b[2J", "\\u000a[INFO]");
+        assertThat(MavenMessages.findingLine(f)).doesNotContain("\u001b", "\u0007", "\u202e", "\u2066")
+                .contains("evil\\u202e");
+    }
+
+    @Test
     void configurationError_isPhrasedWithTheElement() {
         String message = MavenMessages.describe(
                 new ConfigurationException("bundle", "com.acme:policies:1.0 is not in the local repository"));

@@ -5,10 +5,13 @@ import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.secrets.FakeSecrets;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -90,5 +93,31 @@ class NoNetworkTest {
         }
         assertThat(result.servers()).hasSizeGreaterThanOrEqualTo(7);
         assertThat(result.findings()).isNotEmpty();
+    }
+
+    @Test
+    void scanOfARepository_startsNoGitProcessEvenWhenJGitHasNotFoundTheSystemConfigYet() throws Exception {
+        Tree t = new Tree(tmp);
+        t.write(".mcp.json", "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"-y\",\"pkg@1.0.0\"]}}}");
+        try (Git git = Git.init().setDirectory(t.root.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("config").setAuthor("t", "t@example.invalid")
+                    .setCommitter("t", "t@example.invalid").setSign(false).call();
+        }
+        // what a fresh JVM sees: JGit's own reader with nothing cached, and the system config not yet looked for
+        // (JGit looks for it by running `git --version` and `git config --system`)
+        SystemReader previous = SystemReader.getInstance();
+        Field systemConfig = FS.class.getDeclaredField("gitSystemConfig");
+        systemConfig.setAccessible(true);
+        systemConfig.set(FS.DETECTED, null);
+        SystemReader.setInstance(null);
+        SystemReader.setInstance(new SystemReader.Delegate(SystemReader.getInstance()));
+        try (NetworkGuard guard = NetworkGuard.install()) {
+            ScanResult result = Mcpsec.scan(t.request().history(true).build());
+            assertThat(guard.attempts()).as("process or network attempts during the scan").isEmpty();
+            assertThat(result.files()).anyMatch(f -> Boolean.TRUE.equals(f.tracked()));
+        } finally {
+            SystemReader.setInstance(previous);
+        }
     }
 }
