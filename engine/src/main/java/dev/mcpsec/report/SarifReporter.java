@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.api.SuppressedFinding;
 
@@ -58,6 +59,14 @@ final class SarifReporter implements Reporter {
                     .put("status", "accepted");
             if (s.reason() != null) {
                 suppression.put("justification", s.reason());
+            }
+        }
+        if (!orEmpty(result.warnings()).isEmpty()) {
+            // warnings (limits hit, configs left out, files skipped) travel with the run, as SARIF notifications
+            ArrayNode notes = run.putArray("invocations").addObject().put("executionSuccessful", true)
+                    .putArray("toolExecutionNotifications");
+            for (ScanWarning w : result.warnings()) {
+                notes.addObject().put("level", "warning").putObject("message").put("text", w.toString());
             }
         }
         JsonSupport.write(sarif, out);

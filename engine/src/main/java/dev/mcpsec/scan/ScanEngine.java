@@ -121,6 +121,7 @@ public final class ScanEngine {
         warnings.addAll(found.warnings());
         List<DiscoveredFile> discovered = found.files().stream()
                 .filter(f -> f.displayPath().startsWith("~/") || !config.excludes(f.displayPath())).toList();
+        Optional.ofNullable(Exclusions.check(config, found.files())).ifPresent(warnings::add);
         Optional<GitInspector> git = GitInspector.open(root, warnings::add);
         try {
             Map<Path, GitFileStatus> status = git.map(g -> g.statuses(discovered.stream()
