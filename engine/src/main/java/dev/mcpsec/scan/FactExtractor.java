@@ -19,6 +19,7 @@ import dev.mcpsec.secrets.ArgValue;
 import dev.mcpsec.secrets.DbUrl;
 import dev.mcpsec.secrets.Detection;
 import dev.mcpsec.secrets.Fingerprinter;
+import dev.mcpsec.secrets.Masker;
 import dev.mcpsec.secrets.Reference;
 import dev.mcpsec.secrets.SecretDetector;
 import dev.mcpsec.secrets.ValueAnalysis;
@@ -37,6 +38,7 @@ import java.util.function.Consumer;
  * server holds (credentials, references, database targets). Secret values never leave this class unmasked.
  */
 final class FactExtractor {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s");
     private static final Launch NO_LAUNCH = new Launch(null, null, null, null, null, null, List.of());
     private final SecretDetector detector;
     private final Fingerprinter fingerprinter;
@@ -70,7 +72,8 @@ final class FactExtractor {
     void extract(ConfigDocument doc, Sink sink) {
         String file = doc.file();
         for (SettingEntry s : doc.settings()) {
-            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(), s.server()));
+            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(),
+                    Masker.display(s.value()), s.server()));
         }
         for (ServerEntry e : doc.servers()) {
             server(doc, e, sink);
@@ -88,15 +91,21 @@ final class FactExtractor {
         }
         String url = e.url() != null ? e.url().value() : launch.remoteUrl();
         String host = host(url);
+        // what rules, reports, reviews and the inventory see: credentials inside these strings are masked here
+        String shownUrl = Masker.display(url);
+        String shownCommand = Masker.display(command);
+        String shownPackage = Masker.display(launch.packageName());
+        String shownVersion = Masker.display(launch.packageVersion());
         McpServer server = new McpServer(e.name(), file, e.line(), e.column(), doc.client(), doc.scope(), e.transport(),
-                command, args, url, host, launch.launcher(), "remote".equals(launch.launcher()) ? "remote"
-                : launch.ecosystem(), launch.packageName(), launch.packageVersion(), launch.imageDigest(), e.disabled());
+                shownCommand, args.stream().map(Masker::display).toList(), shownUrl, host, launch.launcher(),
+                "remote".equals(launch.launcher()) ? "remote" : launch.ecosystem(), shownPackage, shownVersion,
+                launch.imageDigest(), e.disabled());
         sink.facts().add(server);
         sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
-                command, url, launch.packageName(), launch.packageVersion(), e.disabled()));
+                shownCommand, shownUrl, shownPackage, shownVersion, e.disabled()));
         for (SettingEntry s : e.settings()) {
-            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(),
-                    s.server() == null ? e.name() : s.server()));
+            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(),
+                    Masker.display(s.value()), s.server() == null ? e.name() : s.server()));
         }
         filesystemRoots(doc, e, launch, sink);
         Values values = new Values(file, e.name(), doc.client(), sink.tracked(), sink.ignored(), sink.facts(),
@@ -109,6 +118,13 @@ final class FactExtractor {
         }
         if (e.url() != null) {
             values.inspect("url", e.url(), "url", ValueContext.URL);
+        }
+        if (command != null && WHITESPACE.matcher(command.strip()).find()) {
+            // a whole command line written in "command": its words are arguments like any other
+            for (ArgValue nv : ArgScanner.scan(List.of(command.strip().split("\\s+")))) {
+                values.inspect(nv.name(), new Located(nv.value(), e.command().line(), e.command().column()), "command",
+                        nv.context());
+            }
         }
         for (ArgValue nv : ArgScanner.scan(args)) {
             Located at = e.args().get(nv.argIndex());

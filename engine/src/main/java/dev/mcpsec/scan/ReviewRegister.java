@@ -11,6 +11,7 @@ import dev.mcpsec.api.ProjectFiles;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.ReviewRecord;
+import dev.mcpsec.secrets.Masker;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,8 +54,10 @@ public final class ReviewRegister {
             if (server == null) {
                 throw new ConfigurationException("review", FILE + ": reviews[" + i + "] has no \"server\"");
             }
-            out.add(new ReviewEntry(server, text(r, "package"), text(r, "version"), text(r, "imageDigest"),
-                    text(r, "url"), text(r, "repository"), text(r, "reviewer"), text(r, "date"), text(r, "note")));
+            // a register written before values were masked may hold a credential in a URL or package spec
+            out.add(new ReviewEntry(server, Masker.display(text(r, "package")), Masker.display(text(r, "version")),
+                    text(r, "imageDigest"), Masker.display(text(r, "url")), Masker.display(text(r, "repository")),
+                    text(r, "reviewer"), text(r, "date"), Masker.display(text(r, "note"))));
             i++;
         }
         return out;
@@ -77,14 +80,14 @@ public final class ReviewRegister {
         for (ReviewEntry e : all) {
             ObjectNode o = arr.addObject();
             o.put("server", e.server());
-            o.put("package", e.packageName());
-            o.put("version", e.version());
+            o.put("package", Masker.display(e.packageName()));
+            o.put("version", Masker.display(e.version()));
             o.put("imageDigest", e.imageDigest());
-            o.put("url", e.url());
-            o.put("repository", e.repository());
+            o.put("url", Masker.display(e.url()));
+            o.put("repository", Masker.display(e.repository()));
             o.put("reviewer", e.reviewer());
             o.put("date", e.date());
-            o.put("note", e.note());
+            o.put("note", Masker.display(e.note()));
         }
         try {
             ProjectFiles.write(root, root.resolve(FILE), FILE, "review", mapper.writeValueAsBytes(rootNode));

@@ -31,4 +31,13 @@ public final class Masker {
         }
         return prefix + "…" + body.substring(body.length() - 4);
     }
+
+    /**
+     * A display string (URL, package spec, image name, command line, setting value) with every part that may be a
+     * credential masked as {@link #mask} masks finding values, and everything else as written. Every string that
+     * leaves the engine and is not a finding value passes through here.
+     */
+    public static String display(String text) {
+        return DisplayMasker.mask(text);
+    }
 }

@@ -5,8 +5,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +63,49 @@ class SecretsFuzzTest {
         for (ValueContext context : ValueContext.values()) {
             assertNoLeak(value, DETECTOR.analyze(name, value, context));
         }
+    }
+
+    /**
+     * {@link Masker#display} over any text (a URL, a package spec, an image name, a command line): no exception, the
+     * same result when applied twice, and no 12-character piece of the private part of a planted fake secret (one
+     * written once in the text) survives, wherever the fuzzer glued it.
+     */
+    @FuzzTest(maxDuration = "90s")
+    void display(byte[] data) {
+        String raw = new String(data, StandardCharsets.UTF_8);
+        Map<String, String> planted = new HashMap<>();
+        String text;
+        try {
+            text = FakeSecrets.expandFakes(raw, new Random(42), planted);
+        } catch (IllegalArgumentException unknownKind) {
+            text = raw;
+            planted.clear();
+        }
+        String shown = Masker.display(text);
+        assertThat(Masker.display(shown)).as("display is stable").isEqualTo(shown);
+        for (String secret : planted.values()) {
+            if (text.indexOf(secret) != text.lastIndexOf(secret)) {
+                continue;
+            }
+            String body = privatePart(secret);
+            for (int i = 0; i + 12 <= body.length(); i++) {
+                String piece = body.substring(i, i + 12);
+                if (text.indexOf(piece) == text.lastIndexOf(piece)) {
+                    assertThat(shown).as("display of a text holding a %s", secret.substring(0, 3)).doesNotContain(piece);
+                }
+            }
+        }
+    }
+
+    /** What must never be shown of a fake secret: all but its public prefix (PEM: the body; URL: the password). */
+    private static String privatePart(String secret) {
+        if (secret.startsWith("-----BEGIN")) {
+            return secret.substring(secret.indexOf('\n') + 1, secret.lastIndexOf("-----END"));
+        }
+        if (secret.startsWith("postgresql://")) {
+            return secret.substring(secret.indexOf(':', 13) + 1, secret.indexOf('@'));
+        }
+        return secret.substring(KnownPrefixes.of(secret).length());
     }
 
     /**
