@@ -13,17 +13,39 @@ import java.util.regex.Pattern;
  * or of at least 12 letters whose case flips often. Ordinary names (packages, hosts, paths, versions, flags) stay readable.
  */
 final class DisplayMasker {
-    private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]{0,30}://[^\\s\"'<>`]*");
+    /** A scheme, {@code ://} and what follows; never right after a masked form's {@code …} (that would not be stable). */
+    private static final Pattern URL = Pattern.compile("(?i)(?<![\\w…])[a-z][a-z0-9+.-]{0,30}://[^\\s\"'<>`]*");
     /** Characters that end a run of token characters outside URLs. */
     private static final String DELIMITERS = " \t\r\n\f\u000b\"'`=,;:@()[]{}<>|&?#";
     /** Characters that split a run into the parts judged one by one. */
     private static final String PART_SEPARATORS = "/\\._-+~";
     private static final int LONG_VALUE = 16;
+    private static final int MAX_PASSES = 8;
 
     private DisplayMasker() {
     }
 
+    /**
+     * The masked text. A masked form can make new runs or URLs out of its neighbours (a {@code …} tail next to
+     * {@code ://}), so the pass repeats until nothing changes: masking a masked string must give it back unchanged,
+     * since review registers store masked values and compare them with freshly masked ones.
+     */
     static String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String shown = once(text);
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            String again = once(shown);
+            if (again.equals(shown)) {
+                return shown;
+            }
+            shown = again;
+        }
+        return shown;
+    }
+
+    private static String once(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -75,10 +97,14 @@ final class DisplayMasker {
             int colon = userInfo.indexOf(':');
             if (colon >= 0) {
                 String user = userInfo.substring(0, colon);
-                out.append(secretLike(user) ? Masker.mask(user) : user).append(':')
-                        .append(hidden(userInfo.substring(colon + 1)));
+                runs(userInfo.substring(0, colon), out);
+                out.append(':').append(hidden(userInfo.substring(colon + 1)));
             } else {
-                out.append(secretLike(userInfo) || userInfo.length() >= LONG_VALUE ? hidden(userInfo) : userInfo);
+                if (secretLike(userInfo) || userInfo.length() >= LONG_VALUE) {
+                    out.append(hidden(userInfo));
+                } else {
+                    runs(userInfo, out);
+                }
             }
             out.append('@');
         }
@@ -91,10 +117,17 @@ final class DisplayMasker {
         }
         int q = rest.indexOf('?');
         String path = q < 0 ? rest : rest.substring(0, q);
-        for (String segment : path.split("/", -1)) {
-            out.append(secretLike(segment) ? Masker.mask(segment) : segment).append('/');
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) {
+                out.append('/');
+            }
+            if (secretLike(segments[i])) {
+                out.append(Masker.mask(segments[i]));
+            } else {
+                runs(segments[i], out);
+            }
         }
-        out.setLength(out.length() - 1);
         if (q >= 0) {
             out.append('?');
             String[] pairs = rest.substring(q + 1).split("&", -1);
@@ -104,19 +137,29 @@ final class DisplayMasker {
                 }
                 int eq = pairs[i].indexOf('=');
                 if (eq < 0) {
-                    out.append(secretLike(pairs[i]) ? Masker.mask(pairs[i]) : pairs[i]);
+                    runs(pairs[i], out);
                     continue;
                 }
                 String name = pairs[i].substring(0, eq);
                 String value = pairs[i].substring(eq + 1);
                 boolean hide = !value.isEmpty() && (secretLike(value) || value.length() >= LONG_VALUE
                         || SecretNames.isSecretName(SecretNames.words(name)) || isSignature(name));
-                out.append(name).append('=').append(hide ? hidden(value) : value);
+                runs(name, out);
+                out.append('=');
+                if (hide) {
+                    out.append(hidden(value));
+                } else {
+                    runs(value, out);
+                }
             }
         }
         if (fragment != null) {
-            out.append('#').append(!fragment.isEmpty() && (secretLike(fragment) || fragment.length() >= LONG_VALUE)
-                    ? hidden(fragment) : fragment);
+            out.append('#');
+            if (!fragment.isEmpty() && (secretLike(fragment) || fragment.length() >= LONG_VALUE)) {
+                out.append(hidden(fragment));
+            } else {
+                runs(fragment, out);
+            }
         }
     }
 
