@@ -24,6 +24,6 @@ for i in $(seq "$runs"); do
   ms "$launcher" scan "$demo" --no-history -q >> "$work/first"
   ms "$launcher" scan "$demo" --no-history -q >> "$work/steady"
 done
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n1), load $(cut -d' ' -f1-3 /proc/loadavg); $runs rounds"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | sed -n 1p), load $(cut -d' ' -f1-3 /proc/loadavg); $runs rounds"
 echo "archive: $(basename "$archive"), $(( $(stat -c %s "$archive") / 1048576 )) MiB"
 for c in jar first steady; do printf '%-7s median %5d ms\n' "$c" "$(median < "$work/$c")"; done
