@@ -1,80 +1,59 @@
-package dev.mcpsec.api;
+package dev.mcpsec.engine;
 
-import dev.mcpsec.facts.McpServer;
-import dev.mcpsec.rules.Baseline;
-import dev.mcpsec.rules.BundleLoader;
-import dev.mcpsec.scan.BundleTestRunner;
-import dev.mcpsec.scan.Policies;
-import dev.mcpsec.scan.ReviewRegister;
-import dev.mcpsec.scan.ScanEngine;
+import dev.mcpsec.api.BundleTestReport;
+import dev.mcpsec.api.Explanation;
+import dev.mcpsec.api.ReviewEntry;
+import dev.mcpsec.api.ReviewStatus;
+import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.options.Version;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The engine's entry points; the CLI and the Maven plugin call these and nothing deeper. */
-public final class Mcpsec {
-    private static final ScanEngine ENGINE = new ScanEngine(Clock.systemUTC());
+/**
+ * The engine's entry points; the CLI and the Maven plugin call these and nothing deeper. An engine is an instance
+ * created with its clock ({@link #create(Clock)}), so that tests and fixture cases can pin time; front-end tests stand
+ * in for it by implementing this interface.
+ */
+public interface Mcpsec {
 
-    private Mcpsec() {
+    /** An engine on the system clock (UTC). */
+    static Mcpsec create() {
+        return create(Clock.systemUTC());
     }
 
-    /** The engine version. */
-    public static String version() {
-        return ScanEngine.VERSION;
+    /** An engine that takes today's date (suppression and baseline expiry, review dates, rotation) from {@code clock}. */
+    static Mcpsec create(Clock clock) {
+        return new McpsecEngine(clock);
+    }
+
+    /** The engine version, the one reports carry. */
+    static String version() {
+        return Version.get();
     }
 
     /** Discovers, parses, extracts facts, evaluates every loaded rule and applies suppressions. */
-    public static ScanResult scan(ScanRequest request) {
-        return ENGINE.scan(request);
-    }
+    ScanResult scan(ScanRequest request);
 
     /** Every rule the request would load (built-in, classpath, extra and, if enabled, project bundles). */
-    public static List<RuleInfo> rules(ScanRequest request) {
-        return Policies.load(request, request.root()).rules();
-    }
+    List<RuleInfo> rules(ScanRequest request);
 
     /** Explains a rule id or a checklist id, or empty when neither is known. */
-    public static Optional<Explanation> explain(String id, ScanRequest request) {
-        return ENGINE.explain(id, request);
-    }
+    Optional<Explanation> explain(String id, ScanRequest request);
 
     /** Runs the fixture tests of the bundle in {@code bundleDir} (a bundle directory or a project holding one). */
-    public static BundleTestReport testBundle(Path bundleDir, ScanRequest request) {
-        return new BundleTestRunner(ENGINE).run(BundleLoader.fromDirectory(bundleDir), request);
-    }
+    BundleTestReport testBundle(Path bundleDir, ScanRequest request);
 
     /** Scans and writes every current finding to the baseline file; returns how many entries it holds. */
-    public static int writeBaseline(ScanRequest request, Path baselineFile) {
-        Baseline previous = Baseline.load(baselineFile, baselineFile.toString(), false);
-        ScanResult result = ENGINE.scan(request);
-        List<Finding> all = new ArrayList<>(result.findings());
-        result.suppressed().stream().filter(s -> "baseline".equals(s.source())).forEach(s -> all.add(s.finding()));
-        return Baseline.write(baselineFile, all, previous);
-    }
+    int writeBaseline(ScanRequest request, Path baselineFile);
 
     /** Records a review of {@code server} (as configured under the request's root) in {@code .mcpsec/reviewed.json}. */
-    public static ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note,
-                                        String repository) {
-        List<McpServer> matches = ENGINE.servers(request).stream().filter(s -> s.name().equals(server)).toList();
-        if (matches.isEmpty()) {
-            throw new ConfigurationException("server", "no server named '" + server + "' is configured under "
-                    + request.root() + " (see 'mcpsec review list')");
-        }
-        McpServer s = matches.get(0);
-        ReviewEntry entry = new ReviewEntry(s.name(), s.packageName() != null ? s.packageName()
-                : s.url() == null ? s.command() : null, s.packageVersion(), s.imageDigest(),
-                s.packageName() == null ? s.url() : null, repository, reviewer, LocalDate.now(Clock.systemUTC()).toString(),
-                note);
-        ReviewRegister.add(request.root().toAbsolutePath().normalize(), entry);
-        return entry;
-    }
+    ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note, String repository);
 
     /** The review state of every server under the request's root. */
-    public static List<ReviewStatus> reviewList(ScanRequest request) {
-        return ENGINE.reviewStates(request);
-    }
+    List<ReviewStatus> reviewList(ScanRequest request);
 }

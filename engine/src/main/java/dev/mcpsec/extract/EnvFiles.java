@@ -1,4 +1,4 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.extract;
 
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanWarning;
@@ -24,24 +24,24 @@ import java.util.Set;
  * Reads the env files that configs load ({@code envFile}), resolving {@code ${workspaceFolder}}, but only inside the
  * scan root: a path that escapes it is reported and never read.
  */
-final class EnvFiles {
+public final class EnvFiles {
     private final Path root;
     private final ScanLimits limits;
     private final GitInspector git;
     private final Set<String> loaded = new LinkedHashSet<>();
 
-    EnvFiles(Path root, ScanLimits limits, GitInspector git) {
+    public EnvFiles(Path root, ScanLimits limits, GitInspector git) {
         this.root = root;
         this.limits = limits;
         this.git = git;
     }
 
     /** Display paths of every env file read so far (git history follows them too). */
-    Set<String> loaded() {
+    public Set<String> loaded() {
         return loaded;
     }
 
-    void load(ConfigDocument doc, ServerEntry entry, FactExtractor extractor, FactExtractor.Sink sink) {
+    void load(ConfigDocument doc, ServerEntry entry, FactExtractor extractor, Sink sink) {
         String raw = entry.envFile().value();
         String where = doc.file() + ":" + entry.envFile().line();
         if (!"project".equals(doc.scope())) {
@@ -90,8 +90,8 @@ final class EnvFiles {
             tracked = st.tracked();
             ignored = st.ignored();
         }
-        FactExtractor.Values values = extractor.values(display, entry.name(), doc.client(), tracked, ignored,
-                sink.facts(), sink.warnings());
+        FactExtractor.Values values = extractor.values(new Origin(display, entry.name(), doc.client(), tracked,
+                ignored), sink);
         EnvFile parsed = EnvFileParser.parse(text);
         parsed.notes().forEach(n -> sink.warnings().add(new ScanWarning(display, 0, n)));
         for (EnvEntry e : parsed.entries()) {

@@ -1,8 +1,9 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.extract;
 
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.ServerSummary;
 import dev.mcpsec.facts.ClientSetting;
+import dev.mcpsec.facts.ConfigFile;
 import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.DatabaseTarget;
 import dev.mcpsec.facts.EnvReference;
@@ -26,7 +27,6 @@ import dev.mcpsec.secrets.ValueContext;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * Turns one parsed config into facts: servers, filesystem roots, client settings, and what every value handed to a
  * server holds (credentials, references, database targets). Secret values never leave this class unmasked.
  */
-final class FactExtractor {
+public final class FactExtractor {
     private static final Launch NO_LAUNCH = new Launch(null, null, null, null, null, null, List.of());
     private final SecretDetector detector;
     private final Fingerprinter fingerprinter;
@@ -44,11 +44,11 @@ final class FactExtractor {
     private final EnvFiles envFiles;
     private final Consumer<String> valueLog;
 
-    FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles) {
+    public FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles) {
         this(detector, fingerprinter, root, envFiles, null);
     }
 
-    FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles,
+    public FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles,
                   Consumer<String> valueLog) {
         this.detector = detector;
         this.fingerprinter = fingerprinter;
@@ -58,49 +58,62 @@ final class FactExtractor {
     }
 
     /** An extractor for historical content: env files are not read from disk. */
-    FactExtractor withoutEnvFiles() {
+    public FactExtractor withoutEnvFiles() {
         return new FactExtractor(detector, fingerprinter, root, null, null);
     }
 
-    /** Where the facts of one file go, and the git status of that file. */
-    record Sink(List<Object> facts, List<ServerSummary> servers, List<ScanWarning> warnings, boolean tracked,
-                boolean ignored) {
-    }
-
-    void extract(ConfigDocument doc, Sink sink) {
+    /** Extracts the facts of one parsed file, whose git status is {@code tracked} and {@code ignored}. */
+    public void extract(ConfigDocument doc, boolean tracked, boolean ignored, Sink sink) {
         String file = doc.file();
         for (SettingEntry s : doc.settings()) {
             sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(), s.server()));
         }
         for (ServerEntry e : doc.servers()) {
-            server(doc, e, sink);
+            server(doc, e, new Origin(file, e.name(), doc.client(), tracked, ignored), sink);
         }
     }
 
-    private void server(ConfigDocument doc, ServerEntry e, Sink sink) {
+    /** The fact for the file itself; {@code inRepository} false means git status does not apply. */
+    public static ConfigFile configFile(ConfigDocument doc, boolean tracked, boolean ignored, boolean inRepository) {
+        return new ConfigFile(doc.file(), doc.client(), doc.scope(), doc.format(), doc.kind(), tracked, ignored,
+                inRepository, doc.parseError(), doc.servers().size(), ReferenceSyntax.of(doc.client()));
+    }
+
+    /** The servers of one parsed file, and nothing else: no secret detection, no warnings. */
+    public static List<McpServer> servers(ConfigDocument doc) {
+        return doc.servers().stream().map(e -> server(doc, e, LaunchParser.parse(e).orElse(NO_LAUNCH))).toList();
+    }
+
+    private static McpServer server(ConfigDocument doc, ServerEntry e, Launch launch) {
+        String url = e.url() != null ? e.url().value() : launch.remoteUrl();
+        return McpServer.builder().name(e.name()).file(doc.file()).line(e.line()).column(e.column())
+                .client(doc.client()).scope(doc.scope()).transport(e.transport())
+                .command(e.command() == null ? null : e.command().value())
+                .args(e.args().stream().map(Located::value).toList()).url(url).host(host(url))
+                .launcher(launch.launcher())
+                .ecosystem("remote".equals(launch.launcher()) ? "remote" : launch.ecosystem())
+                .packageName(launch.packageName()).packageVersion(launch.packageVersion())
+                .imageDigest(launch.imageDigest()).disabled(e.disabled()).build();
+    }
+
+    private void server(ConfigDocument doc, ServerEntry e, Origin origin, Sink sink) {
         String file = doc.file();
-        List<String> args = e.args().stream().map(Located::value).toList();
-        String command = e.command() == null ? null : e.command().value();
         Launch launch = LaunchParser.parse(e).orElse(NO_LAUNCH);
         if (launch == NO_LAUNCH) {
             sink.warnings().add(new ScanWarning(file, e.line(), "server \"" + e.name()
                     + "\" has neither a command nor a url: the client cannot start it"));
         }
-        String url = e.url() != null ? e.url().value() : launch.remoteUrl();
-        String host = host(url);
-        McpServer server = new McpServer(e.name(), file, e.line(), e.column(), doc.client(), doc.scope(), e.transport(),
-                command, args, url, host, launch.launcher(), "remote".equals(launch.launcher()) ? "remote"
-                : launch.ecosystem(), launch.packageName(), launch.packageVersion(), launch.imageDigest(), e.disabled());
+        McpServer server = server(doc, e, launch);
+        List<String> args = server.args();
         sink.facts().add(server);
         sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
-                command, url, launch.packageName(), launch.packageVersion(), e.disabled()));
+                server.command(), server.url(), launch.packageName(), launch.packageVersion(), e.disabled()));
         for (SettingEntry s : e.settings()) {
             sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(),
                     s.server() == null ? e.name() : s.server()));
         }
         filesystemRoots(doc, e, launch, sink);
-        Values values = new Values(file, e.name(), doc.client(), sink.tracked(), sink.ignored(), sink.facts(),
-                sink.warnings());
+        Values values = new Values(origin, sink);
         for (Map.Entry<String, Located> env : e.env().entrySet()) {
             values.inspect(env.getKey(), env.getValue(), "env." + env.getKey(), ValueContext.ENV);
         }
@@ -155,27 +168,19 @@ final class FactExtractor {
     }
 
     /** Inspects values handed to one server and records what they hold. */
-    final class Values {
-        private final String file;
-        private final String server;
-        private final String client;
-        private final boolean tracked;
-        private final boolean ignored;
-        private final List<Object> out;
-        private final List<ScanWarning> warnings;
+    public final class Values {
+        private final Origin origin;
+        private final Sink sink;
 
-        Values(String file, String server, String client, boolean tracked, boolean ignored, List<Object> out,
-               List<ScanWarning> warnings) {
-            this.file = file;
-            this.server = server;
-            this.client = client;
-            this.tracked = tracked;
-            this.ignored = ignored;
-            this.out = out;
-            this.warnings = warnings;
+        Values(Origin origin, Sink sink) {
+            this.origin = origin;
+            this.sink = sink;
         }
 
-        void inspect(String name, Located value, String location, ValueContext context) {
+        /** Records what {@code value} (named {@code name}, found at {@code location}) holds. */
+        public void inspect(String name, Located value, String location, ValueContext context) {
+            String file = origin.file();
+            String server = origin.server();
             if (value == null || value.value() == null || value.value().isEmpty()) {
                 return;
             }
@@ -184,40 +189,44 @@ final class FactExtractor {
                 valueLog.accept(ValueDecisions.describe(file, value.line(), server, location, a));
             }
             if (value.value().length() > detector.options().maxValueLength()) {
-                warnings.add(new ScanWarning(file, value.line(), location + " of server " + server + " is "
+                sink.warnings().add(new ScanWarning(file, value.line(), location + " of server " + server + " is "
                         + value.value().length() + " characters long, over the limit of "
                         + detector.options().maxValueLength() + " (maxValueLength): not checked for secrets"));
             }
             for (Reference r : a.references()) {
-                out.add(new EnvReference(file, value.line(), value.column(), server, location, r.variable(), r.syntax()));
+                sink.facts().add(new EnvReference(file, value.line(), value.column(), server, location, r.variable(), r.syntax()));
             }
             for (Detection d : a.detections()) {
-                out.add(credential(d, name, value, location));
+                sink.facts().add(credential(d, name, value, location));
             }
             for (DbUrl db : a.databases()) {
                 if (db.password() != null) {
-                    out.add(credential(db.password(), name, value, location));
+                    sink.facts().add(credential(db.password(), name, value, location));
                 }
-                out.add(new DatabaseTarget(file, value.line(), value.column(), server, location, db.scheme(), db.host(),
+                sink.facts().add(new DatabaseTarget(file, value.line(), value.column(), server, location, db.scheme(), db.host(),
                         db.database(), db.user(), db.hasPassword(), db.loopback()));
             }
         }
 
         private Credential credential(Detection d, String name, Located value, String location) {
-            return new Credential(file, value.line(), value.column(), server, client, location, name, d.kind(), d.tier(),
-                    d.masked(), fingerprinter.fingerprint(d.secret()), d.detector(), d.confidence(), d.expiring(),
-                    tracked, ignored, ReferenceSyntax.suggest(client, name));
+            return Credential.builder().file(origin.file()).line(value.line()).column(value.column())
+                    .server(origin.server()).client(origin.client()).location(location).variable(name)
+                    .kind(d.kind()).tier(d.tier()).masked(d.masked()).fingerprint(fingerprinter.fingerprint(d.secret()))
+                    .detector(d.detector()).confidence(d.confidence()).expiring(d.expiring())
+                    .tracked(origin.tracked()).ignored(origin.ignored())
+                    .reference(ReferenceSyntax.suggest(origin.client(), name)).build();
         }
     }
 
-    Values values(String file, String server, String client, boolean tracked, boolean ignored, List<Object> out,
-                  List<ScanWarning> warnings) {
-        return new Values(file, server, client, tracked, ignored, out, warnings);
+    /** An inspector of values from {@code origin}, recording into {@code sink}. */
+    Values values(Origin origin, Sink sink) {
+        return new Values(origin, sink);
     }
 
+    /** The credentials of a parsed file (history: git status, inventory and warnings do not matter). */
     List<Credential> credentialsOf(ConfigDocument doc) {
-        List<Object> facts = new ArrayList<>();
-        extract(doc, new Sink(facts, new ArrayList<>(), new ArrayList<>(), false, false));
-        return facts.stream().filter(Credential.class::isInstance).map(Credential.class::cast).toList();
+        Sink sink = Sink.factsOnly();
+        extract(doc, false, false, sink);
+        return sink.facts().credentials();
     }
 }

@@ -1,4 +1,4 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.extract;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.extract;
 
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanWarning;
@@ -13,7 +13,7 @@ import dev.mcpsec.git.HistoryResult;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.ConfigParser;
 import dev.mcpsec.parse.Located;
-import dev.mcpsec.rules.ProjectConfig;
+import dev.mcpsec.project.ProjectConfig;
 import dev.mcpsec.secrets.EnvEntry;
 import dev.mcpsec.secrets.EnvFileParser;
 import dev.mcpsec.secrets.ValueContext;
@@ -35,14 +35,14 @@ import java.util.Set;
  * Credentials that the git history of MCP configs (and the env files they load) still holds: each distinct value once
  * per file, with the commit that introduced it and whether the current file still has it.
  */
-final class HistoryFacts {
+public final class HistoryFacts {
     private static final Duration MIN_TIME = Duration.ofNanos(1);
     private final FactExtractor extractor;
     private final ScanRequest request;
     private final Clock clock;
     private final ProjectConfig config;
 
-    HistoryFacts(FactExtractor extractor, ScanRequest request, ProjectConfig config, Clock clock) {
+    public HistoryFacts(FactExtractor extractor, ScanRequest request, ProjectConfig config, Clock clock) {
         this.extractor = extractor.withoutEnvFiles();
         this.request = request;
         this.clock = clock;
@@ -53,7 +53,7 @@ final class HistoryFacts {
      * Walks the history of configs and env files; the walk stops at the sooner of {@code timeLeft} (what is left of
      * the whole scan's budget) and {@code historyMaxTime}.
      */
-    List<HistoryCredential> collect(GitInspector git, Set<String> envFiles, Collection<Credential> current,
+    public List<HistoryCredential> collect(GitInspector git, Set<String> envFiles, Collection<Credential> current,
                                     List<ScanWarning> warnings, Duration timeLeft) {
         Duration maxTime = request.limits().historyMaxTime();
         Duration budget = timeLeft.compareTo(maxTime) < 0 ? timeLeft : maxTime;
@@ -94,15 +94,15 @@ final class HistoryFacts {
             ConfigDocument doc = ConfigParser.parse(path, entry.get(), blob.content(), "project", request.limits());
             return extractor.credentialsOf(doc);
         }
-        List<Object> out = new ArrayList<>();
         // history is best effort: an over-long historic value is skipped without a warning, as in credentialsOf
-        FactExtractor.Values values = extractor.values(path, null, "env-file", true, false, out, new ArrayList<>());
+        Sink sink = Sink.factsOnly();
+        FactExtractor.Values values = extractor.values(new Origin(path, null, "env-file", true, false), sink);
         String text = new String(blob.content(), StandardCharsets.UTF_8);
         for (EnvEntry e : EnvFileParser.parse(text).entries()) {
             values.inspect(e.name(), new Located(e.value(), e.line(), e.column()), "envFile:" + e.name(),
                     ValueContext.ENV_FILE);
         }
-        return out.stream().filter(Credential.class::isInstance).map(Credential.class::cast).toList();
+        return sink.facts().credentials();
     }
 
     private static boolean isEnvFile(String repoPath, Set<String> envFiles) {

@@ -1,11 +1,11 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.extract;
 
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * How each client writes a reference to a secret kept outside the file, so that fixes can say exactly what to write
- * instead of a literal (mcp-clients.md, "Interpolation syntaxes").
+ * instead of a literal (docs/clients.md, "Interpolation syntaxes").
  */
 final class ReferenceSyntax {
     private static final Map<String, String> BY_CLIENT = Map.ofEntries(

@@ -1,4 +1,4 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.extract;
 
 import dev.mcpsec.secrets.DbUrl;
 import dev.mcpsec.secrets.Detection;

@@ -1,20 +1,25 @@
-package dev.mcpsec.cli;
+package dev.mcpsec.options;
 
+import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.Severity;
-import picocli.CommandLine;
 
 /**
- * The {@code --fail-on} threshold: a severity, or {@code never}.
+ * The fail-on threshold ({@code --fail-on}, {@code <failOn>}): a severity, or {@code never}. Parsed and applied here
+ * for both front ends.
  *
  * @param severity the threshold, or null for {@code never}
  */
 public record FailOn(Severity severity) {
 
-    static final String ALLOWED = Severity.allowed() + ", never";
+    /** The word for no threshold. */
+    public static final String NEVER = "never";
+
+    /** The values a user may give, for messages. */
+    public static final String ALLOWED = Severity.allowed() + ", " + NEVER;
 
     /** Parses a severity id or {@code never}; anything else names the allowed values. */
     public static FailOn parse(String text) {
-        if (text != null && "never".equalsIgnoreCase(text.trim())) {
+        if (text != null && NEVER.equalsIgnoreCase(text.trim())) {
             return new FailOn(null);
         }
         try {
@@ -24,15 +29,13 @@ public record FailOn(Severity severity) {
         }
     }
 
-    /** picocli's hook, so that a bad value is a usage error naming the allowed values. */
-    static final class Converter implements CommandLine.ITypeConverter<FailOn> {
-        @Override
-        public FailOn convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
+    /** How many findings of {@code result} are at or above the threshold (none for {@code never}). */
+    public long failing(ScanResult result) {
+        return result.countAtLeast(severity);
+    }
+
+    /** The threshold as the user wrote it, for messages. */
+    public String id() {
+        return severity == null ? NEVER : severity.id();
     }
 }

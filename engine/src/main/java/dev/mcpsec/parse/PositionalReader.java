@@ -39,7 +39,7 @@ public final class PositionalReader {
         List<String> warnings = new ArrayList<>();
         if (content.length > limits.maxFileBytes()) {
             return new ReadResult(null, "0:0: file is " + content.length + " bytes, over the limit of "
-                    + limits.maxFileBytes() + " bytes (maxFileBytes); not parsed", warnings);
+                    + limits.maxFileBytes() + " bytes (maxFileBytes); not parsed", warnings, "maxFileBytes");
         }
         int start = 0;
         if (content.length >= 2 && ((content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)
@@ -80,7 +80,7 @@ public final class PositionalReader {
         } catch (JacksonException e) {
             return new ReadResult(null, errorOf(e), warnings);
         } catch (DepthException e) {
-            return new ReadResult(null, e.getMessage(), warnings);
+            return new ReadResult(null, e.getMessage(), warnings, "maxNestingDepth");
         } catch (IOException | RuntimeException e) {
             return new ReadResult(null, "0:0: " + clean(e.getClass().getSimpleName() + ": " + e.getMessage()),
                     warnings);

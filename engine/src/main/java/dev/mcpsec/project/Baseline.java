@@ -1,4 +1,4 @@
-package dev.mcpsec.rules;
+package dev.mcpsec.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.ScanResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import java.util.Map;
 
 /**
  * The accepted findings of {@code .mcpsec/baseline.json}, by fingerprint, each with a reason and an optional
- * expiry date. See docs/baselines.md.
+ * expiry date. See docs/configuration.md.
  */
 public record Baseline(Map<String, Entry> entries, String file) {
 
@@ -84,6 +85,17 @@ public record Baseline(Map<String, Entry> entries, String file) {
     }
 
     /** Writes the findings as a baseline, keeping reasons and expiry dates of entries already there. */
+    /**
+     * Writes every finding of {@code result} (the reported ones and those the baseline already suppresses) to the
+     * baseline file, keeping the reasons and expiry dates of entries it already holds; returns how many it holds.
+     */
+    public static int update(Path path, ScanResult result) {
+        Baseline previous = load(path, path.toString(), false);
+        List<Finding> all = new ArrayList<>(result.findings());
+        result.suppressed().stream().filter(s -> "baseline".equals(s.source())).forEach(s -> all.add(s.finding()));
+        return write(path, all, previous);
+    }
+
     public static int write(Path path, List<Finding> findings, Baseline previous) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();

@@ -1,9 +1,10 @@
-package dev.mcpsec.rules;
+package dev.mcpsec.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.rules.BundleLoader;
 import dev.mcpsec.api.Severity;
 
 import java.io.IOException;

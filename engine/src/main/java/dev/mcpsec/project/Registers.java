@@ -1,20 +1,24 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.project;
 
-import dev.mcpsec.git.RotationRegister;
+import dev.mcpsec.facts.ReviewRecord;
+import dev.mcpsec.facts.RotationRecord;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Facts from the project's registers: reviews ({@code reviewed.json}) and rotations ({@code rotation.json}). */
-final class Registers {
+public final class Registers {
     private Registers() {
     }
 
-    static List<Object> load(Path root, Clock clock) {
-        List<Object> facts = new ArrayList<>(ReviewRegister.records(root));
-        facts.addAll(RotationRegister.read(root, clock));
-        return facts;
+    /** The entries of {@code .mcpsec/reviewed.json} as facts. */
+    public static List<ReviewRecord> reviews(Path root) {
+        return ReviewRegister.records(root);
+    }
+
+    /** The entries of {@code .mcpsec/rotation.json} as facts, overdue ones marked against {@code clock}. */
+    public static List<RotationRecord> rotations(Path root, Clock clock) {
+        return RotationRegister.read(root, clock);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,19 +8,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ReviewEntry;
+import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.ReviewRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The review register {@code .mcpsec/reviewed.json}: what was reviewed (package and version, image digest or remote
- * URL), by whom, when. See docs/review-register.md.
+ * URL), by whom, when. See docs/configuration.md.
  */
 public final class ReviewRegister {
     static final String FILE = ".mcpsec/reviewed.json";
@@ -63,6 +65,38 @@ public final class ReviewRegister {
     static List<ReviewRecord> records(Path root) {
         return read(root).stream().map(e -> new ReviewRecord(e.server(), e.packageName(), e.version(),
                 e.imageDigest(), e.url(), e.repository(), e.reviewer(), e.date(), e.note())).toList();
+    }
+
+    /**
+     * Records a review of the server named {@code server} among {@code servers} (those configured under {@code root}),
+     * dated {@code today}: what it launches now (package and version, image digest, or URL) is what was reviewed.
+     */
+    public static ReviewEntry add(Path root, List<McpServer> servers, String server, String reviewer, String note,
+                                  String repository, LocalDate today) {
+        List<McpServer> matches = servers.stream().filter(s -> s.name().equals(server)).toList();
+        if (matches.isEmpty()) {
+            throw new ConfigurationException("server", "no server named '" + server + "' is configured under "
+                    + root + " (see 'mcpsec review list')");
+        }
+        McpServer s = matches.get(0);
+        ReviewEntry entry = new ReviewEntry(s.name(), s.packageName() != null ? s.packageName()
+                : s.url() == null ? s.command() : null, s.packageVersion(), s.imageDigest(),
+                s.packageName() == null ? s.url() : null, repository, reviewer, today.toString(), note);
+        add(root.toAbsolutePath().normalize(), entry);
+        return entry;
+    }
+
+    /** Review state of every server in {@code servers}, as the source-reviewed rule sees it. */
+    public static List<ReviewStatus> statuses(Path root, List<McpServer> servers) {
+        List<ReviewEntry> entries = read(root);
+        List<ReviewStatus> out = new ArrayList<>();
+        for (McpServer s : servers) {
+            String state = state(s, entries);
+            ReviewEntry entry = entries.stream().filter(e -> e.server().equals(s.name()))
+                    .filter(e -> "changed".equals(state) || matches(s, e)).findFirst().orElse(null);
+            out.add(new ReviewStatus(s.name(), s.file(), state, entry, launched(s)));
+        }
+        return out;
     }
 
     /** Adds or replaces the entry for the same server and package. */

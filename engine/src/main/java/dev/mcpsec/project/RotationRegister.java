@@ -1,4 +1,4 @@
-package dev.mcpsec.git;
+package dev.mcpsec.project;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,9 +7,6 @@ import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
-import dev.mcpsec.rules.Bundle;
-import dev.mcpsec.rules.CompiledPolicies;
-import dev.mcpsec.rules.PolicyCompiler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,10 +24,16 @@ import java.util.stream.Stream;
  */
 public final class BundleTestRunner {
     private static final List<String> FIELDS = List.of("ruleId", "checklist", "file", "server", "severity");
-    private final ScanEngine engine;
+    private final CaseScanner scanner;
 
-    public BundleTestRunner(ScanEngine engine) {
-        this.engine = engine;
+    /** How a case is scanned: a real scan of the case's tree with the rules given (the engine's own scan). */
+    @FunctionalInterface
+    public interface CaseScanner {
+        ScanResult scan(ScanRequest request, CompiledPolicies policies);
+    }
+
+    public BundleTestRunner(CaseScanner scanner) {
+        this.scanner = scanner;
     }
 
     public BundleTestReport run(Bundle bundle, ScanRequest base) {
@@ -67,7 +70,7 @@ public final class BundleTestRunner {
                     .history(scan.path("history").asBoolean(true))
                     .includeUser(scan.path("user").asBoolean(false))
                     .limits(base.limits()).build();
-            ScanResult result = engine.scan(request, policies);
+            ScanResult result = scanner.scan(request, policies);
             List<Finding> mine = result.findings().stream().filter(f -> bundle.label().equals(f.bundle())).toList();
             return new BundleTestReport.CaseResult(name, true, List.of()).withProblems(compare(expected, mine));
         } catch (IOException e) {

@@ -1,11 +1,9 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.RuleInfo;
-import dev.mcpsec.rules.Bundle;
-import dev.mcpsec.rules.CompiledPolicies;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,13 +17,13 @@ import java.util.Optional;
  * Explains a rule id or a checklist id: what, why, how to fix, and a failing and a passing example taken from the
  * rule's own fixture cases.
  */
-final class Explainer {
+public final class Explainer {
     private static final JsonNode CHECKLIST = readChecklist();
     private static final java.util.regex.Pattern FAKE_TOKEN = java.util.regex.Pattern.compile("@@FAKE:([a-z0-9-]+)@@");
     private Explainer() {
     }
 
-    static Optional<Explanation> explain(String id, CompiledPolicies policies) {
+    public static Optional<Explanation> explain(String id, CompiledPolicies policies) {
         JsonNode checklist = checklist().get(id);
         for (RuleInfo r : policies.rules()) {
             if (r.id().equalsIgnoreCase(id)) {

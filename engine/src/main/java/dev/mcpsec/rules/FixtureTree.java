@@ -1,17 +1,13 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpsec.git.FixtureRepository;
 import dev.mcpsec.secrets.FakeSecrets;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Writes a fixture case to disk: {@code @@FAKE:kind@@} tokens become run-time generated secrets, {@code _gitignore}
  * becomes {@code .gitignore}, files under {@code _home/} go to the scan's home folder (for user-scope configs), and the
- * case's {@code git}/{@code commits} settings build a repository with JGit.
+ * case's {@code git}/{@code commits} settings build a repository ({@link FixtureRepository}).
  */
 final class FixtureTree {
     private FixtureTree() {
@@ -40,12 +36,13 @@ final class FixtureTree {
         }
         Map<String, String> fakes = new java.util.HashMap<>();
         Files.createDirectories(project);
-        try (Git git = "none".equals(gitMode) && commitDirs.size() == 1 ? null : init(project)) {
+        try (FixtureRepository git = "none".equals(gitMode) && commitDirs.size() == 1 ? null
+                : FixtureRepository.init(project)) {
             int i = 1;
             for (JsonNode c : expected.path("commits")) {
                 clearWorkTree(project);
                 write(project, files, commitDirs.get(i) + "/", List.of(), random, fakes);
-                commit(git, c.path("message").asText("fixture commit " + i), c.path("date").asText(null));
+                git.commitAll(c.path("message").asText("fixture commit " + i), c.path("date").asText(null));
                 i++;
             }
             if (commitDirs.size() > 1) {
@@ -54,29 +51,9 @@ final class FixtureTree {
             write(project, files, "", commitDirs, random, fakes);
             write(home, files, HOME + "/", List.of(), random, fakes);
             if ("commit".equals(gitMode)) {
-                commit(git, "fixture working tree", null);
+                git.commitAll("fixture working tree", null);
             }
-        } catch (GitAPIException e) {
-            throw new IOException("cannot build the fixture repository: " + e.getMessage(), e);
         }
-    }
-
-    private static Git init(Path project) throws IOException {
-        try {
-            Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call();
-            git.getRepository().getConfig().setBoolean("commit", null, "gpgsign", false);
-            return git;
-        } catch (GitAPIException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-    }
-
-    private static void commit(Git git, String message, String date) throws GitAPIException {
-        git.add().addFilepattern(".").call();
-        git.add().addFilepattern(".").setUpdate(true).call();
-        Instant when = date == null ? Instant.parse("2026-06-01T10:00:00Z") : Instant.parse(date);
-        PersonIdent who = new PersonIdent("mcpsec fixture", "fixture@example.invalid", when, ZoneOffset.UTC);
-        git.commit().setMessage(message).setAuthor(who).setCommitter(who).setAllowEmpty(true).setSign(false).call();
     }
 
     private static void write(Path project, Map<String, byte[]> files, String prefix, List<String> skipDirs,

@@ -1,11 +1,7 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.rules;
 
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanRequest;
-import dev.mcpsec.rules.Bundle;
-import dev.mcpsec.rules.BundleLoader;
-import dev.mcpsec.rules.CompiledPolicies;
-import dev.mcpsec.rules.PolicyCompiler;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.extract;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

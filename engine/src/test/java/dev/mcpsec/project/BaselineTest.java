@@ -1,4 +1,4 @@
-package dev.mcpsec.rules;
+package dev.mcpsec.project;
 
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;

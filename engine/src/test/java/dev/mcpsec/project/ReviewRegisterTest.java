@@ -1,4 +1,4 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.project;
 
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ReviewEntry;

@@ -1,4 +1,4 @@
-package dev.mcpsec.git;
+package dev.mcpsec.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -2,7 +2,7 @@ package dev.mcpsec.docs;
 
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Finding;
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.report.ReportFormat;
@@ -51,7 +51,7 @@ class TutorialTest {
         write(dir, filesOf(section("## Tutorial")));
         List<String> shown = codeBlockAfter("### Step 6").lines().toList();
 
-        BundleTestReport report = Mcpsec.testBundle(dir.resolve(BUNDLE), ScanRequest.builder(dir).history(false).build());
+        BundleTestReport report = Mcpsec.create().testBundle(dir.resolve(BUNDLE), ScanRequest.builder(dir).history(false).build());
 
         assertThat(report.cases()).allSatisfy(c -> assertThat(c.problems()).as(c.name()).isEmpty());
         assertThat(report.passed()).isTrue();
@@ -68,7 +68,7 @@ class TutorialTest {
         write(dir, filesOf(section("## Tutorial")));
         assertThat(codeBlockAfter("Create `demo/.mcp.json`:", 2)).isEqualTo("$ ./mcpsec scan demo --bundle " + BUNDLE);
 
-        ScanResult result = Mcpsec.scan(ScanRequest.builder(dir.resolve("demo")).history(false)
+        ScanResult result = Mcpsec.create().scan(ScanRequest.builder(dir.resolve("demo")).history(false)
                 .bundles(List.of(dir.resolve(BUNDLE).toString())).build());
 
         List<Finding> acme = result.findings().stream().filter(f -> f.ruleId().startsWith("ACME-")).toList();
@@ -92,7 +92,7 @@ class TutorialTest {
         files.putAll(filesOf(section("## Computed messages")));
         write(dir, files);
 
-        BundleTestReport report = Mcpsec.testBundle(dir.resolve(BUNDLE), ScanRequest.builder(dir).history(false).build());
+        BundleTestReport report = Mcpsec.create().testBundle(dir.resolve(BUNDLE), ScanRequest.builder(dir).history(false).build());
 
         assertThat(report.cases()).extracting(BundleTestReport.CaseResult::name)
                 .containsExactly("experimental-fail", "released-pass", "sprawl-fail");
@@ -109,7 +109,7 @@ class TutorialTest {
         Files.createDirectories(project);
         Files.writeString(project.resolve(".mcp.json"), FakeSecrets.expandFakes(fixture, new Random()));
 
-        ScanResult result = Mcpsec.scan(ScanRequest.builder(project).history(false)
+        ScanResult result = Mcpsec.create().scan(ScanRequest.builder(project).history(false)
                 .bundles(List.of(dir.resolve(BUNDLE).toString())).build());
 
         assertThat(result.findings()).filteredOn(f -> f.ruleId().equals("ACME-MCP-002")).singleElement()
@@ -132,7 +132,7 @@ class TutorialTest {
                     "package docs.example" + i + ";\n\nimport dev.mcpsec.facts.*;\n\n" + rules.get(i));
         }
 
-        List<String> ids = Mcpsec.rules(ScanRequest.builder(dir).bundles(List.of(dir.resolve("examples").toString()))
+        List<String> ids = Mcpsec.create().rules(ScanRequest.builder(dir).bundles(List.of(dir.resolve("examples").toString()))
                 .build()).stream().filter(r -> r.bundle().startsWith("page-examples")).map(r -> r.id()).toList();
 
         assertThat(ids).hasSize(rules.size());

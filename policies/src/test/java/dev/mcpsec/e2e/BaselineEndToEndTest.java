@@ -1,7 +1,7 @@
 package dev.mcpsec.e2e;
 
 import dev.mcpsec.api.Finding;
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class BaselineEndToEndTest {
     Path dir;
 
     private ScanResult scan(Path project) {
-        return Mcpsec.scan(ScanRequest.builder(project).home(dir.resolve("home")).history(false).build());
+        return Mcpsec.create().scan(ScanRequest.builder(project).home(dir.resolve("home")).history(false).build());
     }
 
     @Test
@@ -35,7 +35,7 @@ class BaselineEndToEndTest {
         ScanResult before = scan(project);
         assertThat(before.findings()).isNotEmpty();
 
-        int written = Mcpsec.writeBaseline(ScanRequest.builder(project).home(dir.resolve("home")).history(false).build(),
+        int written = Mcpsec.create().writeBaseline(ScanRequest.builder(project).home(dir.resolve("home")).history(false).build(),
                 project.resolve(".mcpsec/baseline.json"));
         assertThat(written).isEqualTo(before.findings().size());
 

@@ -2,7 +2,7 @@ package dev.mcpsec.e2e;
 
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class CorpusScanTest {
             Files.copy(CORPUS.resolve(row[0]), target);
         }
         for (int i = 1; i <= rootsByPath.values().stream().max(Integer::compare).orElse(0); i++) {
-            ScanResult r = Mcpsec.scan(ScanRequest.builder(dir.resolve("root" + i)).home(dir.resolve("home"))
+            ScanResult r = Mcpsec.create().scan(ScanRequest.builder(dir.resolve("root" + i)).home(dir.resolve("home"))
                     .history(false).build());
             files += r.files().size();
             servers += r.servers().size();

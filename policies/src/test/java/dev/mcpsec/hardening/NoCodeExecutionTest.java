@@ -1,6 +1,6 @@
 package dev.mcpsec.hardening;
 
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanResult;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class NoCodeExecutionTest {
         t.scan();
         assertThat(marker).doesNotExist();
 
-        Mcpsec.scan(t.request().projectPolicies(true).build());
+        Mcpsec.create().scan(t.request().projectPolicies(true).build());
         assertThat(marker).as("the same tree with projectPolicies(true) runs the rule").exists();
     }
 

@@ -1,6 +1,6 @@
 package dev.mcpsec.hardening;
 
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.report.ReportFormat;
@@ -55,7 +55,7 @@ class NoLeakTest {
 
         List<String> captured = new ArrayList<>();
         ScanRequest request = t.request().includeUser(true).progress(captured::add).build();
-        ScanResult result = Mcpsec.scan(request);
+        ScanResult result = Mcpsec.create().scan(request);
         assertThat(result.findings()).extracting(f -> f.checklist())
                 .contains("production-keys", "committed-secrets", "history-secrets", "key-reuse");
         captured.add(result.toString());
@@ -69,9 +69,9 @@ class NoLeakTest {
             }
         }
         Path baseline = tmp.resolve("baseline.json");
-        Mcpsec.writeBaseline(request, baseline);
+        Mcpsec.create().writeBaseline(request, baseline);
         captured.add(Files.readString(baseline));
-        captured.add(Mcpsec.reviewList(request).toString());
+        captured.add(Mcpsec.create().reviewList(request).toString());
 
         Map<String, String> pieces = new HashMap<>();
         for (Map.Entry<String, String> secret : secrets.entrySet()) {

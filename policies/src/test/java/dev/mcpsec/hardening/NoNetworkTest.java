@@ -1,6 +1,6 @@
 package dev.mcpsec.hardening;
 
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.secrets.FakeSecrets;
 import org.eclipse.jgit.api.Git;
@@ -85,7 +85,7 @@ class NoNetworkTest {
 
         ScanResult result;
         try (NetworkGuard guard = NetworkGuard.install()) {
-            result = Mcpsec.scan(t.request().includeUser(true).history(true).build());
+            result = Mcpsec.create().scan(t.request().includeUser(true).history(true).build());
             assertThat(guard.attempts()).as("network or process attempts during the scan").isEmpty();
         }
         assertThat(result.servers()).hasSizeGreaterThanOrEqualTo(7);

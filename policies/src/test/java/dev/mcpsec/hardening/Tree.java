@@ -1,6 +1,6 @@
 package dev.mcpsec.hardening;
 
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
@@ -44,11 +44,11 @@ final class Tree {
     }
 
     ScanResult scan() {
-        return Mcpsec.scan(request().build());
+        return Mcpsec.create().scan(request().build());
     }
 
     ScanResult scan(ScanLimits limits) {
-        return Mcpsec.scan(request().limits(limits).build());
+        return Mcpsec.create().scan(request().limits(limits).build());
     }
 
     static List<String> messages(ScanResult result) {

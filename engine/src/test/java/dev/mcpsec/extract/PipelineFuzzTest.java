@@ -1,12 +1,10 @@
-package dev.mcpsec.scan;
+package dev.mcpsec.extract;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanWarning;
-import dev.mcpsec.api.ServerSummary;
 import dev.mcpsec.discovery.CatalogEntry;
 import dev.mcpsec.discovery.ConfigShape;
-import dev.mcpsec.facts.Credential;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.ConfigParser;
 import dev.mcpsec.secrets.DetectorOptions;
@@ -61,11 +59,10 @@ class PipelineFuzzTest {
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         for (CatalogEntry entry : List.of(MCP, VSCODE, CODEX, CONTINUE)) {
             ConfigDocument doc = ConfigParser.parse(entry.pattern(), entry, content, "project", LIMITS);
-            List<Object> facts = new ArrayList<>();
-            List<ServerSummary> servers = new ArrayList<>();
             List<ScanWarning> warnings = new ArrayList<>();
-            extractor.extract(doc, new FactExtractor.Sink(facts, servers, warnings, false, false));
-            String shown = facts.stream().filter(Credential.class::isInstance).map(Credential.class::cast)
+            Sink sink = new Sink(new FactSet(), new ArrayList<>(), warnings);
+            extractor.extract(doc, false, false, sink);
+            String shown = sink.facts().credentials().stream()
                     .map(c -> c.masked() + " " + c.detector() + " " + c.fingerprint()).toList() + " " + warnings;
             for (String secret : planted.values()) {
                 assertThat(shown).doesNotContain(secret);
