@@ -239,6 +239,7 @@ public final class PositionalReader {
     }
 
     private static final class BadByte extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         final int offset;
 
         BadByte(int offset) {
@@ -249,6 +250,8 @@ public final class PositionalReader {
 
     /** Thrown by the tree builders when a document nests deeper than the limit; message is the final error. */
     static final class DepthException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         DepthException(String message) {
             super(message, null, false, false);
         }

@@ -83,7 +83,7 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
             if (!sev.isObject()) {
                 throw new ConfigurationException("config", where + ": \"severity\" maps rule or checklist ids to severities");
             }
-            sev.fields().forEachRemaining(e -> {
+            sev.properties().forEach(e -> {
                 try {
                     severity.put(e.getKey(), Severity.parse(e.getValue().asText()));
                 } catch (IllegalArgumentException ex) {
@@ -108,7 +108,7 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
             if (!d.isObject()) {
                 throw new ConfigurationException("config", where + ": \"data\" maps list names to {key: [values]}");
             }
-            d.fields().forEachRemaining(e -> {
+            d.properties().forEach(e -> {
                 try {
                     data.put(e.getKey(), BundleLoader.dataList(e.getValue()));
                 } catch (ConfigurationException ex) {

@@ -222,7 +222,7 @@ public final class BundleLoader {
             throw new ConfigurationException("bundle", file + ": a data file is a JSON object of key → array of strings");
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isArray()) {

@@ -132,7 +132,7 @@ public final class BundleTestRunner {
 
     private static String describe(JsonNode want) {
         StringBuilder sb = new StringBuilder();
-        want.fields().forEachRemaining(e -> sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=')
+        want.properties().forEach(e -> sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=')
                 .append(e.getValue().asText()));
         return "{" + sb + "}";
     }
