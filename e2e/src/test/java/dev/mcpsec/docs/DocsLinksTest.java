@@ -1,4 +1,4 @@
-package dev.mcpsec;
+package dev.mcpsec.docs;
 
 import org.junit.jupiter.api.Test;
 

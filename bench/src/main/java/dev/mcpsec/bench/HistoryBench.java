@@ -1,4 +1,8 @@
-package dev.mcpsec.git;
+package dev.mcpsec.bench;
+
+import dev.mcpsec.git.GitInspector;
+import dev.mcpsec.git.HistoryOptions;
+import dev.mcpsec.git.HistoryResult;
 
 import java.nio.file.Path;
 import java.time.Duration;
