@@ -3,6 +3,8 @@ package dev.mcpsec.cli;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.fleet.FleetRequest;
+import dev.mcpsec.fleet.FleetScanner;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.RuleInfo;
@@ -29,6 +31,10 @@ public interface Engine {
     ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note, String repository);
 
     List<ReviewStatus> reviewList(ScanRequest request);
+
+    FleetScanner.FleetResult fleet(FleetRequest request);
+
+    FleetScanner.FleetResult merge(List<Path> reports, Path output);
 
     /** The real engine, {@link Mcpsec}. */
     static Engine mcpsec() {
@@ -67,6 +73,16 @@ public interface Engine {
             @Override
             public List<ReviewStatus> reviewList(ScanRequest request) {
                 return Mcpsec.reviewList(request);
+            }
+
+            @Override
+            public FleetScanner.FleetResult fleet(FleetRequest request) {
+                return Mcpsec.fleet(request);
+            }
+
+            @Override
+            public FleetScanner.FleetResult merge(List<Path> reports, Path output) {
+                return Mcpsec.mergeFleet(reports, output);
             }
         };
     }

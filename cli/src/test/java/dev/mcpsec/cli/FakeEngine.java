@@ -100,4 +100,21 @@ final class FakeEngine implements Engine {
         record(request);
         return statuses;
     }
+
+    /** Fleet runs go to the real fleet scanner: its inputs are real repositories the test lays out. */
+    @Override
+    public dev.mcpsec.fleet.FleetScanner.FleetResult fleet(dev.mcpsec.fleet.FleetRequest request) {
+        if (failure != null) {
+            throw failure;
+        }
+        return Engine.mcpsec().fleet(request);
+    }
+
+    @Override
+    public dev.mcpsec.fleet.FleetScanner.FleetResult merge(List<Path> reports, Path output) {
+        if (failure != null) {
+            throw failure;
+        }
+        return Engine.mcpsec().merge(reports, output);
+    }
 }

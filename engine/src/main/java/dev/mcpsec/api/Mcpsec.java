@@ -1,6 +1,8 @@
 package dev.mcpsec.api;
 
 import dev.mcpsec.facts.McpServer;
+import dev.mcpsec.fleet.FleetRequest;
+import dev.mcpsec.fleet.FleetScanner;
 import dev.mcpsec.rules.Baseline;
 import dev.mcpsec.rules.BundleLoader;
 import dev.mcpsec.scan.BundleTestRunner;
@@ -76,5 +78,15 @@ public final class Mcpsec {
     /** The review state of every server under the request's root. */
     public static List<ReviewStatus> reviewList(ScanRequest request) {
         return ENGINE.reviewStates(request);
+    }
+
+    /** Scans many repositories (clones, bare mirrors, list files) and writes the org report into the output folder. */
+    public static FleetScanner.FleetResult fleet(FleetRequest request) {
+        return new FleetScanner(Clock.systemUTC()).run(request);
+    }
+
+    /** Joins shard org reports into one org report written into {@code output}, as one run would have written it. */
+    public static FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output) {
+        return new FleetScanner(Clock.systemUTC()).merge(reports, output);
     }
 }

@@ -27,6 +27,8 @@ public final class ScanRequest {
     private final Consumer<String> progress;
     private final Consumer<String> valueLog;
     private final boolean explainValues;
+    private final String fingerprintSalt;
+    private final Consumer<Object> factListener;
 
     private ScanRequest(Builder b) {
         this.root = b.root;
@@ -45,6 +47,8 @@ public final class ScanRequest {
         this.progress = b.progress;
         this.valueLog = b.valueLog == null ? line -> { } : b.valueLog;
         this.explainValues = b.valueLog != null;
+        this.fingerprintSalt = b.fingerprintSalt;
+        this.factListener = b.factListener;
     }
 
     public static Builder builder(Path root) {
@@ -129,6 +133,20 @@ public final class ScanRequest {
         return valueLog;
     }
 
+    /**
+     * The salt of the credential fingerprints, or null for the default (one per repository, from its root commit).
+     * A fleet scan sets one salt for every repository so that the same credential has the same fingerprint
+     * everywhere; the salt is never printed.
+     */
+    public String fingerprintSalt() {
+        return fingerprintSalt;
+    }
+
+    /** Receives every fact the rules see, after collection and before the rules run; null when nobody listens. */
+    public Consumer<Object> factListener() {
+        return factListener;
+    }
+
     /** {@code $HOME} (or {@code %USERPROFILE%}) as MCP clients see it, else the JVM's {@code user.home}. */
     static Path defaultHome() {
         for (String name : new String[] {"HOME", "USERPROFILE"}) {
@@ -157,6 +175,8 @@ public final class ScanRequest {
         private ScanLimits limits = ScanLimits.defaults();
         private Consumer<String> progress = s -> { };
         private Consumer<String> valueLog;
+        private String fingerprintSalt;
+        private Consumer<Object> factListener;
 
         private Builder(Path root) {
             this.root = root;
@@ -229,6 +249,16 @@ public final class ScanRequest {
 
         public Builder valueLog(Consumer<String> v) {
             this.valueLog = v;
+            return this;
+        }
+
+        public Builder fingerprintSalt(String v) {
+            this.fingerprintSalt = v;
+            return this;
+        }
+
+        public Builder factListener(Consumer<Object> v) {
+            this.factListener = v;
             return this;
         }
 
