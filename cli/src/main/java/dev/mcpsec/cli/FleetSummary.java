@@ -61,7 +61,8 @@ final class FleetSummary {
                 .limit(WORST_SHOWN).toList();
         for (RepoRecord x : worst) {
             out.println("  " + (x.error() != null ? "NOT SCANNED  " + x.name() + ": " + x.error()
-                    : String.format("%-12s %s (%d findings)", x.worst().id(), x.name(), x.findings().size())));
+                    : String.format("%-12s %s (%d finding%s)", x.worst().id(), x.name(), x.findings().size(),
+                    x.findings().size() == 1 ? "" : "s")));
         }
         out.println("report: " + shown(result.html(), cwd) + " and " + shown(result.json(), cwd));
         out.flush();

@@ -71,9 +71,10 @@ public final class FleetScanner {
         }
         ScanRequest template = template(request, out).build();
         List<Bundle> bundles = Policies.bundles(template, null);
-        CompiledPolicies policies = PolicyCompiler.compile(bundles);
         List<OrgReport.BundleInfo> bundleInfos = bundles.stream().map(FleetScanner::info).toList();
-        String settings = settingsKey(template, bundleInfos, policies);
+        // Compiled on first use: a run in which every repository comes from the cache compiles nothing.
+        Lazy<CompiledPolicies> policies = new Lazy<>(() -> PolicyCompiler.compile(bundles));
+        String settings = settingsKey(template, bundleInfos);
         FleetCache cache = new FleetCache(out.resolve("cache"), settings);
         ScanEngine engine = new ScanEngine(clock);
         try {
@@ -113,6 +114,11 @@ public final class FleetScanner {
             throw new McpsecException("fleet run failed: " + e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+        try {
+            Files.deleteIfExists(out.resolve("work"));
+        } catch (IOException e) {
+            // not empty: a view that could not be deleted stays for the next run, which replaces it
         }
         Path json = out.resolve(REPORT_JSON);
         OrgReport previous = readPrevious(json);
@@ -188,7 +194,7 @@ public final class FleetScanner {
     }
 
     private Outcome scanOne(RepoTarget target, FleetRequest request, Path out, FleetCache cache, ScanEngine engine,
-                            CompiledPolicies policies) {
+                            Lazy<CompiledPolicies> policies) {
         RepoState.State state;
         try {
             state = RepoState.of(target);
@@ -202,9 +208,11 @@ public final class FleetScanner {
                 return new Outcome(hit, true);
             }
         }
+        // Outside the try: a bundle that does not compile is the run's error (exit 2), not every repository's.
+        CompiledPolicies compiled = policies.get();
         RepoRecord record;
         try {
-            record = scan(target, state, request, out, engine, policies);
+            record = scan(target, state, request, out, engine, compiled);
         } catch (IOException | RuntimeException e) {
             record = RepoRecord.failed(target, state.digest(), FleetMessages.firstLine(e.getMessage()));
         } catch (OutOfMemoryError e) {
@@ -295,10 +303,10 @@ public final class FleetScanner {
         }
     }
 
-    private static String settingsKey(ScanRequest t, List<OrgReport.BundleInfo> bundles, CompiledPolicies policies) {
+    /** What decides a repository's result besides its own content: engine version, bundles and scan settings. */
+    private static String settingsKey(ScanRequest t, List<OrgReport.BundleInfo> bundles) {
         StringBuilder b = new StringBuilder(ScanEngine.VERSION).append('\n');
         bundles.forEach(x -> b.append(x.id()).append('@').append(x.version()).append(' ').append(x.sha256()).append('\n'));
-        policies.rules().forEach(r -> b.append(r.id()).append(' ').append(r.severity().id()).append('\n'));
         b.append("history=").append(t.history()).append('\n');
         b.append("exclude=").append(new java.util.TreeSet<>(t.excludeRules())).append('\n');
         b.append("include=").append(new java.util.TreeSet<>(t.includeRules())).append('\n');
@@ -339,6 +347,23 @@ public final class FleetScanner {
                 request.progress().accept(new FleetProgress(n, total, findings.get(), failed.get(), cached.get(),
                         (System.nanoTime() - start) / 1_000_000, o.record().name()));
             }
+        }
+    }
+
+    /** A value computed once, on first use, by whichever worker needs it first. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> supplier;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = supplier.get();
+            }
+            return value;
         }
     }
 }
