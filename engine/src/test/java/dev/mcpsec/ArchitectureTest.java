@@ -75,6 +75,15 @@ class ArchitectureTest {
     @Test
     void onlyTheFacade_usesTheOrchestration() {
         classes().that().resideInAPackage("dev.mcpsec.scan").should().onlyHaveDependentClassesThat()
-                .resideInAnyPackage("dev.mcpsec.scan", "dev.mcpsec.api").check(engine);
+                .resideInAnyPackage("dev.mcpsec.scan", "dev.mcpsec.api", "dev.mcpsec.fleet").check(engine);
+    }
+
+    @Test
+    void fleet_runsScansThroughTheOrchestration_andNothingButTheFacadeStartsIt() {
+        noClasses().that().resideInAPackage("dev.mcpsec.fleet").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.mcpsec.parse..", "dev.mcpsec.discovery..", "dev.mcpsec.secrets..")
+                .check(engine);
+        classes().that().resideInAPackage("dev.mcpsec.fleet").should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("dev.mcpsec.fleet", "dev.mcpsec.api").check(engine);
     }
 }
