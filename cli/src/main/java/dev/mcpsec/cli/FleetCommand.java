@@ -55,6 +55,11 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Scan every repository, even those unchanged since the last run.")
     boolean noCache;
 
+    @Option(names = "--since",
+            description = "For a changed repository, read only the git history added since this output folder's "
+                    + "last run (the whole history when a ref was rewritten or the last walk was cut short).")
+    boolean since;
+
     @Option(names = "--sarif", description = "Also write sarif/<repository>.sarif for each repository.")
     boolean sarif;
 
@@ -103,7 +108,7 @@ public final class FleetCommand implements Callable<Integer> {
             scope.applyTo(b, env);
             policies.applyTo(b, env);
             return b;
-        }, workers, part, !noCache, salt, sarif, common.progress(env) ? p -> FleetSummary.progress(env.err(), p)
+        }, workers, part, !noCache, since, salt, sarif, common.progress(env) ? p -> FleetSummary.progress(env.err(), p)
                 : null);
         FleetScanner.FleetResult result = context.engine().fleet(request);
         return FleetSummary.print(env.out(), result, failOn, env.workingDirectory());

@@ -29,6 +29,8 @@ public final class ScanRequest {
     private final boolean explainValues;
     private final String fingerprintSalt;
     private final Consumer<Object> factListener;
+    private final HistoryBaseline historyBaseline;
+    private final Consumer<HistoryPass> historyListener;
 
     private ScanRequest(Builder b) {
         this.root = b.root;
@@ -49,6 +51,8 @@ public final class ScanRequest {
         this.explainValues = b.valueLog != null;
         this.fingerprintSalt = b.fingerprintSalt;
         this.factListener = b.factListener;
+        this.historyBaseline = b.historyBaseline;
+        this.historyListener = b.historyListener;
     }
 
     public static Builder builder(Path root) {
@@ -147,6 +151,16 @@ public final class ScanRequest {
         return factListener;
     }
 
+    /** What an earlier history pass of this repository saw, or null to walk the whole history. */
+    public HistoryBaseline historyBaseline() {
+        return historyBaseline;
+    }
+
+    /** Receives how the history pass went (null when nobody listens; not called when history is off or absent). */
+    public Consumer<HistoryPass> historyListener() {
+        return historyListener;
+    }
+
     /** {@code $HOME} (or {@code %USERPROFILE%}) as MCP clients see it, else the JVM's {@code user.home}. */
     static Path defaultHome() {
         for (String name : new String[] {"HOME", "USERPROFILE"}) {
@@ -177,6 +191,8 @@ public final class ScanRequest {
         private Consumer<String> valueLog;
         private String fingerprintSalt;
         private Consumer<Object> factListener;
+        private HistoryBaseline historyBaseline;
+        private Consumer<HistoryPass> historyListener;
 
         private Builder(Path root) {
             this.root = root;
@@ -259,6 +275,16 @@ public final class ScanRequest {
 
         public Builder factListener(Consumer<Object> v) {
             this.factListener = v;
+            return this;
+        }
+
+        public Builder historyBaseline(HistoryBaseline v) {
+            this.historyBaseline = v;
+            return this;
+        }
+
+        public Builder historyListener(Consumer<HistoryPass> v) {
+            this.historyListener = v;
             return this;
         }
 

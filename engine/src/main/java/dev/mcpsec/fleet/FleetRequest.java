@@ -18,12 +18,14 @@ import java.util.function.Function;
  * @param workers parallel repositories; 0 means one per core
  * @param shard the part of the fleet this run scans, or null for all of it
  * @param useCache reuse a repository's cached result when its refs have not changed
+ * @param sinceLastRun for a changed repository, walk only the history added since its cached result, where that is
+ *                     safe (no ref rewritten, the earlier walk complete); otherwise the whole history
  * @param salt the fleet's fingerprint salt (the same for every shard), never printed
  * @param sarif also write one SARIF file per repository
  * @param progress receives progress after each repository, or null
  */
 public record FleetRequest(List<Path> inputs, Path output, Function<Path, ScanRequest.Builder> requestFor,
-                           int workers, Shard shard, boolean useCache, String salt, boolean sarif,
+                           int workers, Shard shard, boolean useCache, boolean sinceLastRun, String salt, boolean sarif,
                            Consumer<FleetProgress> progress) {
 
     public FleetRequest {

@@ -1,6 +1,8 @@
 package dev.mcpsec.fleet;
 
 import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.HistoryBaseline;
+import dev.mcpsec.api.HistoryPass;
 import dev.mcpsec.api.McpsecException;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -124,7 +127,8 @@ public final class FleetScanner {
         OrgReport previous = readPrevious(json);
         OrgReport.RunInfo run = new OrgReport.RunInfo(clock.instant().toString(),
                 (System.nanoTime() - start) / 1_000_000, request.shard() == null ? null : request.shard().toString(),
-                progress.scanned.get(), progress.cached.get(), progress.failed.get(), resolved.skipped());
+                progress.scanned.get(), progress.incremental.get(), progress.cached.get(), progress.failed.get(),
+                resolved.skipped());
         OrgReport report = OrgReport.of(ScanEngine.VERSION, bundleInfos, records, previous, run);
         return write(report, out);
     }
@@ -156,19 +160,22 @@ public final class FleetScanner {
         }
         Path out = output.toAbsolutePath().normalize();
         int scanned = 0;
+        int incremental = 0;
         int cached = 0;
         int failed = 0;
         List<String> skipped = new ArrayList<>();
         for (OrgReport p : parts) {
             if (p.run() != null) {
                 scanned += p.run().scanned();
+                incremental += p.run().incrementalHistory();
                 cached += p.run().fromCache();
                 failed += p.run().failed();
                 skipped.addAll(p.run().skipped());
             }
         }
         OrgReport merged = OrgReport.merge(parts, readPrevious(out.resolve(REPORT_JSON)), new OrgReport.RunInfo(
-                clock.instant().toString(), (System.nanoTime() - start) / 1_000_000, null, scanned, cached, failed,
+                clock.instant().toString(), (System.nanoTime() - start) / 1_000_000, null, scanned, incremental, cached,
+                failed,
                 List.copyOf(new java.util.TreeSet<>(skipped))));
         return write(merged, out);
     }
@@ -190,7 +197,7 @@ public final class FleetScanner {
                 .fingerprintSalt("fleet:" + request.salt());
     }
 
-    private record Outcome(RepoRecord record, boolean cached) {
+    private record Outcome(RepoRecord record, boolean cached, boolean incrementalHistory) {
     }
 
     private Outcome scanOne(RepoTarget target, FleetRequest request, Path out, FleetCache cache, ScanEngine engine,
@@ -200,37 +207,48 @@ public final class FleetScanner {
             state = RepoState.of(target);
         } catch (IOException | RuntimeException e) {
             return new Outcome(RepoRecord.failed(target, null, "cannot read the repository: "
-                    + FleetMessages.firstLine(e.getMessage())), false);
+                    + FleetMessages.firstLine(e.getMessage())), false, false);
         }
-        if (request.useCache()) {
-            RepoRecord hit = cache.get(target, state.digest());
-            if (hit != null) {
-                return new Outcome(hit, true);
-            }
+        FleetCache.Entry previous = request.useCache() ? cache.entry(target) : null;
+        if (previous != null && state.digest().equals(previous.state())) {
+            return new Outcome(previous.record(), true, false);
         }
+        HistoryBaseline baseline = request.sinceLastRun() && previous != null && previous.historyComplete()
+                && previous.tips() != null && !previous.tips().isEmpty()
+                ? new HistoryBaseline(previous.tips(), previous.history()) : null;
         // Outside the try: a bundle that does not compile is the run's error (exit 2), not every repository's.
         CompiledPolicies compiled = policies.get();
+        Scanned scanned;
         RepoRecord record;
         try {
-            record = scan(target, state, request, out, engine, compiled);
+            scanned = scan(target, state, request, out, engine, compiled, baseline);
+            record = scanned.record();
         } catch (IOException | RuntimeException e) {
+            scanned = null;
             record = RepoRecord.failed(target, state.digest(), FleetMessages.firstLine(e.getMessage()));
         } catch (OutOfMemoryError e) {
+            scanned = null;
             record = RepoRecord.failed(target, state.digest(), "out of memory while scanning: raise the JVM heap "
                     + "(MCPSEC_JAVA_OPTS=-Xmx…) or lower the limits");
         }
-        if (request.useCache() && record.scanned()) {
+        if (request.useCache() && scanned != null) {
             try {
-                cache.put(target, state.digest(), record);
+                cache.put(target, new FleetCache.Entry(cache.settings(), state.digest(), record, scanned.tips(),
+                        scanned.historyComplete(), scanned.history()));
             } catch (IOException e) {
                 // the result stands; the next run scans this repository again
             }
         }
-        return new Outcome(record, false);
+        return new Outcome(record, false, scanned != null && scanned.incremental());
     }
 
-    private RepoRecord scan(RepoTarget target, RepoState.State state, FleetRequest request, Path out,
-                            ScanEngine engine, CompiledPolicies policies) throws IOException {
+    /** A fresh scan's record and what the cache keeps for an incremental history pass next time. */
+    private record Scanned(RepoRecord record, Map<String, String> tips, boolean historyComplete,
+                           List<HistoryCredential> history, boolean incremental) {
+    }
+
+    private Scanned scan(RepoTarget target, RepoState.State state, FleetRequest request, Path out,
+                         ScanEngine engine, CompiledPolicies policies, HistoryBaseline baseline) throws IOException {
         MirrorView view = null;
         try {
             Path root = target.path();
@@ -242,7 +260,13 @@ public final class FleetScanner {
                 root = view.workTree();
             }
             List<CredentialSeen> credentials = Collections.synchronizedList(new ArrayList<>());
-            ScanRequest scanRequest = template(request, root).factListener(fact -> {
+            List<HistoryCredential> history = Collections.synchronizedList(new ArrayList<>());
+            HistoryPass[] pass = new HistoryPass[1];
+            ScanRequest scanRequest = template(request, root).historyBaseline(baseline)
+                    .historyListener(p -> pass[0] = p).factListener(fact -> {
+                if (fact instanceof HistoryCredential h) {
+                    history.add(h);
+                }
                 if (fact instanceof Credential c) {
                     credentials.add(new CredentialSeen(c.fingerprint(), c.kind(), c.tier(), c.masked(), c.file(),
                             c.server(), false));
@@ -262,7 +286,9 @@ public final class FleetScanner {
             if (request.sarif()) {
                 writeSarif(out, target, result);
             }
-            return record;
+            boolean complete = pass[0] != null && pass[0].complete();
+            return new Scanned(record, pass[0] == null ? Map.of() : pass[0].tips(), complete, List.copyOf(history),
+                    pass[0] != null && pass[0].incremental());
         } finally {
             if (view != null) {
                 view.close();
@@ -324,6 +350,7 @@ public final class FleetScanner {
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger scanned = new AtomicInteger();
         private final AtomicInteger cached = new AtomicInteger();
+        private final AtomicInteger incremental = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
         private final AtomicLong findings = new AtomicLong();
 
@@ -340,6 +367,9 @@ public final class FleetScanner {
                 cached.incrementAndGet();
             } else {
                 scanned.incrementAndGet();
+                if (o.incrementalHistory()) {
+                    incremental.incrementAndGet();
+                }
             }
             findings.addAndGet(o.record().findings().size());
             int n = done.incrementAndGet();

@@ -57,9 +57,17 @@ public record OrgReport(String schema, String toolVersion, List<BundleInfo> bund
                         Map<String, Integer> bySeverity) {
     }
 
-    /** How this document was made; differs between runs that found the same things. */
-    public record RunInfo(String generatedAt, long durationMs, String shard, int scanned, int fromCache, int failed,
-                          List<String> skipped) {
+    /**
+     * How this document was made; differs between runs that found the same things.
+     *
+     * @param scanned repositories scanned in this run
+     * @param incrementalHistory of those, how many had only their new history walked ({@code --since})
+     * @param fromCache repositories unchanged since the last run, taken from the cache
+     * @param failed repositories that could not be scanned
+     * @param skipped paths passed over (not git repositories, symbolic links), with the reason
+     */
+    public record RunInfo(String generatedAt, long durationMs, String shard, int scanned, int incrementalHistory,
+                          int fromCache, int failed, List<String> skipped) {
     }
 
     /** Builds the report of {@code records}; {@code previous} (may be null) gives the trend. */

@@ -112,7 +112,7 @@ class FleetUnitsTest {
     void theTrend_countsNewAndResolvedFindings() {
         OrgReport before = OrgReport.of("0.1", List.of(), List.of(
                 repo("a", List.of(finding("A", Severity.HIGH, "1"), finding("B", Severity.LOW, "2")), List.of())),
-                null, new OrgReport.RunInfo("2026-01-01T00:00:00Z", 0, null, 1, 0, 0, List.of()));
+                null, new OrgReport.RunInfo("2026-01-01T00:00:00Z", 0, null, 1, 0, 0, 0, List.of()));
         OrgReport after = OrgReport.of("0.1", List.of(), List.of(
                 repo("a", List.of(finding("A", Severity.HIGH, "1"), finding("C", Severity.CRITICAL, "3")),
                         List.of())), before, null);
@@ -137,7 +137,7 @@ class FleetUnitsTest {
     void theReport_roundTripsThroughJson() throws Exception {
         OrgReport r = OrgReport.of("0.1", List.of(new OrgReport.BundleInfo("builtin", "0.1.0", "d", "aa")),
                 new ArrayList<>(List.of(repo("a", List.of(finding("A", Severity.HIGH, "1")), List.of()))), null,
-                new OrgReport.RunInfo("2026-01-01T00:00:00Z", 5, "1/2", 1, 0, 0, List.of()));
+                new OrgReport.RunInfo("2026-01-01T00:00:00Z", 5, "1/2", 1, 0, 0, 0, List.of()));
         Path file = tmp.resolve("r.json");
         r.write(file);
         assertThat(Files.readString(file)).contains("\"severity\" : \"high\"", "\"schema\" : \"mcpsec-org-report/1\"");

@@ -113,6 +113,19 @@ final class FleetFixture {
         }
     }
 
+    /** Rewrites a clone's last commit (as a force push would) and refreshes its mirror. */
+    void rewrite(String name, String path, String content) throws IOException, GitAPIException {
+        Path dir = clones.resolve(name);
+        try (Git git = Git.open(dir.toFile())) {
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("HEAD~1").call();
+            write(dir, path, content);
+            commit(git, "rewritten " + path);
+        }
+        try (Git mirror = Git.open(mirrors.resolve(name + ".git").toFile())) {
+            mirror.fetch().setRemote("origin").setRefSpecs("+refs/*:refs/*").call();
+        }
+    }
+
     private void mirror(String name) throws GitAPIException {
         Git.cloneRepository().setURI(clones.resolve(name).toUri().toString()).setMirror(true)
                 .setDirectory(mirrors.resolve(name + ".git").toFile()).call().close();

@@ -42,7 +42,7 @@ class FleetScannerTest {
     }
 
     private FleetRequest request(Path input, Path out, Shard shard, boolean cache) {
-        return new FleetRequest(List.of(input), out, ScanRequest::builder, 2, shard, cache, SALT, true, null);
+        return new FleetRequest(List.of(input), out, ScanRequest::builder, 2, shard, cache, false, SALT, true, null);
     }
 
     private OrgReport run(Path input, Path out) {
@@ -114,6 +114,41 @@ class FleetScannerTest {
         assertThat(third.run().fromCache()).isEqualTo(4);
         assertThat(checklists(third).get("charlie")).contains("committed-secrets");
         assertThat(third.trend().newFindings()).isPositive();
+    }
+
+    private List<Finding> findingsOf(OrgReport r, String name) {
+        return r.repositories().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow().findings();
+    }
+
+    @Test
+    void since_walksOnlyNewHistory_andStillReportsASecretRemovedInTheNewCommits() throws Exception {
+        Path out = tmp.resolve("out");
+        FleetRequest since = new FleetRequest(List.of(fleet.mirrors), out, ScanRequest::builder, 2, null, true, true,
+                SALT, false, null);
+        OrgReport first = new FleetScanner(CLOCK).run(since).report();
+        assertThat(first.run().incrementalHistory()).isZero();
+        // alpha's live key is replaced by a reference: it now lives only in commits the next walk does not read
+        fleet.change("alpha", ".mcp.json", FleetFixture.stripe("${STRIPE_SECRET_KEY}"));
+        OrgReport second = new FleetScanner(CLOCK).run(since).report();
+        assertThat(second.run().scanned()).isEqualTo(1);
+        assertThat(second.run().incrementalHistory()).isEqualTo(1);
+        assertThat(checklists(second).get("alpha")).contains("history-secrets").doesNotContain("committed-secrets");
+        OrgReport full = new FleetScanner(CLOCK).run(request(fleet.mirrors, tmp.resolve("full"), null, false)).report();
+        assertThat(findingsOf(second, "alpha")).isEqualTo(findingsOf(full, "alpha"));
+    }
+
+    @Test
+    void since_walksTheWholeHistory_whenARefWasRewritten() throws Exception {
+        Path out = tmp.resolve("out");
+        FleetRequest since = new FleetRequest(List.of(fleet.mirrors), out, ScanRequest::builder, 2, null, true, true,
+                SALT, false, null);
+        new FleetScanner(CLOCK).run(since);
+        fleet.rewrite("bravo", "NOTES.md", "rewritten\n");
+        OrgReport second = new FleetScanner(CLOCK).run(since).report();
+        assertThat(second.run().scanned()).isEqualTo(1);
+        assertThat(second.run().incrementalHistory()).isZero();
+        OrgReport full = new FleetScanner(CLOCK).run(request(fleet.mirrors, tmp.resolve("full"), null, false)).report();
+        assertThat(findingsOf(second, "bravo")).isEqualTo(findingsOf(full, "bravo"));
     }
 
     @Test
@@ -189,10 +224,10 @@ class FleetScannerTest {
                 end
                 """.formatted(marker.toString().replace("\\", "\\\\")));
         FleetRequest optedIn = new FleetRequest(List.of(fleet.clones), tmp.resolve("out"),
-                root -> ScanRequest.builder(root).projectPolicies(true), 2, null, false, SALT, false, null);
+                root -> ScanRequest.builder(root).projectPolicies(true), 2, null, false, false, SALT, false, null);
         new FleetScanner(CLOCK).run(optedIn);
         new FleetScanner(CLOCK).run(new FleetRequest(List.of(fleet.mirrors), tmp.resolve("out2"),
-                root -> ScanRequest.builder(root).projectPolicies(true), 2, null, false, SALT, false, null));
+                root -> ScanRequest.builder(root).projectPolicies(true), 2, null, false, false, SALT, false, null));
         assertThat(marker).doesNotExist();
     }
 
