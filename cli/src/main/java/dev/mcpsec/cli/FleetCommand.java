@@ -1,5 +1,7 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.options.FailOn;
+
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.fleet.FleetRequest;
@@ -68,7 +70,7 @@ public final class FleetCommand implements Callable<Integer> {
                     + "(or set " + SALT_VARIABLE + "). Default: DIR/" + SALT_FILE + ", made on the first run.")
     String saltFile;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = FailOn.Converter.class,
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = FailOnConverter.class,
             description = "Exit 1 when a repository has a finding at or above this, or could not be scanned: "
                     + "critical, high, medium, low, info, never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;

@@ -1,5 +1,7 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.options.FailOn;
+
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.fleet.FleetProgress;
 import dev.mcpsec.fleet.FleetScanner;

@@ -1,5 +1,7 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.options.FailOn;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +27,7 @@ public final class MergeCommand implements Callable<Integer> {
             description = "Where to write the joined org report (default: ${DEFAULT-VALUE}).")
     String output;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = FailOn.Converter.class,
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = FailOnConverter.class,
             description = "Exit 1 when a repository has a finding at or above this, or could not be scanned: "
                     + "critical, high, medium, low, info, never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
@@ -41,7 +43,7 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         Environment env = context.env();
         List<Path> inputs = results.stream().map(env::resolve).toList();
-        return FleetSummary.print(env.out(), context.engine().merge(inputs, env.resolve(output)), failOn,
+        return FleetSummary.print(env.out(), context.engine().mergeFleet(inputs, env.resolve(output)), failOn,
                 env.workingDirectory());
     }
 }

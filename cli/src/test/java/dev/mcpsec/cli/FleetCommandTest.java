@@ -1,6 +1,7 @@
 package dev.mcpsec.cli;
 
 import dev.mcpsec.secrets.FakeSecrets;
+import dev.mcpsec.engine.Mcpsec;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class FleetCommandTest {
     }
 
     private Cli cli() {
-        return new Cli(Engine.mcpsec(), tmp);
+        return new Cli(Mcpsec.create(), tmp);
     }
 
     @Test

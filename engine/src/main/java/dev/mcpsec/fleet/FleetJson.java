@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mcpsec.api.Severity;
@@ -23,7 +22,6 @@ final class FleetJson {
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, false)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(SerializationFeature.INDENT_OUTPUT, true)
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
             .addModule(new SimpleModule("mcpsec-severity")
                     .addSerializer(Severity.class, new JsonSerializer<>() {
                         @Override

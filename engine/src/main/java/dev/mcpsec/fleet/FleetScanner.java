@@ -15,7 +15,8 @@ import dev.mcpsec.report.Reporters;
 import dev.mcpsec.rules.Bundle;
 import dev.mcpsec.rules.CompiledPolicies;
 import dev.mcpsec.rules.PolicyCompiler;
-import dev.mcpsec.scan.Policies;
+import dev.mcpsec.rules.Policies;
+import dev.mcpsec.options.Version;
 import dev.mcpsec.scan.ScanEngine;
 
 import java.io.IOException;
@@ -129,7 +130,7 @@ public final class FleetScanner {
                 (System.nanoTime() - start) / 1_000_000, request.shard() == null ? null : request.shard().toString(),
                 progress.scanned.get(), progress.incremental.get(), progress.cached.get(), progress.failed.get(),
                 resolved.skipped());
-        OrgReport report = OrgReport.of(ScanEngine.VERSION, bundleInfos, records, previous, run);
+        OrgReport report = OrgReport.of(Version.get(), bundleInfos, records, previous, run);
         return write(report, out);
     }
 
@@ -331,7 +332,7 @@ public final class FleetScanner {
 
     /** What decides a repository's result besides its own content: engine version, bundles and scan settings. */
     private static String settingsKey(ScanRequest t, List<OrgReport.BundleInfo> bundles) {
-        StringBuilder b = new StringBuilder(ScanEngine.VERSION).append('\n');
+        StringBuilder b = new StringBuilder(Version.get()).append('\n');
         bundles.forEach(x -> b.append(x.id()).append('@').append(x.version()).append(' ').append(x.sha256()).append('\n'));
         b.append("history=").append(t.history()).append('\n');
         b.append("exclude=").append(new java.util.TreeSet<>(t.excludeRules())).append('\n');

@@ -1,6 +1,6 @@
 package dev.mcpsec.policies;
 
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanRequest;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class BuiltinRuleDocsTest {
     private static final Path DOCS = Path.of("../docs");
 
     private static List<RuleInfo> builtin() {
-        return Mcpsec.rules(ScanRequest.builder(Path.of(".")).build()).stream()
+        return Mcpsec.create().rules(ScanRequest.builder(Path.of(".")).build()).stream()
                 .filter(r -> r.bundle().startsWith("builtin@")).toList();
     }
 
@@ -61,7 +61,7 @@ class BuiltinRuleDocsTest {
     void everyChecklistId_isExplainedWithWhatWhyFixAndExamples() {
         ScanRequest request = ScanRequest.builder(Path.of(".")).build();
         for (String checklist : builtin().stream().map(RuleInfo::checklist).collect(Collectors.toSet())) {
-            assertThat(Mcpsec.explain(checklist, request)).as("explain " + checklist).hasValueSatisfying(e -> {
+            assertThat(Mcpsec.create().explain(checklist, request)).as("explain " + checklist).hasValueSatisfying(e -> {
                 assertThat(e.kind()).isEqualTo("checklist");
                 assertThat(e.what()).isNotBlank().isNotEqualTo(e.title());
                 assertThat(e.why()).isNotBlank();
