@@ -1,7 +1,5 @@
 package dev.mcpsec.api;
 
-import dev.mcpsec.facts.HistoryCredential;
-
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +11,21 @@ import java.util.Map;
  * @param tips ref name to commit id, as the earlier pass saw them
  * @param credentials the earlier pass's history credentials
  */
-public record HistoryBaseline(Map<String, String> tips, List<HistoryCredential> credentials) {
+public record HistoryBaseline(Map<String, String> tips, List<Seen> credentials) {
     public HistoryBaseline {
         tips = Map.copyOf(tips);
         credentials = List.copyOf(credentials);
+    }
+
+    /**
+     * One credential an earlier pass found in history, identified by its salted fingerprint (never its value).
+     *
+     * @param file the file it was in, relative to the scan root
+     * @param location where in the server entry, e.g. {@code env.STRIPE_SECRET_KEY}
+     * @param commit the earliest commit that held it
+     * @param date that commit's time (ISO-8601 instant)
+     */
+    public record Seen(String file, String server, String location, String variable, String kind, String tier,
+                       String masked, String fingerprint, String commit, String date) {
     }
 }

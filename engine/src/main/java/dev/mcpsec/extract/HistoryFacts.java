@@ -96,14 +96,15 @@ public final class HistoryFacts {
         }
         if (history.incremental()) {
             // Commits an earlier pass saw were not walked again: its credentials stand for them.
-            for (HistoryCredential b : baseline.credentials()) {
-                if (b.file() == null || config.excludes(b.file())) {
+            for (HistoryBaseline.Seen b : baseline.credentials()) {
+                if (b.file() == null || b.date() == null || config.excludes(b.file())) {
                     continue;
                 }
                 String key = b.file() + "\u0000" + b.fingerprint();
                 HistoryCredential prev = earliest.get(key);
                 if (prev == null || b.date().compareTo(prev.date()) < 0) {
-                    earliest.put(key, b);
+                    earliest.put(key, new HistoryCredential(b.file(), b.server(), b.location(), b.variable(), b.kind(),
+                            b.tier(), b.masked(), b.fingerprint(), b.commit(), b.date(), 0, false));
                 }
             }
             earliest.replaceAll((key, h) -> new HistoryCredential(h.file(), h.server(), h.location(), h.variable(),

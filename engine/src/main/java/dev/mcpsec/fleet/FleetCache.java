@@ -1,6 +1,6 @@
 package dev.mcpsec.fleet;
 
-import dev.mcpsec.facts.HistoryCredential;
+import dev.mcpsec.api.HistoryBaseline;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ final class FleetCache {
      * @param history the history credentials found (masked, fingerprinted), for an incremental history pass
      */
     record Entry(String settings, String state, RepoRecord record, Map<String, String> tips,
-                 boolean historyComplete, List<HistoryCredential> history) {
+                 boolean historyComplete, List<HistoryBaseline.Seen> history) {
     }
 
     /** The settings key entries are made with. */

@@ -16,6 +16,8 @@ import dev.mcpsec.rules.Bundle;
 import dev.mcpsec.rules.CompiledPolicies;
 import dev.mcpsec.rules.PolicyCompiler;
 import dev.mcpsec.rules.Policies;
+import dev.mcpsec.git.MirrorView;
+import dev.mcpsec.git.RepoState;
 import dev.mcpsec.options.Version;
 import dev.mcpsec.scan.ScanEngine;
 
@@ -205,7 +207,7 @@ public final class FleetScanner {
                             Lazy<CompiledPolicies> policies) {
         RepoState.State state;
         try {
-            state = RepoState.of(target);
+            state = RepoState.of(target.path(), target.kind() == RepoTarget.Kind.MIRROR);
         } catch (IOException | RuntimeException e) {
             return new Outcome(RepoRecord.failed(target, null, "cannot read the repository: "
                     + FleetMessages.firstLine(e.getMessage())), false, false);
@@ -245,7 +247,7 @@ public final class FleetScanner {
 
     /** A fresh scan's record and what the cache keeps for an incremental history pass next time. */
     private record Scanned(RepoRecord record, Map<String, String> tips, boolean historyComplete,
-                           List<HistoryCredential> history, boolean incremental) {
+                           List<HistoryBaseline.Seen> history, boolean incremental) {
     }
 
     private Scanned scan(RepoTarget target, RepoState.State state, FleetRequest request, Path out,
@@ -261,12 +263,13 @@ public final class FleetScanner {
                 root = view.workTree();
             }
             List<CredentialSeen> credentials = Collections.synchronizedList(new ArrayList<>());
-            List<HistoryCredential> history = Collections.synchronizedList(new ArrayList<>());
+            List<HistoryBaseline.Seen> history = Collections.synchronizedList(new ArrayList<>());
             HistoryPass[] pass = new HistoryPass[1];
             ScanRequest scanRequest = template(request, root).historyBaseline(baseline)
                     .historyListener(p -> pass[0] = p).factListener(fact -> {
                 if (fact instanceof HistoryCredential h) {
-                    history.add(h);
+                    history.add(new HistoryBaseline.Seen(h.file(), h.server(), h.location(), h.variable(), h.kind(),
+                            h.tier(), h.masked(), h.fingerprint(), h.commit(), h.date()));
                 }
                 if (fact instanceof Credential c) {
                     credentials.add(new CredentialSeen(c.fingerprint(), c.kind(), c.tier(), c.masked(), c.file(),

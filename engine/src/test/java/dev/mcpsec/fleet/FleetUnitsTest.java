@@ -75,11 +75,11 @@ class FleetUnitsTest {
     @Test
     void treePathsThatCouldLeaveTheViewOrEnterItsGitFolder_areNotWritten() {
         Path work = tmp.resolve("view");
-        assertThat(MirrorView.safeTarget(work, ".mcp.json")).isEqualTo(work.resolve(".mcp.json"));
-        assertThat(MirrorView.safeTarget(work, ".github/workflows/ci.yml")).isNotNull();
+        assertThat(dev.mcpsec.git.MirrorView.safeTarget(work, ".mcp.json")).isEqualTo(work.resolve(".mcp.json"));
+        assertThat(dev.mcpsec.git.MirrorView.safeTarget(work, ".github/workflows/ci.yml")).isNotNull();
         for (String bad : new String[] {"../x", "a/../../x", ".git/config", "sub/.GIT/hooks/x", "/etc/passwd",
                 "a\\b", "", "a//b", "./x", ".git./x"}) {
-            assertThat(MirrorView.safeTarget(work, bad)).as(bad).isNull();
+            assertThat(dev.mcpsec.git.MirrorView.safeTarget(work, bad)).as(bad).isNull();
         }
     }
 

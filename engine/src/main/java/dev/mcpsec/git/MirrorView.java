@@ -1,4 +1,4 @@
-package dev.mcpsec.fleet;
+package dev.mcpsec.git;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -23,13 +23,13 @@ import java.util.Locale;
 import java.util.TreeMap;
 
 /**
- * A scannable view of a bare mirror, made inside the fleet's own work folder and deleted afterwards: a git directory
+ * A scannable view of a bare mirror, made inside a fleet run's own work folder and deleted afterwards: a git directory
  * that borrows the mirror's objects through {@code objects/info/alternates} (nothing is copied, nothing is written
  * into the mirror), the mirror's refs and HEAD, and the default branch's files written out from its tree (regular
  * files up to the size limit; symbolic links and submodules are not written). The scan then reads the view exactly
  * as it reads a clone, history included.
  */
-final class MirrorView implements AutoCloseable {
+public final class MirrorView implements AutoCloseable {
     private final Path workTree;
     private final int filesWritten;
     private final int filesSkipped;
@@ -41,20 +41,20 @@ final class MirrorView implements AutoCloseable {
     }
 
     /** The work tree to scan. */
-    Path workTree() {
+    public Path workTree() {
         return workTree;
     }
 
-    int filesWritten() {
+    public int filesWritten() {
         return filesWritten;
     }
 
-    int filesSkipped() {
+    public int filesSkipped() {
         return filesSkipped;
     }
 
     /** Builds the view of {@code mirror} in the new folder {@code workTree} (which must not exist). */
-    static MirrorView open(Path mirror, Path workTree, long maxFileBytes) throws IOException {
+    public static MirrorView open(Path mirror, Path workTree, long maxFileBytes) throws IOException {
         Files.createDirectories(workTree.getParent());
         Files.createDirectory(workTree);
         boolean done = false;
@@ -134,7 +134,7 @@ final class MirrorView implements AutoCloseable {
     }
 
     /** Where a tree path is written, or null for a path that could leave the work tree or enter its git folder. */
-    static Path safeTarget(Path workTree, String treePath) {
+    public static Path safeTarget(Path workTree, String treePath) {
         if (treePath.isEmpty() || treePath.indexOf('\0') >= 0 || treePath.indexOf('\\') >= 0
                 || treePath.startsWith("/")) {
             return null;
@@ -156,7 +156,7 @@ final class MirrorView implements AutoCloseable {
     }
 
     /** Deletes a folder this class made; never follows links (it writes none). */
-    static void delete(Path dir) throws IOException {
+    public static void delete(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

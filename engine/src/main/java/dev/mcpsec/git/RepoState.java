@@ -1,4 +1,4 @@
-package dev.mcpsec.fleet;
+package dev.mcpsec.git;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -21,12 +21,12 @@ import java.util.TreeMap;
  * the size and modification time of its index (a checkout or a commit changes it). Uncommitted edits that touch
  * neither are not seen: scan a clone with {@code mcpsec scan} for those, or use mirrors.
  */
-final class RepoState {
+public final class RepoState {
     private RepoState() {
     }
 
     /** The head commit (or null) and the state digest. */
-    record State(String head, String digest) {
+    public record State(String head, String digest) {
     }
 
     /** A bare repository's HEAD must be a symbolic ref or a commit id; JGit would read anything else as absent. */
@@ -40,17 +40,17 @@ final class RepoState {
         }
     }
 
-    static State of(RepoTarget target) throws IOException {
+    public static State of(Path repository, boolean bare) throws IOException {
         // No readEnvironment(): GIT_DIR and friends of the process must not redirect what is read.
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
-        boolean mirror = target.kind() == RepoTarget.Kind.MIRROR;
+        boolean mirror = bare;
         if (mirror) {
-            builder.setGitDir(target.path().toFile()).setBare();
+            builder.setGitDir(repository.toFile()).setBare();
         } else {
-            builder.setWorkTree(target.path().toFile());
+            builder.setWorkTree(repository.toFile());
         }
         if (mirror) {
-            checkHead(target.path().resolve(Constants.HEAD));
+            checkHead(repository.resolve(Constants.HEAD));
         }
         try (Repository repo = builder.build()) {
             TreeMap<String, String> lines = new TreeMap<>();
