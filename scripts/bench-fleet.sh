@@ -75,7 +75,7 @@ for m in missed:
     print("  missed " + m)
 sys.exit(1 if missed or failed else 0)
 PY
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -n1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | sed -n 1p), load $(cut -d' ' -f1-3 /proc/loadavg)"
 report cold "$cold"
 report unchanged "$unchanged"
 report "1% changed" "$changed"
