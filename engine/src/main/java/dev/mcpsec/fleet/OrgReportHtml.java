@@ -21,6 +21,7 @@ final class OrgReportHtml {
             td.cell { text-align: center; font-weight: 600; }
             td.cell.critical, td.cell.high, td.cell.medium, td.cell.low, td.cell.info { border-left-width: 4px; }
             .matrix th.rot { font-size: 11px; font-weight: 600; }
+            .matrix td:first-child code, .repos td:first-child code { word-break: normal; white-space: nowrap; }
             .up { color: var(--critical); } .down { color: #1a7f37; }
             @media print { body { max-width: none; padding: 0; } }
             """;
