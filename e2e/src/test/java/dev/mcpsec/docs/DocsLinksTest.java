@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every relative link in the README and docs/ points at a file that exists, and every document a Java comment names
+ * Every relative link in the README, docs/ and the rule pages (policies/docs/) points at a file that exists, and every document a Java comment names
  * is one of the project's own: nothing points outside the project.
  */
 class DocsLinksTest {
@@ -32,8 +32,10 @@ class DocsLinksTest {
     void relativeLinks_resolve() throws IOException {
         List<Path> pages = new ArrayList<>();
         pages.add(REPO.resolve("README.md"));
-        try (Stream<Path> docs = Files.walk(REPO.resolve("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).forEach(pages::add);
+        for (String dir : List.of("docs", "policies/docs")) {
+            try (Stream<Path> docs = Files.walk(REPO.resolve(dir))) {
+                docs.filter(p -> p.toString().endsWith(".md")).forEach(pages::add);
+            }
         }
         List<String> broken = new ArrayList<>();
         for (Path page : pages) {

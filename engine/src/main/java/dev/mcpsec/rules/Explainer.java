@@ -2,14 +2,17 @@ package dev.mcpsec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.RuleInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +21,8 @@ import java.util.Optional;
  * rule's own fixture cases.
  */
 public final class Explainer {
-    private static final JsonNode CHECKLIST = readChecklist();
+    private static final String CHECKLIST = "META-INF/mcpsec/checklist.json";
+    private static final JsonNode CHECKLIST_TEXTS = readChecklist();
     private static final java.util.regex.Pattern FAKE_TOKEN = java.util.regex.Pattern.compile("@@FAKE:([a-z0-9-]+)@@");
     private Explainer() {
     }
@@ -99,14 +103,31 @@ public final class Explainer {
     }
 
     private static JsonNode checklist() {
-        return CHECKLIST;
+        return CHECKLIST_TEXTS;
     }
 
+    /**
+     * The checklist texts (title, what, why, fix by checklist id) that bundles on the class path ship as
+     * {@code META-INF/mcpsec/checklist.json}; the built-in bundle holds those of the built-in checklist. When two
+     * bundles explain the same id, the first on the class path wins.
+     */
     private static JsonNode readChecklist() {
-        try (InputStream in = Explainer.class.getResourceAsStream("/dev/mcpsec/checklist.json")) {
-            return new ObjectMapper().readTree(in);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode merged = json.createObjectNode();
+        try {
+            Enumeration<URL> files = Explainer.class.getClassLoader().getResources(CHECKLIST);
+            while (files.hasMoreElements()) {
+                try (InputStream in = files.nextElement().openStream()) {
+                    json.readTree(in).properties().forEach(e -> {
+                        if (!merged.has(e.getKey())) {
+                            merged.set(e.getKey(), e.getValue());
+                        }
+                    });
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return merged;
     }
 }
