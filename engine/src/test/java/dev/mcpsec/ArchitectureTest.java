@@ -128,12 +128,22 @@ class ArchitectureTest {
     @Test
     void onlyTheFacade_usesTheOrchestration() {
         classes().that().resideInAPackage("dev.mcpsec.scan").should().onlyHaveDependentClassesThat()
-                .resideInAnyPackage("dev.mcpsec.scan", "dev.mcpsec.engine").check(engine);
+                .resideInAnyPackage("dev.mcpsec.scan", "dev.mcpsec.engine", "dev.mcpsec.fleet").check(engine);
     }
 
     @Test
     void nothing_dependsOnTheFacade() {
         classes().that().resideInAPackage("dev.mcpsec.engine").should().onlyHaveDependentClassesThat()
                 .resideInAPackage("dev.mcpsec.engine").check(engine);
+    }
+
+    @Test
+    void fleet_runsScansThroughTheOrchestration_andNothingButTheFacadeStartsIt() {
+        noClasses().that().resideInAPackage("dev.mcpsec.fleet").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.mcpsec.parse..", "dev.mcpsec.discovery..", "dev.mcpsec.secrets..",
+                        "dev.mcpsec.extract..")
+                .check(engine);
+        classes().that().resideInAPackage("dev.mcpsec.fleet").should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage("dev.mcpsec.fleet", "dev.mcpsec.engine").check(engine);
     }
 }

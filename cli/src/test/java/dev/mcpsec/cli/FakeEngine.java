@@ -101,4 +101,21 @@ final class FakeEngine implements Mcpsec {
         record(request);
         return statuses;
     }
+
+    /** Fleet runs go to the real fleet scanner: its inputs are real repositories the test lays out. */
+    @Override
+    public dev.mcpsec.fleet.FleetScanner.FleetResult fleet(dev.mcpsec.fleet.FleetRequest request) {
+        if (failure != null) {
+            throw failure;
+        }
+        return Mcpsec.create().fleet(request);
+    }
+
+    @Override
+    public dev.mcpsec.fleet.FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output) {
+        if (failure != null) {
+            throw failure;
+        }
+        return Mcpsec.create().mergeFleet(reports, output);
+    }
 }

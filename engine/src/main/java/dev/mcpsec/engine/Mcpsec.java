@@ -1,5 +1,7 @@
 package dev.mcpsec.engine;
 
+import dev.mcpsec.fleet.FleetRequest;
+import dev.mcpsec.fleet.FleetScanner;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.ReviewEntry;
@@ -56,4 +58,10 @@ public interface Mcpsec {
 
     /** The review state of every server under the request's root. */
     List<ReviewStatus> reviewList(ScanRequest request);
+
+    /** Scans many repositories (clones, bare mirrors, list files) and writes the org report into the output folder. */
+    FleetScanner.FleetResult fleet(FleetRequest request);
+
+    /** Joins shard org reports into one org report written into {@code output}, as one run would have written it. */
+    FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output);
 }

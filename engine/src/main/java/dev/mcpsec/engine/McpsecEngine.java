@@ -1,5 +1,7 @@
 package dev.mcpsec.engine;
 
+import dev.mcpsec.fleet.FleetRequest;
+import dev.mcpsec.fleet.FleetScanner;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.ReviewEntry;
@@ -66,5 +68,15 @@ final class McpsecEngine implements Mcpsec {
     @Override
     public List<ReviewStatus> reviewList(ScanRequest request) {
         return ReviewRegister.statuses(engine.root(request), engine.servers(request));
+    }
+
+    @Override
+    public FleetScanner.FleetResult fleet(FleetRequest request) {
+        return new FleetScanner(clock).run(request);
+    }
+
+    @Override
+    public FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output) {
+        return new FleetScanner(clock).merge(reports, output);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mcpsec.extract;
 
+import dev.mcpsec.api.HistoryBaseline;
+import dev.mcpsec.api.HistoryPass;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.discovery.CatalogEntry;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Credentials that the git history of MCP configs (and the env files they load) still holds: each distinct value once
@@ -60,9 +63,16 @@ public final class HistoryFacts {
         // the walker wants a positive time; a spent budget still walks nothing and reports the time limit
         HistoryOptions options = new HistoryOptions(request.limits().historyMaxCommits(),
                 budget.compareTo(MIN_TIME) < 0 ? MIN_TIME : budget, request.limits().historyMaxBlobBytes());
-        HistoryResult history = git.history(path -> ClientCatalog.matchProjectPath(path).isPresent()
-                || isEnvFile(path, envFiles), options, request.progress());
+        HistoryBaseline baseline = request.historyBaseline();
+        Map<String, String> tips = request.historyListener() == null ? Map.of() : git.tips();
+        Predicate<String> paths = path -> ClientCatalog.matchProjectPath(path).isPresent() || isEnvFile(path, envFiles);
+        HistoryResult history = baseline == null ? git.history(paths, options, request.progress())
+                : git.history(paths, options, request.progress(), baseline.tips());
         warnings.addAll(history.warnings());
+        if (request.historyListener() != null) {
+            request.historyListener().accept(new HistoryPass(tips, !history.truncated(), history.incremental(),
+                    history.commitsWalked()));
+        }
         Set<String> present = new HashSet<>();
         for (Credential c : current) {
             present.add(c.file() + "\u0000" + c.fingerprint());
@@ -83,6 +93,23 @@ public final class HistoryFacts {
                             c.tier(), c.masked(), c.fingerprint(), blob.firstCommit(), date, age, present.contains(key)));
                 }
             }
+        }
+        if (history.incremental()) {
+            // Commits an earlier pass saw were not walked again: its credentials stand for them.
+            for (HistoryBaseline.Seen b : baseline.credentials()) {
+                if (b.file() == null || b.date() == null || config.excludes(b.file())) {
+                    continue;
+                }
+                String key = b.file() + "\u0000" + b.fingerprint();
+                HistoryCredential prev = earliest.get(key);
+                if (prev == null || b.date().compareTo(prev.date()) < 0) {
+                    earliest.put(key, new HistoryCredential(b.file(), b.server(), b.location(), b.variable(), b.kind(),
+                            b.tier(), b.masked(), b.fingerprint(), b.commit(), b.date(), 0, false));
+                }
+            }
+            earliest.replaceAll((key, h) -> new HistoryCredential(h.file(), h.server(), h.location(), h.variable(),
+                    h.kind(), h.tier(), h.masked(), h.fingerprint(), h.commit(), h.date(),
+                    Math.max(0, Duration.between(Instant.parse(h.date()), now).toDays()), present.contains(key)));
         }
         return new ArrayList<>(earliest.values());
     }

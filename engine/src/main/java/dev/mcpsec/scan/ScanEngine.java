@@ -80,6 +80,9 @@ public final class ScanEngine {
         Path root = root(request);
         ProjectConfig config = ProjectConfig.load(root);
         Collected c = collect(request, root, config, policies);
+        if (request.factListener() != null) {
+            c.facts().all().forEach(request.factListener());
+        }
         Set<String> disabled = new HashSet<>(request.excludeRules());
         disabled.addAll(config.disable());
         List<Finding> raw = RuleRunner.run(policies, c.facts().all(), rule -> enabled(rule, disabled, request.includeRules()));
@@ -115,7 +118,8 @@ public final class ScanEngine {
         try {
             Map<Path, GitFileStatus> status = git.map(g -> g.statuses(discovered.stream()
                     .filter(f -> "project".equals(f.scope())).map(DiscoveredFile::path).toList())).orElse(Map.of());
-            String salt = git.map(GitInspector::repoSalt).orElse(root.toString());
+            String salt = request.fingerprintSalt() != null ? request.fingerprintSalt()
+                    : git.map(GitInspector::repoSalt).orElse(root.toString());
             Fingerprinter fingerprinter = new Fingerprinter("mcpsec:" + salt);
             SecretDetector detector = new SecretDetector(detectorOptions(policies, config, request));
             EnvFiles envFiles = new EnvFiles(root, request.limits(), git.orElse(null));
