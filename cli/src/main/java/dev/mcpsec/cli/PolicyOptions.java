@@ -1,7 +1,7 @@
 package dev.mcpsec.cli;
 
-import dev.mcpsec.api.BundleSpec;
 import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.options.BundleSpec;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -47,7 +47,6 @@ public final class PolicyOptions {
      * file, so a folder named like coordinates cannot stand in for a bundle.
      */
     private static String resolveBundle(String spec, Environment env) {
-        String[] parts = BundleSpec.splitPin(spec);
-        return BundleSpec.isPath(parts[0]) ? env.resolve(parts[0]) + parts[1] : spec;
+        return BundleSpec.resolvePath(spec, target -> env.resolve(target).toString());
     }
 }

@@ -2,8 +2,8 @@ package dev.mcpsec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcpsec.api.BundleSpec;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.options.BundleSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +40,6 @@ public final class BundleLoader {
     static final String PREFIX = "META-INF/mcpsec/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_BUNDLE_FILE = 4L * 1024 * 1024;
-    private static final String PIN = "#sha256=";
 
     private BundleLoader() {
     }
@@ -82,13 +81,9 @@ public final class BundleLoader {
      * code under review. Null means no tree to refuse.
      */
     public static Bundle fromSpec(String spec, Path localRepository, Path untrustedRoot) {
-        String pin = null;
-        String target = spec;
-        int hash = spec.indexOf(PIN);
-        if (hash >= 0) {
-            pin = spec.substring(hash + PIN.length()).trim().toLowerCase();
-            target = spec.substring(0, hash);
-        }
+        BundleSpec parsed = BundleSpec.parse(spec);
+        String pin = parsed.pin();
+        String target = parsed.target();
         Path path = resolve(target, localRepository);
         if (untrustedRoot != null && isInside(path, untrustedRoot)) {
             throw new ConfigurationException("bundle", "bundle " + target + " lies inside the scanned tree ("
@@ -261,7 +256,7 @@ public final class BundleLoader {
             throw new ConfigurationException("bundle", file + ": a data file is a JSON object of key → array of strings");
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isArray()) {

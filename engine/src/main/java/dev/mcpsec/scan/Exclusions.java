@@ -2,7 +2,7 @@ package dev.mcpsec.scan;
 
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.discovery.DiscoveredFile;
-import dev.mcpsec.rules.ProjectConfig;
+import dev.mcpsec.project.ProjectConfig;
 
 import java.util.List;
 

@@ -1,18 +1,17 @@
 package dev.mcpsec.maven;
 
-import dev.mcpsec.api.BundleSpec;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.options.BundleSpec;
+import dev.mcpsec.options.FailOn;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,8 +20,6 @@ import java.util.Set;
  * {@link PluginParameterException} that names the POM element and what it accepts.
  */
 public final class RequestAdapter {
-    static final String NEVER = "never";
-
     private RequestAdapter() {
     }
 
@@ -68,14 +65,11 @@ public final class RequestAdapter {
 
     /** Parses {@code <failOn>}: a severity id or {@code never} (returned as null). */
     static Severity parseFailOn(String text) {
-        if (text != null && NEVER.equals(text.trim().toLowerCase(Locale.ROOT))) {
-            return null;
-        }
         try {
-            return Severity.parse(text);
+            return FailOn.parse(text).severity();
         } catch (IllegalArgumentException e) {
             throw new PluginParameterException("failOn",
-                    "<failOn> must be one of " + Severity.allowed() + ", " + NEVER + "; got '" + text + "'");
+                    "<failOn> must be one of " + FailOn.ALLOWED + "; got '" + text + "'");
         }
     }
 
@@ -85,11 +79,10 @@ public final class RequestAdapter {
      * looked up as a file.
      */
     static String resolveBundle(String spec, File baseDirectory) {
-        String[] parts = BundleSpec.splitPin(spec);
-        if (!BundleSpec.isPath(parts[0]) || baseDirectory == null || Path.of(parts[0]).isAbsolute()) {
+        if (baseDirectory == null) {
             return spec;
         }
-        return baseDirectory.toPath().resolve(parts[0]).normalize() + parts[1];
+        return BundleSpec.resolvePath(spec, target -> baseDirectory.toPath().resolve(target).normalize().toString());
     }
 
     private static Set<OutputFormat> parseFormats(List<String> formats) {

@@ -1,8 +1,8 @@
 package dev.mcpsec.maven;
 
-import dev.mcpsec.api.Mcpsec;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.secrets.FakeSecrets;
 import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class BuildLogReportTest {
                 + "\"remote\":{\"type\":\"http\",\"url\":\"https://u:" + hex + "@mcp.example.com/mcp?token=" + stripe + "\"},"
                 + "\"git\":{\"command\":\"npx\",\"args\":[\"-y\",\"git+https://" + github + "@github.com/acme/srv.git\"]},"
                 + "\"line\":{\"command\":\"npx -y @acme/srv@1.0.0 --api-key " + openai + "\"}}}");
-        ScanResult result = Mcpsec.scan(ScanRequest.builder(dir).history(false).home(dir.resolve("home")).build());
+        ScanResult result = Mcpsec.create().scan(ScanRequest.builder(dir).history(false).home(dir.resolve("home")).build());
         List<String> lines = new ArrayList<>();
         Log log = (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] {Log.class},
                 (proxy, method, args) -> {
