@@ -58,6 +58,7 @@ public final class MirrorView implements AutoCloseable {
         Files.createDirectories(workTree.getParent());
         Files.createDirectory(workTree);
         boolean done = false;
+        OfflineSystemReader.install();
         try (Repository source = new FileRepositoryBuilder().setGitDir(mirror.toFile()).setMustExist(true)
                 .setBare().build()) {
             Path gitDir = workTree.resolve(Constants.DOT_GIT);

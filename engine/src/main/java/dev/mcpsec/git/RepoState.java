@@ -42,6 +42,7 @@ public final class RepoState {
 
     public static State of(Path repository, boolean bare) throws IOException {
         // No readEnvironment(): GIT_DIR and friends of the process must not redirect what is read.
+        OfflineSystemReader.install();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
         boolean mirror = bare;
         if (mirror) {
