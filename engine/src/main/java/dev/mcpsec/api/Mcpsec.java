@@ -73,6 +73,11 @@ public final class Mcpsec {
         return entry;
     }
 
+    /** Every advisory source the request loads (bundles and {@code --advisories}), with its size and age. */
+    public static List<AdvisorySource> advisories(ScanRequest request) {
+        return ENGINE.advisories(request);
+    }
+
     /** The review state of every server under the request's root. */
     public static List<ReviewStatus> reviewList(ScanRequest request) {
         return ENGINE.reviewStates(request);

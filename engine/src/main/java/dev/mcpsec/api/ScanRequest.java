@@ -27,6 +27,8 @@ public final class ScanRequest {
     private final Consumer<String> progress;
     private final Consumer<String> valueLog;
     private final boolean explainValues;
+    private final List<Path> advisories;
+    private final java.time.Duration advisoriesMaxAge;
 
     private ScanRequest(Builder b) {
         this.root = b.root;
@@ -45,6 +47,8 @@ public final class ScanRequest {
         this.progress = b.progress;
         this.valueLog = b.valueLog == null ? line -> { } : b.valueLog;
         this.explainValues = b.valueLog != null;
+        this.advisories = List.copyOf(b.advisories);
+        this.advisoriesMaxAge = b.advisoriesMaxAge;
     }
 
     public static Builder builder(Path root) {
@@ -129,6 +133,16 @@ public final class ScanRequest {
         return valueLog;
     }
 
+    /** Extra advisory data in the OSV format: files, folders or zips (as OSV publishes its exports). */
+    public List<Path> advisories() {
+        return advisories;
+    }
+
+    /** Advisory data older than this is a scan warning; default 90 days. */
+    public java.time.Duration advisoriesMaxAge() {
+        return advisoriesMaxAge;
+    }
+
     /** {@code $HOME} (or {@code %USERPROFILE%}) as MCP clients see it, else the JVM's {@code user.home}. */
     static Path defaultHome() {
         for (String name : new String[] {"HOME", "USERPROFILE"}) {
@@ -157,6 +171,8 @@ public final class ScanRequest {
         private ScanLimits limits = ScanLimits.defaults();
         private Consumer<String> progress = s -> { };
         private Consumer<String> valueLog;
+        private final List<Path> advisories = new ArrayList<>();
+        private java.time.Duration advisoriesMaxAge = java.time.Duration.ofDays(90);
 
         private Builder(Path root) {
             this.root = root;
@@ -229,6 +245,20 @@ public final class ScanRequest {
 
         public Builder valueLog(Consumer<String> v) {
             this.valueLog = v;
+            return this;
+        }
+
+        public Builder advisories(List<Path> v) {
+            this.advisories.addAll(v);
+            return this;
+        }
+
+        public Builder advisoriesMaxAge(java.time.Duration v) {
+            if (v == null || v.isNegative()) {
+                throw new ConfigurationException("advisoriesMaxAge", "the maximum age of advisory data must be 0 or more "
+                        + "days, not " + v);
+            }
+            this.advisoriesMaxAge = v;
             return this;
         }
 

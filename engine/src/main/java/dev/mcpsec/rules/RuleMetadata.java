@@ -2,6 +2,9 @@ package dev.mcpsec.rules;
 
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.facts.AdvisoryMatch;
+import dev.mcpsec.facts.LaunchRisk;
+import dev.mcpsec.facts.LookAlike;
 import dev.mcpsec.facts.ClientSetting;
 import dev.mcpsec.facts.ConfigFile;
 import dev.mcpsec.facts.Credential;
@@ -31,7 +34,7 @@ final class RuleMetadata {
     static final List<Class<? extends Record>> FACT_TYPES = List.of(ConfigFile.class, McpServer.class,
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
-            PolicyData.class);
+            PolicyData.class, AdvisoryMatch.class, LookAlike.class, LaunchRisk.class);
     /**
      * {@code {field}} or {@code {$binding.field}}, but not the {@code ${VAR}} reference syntax that remediation texts
      * quote.

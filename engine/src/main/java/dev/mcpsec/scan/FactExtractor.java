@@ -92,6 +92,7 @@ final class FactExtractor {
                 command, args, url, host, launch.launcher(), "remote".equals(launch.launcher()) ? "remote"
                 : launch.ecosystem(), launch.packageName(), launch.packageVersion(), launch.imageDigest(), e.disabled());
         sink.facts().add(server);
+        sink.facts().addAll(SupplyChain.launchRisks(server, e.env()));
         sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
                 command, url, launch.packageName(), launch.packageVersion(), e.disabled()));
         for (SettingEntry s : e.settings()) {

@@ -133,6 +133,7 @@ public final class ScanEngine {
                     request.explainsValues() ? request.valueLog() : null);
             List<Credential> current = configFacts(discovered, status, extractor, request, deadline,
                     new FactExtractor.Sink(facts, servers, warnings, false, false), files);
+            facts.addAll(SupplyChain.facts(facts, policies, config, request, clock, warnings));
             facts.addAll(occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings));
             if (git.isPresent() && request.history() && withHistory && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
@@ -255,6 +256,11 @@ public final class ScanEngine {
         Path root = validRoot(request.root());
         Collected c = collect(request, root, ProjectConfig.load(root), Policies.load(request, root), false);
         return c.facts().stream().filter(McpServer.class::isInstance).map(McpServer.class::cast).toList();
+    }
+
+    /** Every advisory source the request loads, with its size and age ({@code mcpsec advisories}). */
+    public List<dev.mcpsec.api.AdvisorySource> advisories(ScanRequest request) {
+        return SupplyChain.sources(Policies.load(request, request.root()), request, clock);
     }
 
     /** Review state of every configured server, as the source-reviewed rule sees it. */
