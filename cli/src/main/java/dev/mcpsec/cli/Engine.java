@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.Mcpsec;
@@ -8,6 +9,7 @@ import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ServerCandidate;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +31,16 @@ public interface Engine {
     ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note, String repository);
 
     List<ReviewStatus> reviewList(ScanRequest request);
+
+    /** {@code mcpsec advisories}; test engines that do not list advisories need not implement it. */
+    default List<AdvisorySource> advisories(ScanRequest request) {
+        throw new UnsupportedOperationException("this engine does not list advisories");
+    }
+
+    /** {@code mcpsec check}; test engines that do not check candidates need not implement it. */
+    default ScanResult check(ServerCandidate candidate, ScanRequest request) {
+        throw new UnsupportedOperationException("this engine does not check candidates");
+    }
 
     /** The real engine, {@link Mcpsec}. */
     static Engine mcpsec() {
@@ -67,6 +79,16 @@ public interface Engine {
             @Override
             public List<ReviewStatus> reviewList(ScanRequest request) {
                 return Mcpsec.reviewList(request);
+            }
+
+            @Override
+            public List<AdvisorySource> advisories(ScanRequest request) {
+                return Mcpsec.advisories(request);
+            }
+
+            @Override
+            public ScanResult check(ServerCandidate candidate, ScanRequest request) {
+                return Mcpsec.check(candidate, request);
             }
         };
     }

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Offline security scanner for MCP (Model Context Protocol) client configurations.",
         subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class,
-                BaselineCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class},
+                BaselineCommand.class, ReviewCommand.class, CheckCommand.class, AdvisoriesCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE},
         footer = {"%nColour only on a terminal; set NO_COLOR (any value) or pass --no-color to turn it off.",
@@ -28,7 +29,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, explain, test, "
-                + "baseline, review");
+                + "baseline, review, check, advisories");
     }
 
     public static void main(String[] args) {

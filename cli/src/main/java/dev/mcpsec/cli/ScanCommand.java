@@ -62,6 +62,9 @@ public final class ScanCommand implements Callable<Integer> {
     PolicyOptions policies;
 
     @Mixin
+    AdvisoryOptions advisories;
+
+    @Mixin
     CommonOptions common;
 
     public ScanCommand(Context context) {
@@ -76,6 +79,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanRequest.Builder builder = ScanRequest.builder(root);
         scope.applyTo(builder, env);
         policies.applyTo(builder, env);
+        advisories.applyTo(builder, env);
         if (baseline != null) {
             builder.baseline(env.resolve(baseline));
         }

@@ -4,6 +4,7 @@ import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.rules.Baseline;
 import dev.mcpsec.rules.BundleLoader;
 import dev.mcpsec.scan.BundleTestRunner;
+import dev.mcpsec.scan.CandidateCheck;
 import dev.mcpsec.scan.Policies;
 import dev.mcpsec.scan.ReviewRegister;
 import dev.mcpsec.scan.ScanEngine;
@@ -76,6 +77,14 @@ public final class Mcpsec {
     /** Every advisory source the request loads (bundles and {@code --advisories}), with its size and age. */
     public static List<AdvisorySource> advisories(ScanRequest request) {
         return ENGINE.advisories(request);
+    }
+
+    /**
+     * Vets one server before anyone adds it: the same rules, bundles and advisories as a scan, applied offline to that
+     * server alone (the request's root is not read; rules about the project's own files do not run).
+     */
+    public static ScanResult check(ServerCandidate candidate, ScanRequest request) {
+        return new CandidateCheck(ENGINE).check(candidate, request);
     }
 
     /** The review state of every server under the request's root. */

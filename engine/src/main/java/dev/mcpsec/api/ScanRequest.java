@@ -55,6 +55,19 @@ public final class ScanRequest {
         return new Builder(root);
     }
 
+    /** The same request for another root folder (user scope, history, baseline and project policies as given). */
+    public Builder toBuilder(Path newRoot) {
+        Builder b = new Builder(newRoot).includeUser(includeUser).home(home).history(history).bundles(bundles)
+                .bundleClassLoader(bundleClassLoader).localRepository(localRepository).projectPolicies(projectPolicies)
+                .baseline(baseline).excludeRules(excludeRules).includeRules(includeRules)
+                .severityOverrides(severityOverrides).limits(limits).progress(progress).advisories(advisories)
+                .advisoriesMaxAge(advisoriesMaxAge);
+        if (explainValues) {
+            b.valueLog(valueLog);
+        }
+        return b;
+    }
+
     public Path root() {
         return root;
     }

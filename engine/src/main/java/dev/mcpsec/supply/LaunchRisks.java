@@ -80,7 +80,7 @@ public final class LaunchRisks {
             if (("powershell".equals(prog) || "pwsh".equals(prog))) {
                 for (int j = i + 1; j < line.size(); j++) {
                     if (PS_ENCODED.matcher(line.get(j)).matches()) {
-                        out.add(risk(s, "base64-payload", prog + " " + line.get(j) + " (an encoded command)"));
+                        out.add(risk(s, "base64-payload", prog + " " + line.get(j)));
                         break;
                     }
                 }
@@ -100,7 +100,8 @@ public final class LaunchRisks {
         }
         Matcher eval = EVAL_DOWNLOAD.matcher(joined);
         if (eval.find()) {
-            out.add(risk(s, "download-to-shell", "a download evaluated by the shell: " + eval.group().strip()));
+            out.add(risk(s, "download-to-shell", eval.group().replaceAll("[()`$<]", " ").strip()
+                    .replaceAll("\\s+", " ") + ": the shell evaluates a download"));
             return;
         }
         Matcher fetchRun = DOWNLOAD_THEN_RUN.matcher(joined);
@@ -111,7 +112,7 @@ public final class LaunchRisks {
         }
         Matcher b64 = BASE64.matcher(joined);
         if (b64.find() && out.stream().noneMatch(r -> r.pattern().equals("base64-payload"))) {
-            out.add(risk(s, "base64-payload", "decodes an encoded payload (" + b64.group().strip() + ")"));
+            out.add(risk(s, "base64-payload", b64.group().replaceAll("[()'\"]", " ").strip().replaceAll("\\s+", " ")));
         }
     }
 
