@@ -30,7 +30,7 @@ public final class LaunchRisks {
             "(?i)((?:ba|z|da|k)?sh\\s+<\\(\\s*(?:curl|wget))|(\\$\\(\\s*(?:curl|wget)\\b)|(`\\s*(?:curl|wget)\\b)"
                     + "|((?:iex|invoke-expression)\\s*[(\\s]\\s*\\(?\\s*(?:irm|iwr|invoke-restmethod|invoke-webrequest|new-object\\s+net\\.webclient))");
     private static final Pattern DOWNLOAD_THEN_RUN = Pattern.compile(
-            "(?i)\\b(curl|wget)\\b[^;&|]*(?:-o|-O|--output)\\s*\\S+\\s*(?:&&|;)\\s*(?:chmod\\s+\\+x|(?:ba)?sh\\s|\\./|python|node)");
+            "(?i)\\b(curl|wget)\\b[^;&|]*(?:-o|-O|--output)\\s*\\S+[^;&|]*(?:&&|;)\\s*(?:chmod\\s+\\+x|(?:ba)?sh\\s|\\./|python|node)");
     private static final Pattern BASE64 = Pattern.compile(
             "(?i)(\\bbase64\\s+(?:-d|--decode|-D)\\b)|(frombase64string)|(b64decode)|(\\batob\\s*\\()"
                     + "|(buffer\\.from\\([^)]*['\"]base64['\"])|(\\bopenssl\\s+(?:base64|enc)\\s+-d)");
