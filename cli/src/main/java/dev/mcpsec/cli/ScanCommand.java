@@ -30,7 +30,7 @@ public final class ScanCommand implements Callable<Integer> {
     String path;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", converter = FormatConverter.class,
-            description = "Report format: text, json, sarif, markdown, html. Repeatable or comma-separated "
+            description = "Report format: text, json, sarif, markdown, html, cyclonedx (an AI-BOM). Repeatable or comma-separated "
                     + "(default: text).")
     List<ReportFormat> formats = new ArrayList<>();
 

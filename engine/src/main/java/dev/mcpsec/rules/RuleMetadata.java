@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 /** Validates a rule's metadata ({@code @id}, {@code @severity}, ...) and turns it into a {@link RuleInfo}. */
 final class RuleMetadata {
     static final Set<String> KEYS = Set.of("id", "severity", "checklist", "title", "message", "remediation",
-            "description", "helpUri");
+            "description", "helpUri", "owasp");
     static final List<Class<? extends Record>> FACT_TYPES = List.of(ConfigFile.class, McpServer.class,
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
@@ -113,12 +113,28 @@ final class RuleMetadata {
                 }
             }
         }
+        List<String> owasp = new ArrayList<>();
+        String owaspText = str(meta, "owasp");
+        if (owaspText != null) {
+            for (String item : owaspText.split("[\\s,]+")) {
+                if (item.isEmpty()) {
+                    continue;
+                }
+                if (dev.mcpsec.api.OwaspMcpTop10.title(item) == null) {
+                    mine.add(where + ": rule \"" + ruleName + "\": @owasp " + item + " is not an OWASP MCP Top 10 item ("
+                            + String.join(", ", dev.mcpsec.api.OwaspMcpTop10.ids()) + ")");
+                }
+                owasp.add(item);
+            }
+        } else if (checklist != null) {
+            owasp.addAll(dev.mcpsec.api.OwaspMcpTop10.forChecklist(checklist));
+        }
         problems.addAll(mine);
         if (!mine.isEmpty()) {
             return null;
         }
         return new RuleInfo(id, checklist, sev, title, str(meta, "description"), str(meta, "remediation"),
-                str(meta, "helpUri"), bundleLabel, where);
+                str(meta, "helpUri"), bundleLabel, where, owasp);
     }
 
     /**

@@ -82,7 +82,8 @@ public final class CandidateCheck {
         List<FileSummary> files = r.files().stream().map(f -> new FileSummary(FILE, f.client(), f.scope(), f.format(),
                 null, null, f.servers(), f.error())).toList();
         List<ServerSummary> servers = r.servers().stream().map(s -> new ServerSummary(FILE, 0, s.name(), s.client(),
-                s.scope(), s.transport(), s.command(), s.url(), s.packageName(), s.packageVersion(), s.disabled()))
+                s.scope(), s.transport(), s.command(), s.url(), s.packageName(), s.packageVersion(), s.disabled(),
+                s.ecosystem(), s.imageDigest(), s.credentials()))
                 .toList();
         return new ScanResult(r.toolVersion(), "mcpsec check", files, servers, findings, r.suppressed(), r.warnings(),
                 r.rules(), r.durationMs());

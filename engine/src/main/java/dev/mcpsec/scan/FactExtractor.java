@@ -93,8 +93,7 @@ final class FactExtractor {
                 : launch.ecosystem(), launch.packageName(), launch.packageVersion(), launch.imageDigest(), e.disabled());
         sink.facts().add(server);
         sink.facts().addAll(SupplyChain.launchRisks(server, e.env()));
-        sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
-                command, url, launch.packageName(), launch.packageVersion(), e.disabled()));
+        int firstValueFact = sink.facts().size();
         for (SettingEntry s : e.settings()) {
             sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(),
                     s.server() == null ? e.name() : s.server()));
@@ -119,6 +118,15 @@ final class FactExtractor {
         if (e.envFile() != null && envFiles != null) {
             envFiles.load(doc, e, this, sink);
         }
+        List<String> credentials = new ArrayList<>();
+        for (Object f : sink.facts().subList(firstValueFact, sink.facts().size())) {
+            if (f instanceof Credential c && e.name().equals(c.server())) {
+                credentials.add(c.location() + ": " + c.kind() + " (" + c.tier() + ")");
+            }
+        }
+        sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
+                command, url, launch.packageName(), launch.packageVersion(), e.disabled(), server.ecosystem(),
+                launch.imageDigest(), credentials));
     }
 
     private void filesystemRoots(ConfigDocument doc, ServerEntry e, Launch launch, Sink sink) {
