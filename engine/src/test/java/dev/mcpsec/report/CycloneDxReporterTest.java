@@ -84,9 +84,10 @@ class CycloneDxReporterTest {
     }
 
     @Test
-    void noSecretFromAUrl_reachesTheBom() throws Exception {
+    void noSecretFromAUrl_norAnyFindingText_reachesTheBom() throws Exception {
         String bom = new String(render(result()), StandardCharsets.UTF_8);
-        assertThat(bom).doesNotContain(TOKEN_IN_URL).doesNotContain("sk_live_");
+        assertThat(bom).doesNotContain(TOKEN_IN_URL).doesNotContain("sk_live_").doesNotContain("…")
+                .doesNotContain("Stripe secret key");
     }
 
     @Test
