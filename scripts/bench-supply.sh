@@ -4,7 +4,8 @@
 #   scripts/bench-supply.sh [RECORDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=cli/target/mcpsec.jar
-[ -f "$jar" ] || mvn -q -B -DskipTests -pl cli -am package
+echo "building the benchmark jar (profile bench) ..."
+mvn -q -B -o -Pbench -pl bench -am package -DskipTests
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$jar" scripts/SupplyChainBench.java policies/src/main/resources/META-INF/mcpsec/advisories "${1:-50000}"
+java -cp bench/target/benchmarks.jar dev.mcpsec.bench.SupplyChainBench \
+    policies/src/main/resources/META-INF/mcpsec/advisories "${1:-50000}"

@@ -3,6 +3,7 @@ package dev.mcpsec.cli;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ServerCandidate;
+import dev.mcpsec.options.FailOn;
 import dev.mcpsec.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +54,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE.")
     String output;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = FailOn.Converter.class,
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = FailOnConverter.class,
             description = "Exit 1 when a finding is at or above this (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 

@@ -51,10 +51,7 @@ public final class ExplainCommand implements Callable<Integer> {
         section(out, "Failing example", e.failingExample());
         section(out, "Passing example", e.passingExample());
         if (e.rules() != null && !e.rules().isEmpty()) {
-            java.util.Set<String> owasp = new java.util.LinkedHashSet<>();
-            e.rules().forEach(r -> owasp.addAll(r.owasp()));
-            section(out, "OWASP MCP Top 10", String.join("\n", owasp.stream()
-                    .map(dev.mcpsec.api.OwaspMcpTop10::label).toList()));
+            section(out, "OWASP MCP Top 10", String.join("\n", e.owasp()));
             out.println();
             out.println("Rules");
             for (RuleInfo rule : e.rules()) {

@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.engine.Mcpsec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,16 +34,16 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(Environment.system(), Engine.mcpsec(), args));
+        System.exit(run(Environment.system(), Mcpsec.create(), args));
     }
 
     /** Runs one command line and returns its exit code; never exits the JVM. */
-    public static int run(Environment env, Engine engine, String... args) {
+    public static int run(Environment env, Mcpsec engine, String... args) {
         return commandLine(env, engine).execute(args);
     }
 
     /** The configured command line, writing to the environment's streams. */
-    static CommandLine commandLine(Environment env, Engine engine) {
+    static CommandLine commandLine(Environment env, Mcpsec engine) {
         ErrorHandler errors = new ErrorHandler();
         CommandLine cmd = new CommandLine(new Main(), new CommandFactory(new Context(env, engine)));
         cmd.setOut(new PrintWriter(env.out(), true));

@@ -2,6 +2,7 @@ package dev.mcpsec.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsec.engine.Mcpsec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class CheckCommandTest {
     Path dir;
 
     private Cli cli() {
-        return new Cli(Engine.mcpsec(), dir);
+        return new Cli(Mcpsec.create(), dir);
     }
 
     private static List<String> rules(Cli.Run run) throws Exception {

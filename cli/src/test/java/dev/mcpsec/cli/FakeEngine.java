@@ -1,5 +1,7 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.engine.Mcpsec;
+import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.FileSummary;
@@ -9,6 +11,7 @@ import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ServerCandidate;
 import dev.mcpsec.api.ServerSummary;
 import dev.mcpsec.api.Severity;
 
@@ -18,11 +21,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** A stand-in engine: returns canned answers, records what it was asked, or throws what the test wants. */
-final class FakeEngine implements Engine {
+final class FakeEngine implements Mcpsec {
     final List<ScanRequest> requests = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
     final List<RuleInfo> rules = new ArrayList<>();
     final List<ReviewStatus> statuses = new ArrayList<>();
+    final List<AdvisorySource> advisorySources = new ArrayList<>();
+    final List<ServerCandidate> candidates = new ArrayList<>();
     Explanation explanation;
     BundleTestReport testReport;
     RuntimeException failure;
@@ -99,5 +104,18 @@ final class FakeEngine implements Engine {
     public List<ReviewStatus> reviewList(ScanRequest request) {
         record(request);
         return statuses;
+    }
+
+    @Override
+    public List<AdvisorySource> advisories(ScanRequest request) {
+        record(request);
+        return advisorySources;
+    }
+
+    /** Records the candidate and answers as {@link #scan} does. */
+    @Override
+    public ScanResult check(ServerCandidate candidate, ScanRequest request) {
+        candidates.add(candidate);
+        return scan(request);
     }
 }

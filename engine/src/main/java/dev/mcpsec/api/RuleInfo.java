@@ -6,7 +6,7 @@ import java.util.List;
  * Metadata of one loaded rule, as reports (SARIF rule descriptors) and {@code mcpsec rules} show it.
  *
  * @param owasp the OWASP MCP Top 10 items the rule addresses ({@code MCP04:2025}, ...): its {@code @owasp}
- *              metadata, else those of its checklist id ({@link OwaspMcpTop10#forChecklist}); empty when none fits
+ *              metadata, else those of its checklist id (the mapping of the engine's {@code dev/mcpsec/owasp-mcp-top10.json}); empty when none fits
  */
 public record RuleInfo(String id, String checklist, Severity severity, String title, String description,
                        String remediation, String helpUri, String bundle, String source, List<String> owasp) {

@@ -120,14 +120,14 @@ final class RuleMetadata {
                 if (item.isEmpty()) {
                     continue;
                 }
-                if (dev.mcpsec.api.OwaspMcpTop10.title(item) == null) {
+                if (OwaspMcpTop10.title(item) == null) {
                     mine.add(where + ": rule \"" + ruleName + "\": @owasp " + item + " is not an OWASP MCP Top 10 item ("
-                            + String.join(", ", dev.mcpsec.api.OwaspMcpTop10.ids()) + ")");
+                            + String.join(", ", OwaspMcpTop10.ids()) + ")");
                 }
                 owasp.add(item);
             }
         } else if (checklist != null) {
-            owasp.addAll(dev.mcpsec.api.OwaspMcpTop10.forChecklist(checklist));
+            owasp.addAll(OwaspMcpTop10.forChecklist(checklist));
         }
         problems.addAll(mine);
         if (!mine.isEmpty()) {

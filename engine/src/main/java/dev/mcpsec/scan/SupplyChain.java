@@ -4,20 +4,18 @@ import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanWarning;
-import dev.mcpsec.facts.LaunchRisk;
+import dev.mcpsec.extract.FactSet;
 import dev.mcpsec.facts.LookAlike;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
-import dev.mcpsec.parse.Located;
+import dev.mcpsec.project.ProjectConfig;
 import dev.mcpsec.rules.Bundle;
 import dev.mcpsec.rules.CompiledPolicies;
-import dev.mcpsec.rules.ProjectConfig;
 import dev.mcpsec.supply.Advisory;
 import dev.mcpsec.supply.AdvisoryException;
 import dev.mcpsec.supply.AdvisoryIndex;
 import dev.mcpsec.supply.AdvisorySet;
 import dev.mcpsec.supply.Ecosystems;
-import dev.mcpsec.supply.LaunchRisks;
 import dev.mcpsec.supply.LookAlikes;
 import dev.mcpsec.supply.OsvReader;
 
@@ -52,18 +50,13 @@ final class SupplyChain {
     private SupplyChain() {
     }
 
-    /** The risky-launch facts of one server; {@code env} as the config writes it. */
-    static List<LaunchRisk> launchRisks(McpServer server, Map<String, Located> env) {
-        Map<String, String> values = new LinkedHashMap<>();
-        env.forEach((k, v) -> values.put(k, v == null ? null : v.value()));
-        return LaunchRisks.of(server, values);
-    }
-
-    /** Advisory matches and look-alikes of every server among {@code facts}; stale data adds a warning. */
-    static List<Object> facts(List<Object> facts, CompiledPolicies policies, ProjectConfig config, ScanRequest request,
-                              Clock clock, List<ScanWarning> warnings) {
-        List<McpServer> servers = facts.stream().filter(McpServer.class::isInstance).map(McpServer.class::cast).toList();
-        List<Object> out = new ArrayList<>();
+    /**
+     * Adds the advisory matches and look-alikes of every server in {@code facts} to it (after the servers' own facts,
+     * in server order); stale advisory data adds a warning. Launch risks come with each server, from the extractor.
+     */
+    static void addFacts(FactSet facts, CompiledPolicies policies, ProjectConfig config, ScanRequest request,
+                         Clock clock, List<ScanWarning> warnings) {
+        List<McpServer> servers = List.copyOf(facts.servers());
         Set<String> launched = new HashSet<>();
         for (McpServer s : servers) {
             String eco = ecosystem(s);
@@ -79,18 +72,17 @@ final class SupplyChain {
         AdvisoryIndex index = new AdvisoryIndex(sets);
         LookAlikes lookAlikes = new LookAlikes(officials(policies, config));
         for (McpServer s : servers) {
-            out.addAll(index.match(s));
+            index.match(s).forEach(facts::add);
             String eco = ecosystem(s);
             if (eco != null && s.packageName() != null) {
-                lookAlikes.check(eco, s.packageName()).ifPresent(i -> out.add(new LookAlike(s.file(), s.line(),
+                lookAlikes.check(eco, s.packageName()).ifPresent(i -> facts.add(new LookAlike(s.file(), s.line(),
                         s.column(), s.name(), eco, s.packageName(), i.imitates(), i.technique())));
             }
             if (s.host() != null) {
-                lookAlikes.check("remote", s.host()).ifPresent(i -> out.add(new LookAlike(s.file(), s.line(),
+                lookAlikes.check("remote", s.host()).ifPresent(i -> facts.add(new LookAlike(s.file(), s.line(),
                         s.column(), s.name(), "remote", s.host(), i.imitates(), i.technique())));
             }
         }
-        return out;
     }
 
     private static String ecosystem(McpServer s) {

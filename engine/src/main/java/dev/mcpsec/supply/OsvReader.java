@@ -173,7 +173,7 @@ public final class OsvReader {
                 for (JsonNode r : a.path("ranges")) {
                     List<Advisory.Event> events = new ArrayList<>();
                     for (JsonNode ev : r.path("events")) {
-                        ev.fields().forEachRemaining(f -> events.add(new Advisory.Event(f.getKey(), f.getValue().asText())));
+                        ev.properties().forEach(f -> events.add(new Advisory.Event(f.getKey(), f.getValue().asText())));
                     }
                     ranges.add(new Advisory.Range(r.path("type").asText("ECOSYSTEM"), events));
                 }

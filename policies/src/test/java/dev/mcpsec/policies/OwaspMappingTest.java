@@ -1,9 +1,9 @@
 package dev.mcpsec.policies;
 
-import dev.mcpsec.api.Mcpsec;
-import dev.mcpsec.api.OwaspMcpTop10;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.engine.Mcpsec;
+import dev.mcpsec.rules.OwaspMcpTop10;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every built-in rule maps to the OWASP MCP Top 10 items it addresses, and its rule page names them. */
 class OwaspMappingTest {
-    private static final Path DOCS = Path.of("../docs");
+    private static final Path PAGES = Path.of("docs/rules");
 
     private static List<RuleInfo> builtin() {
-        return Mcpsec.rules(ScanRequest.builder(Path.of(".")).build()).stream()
+        return Mcpsec.create().rules(ScanRequest.builder(Path.of(".")).build()).stream()
                 .filter(r -> r.bundle().startsWith("builtin@")).toList();
     }
 
@@ -39,7 +39,7 @@ class OwaspMappingTest {
     @Test
     void everyRulePage_namesItsOwaspItems() throws IOException {
         for (RuleInfo rule : builtin()) {
-            String page = Files.readString(DOCS.resolve("rules").resolve(rule.id() + ".md"), StandardCharsets.UTF_8);
+            String page = Files.readString(PAGES.resolve(rule.id() + ".md"), StandardCharsets.UTF_8);
             String row = page.lines().filter(l -> l.startsWith("| OWASP MCP Top 10 |")).findFirst().orElse("");
             assertThat(row).as(rule.id())
                     .contains(rule.owasp().stream().map(OwaspMcpTop10::label).toArray(String[]::new));
