@@ -2,6 +2,7 @@ package dev.mcpsec.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.engine.Mcpsec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,32 @@ class CheckCommandTest {
 
         Cli.Run badEnv = cli().run("check", "--env", "NOVALUE", "--", "npx", "-y", "x");
         assertThat(badEnv.code()).as(badEnv.toString()).isEqualTo(2);
+    }
+
+    @Test
+    void theLaunchLine_itsEnvAndTheAdvisoryOptions_reachTheEngineAsOneCandidate() {
+        FakeEngine fake = new FakeEngine();
+        Cli.Run run = new Cli(fake, dir).run("check", "--env", "TOKEN=${TOKEN}", "--advisories-max-age", "7", "--",
+                "npx", "-y", "some-server@1.2.3", "--stdio");
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(fake.candidates).singleElement().satisfies(c -> {
+            assertThat(c.command()).isEqualTo("npx");
+            assertThat(c.args()).containsExactly("-y", "some-server@1.2.3", "--stdio");
+            assertThat(c.url()).isNull();
+            assertThat(c.env()).containsExactly(java.util.Map.entry("TOKEN", "${TOKEN}"));
+        });
+        assertThat(fake.lastRequest().advisoriesMaxAge()).isEqualTo(java.time.Duration.ofDays(7));
+    }
+
+    @Test
+    void advisories_exits1WhenASourceIsStale() {
+        FakeEngine fake = new FakeEngine();
+        fake.advisorySources.add(new AdvisorySource("osv-npm.zip", 2, 1, 1, 0, "2020-01-01", 2156L, true));
+        Cli.Run run = new Cli(fake, dir).run("advisories");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).contains("osv-npm.zip", "2020-01-01", "(stale)");
     }
 
     @Test
