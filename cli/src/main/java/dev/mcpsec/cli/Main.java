@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Offline security scanner for MCP (Model Context Protocol) client configurations.",
         subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class,
-                BaselineCommand.class, ReviewCommand.class, FleetCommand.class, MergeCommand.class,
+                BaselineCommand.class, ReviewCommand.class, CheckCommand.class, AdvisoriesCommand.class,
+                FleetCommand.class, MergeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE},
@@ -30,7 +31,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, explain, test, "
-                + "baseline, review, fleet, merge");
+                + "baseline, review, check, advisories, fleet, merge");
     }
 
     public static void main(String[] args) {

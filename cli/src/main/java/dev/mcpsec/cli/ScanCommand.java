@@ -32,7 +32,7 @@ public final class ScanCommand implements Callable<Integer> {
     String path;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", converter = FormatConverter.class,
-            description = "Report format: text, json, sarif, markdown, html. Repeatable or comma-separated "
+            description = "Report format: text, json, sarif, markdown, html, cyclonedx (an AI-BOM). Repeatable or comma-separated "
                     + "(default: text).")
     List<ReportFormat> formats = new ArrayList<>();
 
@@ -64,6 +64,9 @@ public final class ScanCommand implements Callable<Integer> {
     PolicyOptions policies;
 
     @Mixin
+    AdvisoryOptions advisories;
+
+    @Mixin
     CommonOptions common;
 
     public ScanCommand(Context context) {
@@ -78,6 +81,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanRequest.Builder builder = ScanRequest.builder(root);
         scope.applyTo(builder, env);
         policies.applyTo(builder, env);
+        advisories.applyTo(builder, env);
         if (baseline != null) {
             builder.baseline(env.resolve(baseline));
         }

@@ -33,8 +33,12 @@ final class ScanRunner {
     }
 
     int run(ScanRequest request, ReportPlan plan, FailOn failOn) {
+        return report(context.engine().scan(request), plan, failOn);
+    }
+
+    /** Writes every planned report of a result and turns it into an exit code. */
+    int report(ScanResult result, ReportPlan plan, FailOn failOn) {
         Environment env = context.env();
-        ScanResult result = context.engine().scan(request);
         for (ReportPlan.Target target : plan.targets()) {
             write(result, target);
         }

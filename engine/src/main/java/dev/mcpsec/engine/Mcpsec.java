@@ -2,6 +2,8 @@ package dev.mcpsec.engine;
 
 import dev.mcpsec.fleet.FleetRequest;
 import dev.mcpsec.fleet.FleetScanner;
+
+import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.ReviewEntry;
@@ -9,6 +11,7 @@ import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ServerCandidate;
 import dev.mcpsec.options.Version;
 
 import java.nio.file.Path;
@@ -64,4 +67,13 @@ public interface Mcpsec {
 
     /** Joins shard org reports into one org report written into {@code output}, as one run would have written it. */
     FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output);
+
+    /** Every advisory source the request loads (bundles and {@code --advisories}), with its size and age. */
+    List<AdvisorySource> advisories(ScanRequest request);
+
+    /**
+     * Vets one server before anyone adds it: the same rules, bundles and advisories as a scan, applied offline to that
+     * server alone (the request's root is not read; rules about the project's own files do not run).
+     */
+    ScanResult check(ServerCandidate candidate, ScanRequest request);
 }

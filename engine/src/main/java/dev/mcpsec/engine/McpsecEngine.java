@@ -2,6 +2,7 @@ package dev.mcpsec.engine;
 
 import dev.mcpsec.fleet.FleetRequest;
 import dev.mcpsec.fleet.FleetScanner;
+import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.ReviewEntry;
@@ -9,12 +10,14 @@ import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ServerCandidate;
 import dev.mcpsec.project.Baseline;
 import dev.mcpsec.project.ReviewRegister;
 import dev.mcpsec.rules.BundleLoader;
 import dev.mcpsec.rules.BundleTestRunner;
 import dev.mcpsec.rules.Explainer;
 import dev.mcpsec.rules.Policies;
+import dev.mcpsec.scan.CandidateCheck;
 import dev.mcpsec.scan.ScanEngine;
 
 import java.nio.file.Path;
@@ -78,5 +81,15 @@ final class McpsecEngine implements Mcpsec {
     @Override
     public FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output) {
         return new FleetScanner(clock).merge(reports, output);
+    }
+
+    @Override
+    public List<AdvisorySource> advisories(ScanRequest request) {
+        return engine.advisories(request);
+    }
+
+    @Override
+    public ScanResult check(ServerCandidate candidate, ScanRequest request) {
+        return new CandidateCheck(engine).check(candidate, request);
     }
 }

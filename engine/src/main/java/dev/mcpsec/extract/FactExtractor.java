@@ -24,9 +24,12 @@ import dev.mcpsec.secrets.Reference;
 import dev.mcpsec.secrets.SecretDetector;
 import dev.mcpsec.secrets.ValueAnalysis;
 import dev.mcpsec.secrets.ValueContext;
+import dev.mcpsec.supply.LaunchRisks;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,8 +109,8 @@ public final class FactExtractor {
         McpServer server = server(doc, e, launch);
         List<String> args = server.args();
         sink.facts().add(server);
-        sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
-                server.command(), server.url(), launch.packageName(), launch.packageVersion(), e.disabled()));
+        LaunchRisks.of(server, envValues(e)).forEach(sink.facts()::add);
+        int firstCredential = sink.facts().credentials().size();
         for (SettingEntry s : e.settings()) {
             sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(),
                     s.server() == null ? e.name() : s.server()));
@@ -131,6 +134,24 @@ public final class FactExtractor {
         if (e.envFile() != null && envFiles != null) {
             envFiles.load(doc, e, this, sink);
         }
+        // The inventory entry comes last: it lists the credentials the server receives (kinds and tiers only).
+        List<String> credentials = new ArrayList<>();
+        List<Credential> found = sink.facts().credentials();
+        for (Credential c : found.subList(firstCredential, found.size())) {
+            if (e.name().equals(c.server())) {
+                credentials.add(c.location() + ": " + c.kind() + " (" + c.tier() + ")");
+            }
+        }
+        sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
+                server.command(), server.url(), launch.packageName(), launch.packageVersion(), e.disabled(),
+                server.ecosystem(), launch.imageDigest(), credentials));
+    }
+
+    /** The server's environment as the config writes it (names to values), for the launch-risk checks. */
+    private static Map<String, String> envValues(ServerEntry e) {
+        Map<String, String> values = new LinkedHashMap<>();
+        e.env().forEach((k, v) -> values.put(k, v == null ? null : v.value()));
+        return values;
     }
 
     private void filesystemRoots(ConfigDocument doc, ServerEntry e, Launch launch, Sink sink) {

@@ -1,5 +1,6 @@
 package dev.mcpsec.extract;
 
+import dev.mcpsec.facts.AdvisoryMatch;
 import dev.mcpsec.facts.ClientSetting;
 import dev.mcpsec.facts.ConfigFile;
 import dev.mcpsec.facts.Credential;
@@ -7,6 +8,8 @@ import dev.mcpsec.facts.DatabaseTarget;
 import dev.mcpsec.facts.EnvReference;
 import dev.mcpsec.facts.FilesystemRoot;
 import dev.mcpsec.facts.HistoryCredential;
+import dev.mcpsec.facts.LaunchRisk;
+import dev.mcpsec.facts.LookAlike;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.ReviewRecord;
@@ -75,6 +78,18 @@ public final class FactSet {
     }
 
     public void add(PolicyData fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(LaunchRisk fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(AdvisoryMatch fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(LookAlike fact) {
         inOrder.add(fact);
     }
 

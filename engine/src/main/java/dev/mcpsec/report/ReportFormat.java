@@ -10,7 +10,8 @@ public enum ReportFormat {
     JSON("json", ".json"),
     SARIF("sarif", ".sarif"),
     MARKDOWN("markdown", ".md"),
-    HTML("html", ".html");
+    HTML("html", ".html"),
+    CYCLONEDX("cyclonedx", ".cdx.json");
 
     private final String id;
     private final String extension;

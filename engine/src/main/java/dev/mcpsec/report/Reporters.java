@@ -16,6 +16,7 @@ public final class Reporters {
             case SARIF -> SarifReporter.INSTANCE;
             case MARKDOWN -> MarkdownReporter.INSTANCE;
             case HTML -> HtmlReporter.INSTANCE;
+            case CYCLONEDX -> CycloneDxReporter.INSTANCE;
         };
     }
 }

@@ -113,6 +113,7 @@ final class SarifReporter implements Reporter {
         if (rule.checklist() != null && !rule.checklist().isBlank()) {
             tags.add(rule.checklist());
         }
+        rule.owasp().forEach(item -> tags.add("OWASP-" + item));
         // Every rule matches a concrete value in a config, not a heuristic over code; GitHub shows "high" as is.
         properties.put("precision", "high");
     }

@@ -2,6 +2,9 @@ package dev.mcpsec.rules;
 
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.facts.AdvisoryMatch;
+import dev.mcpsec.facts.LaunchRisk;
+import dev.mcpsec.facts.LookAlike;
 import dev.mcpsec.facts.ClientSetting;
 import dev.mcpsec.facts.ConfigFile;
 import dev.mcpsec.facts.Credential;
@@ -27,11 +30,11 @@ import java.util.regex.Pattern;
 /** Validates a rule's metadata ({@code @id}, {@code @severity}, ...) and turns it into a {@link RuleInfo}. */
 final class RuleMetadata {
     static final Set<String> KEYS = Set.of("id", "severity", "checklist", "title", "message", "remediation",
-            "description", "helpUri");
+            "description", "helpUri", "owasp");
     static final List<Class<? extends Record>> FACT_TYPES = List.of(ConfigFile.class, McpServer.class,
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
-            PolicyData.class);
+            PolicyData.class, AdvisoryMatch.class, LookAlike.class, LaunchRisk.class);
     /**
      * {@code {field}} or {@code {$binding.field}}, but not the {@code ${VAR}} reference syntax that remediation texts
      * quote.
@@ -110,12 +113,28 @@ final class RuleMetadata {
                 }
             }
         }
+        List<String> owasp = new ArrayList<>();
+        String owaspText = str(meta, "owasp");
+        if (owaspText != null) {
+            for (String item : owaspText.split("[\\s,]+")) {
+                if (item.isEmpty()) {
+                    continue;
+                }
+                if (OwaspMcpTop10.title(item) == null) {
+                    mine.add(where + ": rule \"" + ruleName + "\": @owasp " + item + " is not an OWASP MCP Top 10 item ("
+                            + String.join(", ", OwaspMcpTop10.ids()) + ")");
+                }
+                owasp.add(item);
+            }
+        } else if (checklist != null) {
+            owasp.addAll(OwaspMcpTop10.forChecklist(checklist));
+        }
         problems.addAll(mine);
         if (!mine.isEmpty()) {
             return null;
         }
         return new RuleInfo(id, checklist, sev, title, str(meta, "description"), str(meta, "remediation"),
-                str(meta, "helpUri"), bundleLabel, where);
+                str(meta, "helpUri"), bundleLabel, where, owasp);
     }
 
     /**

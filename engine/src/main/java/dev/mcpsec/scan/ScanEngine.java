@@ -1,5 +1,6 @@
 package dev.mcpsec.scan;
 
+import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
@@ -128,6 +129,7 @@ public final class ScanEngine {
             Sink sink = new Sink(facts, servers, warnings);
             configFacts(discovered, status, extractor, request, deadline, sink, files);
             List<Credential> current = List.copyOf(facts.credentials());
+            SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
             occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings).forEach(facts::add);
             if (git.isPresent() && request.history() && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
@@ -252,5 +254,10 @@ public final class ScanEngine {
             servers.addAll(FactExtractor.servers(ConfigParser.parse(f, request.limits())));
         }
         return servers;
+    }
+
+    /** Every advisory source the request loads, with its size and age ({@code mcpsec advisories}). */
+    public List<AdvisorySource> advisories(ScanRequest request) {
+        return SupplyChain.sources(Policies.load(request, request.root()), request, clock);
     }
 }

@@ -8,6 +8,7 @@ import dev.mcpsec.options.BundleSpec;
 import dev.mcpsec.options.FailOn;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,7 +45,32 @@ public final class RequestAdapter {
         if (settings.localRepository() != null) {
             builder.localRepository(settings.localRepository().toPath());
         }
+        advisories(settings, builder);
         return new ScanPlan(builder.build(), failOn, formats);
+    }
+
+    /** {@code <advisories>} (paths that must exist) and {@code <advisoriesMaxAge>} (days, 0 or more). */
+    static void advisories(VerifySettings settings, ScanRequest.Builder builder) {
+        List<Path> paths = new java.util.ArrayList<>();
+        for (String a : nonBlank(settings.advisories(), "advisories")) {
+            Path p = Path.of(a);
+            if (!p.isAbsolute() && settings.baseDirectory() != null) {
+                p = settings.baseDirectory().toPath().resolve(p);
+            }
+            if (!java.nio.file.Files.exists(p)) {
+                throw new PluginParameterException("advisories", "<advisories> entry " + a + " does not exist ("
+                        + p.toAbsolutePath().normalize() + ")");
+            }
+            paths.add(p.toAbsolutePath().normalize());
+        }
+        builder.advisories(paths);
+        if (settings.advisoriesMaxAge() != null) {
+            if (settings.advisoriesMaxAge() < 0) {
+                throw new PluginParameterException("advisoriesMaxAge", "<advisoriesMaxAge> is a number of days, 0 or "
+                        + "more; got " + settings.advisoriesMaxAge());
+            }
+            builder.advisoriesMaxAge(java.time.Duration.ofDays(settings.advisoriesMaxAge()));
+        }
     }
 
     /** Applies {@code <limits>} to the defaults; a wrong name or value names the element. */

@@ -80,6 +80,17 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> limits;
 
+    /**
+     * Extra advisories in the OSV format: JSON files, folders or zips as OSV publishes its exports (relative to the
+     * project). Never downloaded. See docs/advisories.md.
+     */
+    @Parameter(property = "mcpsec.advisories")
+    private List<String> advisories;
+
+    /** Advisory data older than this many days is a warning (default 90). */
+    @Parameter(property = "mcpsec.advisoriesMaxAge")
+    private Integer advisoriesMaxAge;
+
     /** Baseline file; defaults to {@code .mcpsec/baseline.json} in the scanned directory when present. */
     @Parameter(property = "mcpsec.baseline")
     private File baseline;
@@ -171,7 +182,8 @@ public class VerifyMojo extends AbstractMojo {
     private VerifySettings settings(File dir) {
         File localRepo = session.getLocalRepository() == null ? null : new File(session.getLocalRepository().getBasedir());
         return new VerifySettings(dir, project.getBasedir(), failOn, formats, includeUserConfigs, history, projectPolicies, bundles,
-                excludeRules, includeRules, severityOverrides, baseline, localRepo, getClass().getClassLoader(), limits);
+                excludeRules, includeRules, severityOverrides, baseline, localRepo, getClass().getClassLoader(), limits,
+                advisories, advisoriesMaxAge);
     }
 
     private String reportsWhere(List<Path> reports) {
