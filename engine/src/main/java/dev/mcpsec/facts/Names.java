@@ -1,6 +1,7 @@
 package dev.mcpsec.facts;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Name matching for publisher data (used by rules): packages by exact name or prefix, PyPI names under PEP 503
@@ -76,5 +77,41 @@ public final class Names {
         }
         String c = s.command() == null ? "" : s.command();
         return !(c.startsWith("/Users/") || c.startsWith("/home/") || c.matches("(?i)[a-z]:[\\\\/].*"));
+    }
+
+    private static final Set<String> READ_VERBS = Set.of("get", "list", "read", "search", "fetch", "find", "describe",
+            "view", "show", "lookup", "resolve", "browse", "retrieve", "inspect", "query", "count", "explain", "check",
+            "status", "info", "docs", "documentation", "diff", "log", "summarize", "analyze", "validate", "convert",
+            "current", "time", "think", "thinking", "sequentialthinking", "ask", "answer", "screenshot", "snapshot",
+            "extract", "discover", "scrape", "crawl", "map", "lint", "preview", "compare", "estimate");
+    private static final Set<String> WRITE_VERBS = Set.of("create", "update", "delete", "remove", "write", "edit",
+            "set", "add", "put", "post", "patch", "send", "push", "merge", "commit", "exec", "execute", "run", "eval",
+            "evaluate", "click", "type", "fill", "press", "navigate", "upload", "download", "move", "rename", "copy",
+            "install", "uninstall", "deploy", "drop", "insert", "truncate", "kill", "start", "stop", "restart",
+            "apply", "close", "comment", "reply", "invite", "assign", "approve", "pay", "charge", "refund", "cancel",
+            "transfer", "publish", "release", "trigger", "dispatch", "sql", "shell", "command", "script", "code",
+            "save", "store", "modify", "change", "reset", "revoke", "grant", "schedule", "book", "order", "buy",
+            "submit", "select", "hover", "drag", "scroll", "resize", "tab", "tabs", "new", "open", "archive", "mark",
+            "label", "fork", "branch", "tag", "import", "sync", "generate", "build", "create_or_update", "query_sql");
+
+    /**
+     * True when a tool name reads as read-only: its first verb ({@code get_issue}, {@code brave_web_search},
+     * {@code ListTables}, {@code resolve-library-id}) is a reading verb, not a writing or executing one
+     * ({@code save_answer}, {@code run_code}). A name with no known verb, or a wildcard, is not read-only.
+     */
+    public static boolean readOnlyTool(String tool) {
+        if (tool == null || tool.isBlank() || tool.contains("*")) {
+            return false;
+        }
+        String spaced = tool.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        for (String w : spaced.split("[^a-z0-9]+")) {
+            if (WRITE_VERBS.contains(w)) {
+                return false;
+            }
+            if (READ_VERBS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
