@@ -51,7 +51,7 @@ def b64url(data):
 
 
 def generate(spec):
-    """{{gen:PREFIX:N}} -> PREFIX + N random letters/digits; {{hex:N}}; {{jwt:ROLE}} -> a JWT with that role claim."""
+    """gen:PREFIX:N -> PREFIX + N random letters/digits; hex:N; jwt:ROLE -> a JWT with that role claim."""
     kind, _, rest = spec.partition(":")
     if kind == "gen":
         prefix, _, n = rest.rpartition(":")
@@ -66,8 +66,15 @@ def generate(spec):
     raise SystemExit("unknown marker {{%s}}" % spec)
 
 
-def fill(text):
-    return re.sub(r"\{\{([a-z]+:[^}]*)\}\}", lambda m: generate(m.group(1)), text)
+def fill(text, same):
+    """Replaces {{SPEC}} markers; {{same:LABEL:SPEC}} gives one value per LABEL within a case (for key reuse)."""
+    def one(m):
+        spec = m.group(1)
+        if spec.startswith("same:"):
+            label, _, inner = spec[5:].partition(":")
+            return same.setdefault(label, generate(inner))
+        return generate(spec)
+    return re.sub(r"\{\{([a-z]+:[^}]*)\}\}", one, text)
 
 
 def git(repo, *args):
@@ -106,13 +113,14 @@ def lay_recall(repos):
         if not os.path.isdir(src):
             continue
         repo = os.path.join(repos, "r-" + name)
+        same = {}
         for dirpath, _, files in os.walk(src):
             for fn in files:
                 rel = os.path.relpath(os.path.join(dirpath, fn), src)
                 target = os.path.join(repo, rel)
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(os.path.join(dirpath, fn), encoding="utf-8") as f:
-                    text = fill(f.read())
+                    text = fill(f.read(), same)
                 with open(target, "w", encoding="utf-8") as f:
                     f.write(text)
         commit(repo)
