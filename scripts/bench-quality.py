@@ -205,15 +205,18 @@ def precision(corpus_cases, reports, labels_path, show_unlabelled):
     al = [sum(by_sev.get(s, [0, 0])[i] for s in SEVERITIES) for i in (0, 1)]
     print("%-22s %5d %5d %9s" % ("medium and above", hi[0], hi[1], pct(hi[0], sum(hi))))
     print("%-22s %5d %5d %9s" % ("all", al[0], al[1], pct(al[0], sum(al))))
+    lo = [al[i] - by_sev.get("info", [0, 0])[i] for i in (0, 1)]
+    print("%-22s %5d %5d %9s" % ("all but info", lo[0], lo[1], pct(lo[0], sum(lo))))
     hist = collections.Counter(per_server.values())
     print("findings per server (servers with findings): "
           + ", ".join("%d: %d" % (k, hist[k]) for k in sorted(hist)))
-    print("unlabelled findings: %d; stale labels (no such finding): %d" % (len(unlabelled), len(set(labels) - used)))
+    print("unlabelled findings: %d; labels of findings this build does not produce (kept to score other builds): %d"
+          % (len(unlabelled), len(set(labels) - used)))
     if show_unlabelled:
         for key, f in unlabelled:
             print("UNLABELLED\t%s\t%s\t%s\t%s\t%s" % (key[0], key[1], key[2], f["severity"], f["message"]))
         for key in sorted(set(labels) - used):
-            print("STALE\t%s\t%s\t%s" % key)
+            print("NOT PRODUCED\t%s\t%s\t%s" % key)
     return hi, al
 
 
