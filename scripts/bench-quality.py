@@ -128,11 +128,11 @@ def lay_recall(repos):
     return cases
 
 
-def scan(repos, names):
-    if not os.path.isfile(JAR):
+def scan(repos, names, jar=JAR):
+    if jar == JAR and not os.path.isfile(JAR):
         subprocess.run(["mvn", "-o", "-q", "-B", "-DskipTests", "-pl", "cli", "-am", "package"], cwd=ROOT, check=True)
     dirs = [os.path.join(repos, n) for n in names]
-    subprocess.run(["java", "-XX:+UseSerialGC", "-cp", JAR, os.path.join(QUALITY, "ScanAll.java"), *dirs],
+    subprocess.run(["java", "-XX:+UseSerialGC", "-cp", jar, os.path.join(QUALITY, "ScanAll.java"), *dirs],
                    check=True)
     reports = os.path.join(os.path.dirname(repos), "reports")
     return {n: json.load(open(os.path.join(reports, n + ".json"), encoding="utf-8")) for n in names}
@@ -260,6 +260,7 @@ def main():
     p.add_argument("--unlabelled", action="store_true", help="list findings without a label, and stale labels")
     p.add_argument("--missed", action="store_true", help="list expected problems that were not found")
     p.add_argument("--dump", help="write every finding (case, rule, server, severity, message) to this TSV")
+    p.add_argument("--jar", default=JAR, help="the mcpsec CLI jar to measure (default: this checkout's)")
     a = p.parse_args()
     work = os.path.abspath(a.work)
     shutil.rmtree(work, ignore_errors=True)
@@ -268,7 +269,7 @@ def main():
     corpus_cases = lay_corpus(os.path.abspath(a.corpus), repos)
     recall_cases = lay_recall(repos)
     all_cases = dict(corpus_cases, **recall_cases)
-    reports = scan(repos, sorted(all_cases))
+    reports = scan(repos, sorted(all_cases), a.jar)
     if a.dump:
         with open(a.dump, "w", encoding="utf-8") as out:
             for repo, name in sorted(all_cases.items(), key=lambda kv: kv[1]):
