@@ -60,8 +60,8 @@ class ServerRulesTest {
         assertThat(fired("MCP-PUB-", uvx("x", "mcp-server-fetch-plus", "1.0"))).containsExactly("MCP-PUB-001");
         assertThat(fired("MCP-PUB-", docker("x", "someone/github-mcp", "1.0", null))).containsExactly("MCP-PUB-002");
         assertThat(fired("MCP-PUB-", remote("x", "https://huggingface.co.evil.example/mcp")))
-                .containsExactly("MCP-PUB-004");
-        assertThat(fired("MCP-PUB-", remote("x", "https://huggingface.co/spaces/other"))).containsExactly("MCP-PUB-004");
+                .containsExactly("MCP-PUB-005");
+        assertThat(fired("MCP-PUB-", remote("x", "https://huggingface.co/spaces/other"))).containsExactly("MCP-PUB-005");
         assertThat(fired("MCP-PUB-", remote("x", "https://mcp.evilvercel.com/mcp"), credential("x", "API_KEY", "generic", "unknown")))
                 .containsExactly("MCP-PUB-003");
         assertThat(fired("MCP-PUB-", npx("x", "@googl-cloud/gcloud-mcp", "1.0.0"))).containsExactly("MCP-PUB-001");
