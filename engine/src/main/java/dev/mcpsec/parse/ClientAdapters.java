@@ -74,7 +74,7 @@ final class ClientAdapters {
             }
             case ZED -> {
                 servers(root.get("context_servers"));
-                settings(root, "agent.always_allow_tool_actions", "agent.tool_permissions");
+                settings(root, "agent.always_allow_tool_actions", "agent.tool_permissions", "session.trust_all_worktrees");
             }
             case OPENCODE -> {
                 servers(opencodeServers(root.get("mcp")));
@@ -99,7 +99,7 @@ final class ClientAdapters {
             case GEMINI -> {
                 servers(root.get("mcpServers"));
                 settings(root, "tools.allowed", "mcp.allowed", "mcp.excluded", "general.defaultApprovalMode",
-                        "security.folderTrust.enabled", "security.disableYoloMode");
+                        "security.folderTrust.enabled", "security.disableYoloMode", "autoAccept", "tools.autoAccept");
             }
             case AMAZONQ -> {
                 servers(root.get("mcpServers"));
