@@ -41,8 +41,12 @@ import java.util.zip.ZipFile;
  * look-alike names ({@code trusted-publishers}) and risky launch lines ({@code risky-launchers}).
  */
 final class SupplyChain {
-    /** Data lists whose npm/pypi/docker/remote entries are the official names look-alikes are measured against. */
-    static final List<String> OFFICIAL_LISTS = List.of("known-publishers");
+    /**
+     * Data lists whose entries are the official names look-alikes are measured against: {@code known-publishers} keyed
+     * npm/pypi/docker/remote, and the vendor file {@code publishers} keyed VENDOR/npm, VENDOR/pypi, VENDOR/docker and
+     * VENDOR/host (docs/publishers.md).
+     */
+    static final List<String> OFFICIAL_LISTS = List.of("known-publishers", "publishers");
     /** Where a bundle keeps its advisories. */
     static final String BUNDLE_DIR = "META-INF/mcpsec/advisories";
     private static final Map<String, AdvisorySet> BUNDLE_CACHE = new ConcurrentHashMap<>();
@@ -99,15 +103,40 @@ final class SupplyChain {
     private static Map<String, List<String>> officials(CompiledPolicies policies, ProjectConfig config) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (PolicyData d : policies.data()) {
-            if (OFFICIAL_LISTS.contains(d.name())) {
-                out.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d.value());
+            String key = officialKey(d.name(), d.key());
+            if (key != null) {
+                out.computeIfAbsent(key, k -> new ArrayList<>()).add(d.value());
             }
         }
         for (String list : OFFICIAL_LISTS) {
-            config.data().getOrDefault(list, Map.of()).forEach((k, vs) ->
-                    out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(vs));
+            config.data().getOrDefault(list, Map.of()).forEach((k, vs) -> {
+                String key = officialKey(list, k);
+                if (key != null) {
+                    out.computeIfAbsent(key, x -> new ArrayList<>()).addAll(vs);
+                }
+            });
         }
         return out;
+    }
+
+    /**
+     * The look-alike key (npm, pypi, docker, remote) of an entry of an official data list, or null when the entry is
+     * not a name (a vendor's sources, another list).
+     */
+    static String officialKey(String list, String key) {
+        if ("known-publishers".equals(list)) {
+            return key;
+        }
+        if (!"publishers".equals(list) || key == null) {
+            return null;
+        }
+        int slash = key.lastIndexOf('/');
+        String kind = slash < 0 ? "" : key.substring(slash + 1);
+        return switch (kind) {
+            case "npm", "pypi", "docker" -> kind;
+            case "host" -> "remote";
+            default -> null;
+        };
     }
 
     /** Every advisory source the request loads: bundles first (class path order), then {@code --advisories}. */
