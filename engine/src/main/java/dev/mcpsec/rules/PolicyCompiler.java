@@ -203,6 +203,9 @@ public final class PolicyCompiler {
                     md.update((f.path() + "\u0000" + f.content() + "\u0000").getBytes(StandardCharsets.UTF_8));
                 }
                 md.update(b.data().toString().getBytes(StandardCharsets.UTF_8));
+                // bundle.json's rule decisions and the digest travel with the compiled result, so they are key too
+                md.update(("\u0000" + b.policy() + "\u0000" + b.sha256() + "\u0000" + b.origin())
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -80,20 +80,17 @@ public final class ScanEngine {
         Path root = validRoot(request.root());
         ProjectConfig config = ProjectConfig.load(root);
         Collected c = collect(request, root, config, policies, true);
-        Set<String> disabled = new HashSet<>(request.excludeRules());
-        disabled.addAll(config.disable());
-        List<Finding> raw = RuleRunner.run(policies, c.facts(), rule -> enabled(rule, disabled, request.includeRules()));
-        Map<String, Severity> overrides = new LinkedHashMap<>(config.severity());
-        overrides.putAll(request.severityOverrides());
-        List<Finding> rated = raw.stream().map(f -> rerate(f, overrides)).toList();
-        Suppressions.Outcome outcome = Suppressions.apply(rated, config, request, root, clock);
+        Governance governance = Governance.decide(policies, config, request);
+        List<Finding> raw = RuleRunner.run(policies, c.facts(), governance::enabled);
+        List<Finding> rated = raw.stream().map(governance::rate).toList();
+        Suppressions.Outcome outcome = Suppressions.apply(rated, config, request, root, clock, governance,
+                policies.rules());
         List<ScanWarning> warnings = new ArrayList<>(c.warnings());
         warnings.addAll(outcome.warnings());
-        List<RuleInfo> rules = policies.rules().stream()
-                .filter(r -> enabled(r, disabled, request.includeRules())).toList();
+        List<RuleInfo> rules = policies.rules().stream().filter(governance::enabled).toList();
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new ScanResult(VERSION, root.toString(), c.files(), c.servers(), sort(outcome.findings()),
-                outcome.suppressed(), warnings, rules, ms);
+                outcome.suppressed(), warnings, rules, ms, governance.bundles(), governance.overrides());
     }
 
     static Path validRoot(Path root) {
@@ -221,21 +218,6 @@ public final class ScanEngine {
         } else if ("dev-hosts".equals(name) && "marker".equals(key) && !dev.contains(value)) {
             dev.add(value);
         }
-    }
-
-    static boolean enabled(RuleInfo rule, Set<String> disabled, Set<String> include) {
-        if (disabled.contains(rule.id()) || disabled.contains(rule.checklist())) {
-            return false;
-        }
-        return include.isEmpty() || include.contains(rule.id()) || include.contains(rule.checklist());
-    }
-
-    private static Finding rerate(Finding f, Map<String, Severity> overrides) {
-        Severity s = overrides.get(f.ruleId());
-        if (s == null) {
-            s = overrides.get(f.checklist());
-        }
-        return s == null ? f : f.withSeverity(s);
     }
 
     static List<Finding> sort(List<Finding> findings) {
