@@ -47,11 +47,15 @@ public final class Mcpsec {
         return new BundleTestRunner(ENGINE).run(BundleLoader.fromDirectory(bundleDir), request);
     }
 
-    /** Scans and writes every current finding to the baseline file; returns how many entries it holds. */
+    /**
+     * Scans and writes every current finding to the baseline file, except findings of rules a bundle locked (those
+     * cannot be baselined); returns how many entries it holds.
+     */
     public static int writeBaseline(ScanRequest request, Path baselineFile) {
         Baseline previous = Baseline.load(baselineFile, baselineFile.toString(), false);
         ScanResult result = ENGINE.scan(request);
-        List<Finding> all = new ArrayList<>(result.findings());
+        java.util.Set<String> locked = ENGINE.lockedRules(request).keySet();
+        List<Finding> all = new ArrayList<>(result.findings().stream().filter(f -> !locked.contains(f.ruleId())).toList());
         result.suppressed().stream().filter(s -> "baseline".equals(s.source())).forEach(s -> all.add(s.finding()));
         return Baseline.write(baselineFile, all, previous);
     }

@@ -232,6 +232,12 @@ public final class ScanEngine {
         return Explainer.explain(id, Policies.load(request, request.root()));
     }
 
+    /** Ids of the rules a bundle locked under this request, each with the bundle that locked it. */
+    public Map<String, String> lockedRules(ScanRequest request) {
+        Path root = validRoot(request.root());
+        return Map.copyOf(Governance.decide(Policies.load(request, root), ProjectConfig.load(root), request).locked());
+    }
+
     /** The servers configured under the request's root (no rules run). */
     public List<McpServer> servers(ScanRequest request) {
         Path root = validRoot(request.root());
