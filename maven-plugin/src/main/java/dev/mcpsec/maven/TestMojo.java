@@ -72,8 +72,13 @@ public class TestMojo extends AbstractMojo {
         }
         for (BundleTestReport.RuleCoverage r : report.coverage()) {
             if (!r.complete()) {
-                (strict ? (java.util.function.Consumer<String>) getLog()::error : getLog()::warn).accept("mcpsec: rule "
-                        + r.ruleId() + " has " + (r.expectCases().isEmpty() ? "no expect case" : "no expect-not case"));
+                String line = "mcpsec: rule " + r.ruleId() + " has "
+                        + (r.expectCases().isEmpty() ? "no expect case" : "no expect-not case");
+                if (strict) {
+                    getLog().error(line);
+                } else {
+                    getLog().warn(line);
+                }
             }
         }
         if (strict && !report.uncovered().isEmpty()) {
