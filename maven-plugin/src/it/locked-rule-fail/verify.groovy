@@ -3,7 +3,8 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 // 2: the locked rule cannot be disabled by the project; the error names the bundle and the file that tried
 assert log.contains('rule LOCK-001 is locked by bundle lockco@1.0.0') : 'the build names the bundle that locked the rule'
-assert log.contains('.mcpsec/config.json cannot disable it')
+assert log.contains('mcpsec: configuration error: rule LOCK-001 is locked by bundle lockco@1.0.0 (')
+assert log.contains('.mcpsec/config.json cannot disable it ("disable": LOCK-001)')
 assert !new File(basedir, 'consumer/target/mcpsec/mcpsec.json').exists() : 'no report: the configuration was refused'
 
 // 3: the suppression and the disabled rule are recorded with their reasons; the applied bundles with their SHA-256

@@ -82,7 +82,8 @@ final class Governance {
         String via = matching(rule, config.disable().keySet());
         if (via != null) {
             if (lock != null) {
-                throw locked(rule, lock, PROJECT + " cannot disable it (\"disable\": " + via + ")");
+                throw new ConfigurationException("config", message(rule, lock, PROJECT + " cannot disable it (\"disable\": "
+                        + via + ")"));
             }
             disable(rule, via, PROJECT, config.disable().get(via));
         }
@@ -173,6 +174,7 @@ final class Governance {
         return rule.checklist() != null && ids.contains(rule.checklist()) ? rule.checklist() : null;
     }
 
+    /** Two bundles disagree: the later one weakens what the earlier one locked. */
     private static ConfigurationException locked(RuleInfo rule, String lock, String what) {
         return new ConfigurationException("bundle", message(rule, lock, what));
     }
