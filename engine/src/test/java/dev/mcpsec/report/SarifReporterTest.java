@@ -171,7 +171,7 @@ class SarifReporterTest {
         return sarif.get("runs").get(0);
     }
 
-    private static JsonNode assertValid(String text) {
+    static JsonNode assertValid(String text) {
         try {
             JsonNode node = new ObjectMapper().readTree(text);
             Set<ValidationMessage> errors = SCHEMA.validate(node);
