@@ -88,7 +88,7 @@ public final class PolicyCompiler {
                 for (KnowledgeBuilderError error : builder.getErrors()) {
                     problems.add(describe(error, textBySource));
                 }
-                throw new PolicyException("policy compilation failed", problems);
+                throw new PolicyException("policy compilation failed", CompileHints.firstPerLine(problems));
             }
             // Constraint jitting is off: Drools 10.2's ASM jitter emits a call that does not link for custom
             // operators (str[startsWith] ...), a NoSuchMethodError after the 20th evaluation. Scans are short, so
@@ -173,13 +173,21 @@ public final class PolicyCompiler {
         }
         String text = textBySource.get(file);
         String[] lines = text == null ? new String[0] : text.split("\n", -1);
+        String message = error.getMessage() == null ? "error" : error.getMessage().strip();
+        message = message.replaceAll("\\s*\\n\\s*", " ");
+        CompileHints.Hint hint = error instanceof ParserError ? null : CompileHints.rewrite(message);
+        if (hint != null) {
+            message = hint.message();
+            if (hint.word() != null && line > 0 && line <= lines.length) {
+                int at = lines[line - 1].indexOf(hint.word().substring(hint.word().lastIndexOf('.') + 1));
+                column = at >= 0 ? at + 1 : column;
+            }
+        }
         if (column == 0 && line > 0 && line <= lines.length) {
             // Builder errors (unknown fields, type errors) carry a line only: point at the line's first token.
             String l = lines[line - 1];
             column = l.length() - l.stripLeading().length() + 1;
         }
-        String message = error.getMessage() == null ? "error" : error.getMessage().strip();
-        message = message.replaceAll("\\s*\\n\\s*", " ");
         StringBuilder sb = new StringBuilder(file).append(':').append(Math.max(line, 0));
         if (column > 0) {
             sb.append(':').append(column);

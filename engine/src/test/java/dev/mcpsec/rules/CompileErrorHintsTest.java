@@ -1,0 +1,40 @@
+package dev.mcpsec.rules;
+
+import dev.mcpsec.api.PolicyException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** DRL compile errors point at the right field and leave out knock-on errors and Drools' internal noise. */
+class CompileErrorHintsTest {
+    private static final String HEADER = "package hints;\nimport dev.mcpsec.facts.*;\n";
+
+    private static PolicyException compile(String body) {
+        Bundle b = new Bundle("hints", "1.0", null, "test", List.of(new Bundle.DrlFile("hints/rules.drl", HEADER + body)),
+                Map.of(), Map.of());
+        return catchThrowableOfType(() -> PolicyCompiler.compile(List.of(b)), PolicyException.class);
+    }
+
+    @Test
+    void aMisspeltField_isNamedWithTheFieldItProbablyMeant() {
+        PolicyException e = compile("rule \"H1\" @id(\"H-1\") @severity(\"high\") @checklist(\"trusted-publishers\")"
+                + " @title(\"t\") @message(\"m\")\nwhen\n  $s : McpServer( pakageName != null )\nthen\nend\n");
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).hasSize(1);
+        assertThat(e.problems().get(0)).startsWith("hints/rules.drl:5:19: McpServer has no field `pakageName`; "
+                + "did you mean `packageName`?").doesNotContain("strict-mode").doesNotContain("[Near");
+    }
+
+    @Test
+    void aMisspeltFactType_isNamedWithTheTypeItProbablyMeant_andKnockOnErrorsAreDropped() {
+        PolicyException e = compile("rule \"H2\" @id(\"H-2\") @severity(\"high\") @checklist(\"trusted-publishers\")"
+                + " @title(\"t\") @message(\"m\")\nwhen\n  $s : McpSrever( $n : name, $n != null )\nthen\nend\n");
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().asString().contains("hints/rules.drl:5:")
+                .contains("did you mean `McpServer`?");
+    }
+}
