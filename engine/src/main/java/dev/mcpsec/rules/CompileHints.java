@@ -15,10 +15,8 @@ import java.util.regex.Pattern;
  */
 final class CompileHints {
     static final String FACTS = "dev.mcpsec.facts.";
-    /** Every fact type rules match on (docs/writing-policies.md#facts). */
-    static final List<String> FACT_TYPES = List.of("ClientSetting", "ConfigFile", "Credential", "DatabaseTarget",
-            "EnvReference", "FilesystemRoot", "HistoryCredential", "McpServer", "PolicyData", "ReviewRecord",
-            "RotationRecord", "SecretOccurrence");
+    /** Every fact type rules match on, by simple name (the list lives in {@link RuleMetadata#FACT_TYPES}). */
+    static final List<String> FACT_TYPES = RuleMetadata.FACT_TYPES.stream().map(Class::getSimpleName).sorted().toList();
     private static final Pattern NO_METHOD = Pattern.compile(
             "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern NO_TYPE = Pattern.compile("Unable to resolve ObjectType '([\\w.$]+)'");

@@ -117,8 +117,9 @@ public final class PolicyCompiler {
             String src = source(rule);
             Bundle bundle = bundleBySource.get(src);
             String where = src + ":" + ruleLine(textBySource.get(src), rule.getName());
+            java.util.Set<String> bindings = rule instanceof RuleImpl impl ? impl.getDeclarations().keySet() : null;
             RuleInfo info = RuleMetadata.validate(rule.getName(), rule.getMetaData(),
-                    bundle == null ? "unknown" : bundle.label(), where, problems);
+                    bundle == null ? "unknown" : bundle.label(), where, problems, bindings);
             if (info == null) {
                 continue;
             }

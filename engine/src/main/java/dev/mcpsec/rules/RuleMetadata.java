@@ -45,6 +45,11 @@ final class RuleMetadata {
     private RuleMetadata() {
     }
 
+    private static String hint(String word, Set<String> candidates) {
+        String best = Suggest.closest(word, candidates);
+        return best == null ? "" : "; did you mean {" + best + "}?";
+    }
+
     private static Set<String> fieldNames() {
         Set<String> names = new TreeSet<>();
         for (Class<? extends Record> type : FACT_TYPES) {
@@ -64,6 +69,12 @@ final class RuleMetadata {
      */
     static RuleInfo validate(String ruleName, Map<String, Object> rawMeta, String bundleLabel, String where,
                              List<String> problems) {
+        return validate(ruleName, rawMeta, bundleLabel, where, problems, null);
+    }
+
+    /** As above; {@code bindings} (the rule's declarations, or null to skip the check) must hold every {$binding}. */
+    static RuleInfo validate(String ruleName, Map<String, Object> rawMeta, String bundleLabel, String where,
+                             List<String> problems, Set<String> bindings) {
         Map<String, Object> meta = normalise(rawMeta);
         List<String> mine = new ArrayList<>();
         for (String key : meta.keySet()) {
@@ -106,7 +117,12 @@ final class RuleMetadata {
             while (m.find()) {
                 if (!FIELDS.contains(m.group(2))) {
                     mine.add(where + ": rule \"" + ruleName + "\": unknown placeholder {" + m.group(2)
-                            + "}: use a fact field (see docs/writing-policies.md#facts)");
+                            + "}: use a fact field (see docs/writing-policies.md#facts)" + hint(m.group(2), FIELDS));
+                }
+                if (m.group(1) != null && bindings != null && !bindings.contains(m.group(1))) {
+                    mine.add(where + ": rule \"" + ruleName + "\": placeholder {" + m.group(1) + "." + m.group(2)
+                            + "} names a binding the rule does not declare" + hint(m.group(1), bindings)
+                            + " (bindings: " + String.join(", ", new TreeSet<>(bindings)) + ")");
                 }
             }
         }

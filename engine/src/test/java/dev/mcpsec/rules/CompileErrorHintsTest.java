@@ -37,4 +37,22 @@ class CompileErrorHintsTest {
         assertThat(e.problems()).singleElement().asString().contains("hints/rules.drl:5:")
                 .contains("did you mean `McpServer`?");
     }
+
+    @Test
+    void aPlaceholderNamingAnUndeclaredBinding_isAnErrorAtLoad() {
+        PolicyException e = compile("rule \"H3\" @id(\"H-3\") @severity(\"high\") @checklist(\"trusted-publishers\")"
+                + " @title(\"t\") @message(\"{$srv.name} is odd\")\nwhen\n  $s : McpServer( name != null )\nthen\nend\n");
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().asString()
+                .contains("placeholder {$srv.name} names a binding the rule does not declare").contains("(bindings: $s)");
+    }
+
+    @Test
+    void aPlaceholderNamingADeclaredBinding_compiles() {
+        Bundle b = new Bundle("hints-ok", "1.0", null, "test", List.of(new Bundle.DrlFile("ok/rules.drl", HEADER
+                + "rule \"H4\" @id(\"H-4\") @severity(\"high\") @checklist(\"trusted-publishers\")"
+                + " @title(\"t\") @message(\"{$s.name} is odd\")\nwhen\n  $s : McpServer( name != null )\nthen\nend\n")),
+                Map.of(), Map.of());
+        assertThat(PolicyCompiler.compile(List.of(b)).rules()).extracting(r -> r.id()).containsExactly("H-4");
+    }
 }
