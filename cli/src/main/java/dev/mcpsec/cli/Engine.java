@@ -2,6 +2,7 @@ package dev.mcpsec.cli;
 
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
+import dev.mcpsec.api.FactRecord;
 import dev.mcpsec.api.Mcpsec;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
@@ -19,6 +20,8 @@ public interface Engine {
     ScanResult scan(ScanRequest request);
 
     List<RuleInfo> rules(ScanRequest request);
+
+    List<FactRecord> facts(ScanRequest request);
 
     Optional<Explanation> explain(String id, ScanRequest request);
 
@@ -41,6 +44,11 @@ public interface Engine {
             @Override
             public List<RuleInfo> rules(ScanRequest request) {
                 return Mcpsec.rules(request);
+            }
+
+            @Override
+            public List<FactRecord> facts(ScanRequest request) {
+                return Mcpsec.facts(request);
             }
 
             @Override

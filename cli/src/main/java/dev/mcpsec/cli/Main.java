@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Offline security scanner for MCP (Model Context Protocol) client configurations.",
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class,
+        subcommands = {ScanCommand.class, RulesCommand.class, FactsCommand.class, ExplainCommand.class, TestCommand.class,
                 BaselineCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE},
@@ -27,7 +27,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, explain, test, "
+        throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, facts, explain, test, "
                 + "baseline, review");
     }
 

@@ -22,6 +22,7 @@ final class FakeEngine implements Engine {
     final List<ScanRequest> requests = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
     final List<RuleInfo> rules = new ArrayList<>();
+    final List<dev.mcpsec.api.FactRecord> facts = new ArrayList<>();
     final List<ReviewStatus> statuses = new ArrayList<>();
     Explanation explanation;
     BundleTestReport testReport;
@@ -67,6 +68,12 @@ final class FakeEngine implements Engine {
     public List<RuleInfo> rules(ScanRequest request) {
         record(request);
         return rules;
+    }
+
+    @Override
+    public List<dev.mcpsec.api.FactRecord> facts(ScanRequest request) {
+        record(request);
+        return facts;
     }
 
     @Override

@@ -32,6 +32,11 @@ public final class Mcpsec {
         return ENGINE.scan(request);
     }
 
+    /** Every fact the rules would see for the request, secrets masked ({@code mcpsec facts}); no rule runs. */
+    public static List<FactRecord> facts(ScanRequest request) {
+        return ENGINE.facts(request);
+    }
+
     /** Every rule the request would load (built-in, classpath, extra and, if enabled, project bundles). */
     public static List<RuleInfo> rules(ScanRequest request) {
         return Policies.load(request, request.root()).rules();

@@ -232,6 +232,20 @@ public final class ScanEngine {
         return Explainer.explain(id, Policies.load(request, request.root()));
     }
 
+    /**
+     * Every fact the rules would see for this request (configs, secrets, git, registers, bundle and project data),
+     * secrets masked. No rule runs.
+     */
+    public List<dev.mcpsec.api.FactRecord> facts(ScanRequest request) {
+        Path root = validRoot(request.root());
+        ProjectConfig config = ProjectConfig.load(root);
+        CompiledPolicies policies = Policies.load(request, root);
+        Collected c = collect(request, root, config, policies, true);
+        List<Object> all = new ArrayList<>(c.facts());
+        all.addAll(policies.data());
+        return new FactDump(new SecretDetector(detectorOptions(policies, config, request))).records(all);
+    }
+
     /** Ids of the rules a bundle locked under this request, each with the bundle that locked it. */
     public Map<String, String> lockedRules(ScanRequest request) {
         Path root = validRoot(request.root());
