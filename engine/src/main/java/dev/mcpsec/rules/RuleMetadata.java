@@ -14,6 +14,7 @@ import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.ReviewRecord;
 import dev.mcpsec.facts.RotationRecord;
 import dev.mcpsec.facts.SecretOccurrence;
+import dev.mcpsec.facts.ServerInput;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class RuleMetadata {
     static final List<Class<? extends Record>> FACT_TYPES = List.of(ConfigFile.class, McpServer.class,
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
-            PolicyData.class);
+            PolicyData.class, ServerInput.class);
     /**
      * {@code {field}} or {@code {$binding.field}}, but not the {@code ${VAR}} reference syntax that remediation texts
      * quote.

@@ -99,6 +99,7 @@ final class FactExtractor {
                     s.server() == null ? e.name() : s.server()));
         }
         filesystemRoots(doc, e, launch, sink);
+        ServerInputs.extract(file, e, detector.classifier(), sink.facts());
         Values values = new Values(file, e.name(), doc.client(), sink.tracked(), sink.ignored(), sink.facts(),
                 sink.warnings());
         for (Map.Entry<String, Located> env : e.env().entrySet()) {

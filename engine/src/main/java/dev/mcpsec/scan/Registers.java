@@ -13,7 +13,7 @@ final class Registers {
     }
 
     static List<Object> load(Path root, Clock clock) {
-        List<Object> facts = new ArrayList<>(ReviewRegister.records(root));
+        List<Object> facts = new ArrayList<>(ReviewRegister.records(root, clock));
         facts.addAll(RotationRegister.read(root, clock));
         return facts;
     }

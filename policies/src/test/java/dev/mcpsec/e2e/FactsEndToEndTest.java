@@ -51,4 +51,60 @@ class FactsEndToEndTest {
                     .doesNotContain(key.substring(8, key.length() - 4));
         }
     }
+
+    @Test
+    void aNameBasedPolicy_isOneRule_overServerInputs_whateverTheValueForm() throws Exception {
+        Path bundle = dir.resolve("acme/META-INF/mcpsec");
+        Files.createDirectories(bundle.resolve("policies"));
+        Files.writeString(bundle.resolve("bundle.json"), "{\"id\": \"acme\", \"version\": \"1.0.0\"}");
+        Files.writeString(bundle.resolve("policies/acme.drl"), """
+                package org.acme
+                import dev.mcpsec.facts.ServerInput
+                import dev.mcpsec.facts.ReviewRecord
+                rule "ACME-AWS no AWS secret for MCP servers"
+                    @id("ACME-AWS") @severity("high") @checklist("least-privilege")
+                    @title("AWS secret key given to a server") @message("{server} receives {name} ({form})")
+                when
+                    $i : ServerInput( name == "AWS_SECRET_ACCESS_KEY" )
+                then
+                end
+                rule "ACME-STALE stale review"
+                    @id("ACME-STALE") @severity("low") @checklist("source-reviewed")
+                    @title("Review older than a year") @message("{server} was reviewed {ageDays} days ago")
+                when
+                    $r : ReviewRecord( ageDays > 365 )
+                then
+                end
+                """);
+        Path project = dir.resolve("inputs");
+        Files.createDirectories(project.resolve(".mcpsec"));
+        Files.createDirectories(dir.resolve("home"));
+        Files.writeString(project.resolve(".mcp.json"), """
+                {"mcpServers": {
+                  "literal": {"command": "npx", "args": ["-y", "aws-mcp@1.0.0"], "env": {"AWS_SECRET_ACCESS_KEY": "not-a-real-value-1234"}},
+                  "ref": {"command": "npx", "args": ["-y", "aws-mcp@1.0.0"], "env": {"AWS_SECRET_ACCESS_KEY": "${AWS_SECRET_ACCESS_KEY}"}},
+                  "empty": {"command": "npx", "args": ["-y", "aws-mcp@1.0.0"], "env": {"AWS_SECRET_ACCESS_KEY": ""}},
+                  "docker": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "AWS_SECRET_ACCESS_KEY", "aws/mcp:1.0"]},
+                  "other": {"command": "npx", "args": ["-y", "aws-mcp@1.0.0", "--region", "eu-west-1"], "env": {"AWS_REGION": "eu-west-1"}}
+                }}
+                """);
+        Files.writeString(project.resolve(".mcpsec/reviewed.json"), """
+                {"reviews": [{"server": "other", "package": "aws-mcp", "version": "1.0.0", "reviewer": "alice", "date": "2020-01-01"}]}
+                """);
+        ScanRequest request = ScanRequest.builder(project).home(dir.resolve("home")).history(false)
+                .bundles(List.of(dir.resolve("acme").toString())).build();
+
+        List<FactRecord> inputs = Mcpsec.facts(request).stream().filter(f -> f.type().equals("ServerInput")).toList();
+        assertThat(inputs).extracting(f -> f.fields().get("server") + " " + f.fields().get("kind") + " "
+                + f.fields().get("name") + " " + f.fields().get("form")).contains(
+                "literal env AWS_SECRET_ACCESS_KEY literal", "ref env AWS_SECRET_ACCESS_KEY reference",
+                "empty env AWS_SECRET_ACCESS_KEY empty", "docker env AWS_SECRET_ACCESS_KEY passthrough",
+                "other option --region literal", "other env AWS_REGION literal");
+
+        var findings = Mcpsec.scan(request).findings();
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("ACME-AWS")).extracting(f -> f.server())
+                .containsExactlyInAnyOrder("literal", "ref", "empty", "docker");
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("ACME-STALE")).singleElement()
+                .satisfies(f -> assertThat(f.message()).matches("other was reviewed \\d{4} days ago"));
+    }
 }
