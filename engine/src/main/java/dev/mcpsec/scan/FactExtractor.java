@@ -99,7 +99,8 @@ final class FactExtractor {
                     s.server() == null ? e.name() : s.server()));
         }
         filesystemRoots(doc, e, launch, sink);
-        ServerInputs.extract(file, e, detector.classifier(), sink.facts());
+        ServerInputs.extract(file, e, launch.packageName() == null ? 0 : e.args().size() - launch.packageArgs().size(),
+                detector.classifier(), sink.facts());
         Values values = new Values(file, e.name(), doc.client(), sink.tracked(), sink.ignored(), sink.facts(),
                 sink.warnings());
         for (Map.Entry<String, Located> env : e.env().entrySet()) {

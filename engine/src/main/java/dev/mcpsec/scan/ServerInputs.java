@@ -17,7 +17,12 @@ final class ServerInputs {
     private ServerInputs() {
     }
 
-    static void extract(String file, ServerEntry e, PlaceholderClassifier classifier, List<Object> out) {
+    /**
+     * @param firstServerArg index of the first argument the server itself receives (after the launcher's own flags
+     *                       and the package, e.g. after {@code npx -y pkg}); options before it are the launcher's
+     */
+    static void extract(String file, ServerEntry e, int firstServerArg, PlaceholderClassifier classifier,
+                        List<Object> out) {
         for (Map.Entry<String, Located> env : e.env().entrySet()) {
             Located v = env.getValue();
             out.add(new ServerInput(file, v.line(), v.column(), e.name(), "env", env.getKey(), form(v.value(), classifier), "env"));
@@ -34,6 +39,9 @@ final class ServerInputs {
             }
             Located at = e.args().get(a.argIndex());
             String kind = a.context() == ValueContext.ENV ? "env" : a.context() == ValueContext.HEADER ? "header" : "option";
+            if ("option".equals(kind) && a.argIndex() < firstServerArg) {
+                continue;
+            }
             out.add(new ServerInput(file, at.line(), at.column(), e.name(), kind, a.name(), form(a.value(), classifier),
                     "args"));
         }

@@ -99,7 +99,8 @@ class FactsEndToEndTest {
                 + f.fields().get("name") + " " + f.fields().get("form")).contains(
                 "literal env AWS_SECRET_ACCESS_KEY literal", "ref env AWS_SECRET_ACCESS_KEY reference",
                 "empty env AWS_SECRET_ACCESS_KEY empty", "docker env AWS_SECRET_ACCESS_KEY passthrough",
-                "other option --region literal", "other env AWS_REGION literal");
+                "other option --region literal", "other env AWS_REGION literal")
+                .noneMatch(s -> s.contains(" option -y "));
 
         var findings = Mcpsec.scan(request).findings();
         assertThat(findings).filteredOn(f -> f.ruleId().equals("ACME-AWS")).extracting(f -> f.server())
