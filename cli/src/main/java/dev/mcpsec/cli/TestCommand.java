@@ -53,7 +53,7 @@ public final class TestCommand implements Callable<Integer> {
         for (BundleTestReport.CaseResult c : report.cases()) {
             out.println((c.passed() ? "PASS " : "FAIL ") + c.name());
             for (String problem : c.problems()) {
-                out.println("    " + marker(problem) + " " + problem);
+                out.println("    " + marker(problem) + " " + problem.replace("\n", "\n      "));
             }
             if (verbose) {
                 if (c.findings().isEmpty()) {

@@ -48,7 +48,8 @@ final class RuntimeFailure {
             }
         }
         StringBuilder problem = new StringBuilder();
-        problem.append(file == null ? "a rule" : file).append(": rule ")
+        String where = info != null && info.source() != null ? info.source() : file;
+        problem.append(where == null ? "a rule" : where).append(": rule ")
                 .append(info != null ? info.id() + " (\"" + ruleName + "\")" : ruleName == null ? "?" : "\"" + ruleName + "\"")
                 .append(" failed while evaluating");
         if (constraint.find()) {
