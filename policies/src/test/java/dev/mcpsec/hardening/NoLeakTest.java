@@ -72,6 +72,13 @@ class NoLeakTest {
         Mcpsec.writeBaseline(request, baseline);
         captured.add(Files.readString(baseline));
         captured.add(Mcpsec.reviewList(request).toString());
+        List<dev.mcpsec.api.FactRecord> facts = Mcpsec.facts(request);
+        captured.add(facts.toString());
+        for (boolean json : new boolean[] {false, true}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            dev.mcpsec.report.FactsReport.write(facts, out, json);
+            captured.add(out.toString(StandardCharsets.UTF_8));
+        }
 
         Map<String, String> pieces = new HashMap<>();
         for (Map.Entry<String, String> secret : secrets.entrySet()) {
