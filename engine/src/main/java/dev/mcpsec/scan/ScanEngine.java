@@ -86,6 +86,7 @@ public final class ScanEngine {
         Suppressions.Outcome outcome = Suppressions.apply(rated, config, request, root, clock, governance,
                 policies.rules());
         List<ScanWarning> warnings = new ArrayList<>(c.warnings());
+        warnings.addAll(dev.mcpsec.rules.DataListCheck.check(policies.bundles(), config.data().keySet()));
         warnings.addAll(outcome.warnings());
         List<RuleInfo> rules = policies.rules().stream().filter(governance::enabled).toList();
         long ms = (System.nanoTime() - start) / 1_000_000;
