@@ -3,6 +3,7 @@ package dev.mcpsec.cli;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.FactRecord;
+import dev.mcpsec.api.RuleTrace;
 import dev.mcpsec.api.Mcpsec;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
@@ -22,6 +23,8 @@ public interface Engine {
     List<RuleInfo> rules(ScanRequest request);
 
     List<FactRecord> facts(ScanRequest request);
+
+    RuleTrace trace(ScanRequest request, String ruleId, String server);
 
     Optional<Explanation> explain(String id, ScanRequest request);
 
@@ -49,6 +52,11 @@ public interface Engine {
             @Override
             public List<FactRecord> facts(ScanRequest request) {
                 return Mcpsec.facts(request);
+            }
+
+            @Override
+            public RuleTrace trace(ScanRequest request, String ruleId, String server) {
+                return Mcpsec.trace(request, ruleId, server);
             }
 
             @Override

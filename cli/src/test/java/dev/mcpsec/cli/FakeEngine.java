@@ -76,6 +76,18 @@ final class FakeEngine implements Engine {
         return facts;
     }
 
+    dev.mcpsec.api.RuleTrace trace;
+    String tracedRule;
+    String tracedServer;
+
+    @Override
+    public dev.mcpsec.api.RuleTrace trace(ScanRequest request, String ruleId, String server) {
+        record(request);
+        tracedRule = ruleId;
+        tracedServer = server;
+        return trace;
+    }
+
     @Override
     public Optional<Explanation> explain(String id, ScanRequest request) {
         record(request);

@@ -37,6 +37,11 @@ public final class Mcpsec {
         return ENGINE.facts(request);
     }
 
+    /** Why rule {@code ruleId} did or did not fire, for {@code server} or every server when null. */
+    public static RuleTrace trace(ScanRequest request, String ruleId, String server) {
+        return ENGINE.trace(request, ruleId, server);
+    }
+
     /** Every rule the request would load (built-in, classpath, extra and, if enabled, project bundles). */
     public static List<RuleInfo> rules(ScanRequest request) {
         return Policies.load(request, request.root()).rules();

@@ -43,6 +43,18 @@ final class FactDump {
         return out;
     }
 
+    /** One fact as {@code field=value ...}, values masked as in {@link #records}. */
+    String describe(Object fact) {
+        FactRecord r = records(List.of(fact)).stream().findFirst().orElse(null);
+        if (r == null) {
+            return String.valueOf(fact);
+        }
+        StringBuilder sb = new StringBuilder();
+        r.fields().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=')
+                .append(v instanceof String ? "\"" + v + "\"" : v));
+        return sb.toString();
+    }
+
     private static Object value(RecordComponent c, Record r) {
         try {
             return c.getAccessor().invoke(r);

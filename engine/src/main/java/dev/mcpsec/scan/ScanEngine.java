@@ -247,6 +247,22 @@ public final class ScanEngine {
         return new FactDump(new SecretDetector(detectorOptions(policies, config, request))).records(all);
     }
 
+    /**
+     * Why rule {@code id} did or did not fire for this request (for {@code server}, or every server when null): its
+     * findings, and each pattern's facts with the conditions they meet. The configuration is checked as for a scan;
+     * a rule it turns off is traced anyway and marked so.
+     */
+    public dev.mcpsec.api.RuleTrace trace(ScanRequest request, String id, String server) {
+        Path root = validRoot(request.root());
+        ProjectConfig config = ProjectConfig.load(root);
+        CompiledPolicies policies = Policies.load(request, root);
+        Governance governance = Governance.decide(policies, config, request);
+        Collected c = collect(request, root, config, policies, true);
+        FactDump dump = new FactDump(new SecretDetector(detectorOptions(policies, config, request)));
+        boolean enabled = policies.rules().stream().filter(r -> r.id().equals(id)).allMatch(governance::enabled);
+        return dev.mcpsec.rules.RuleTracer.trace(policies, id, enabled, server, c.facts(), dump::describe);
+    }
+
     /** Ids of the rules a bundle locked under this request, each with the bundle that locked it. */
     public Map<String, String> lockedRules(ScanRequest request) {
         Path root = validRoot(request.root());
