@@ -43,4 +43,23 @@ class FactsCommandTest {
         Cli.Run servers = new Cli(engine, dir).run("facts", "--type", "McpServer", "--format", "json");
         assertThat(servers.out()).contains("\"type\": \"McpServer\"").doesNotContain("EnvReference");
     }
+
+    @Test
+    void scanTrace_printsTheTraceForTheRuleAndServer_andServerAloneIsAUsageError() {
+        engine.trace = new dev.mcpsec.api.RuleTrace("ACME-1", "acme.drl:4", "files", true, List.of(),
+                List.of(new dev.mcpsec.api.RuleTrace.PatternTrace("$s : McpServer( name == \"x\" )", "McpServer", "match", 1,
+                        List.of(new dev.mcpsec.api.RuleTrace.FactTrace("name=\"files\"",
+                                List.of(new dev.mcpsec.api.RuleTrace.Condition("name == \"x\"", "failed")))), 0)));
+
+        Cli.Run run = new Cli(engine, dir).run("scan", "--trace", "ACME-1", "--server", "files");
+        assertThat(run.code()).isZero();
+        assertThat(engine.tracedRule).isEqualTo("ACME-1");
+        assertThat(engine.tracedServer).isEqualTo("files");
+        assertThat(run.out()).contains("trace ACME-1 (acme.drl:4) for server files", "fired: no",
+                "pattern 1: $s : McpServer( name == \"x\" )", "  name=\"files\"", "      NO    name == \"x\"");
+
+        Cli.Run usage = new Cli(engine, dir).run("scan", "--server", "files");
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).contains("--server needs --trace RULE");
+    }
 }
