@@ -11,7 +11,6 @@ import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.ServerSummary;
-import dev.mcpsec.api.Severity;
 import dev.mcpsec.discovery.DiscoveredFile;
 import dev.mcpsec.discovery.Discovery;
 import dev.mcpsec.discovery.DiscoveryResult;
@@ -39,12 +38,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
