@@ -2,6 +2,7 @@ package dev.mcpsec.cli;
 
 import dev.mcpsec.api.FactRecord;
 import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.options.ScanRoot;
 import dev.mcpsec.report.FactsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +54,7 @@ public final class FactsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = context.env();
-        Path root = Paths.existingDirectory(env, path);
+        Path root = ScanRoot.validate(env.resolve(path), path);
         ScanRequest.Builder builder = ScanRequest.builder(root);
         scope.applyTo(builder, env);
         policies.applyTo(builder, env);

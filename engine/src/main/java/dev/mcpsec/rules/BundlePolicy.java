@@ -45,7 +45,7 @@ public record BundlePolicy(Map<String, Rerate> severity, Map<String, String> dis
                 throw new ConfigurationException(setting, lines.at("/severity")
                         + ": \"severity\" maps rule or checklist ids to a severity or {\"severity\", \"reason\"}");
             }
-            sev.fields().forEachRemaining(e -> severity.put(e.getKey(),
+            sev.properties().forEach(e -> severity.put(e.getKey(),
                     rerate(e.getKey(), e.getValue(), lines, "/severity/" + e.getKey(), setting)));
         }
         Map<String, String> disable = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ public record BundlePolicy(Map<String, Rerate> severity, Map<String, String> dis
     }
 
     /** One {@code disable} entry, {@code {"rule": ID, "reason": WHY}} with a non-blank reason. */
-    static Map.Entry<String, String> disableEntry(JsonNode d, StrictJson lines, String pointer, String setting) {
+    public static Map.Entry<String, String> disableEntry(JsonNode d, StrictJson lines, String pointer, String setting) {
         if (d.isTextual()) {
             throw new ConfigurationException(setting, lines.at(pointer.substring(0, pointer.lastIndexOf('/')))
                     + ": disabling \"" + d.asText() + "\" needs a reason: write {\"rule\": \"" + d.asText()
@@ -112,7 +112,7 @@ public record BundlePolicy(Map<String, Rerate> severity, Map<String, String> dis
     }
 
     /** A severity value: {@code "medium"} or {@code {"severity": "medium", "reason": WHY}}. */
-    static Rerate rerate(String id, JsonNode v, StrictJson lines, String pointer, String setting) {
+    public static Rerate rerate(String id, JsonNode v, StrictJson lines, String pointer, String setting) {
         String value;
         String reason = null;
         if (v.isObject()) {

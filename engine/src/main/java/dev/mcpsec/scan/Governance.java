@@ -10,7 +10,7 @@ import dev.mcpsec.api.Severity;
 import dev.mcpsec.rules.Bundle;
 import dev.mcpsec.rules.BundlePolicy;
 import dev.mcpsec.rules.CompiledPolicies;
-import dev.mcpsec.rules.ProjectConfig;
+import dev.mcpsec.project.ProjectConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,7 +119,7 @@ final class Governance {
      * Refuses suppressions and baseline entries that name a locked rule (by rule id or checklist id); called before
      * any is applied, so a locked rule cannot be silenced even while it has no finding.
      */
-    void checkExceptions(List<RuleInfo> rules, ProjectConfig config, dev.mcpsec.rules.Baseline baseline) {
+    void checkExceptions(List<RuleInfo> rules, ProjectConfig config, dev.mcpsec.project.Baseline baseline) {
         for (RuleInfo rule : rules) {
             String lock = lockedBy.get(rule.id());
             if (lock == null) {
@@ -133,7 +133,7 @@ final class Governance {
                 }
                 i++;
             }
-            for (dev.mcpsec.rules.Baseline.Entry e : baseline.entries().values()) {
+            for (dev.mcpsec.project.Baseline.Entry e : baseline.entries().values()) {
                 if (rule.id().equals(e.ruleId())) {
                     throw new ConfigurationException("baseline", message(rule, lock, "the baseline " + baseline.file()
                             + " cannot accept its finding in " + e.file() + " (remove the entry " + e.fingerprint() + ")"));

@@ -16,7 +16,7 @@ class CompileErrorHintsTest {
     private static PolicyException compile(String body) {
         Bundle b = new Bundle("hints", "1.0", null, "test", List.of(new Bundle.DrlFile("hints/rules.drl", HEADER + body)),
                 Map.of(), Map.of());
-        return catchThrowableOfType(() -> PolicyCompiler.compile(List.of(b)), PolicyException.class);
+        return catchThrowableOfType(PolicyException.class, () -> PolicyCompiler.compile(List.of(b)));
     }
 
     @Test
