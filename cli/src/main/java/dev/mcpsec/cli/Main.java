@@ -15,9 +15,9 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Offline security scanner for MCP (Model Context Protocol) client configurations.",
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class,
-                BaselineCommand.class, ReviewCommand.class, CheckCommand.class, AdvisoriesCommand.class,
-                FleetCommand.class, MergeCommand.class,
+        subcommands = {ScanCommand.class, RulesCommand.class, FactsCommand.class, ExplainCommand.class,
+                TestCommand.class, BaselineCommand.class, ReviewCommand.class, CheckCommand.class,
+                AdvisoriesCommand.class, FleetCommand.class, MergeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE},
@@ -30,8 +30,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, explain, test, "
-                + "baseline, review, check, advisories, fleet, merge");
+        throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, facts, explain, "
+                + "test, baseline, review, check, advisories, fleet, merge");
     }
 
     public static void main(String[] args) {

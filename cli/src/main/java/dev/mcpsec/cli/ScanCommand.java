@@ -57,6 +57,13 @@ public final class ScanCommand implements Callable<Integer> {
             + "what the secret detector decided and which step decided it (masked values only).")
     boolean explainValues;
 
+    @Option(names = "--trace", paramLabel = "RULE", description = "Instead of the report, show why rule RULE did or did "
+            + "not fire: its findings, and for each of its patterns the facts and which conditions they meet.")
+    String trace;
+
+    @Option(names = "--server", paramLabel = "NAME", description = "With --trace: only this server.")
+    String server;
+
     @Mixin
     ScopeOptions scope;
 
@@ -90,6 +97,19 @@ public final class ScanCommand implements Callable<Integer> {
         }
         if (explainValues) {
             builder.valueLog(line -> env.err().println("value " + line));
+        }
+        if (server != null && trace == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--server needs --trace RULE");
+        }
+        if (trace != null) {
+            boolean json = formats.contains(ReportFormat.JSON);
+            try {
+                dev.mcpsec.report.TraceReport.write(context.engine().trace(builder.build(), trace, server), env.out(), json);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            env.out().flush();
+            return ExitCodes.OK;
         }
         return new ScanRunner(context, common, verbose).run(builder.build(), plan, failOn);
     }

@@ -48,6 +48,10 @@ final class ScanRunner {
                 env.err().println("mcpsec: warning: " + warning);
             }
             env.err().println("mcpsec: " + summary(result, failOn, failing, plan.files()));
+            String policy = dev.mcpsec.report.Reporters.exceptionsSummary(result);
+            if (!policy.isEmpty()) {
+                env.err().println("mcpsec: " + policy);
+            }
         }
         return failing > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

@@ -25,6 +25,7 @@ final class FakeEngine implements Mcpsec {
     final List<ScanRequest> requests = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
     final List<RuleInfo> rules = new ArrayList<>();
+    final List<dev.mcpsec.api.FactRecord> facts = new ArrayList<>();
     final List<ReviewStatus> statuses = new ArrayList<>();
     final List<AdvisorySource> advisorySources = new ArrayList<>();
     final List<ServerCandidate> candidates = new ArrayList<>();
@@ -72,6 +73,24 @@ final class FakeEngine implements Mcpsec {
     public List<RuleInfo> rules(ScanRequest request) {
         record(request);
         return rules;
+    }
+
+    @Override
+    public List<dev.mcpsec.api.FactRecord> facts(ScanRequest request) {
+        record(request);
+        return facts;
+    }
+
+    dev.mcpsec.api.RuleTrace trace;
+    String tracedRule;
+    String tracedServer;
+
+    @Override
+    public dev.mcpsec.api.RuleTrace trace(ScanRequest request, String ruleId, String server) {
+        record(request);
+        tracedRule = ruleId;
+        tracedServer = server;
+        return trace;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.mcpsec.secrets.FakeSecrets;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.StoredConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,9 +127,15 @@ final class FleetFixture {
         }
     }
 
-    private void mirror(String name) throws GitAPIException {
-        Git.cloneRepository().setURI(clones.resolve(name).toUri().toString()).setMirror(true)
-                .setDirectory(mirrors.resolve(name + ".git").toFile()).call().close();
+    private void mirror(String name) throws GitAPIException, IOException {
+        try (Git mirror = Git.cloneRepository().setURI(clones.resolve(name).toUri().toString()).setMirror(true)
+                .setDirectory(mirrors.resolve(name + ".git").toFile()).call()) {
+            // JGit's automatic gc after a fetch runs in a background thread that creates and removes gc.log.lock,
+            // racing a test that snapshots the folder after refreshing a mirror: run it in the foreground.
+            StoredConfig config = mirror.getRepository().getConfig();
+            config.setBoolean("gc", null, "autoDetach", false);
+            config.save();
+        }
     }
 
     private void commit(Git git, String message) throws GitAPIException {

@@ -71,7 +71,15 @@ class NoLeakTest {
         Path baseline = tmp.resolve("baseline.json");
         Mcpsec.create().writeBaseline(request, baseline);
         captured.add(Files.readString(baseline));
-        captured.add(Mcpsec.create().reviewList(request).toString());
+        Mcpsec engine = Mcpsec.create();
+        captured.add(engine.reviewList(request).toString());
+        List<dev.mcpsec.api.FactRecord> facts = engine.facts(request);
+        captured.add(facts.toString());
+        for (boolean json : new boolean[] {false, true}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            dev.mcpsec.report.FactsReport.write(facts, out, json);
+            captured.add(out.toString(StandardCharsets.UTF_8));
+        }
 
         Map<String, String> pieces = new HashMap<>();
         for (Map.Entry<String, String> secret : secrets.entrySet()) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.EnumMap;
 
-/** Everything one scan produced: inventory, findings, suppressed findings, warnings and the rules that ran. */
+/**
+ * Everything one scan produced: inventory, findings, suppressed findings, warnings, the rules that ran, the bundles
+ * applied and every rule that was turned off or re-rated.
+ */
 public record ScanResult(
         String toolVersion,
         String root,
@@ -14,7 +17,16 @@ public record ScanResult(
         List<SuppressedFinding> suppressed,
         List<ScanWarning> warnings,
         List<RuleInfo> rules,
-        long durationMs) {
+        long durationMs,
+        List<AppliedBundle> bundles,
+        List<RuleOverride> overrides) {
+
+    /** A result without bundle and override records. */
+    public ScanResult(String toolVersion, String root, List<FileSummary> files, List<ServerSummary> servers,
+                      List<Finding> findings, List<SuppressedFinding> suppressed, List<ScanWarning> warnings,
+                      List<RuleInfo> rules, long durationMs) {
+        this(toolVersion, root, files, servers, findings, suppressed, warnings, rules, durationMs, List.of(), List.of());
+    }
 
     /** Counts of (unsuppressed) findings by severity, every severity present. */
     public Map<Severity, Integer> countBySeverity() {

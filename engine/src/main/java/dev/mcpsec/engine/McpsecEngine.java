@@ -5,9 +5,11 @@ import dev.mcpsec.fleet.FleetScanner;
 import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
+import dev.mcpsec.api.FactRecord;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.RuleTrace;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ServerCandidate;
@@ -42,6 +44,16 @@ final class McpsecEngine implements Mcpsec {
     }
 
     @Override
+    public List<FactRecord> facts(ScanRequest request) {
+        return engine.facts(request);
+    }
+
+    @Override
+    public RuleTrace trace(ScanRequest request, String ruleId, String server) {
+        return engine.trace(request, ruleId, server);
+    }
+
+    @Override
     public List<RuleInfo> rules(ScanRequest request) {
         return Policies.load(request, request.root()).rules();
     }
@@ -53,12 +65,12 @@ final class McpsecEngine implements Mcpsec {
 
     @Override
     public BundleTestReport testBundle(Path bundleDir, ScanRequest request) {
-        return new BundleTestRunner(engine::scan).run(BundleLoader.fromDirectory(bundleDir), request);
+        return new BundleTestRunner((r, p, c) -> new ScanEngine(c).scan(r, p), clock).run(BundleLoader.fromDirectory(bundleDir), request);
     }
 
     @Override
     public int writeBaseline(ScanRequest request, Path baselineFile) {
-        return Baseline.update(baselineFile, engine.scan(request));
+        return Baseline.update(baselineFile, engine.scan(request), engine.lockedRules(request).keySet());
     }
 
     @Override

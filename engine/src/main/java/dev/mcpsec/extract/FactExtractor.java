@@ -116,6 +116,8 @@ public final class FactExtractor {
                     s.server() == null ? e.name() : s.server()));
         }
         filesystemRoots(doc, e, launch, sink);
+        ServerInputs.extract(file, e, launch.packageName() == null ? 0 : e.args().size() - launch.packageArgs().size(),
+                detector.classifier(), sink.facts());
         Values values = new Values(origin, sink);
         for (Map.Entry<String, Located> env : e.env().entrySet()) {
             values.inspect(env.getKey(), env.getValue(), "env." + env.getKey(), ValueContext.ENV);

@@ -15,6 +15,7 @@ import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.ReviewRecord;
 import dev.mcpsec.facts.RotationRecord;
 import dev.mcpsec.facts.SecretOccurrence;
+import dev.mcpsec.facts.ServerInput;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,6 +67,10 @@ public final class FactSet {
     }
 
     public void add(SecretOccurrence fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(ServerInput fact) {
         inOrder.add(fact);
     }
 

@@ -88,10 +88,11 @@ public record Baseline(Map<String, Entry> entries, String file) {
     /**
      * Writes every finding of {@code result} (the reported ones and those the baseline already suppresses) to the
      * baseline file, keeping the reasons and expiry dates of entries it already holds; returns how many it holds.
+     * Findings of the rules in {@code locked} (locked by a bundle) are left out: those cannot be baselined.
      */
-    public static int update(Path path, ScanResult result) {
+    public static int update(Path path, ScanResult result, java.util.Set<String> locked) {
         Baseline previous = load(path, path.toString(), false);
-        List<Finding> all = new ArrayList<>(result.findings());
+        List<Finding> all = new ArrayList<>(result.findings().stream().filter(f -> !locked.contains(f.ruleId())).toList());
         result.suppressed().stream().filter(s -> "baseline".equals(s.source())).forEach(s -> all.add(s.finding()));
         return write(path, all, previous);
     }

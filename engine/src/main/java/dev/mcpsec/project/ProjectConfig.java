@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.rules.BundleLoader;
+import dev.mcpsec.rules.BundlePolicy;
+import dev.mcpsec.rules.StrictJson;
 import dev.mcpsec.api.Severity;
 
 import java.io.IOException;
@@ -15,9 +17,8 @@ import java.nio.file.PathMatcher;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +26,13 @@ import java.util.Set;
 /**
  * The project's {@code .mcpsec/config.json}: paths to leave out, rules to disable or re-rate, suppressions with a
  * mandatory reason, and extra data lists. See docs/configuration.md.
+ *
+ * @param disable rule or checklist id → the reason it is off (mandatory)
+ * @param severityReasons rule or checklist id → why it was re-rated, for re-rates that give one
  */
-public record ProjectConfig(List<String> exclude, Set<String> disable, Map<String, Severity> severity,
-                            List<Suppression> suppress, Map<String, Map<String, List<String>>> data, String file) {
+public record ProjectConfig(List<String> exclude, Map<String, String> disable, Map<String, Severity> severity,
+                            List<Suppression> suppress, Map<String, Map<String, List<String>>> data, String file,
+                            Map<String, String> severityReasons) {
     private static final Set<String> KEYS = Set.of("$schema", "exclude", "disable", "severity", "suppress", "data");
     private static final Set<String> SUPPRESS_KEYS = Set.of("rule", "path", "reason", "until");
 
@@ -46,7 +51,7 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
 
     /** No configuration file: nothing excluded, nothing changed. */
     public static ProjectConfig empty() {
-        return new ProjectConfig(List.of(), Set.of(), Map.of(), List.of(), Map.of(), null);
+        return new ProjectConfig(List.of(), Map.of(), Map.of(), List.of(), Map.of(), null, Map.of());
     }
 
     /** Reads {@code root/.mcpsec/config.json} when present. */
@@ -57,8 +62,11 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
         }
         String where = ".mcpsec/config.json";
         JsonNode node;
+        StrictJson lines;
         try {
-            node = new ObjectMapper().readTree(Files.readAllBytes(file));
+            byte[] bytes = Files.readAllBytes(file);
+            lines = StrictJson.of(bytes, where);
+            node = new ObjectMapper().readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("config", where + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
                     + e.getOriginalMessage());
@@ -68,15 +76,25 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
         if (node == null || !node.isObject()) {
             throw new ConfigurationException("config", where + ": must be a JSON object");
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!KEYS.contains(k)) {
-                throw new ConfigurationException("config", where + ": unknown key \"" + k + "\" (allowed: exclude, "
-                        + "disable, severity, suppress, data)");
-            }
+        String unknown = lines.unknownKey(node, "", KEYS, "the configuration");
+        if (unknown != null) {
+            throw new ConfigurationException("config", unknown);
         }
         List<String> exclude = strings(node.get("exclude"), where, "exclude");
-        Set<String> disable = new LinkedHashSet<>(strings(node.get("disable"), where, "disable"));
+        Map<String, String> disable = new LinkedHashMap<>();
+        JsonNode dis = node.get("disable");
+        if (dis != null) {
+            if (!dis.isArray()) {
+                throw new ConfigurationException("config", lines.at("/disable")
+                        + ": \"disable\" is an array of {\"rule\": ID, \"reason\": WHY}");
+            }
+            int i = 0;
+            for (JsonNode d : dis) {
+                Map.Entry<String, String> e = BundlePolicy.disableEntry(d, lines, "/disable/" + i++, "config");
+                disable.put(e.getKey(), e.getValue());
+            }
+        }
+        Map<String, String> severityReasons = new LinkedHashMap<>();
         Map<String, Severity> severity = new LinkedHashMap<>();
         JsonNode sev = node.get("severity");
         if (sev != null) {
@@ -84,10 +102,11 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
                 throw new ConfigurationException("config", where + ": \"severity\" maps rule or checklist ids to severities");
             }
             sev.properties().forEach(e -> {
-                try {
-                    severity.put(e.getKey(), Severity.parse(e.getValue().asText()));
-                } catch (IllegalArgumentException ex) {
-                    throw new ConfigurationException("config", where + ": severity of " + e.getKey() + ": " + ex.getMessage());
+                BundlePolicy.Rerate r = BundlePolicy.rerate(e.getKey(), e.getValue(), lines, "/severity/" + e.getKey(),
+                        "config");
+                severity.put(e.getKey(), r.severity());
+                if (r.reason() != null) {
+                    severityReasons.put(e.getKey(), r.reason());
                 }
             });
         }
@@ -120,8 +139,8 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
         for (String g : exclude) {
             glob(g);
         }
-        return new ProjectConfig(List.copyOf(exclude), Set.copyOf(disable), Map.copyOf(severity), List.copyOf(suppress),
-                Map.copyOf(data), where);
+        return new ProjectConfig(List.copyOf(exclude), Collections.unmodifiableMap(disable), Map.copyOf(severity),
+                List.copyOf(suppress), Map.copyOf(data), where, Map.copyOf(severityReasons));
     }
 
     private static Suppression suppression(JsonNode s, String where) {

@@ -62,9 +62,23 @@ public final class ReviewRegister {
         return out;
     }
 
-    static List<ReviewRecord> records(Path root) {
+    static List<ReviewRecord> records(Path root, java.time.Clock clock) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         return read(root).stream().map(e -> new ReviewRecord(e.server(), e.packageName(), e.version(),
-                e.imageDigest(), e.url(), e.repository(), e.reviewer(), e.date(), e.note())).toList();
+                e.imageDigest(), e.url(), e.repository(), e.reviewer(), e.date(), e.note(), ageDays(e.date(), today)))
+                .toList();
+    }
+
+    /** Whole days from a review date to today, or -1 when the date is missing or not yyyy-MM-dd. */
+    static int ageDays(String date, java.time.LocalDate today) {
+        if (date == null) {
+            return -1;
+        }
+        try {
+            return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(date.trim()), today);
+        } catch (java.time.format.DateTimeParseException e) {
+            return -1;
+        }
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.mcpsec.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpsec.api.AppliedBundle;
 import dev.mcpsec.api.FileSummary;
+import dev.mcpsec.api.RuleOverride;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
@@ -35,10 +37,11 @@ final class JsonReporter implements Reporter {
         orEmpty(result.findings()).forEach(f -> finding(findings.addObject(), f));
         ArrayNode suppressed = root.putArray("suppressed");
         for (SuppressedFinding s : orEmpty(result.suppressed())) {
-            finding(suppressed.addObject(), s.finding()).put("reason", s.reason());
+            finding(suppressed.addObject(), s.finding()).put("reason", s.reason()).put("source", s.source());
         }
         ArrayNode warnings = root.putArray("warnings");
         orEmpty(result.warnings()).forEach(w -> warning(warnings.addObject(), w));
+        policy(root.putObject("policy"), result);
         summary(root.putObject("summary"), result);
         JsonSupport.write(root, out);
     }
@@ -79,6 +82,21 @@ final class JsonReporter implements Reporter {
                 .put("remediation", f.remediation())
                 .put("fingerprint", f.fingerprint())
                 .put("bundle", f.bundle());
+    }
+
+    /** The bundles applied and every rule turned off or re-rated, with who decided it and why. */
+    private static void policy(ObjectNode node, ScanResult result) {
+        ArrayNode bundles = node.putArray("bundles");
+        for (AppliedBundle b : orEmpty(result.bundles())) {
+            bundles.addObject().put("id", b.id()).put("version", b.version()).put("origin", b.origin())
+                    .put("sha256", b.sha256());
+        }
+        ArrayNode overrides = node.putArray("overrides");
+        for (RuleOverride o : orEmpty(result.overrides())) {
+            overrides.addObject().put("kind", o.kind()).put("ruleId", o.rule()).put("via", o.via())
+                    .put("from", o.from() == null ? null : o.from().id()).put("to", o.to() == null ? null : o.to().id())
+                    .put("source", o.source()).put("reason", o.reason());
+        }
     }
 
     private static void warning(ObjectNode node, ScanWarning w) {

@@ -19,4 +19,14 @@ public final class Reporters {
             case CYCLONEDX -> CycloneDxReporter.INSTANCE;
         };
     }
+
+    /**
+     * One line naming the suppressions by source and every rule turned off or re-rated, with who and why, for front
+     * ends' summaries (build log, standard error); empty when the scan ran every rule as written.
+     */
+    public static String exceptionsSummary(dev.mcpsec.api.ScanResult result) {
+        String suppressed = ReportSupport.suppressedSummary(ReportSupport.orEmpty(result.suppressed()));
+        String policy = ReportSupport.overridesSummary(result.overrides());
+        return suppressed.isEmpty() ? policy : policy.isEmpty() ? suppressed : suppressed + "; " + policy;
+    }
 }

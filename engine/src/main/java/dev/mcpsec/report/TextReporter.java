@@ -59,6 +59,10 @@ final class TextReporter implements Reporter {
 
         writeWarnings(w, style, orEmpty(result.warnings()));
         writeSuppressed(w, style, orEmpty(result.suppressed()), options.verbose());
+        String policy = ReportSupport.overridesSummary(result.overrides());
+        if (!policy.isEmpty()) {
+            w.print("\n" + clean(policy) + "\n");
+        }
         w.print("\n" + summary(result, style) + "\n");
         w.flush();
     }
@@ -154,7 +158,7 @@ final class TextReporter implements Reporter {
                 Finding f = s.finding();
                 w.print("  " + style.apply(DIM, clean(ReportSupport.fileOf(f.file())) + ":"
                         + ReportSupport.position(f.line(), f.column()) + "  " + clean(f.ruleId())
-                        + "  " + clean(s.reason())) + "\n");
+                        + "  " + clean(s.reason()) + " (" + clean(s.source()) + ")") + "\n");
             }
         }
     }

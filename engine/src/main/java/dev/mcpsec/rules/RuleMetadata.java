@@ -17,6 +17,7 @@ import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.ReviewRecord;
 import dev.mcpsec.facts.RotationRecord;
 import dev.mcpsec.facts.SecretOccurrence;
+import dev.mcpsec.facts.ServerInput;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class RuleMetadata {
     static final List<Class<? extends Record>> FACT_TYPES = List.of(ConfigFile.class, McpServer.class,
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
-            PolicyData.class, AdvisoryMatch.class, LookAlike.class, LaunchRisk.class);
+            PolicyData.class, AdvisoryMatch.class, LookAlike.class, LaunchRisk.class, ServerInput.class);
     /**
      * {@code {field}} or {@code {$binding.field}}, but not the {@code ${VAR}} reference syntax that remediation texts
      * quote.
@@ -46,6 +47,11 @@ final class RuleMetadata {
     private static final Set<String> FIELDS = fieldNames();
 
     private RuleMetadata() {
+    }
+
+    private static String hint(String word, Set<String> candidates) {
+        String best = Suggest.closest(word, candidates);
+        return best == null ? "" : "; did you mean {" + best + "}?";
     }
 
     private static Set<String> fieldNames() {
@@ -67,6 +73,12 @@ final class RuleMetadata {
      */
     static RuleInfo validate(String ruleName, Map<String, Object> rawMeta, String bundleLabel, String where,
                              List<String> problems) {
+        return validate(ruleName, rawMeta, bundleLabel, where, problems, null);
+    }
+
+    /** As above; {@code bindings} (the rule's declarations, or null to skip the check) must hold every {$binding}. */
+    static RuleInfo validate(String ruleName, Map<String, Object> rawMeta, String bundleLabel, String where,
+                             List<String> problems, Set<String> bindings) {
         Map<String, Object> meta = normalise(rawMeta);
         List<String> mine = new ArrayList<>();
         for (String key : meta.keySet()) {
@@ -109,7 +121,12 @@ final class RuleMetadata {
             while (m.find()) {
                 if (!FIELDS.contains(m.group(2))) {
                     mine.add(where + ": rule \"" + ruleName + "\": unknown placeholder {" + m.group(2)
-                            + "}: use a fact field (see docs/writing-policies.md#facts)");
+                            + "}: use a fact field (see docs/writing-policies.md#facts)" + hint(m.group(2), FIELDS));
+                }
+                if (m.group(1) != null && bindings != null && !bindings.contains(m.group(1))) {
+                    mine.add(where + ": rule \"" + ruleName + "\": placeholder {" + m.group(1) + "." + m.group(2)
+                            + "} names a binding the rule does not declare" + hint(m.group(1), bindings)
+                            + " (bindings: " + String.join(", ", new TreeSet<>(bindings)) + ")");
                 }
             }
         }

@@ -1,18 +1,20 @@
 package dev.mcpsec.scan;
 
 import dev.mcpsec.api.AdvisorySource;
+import dev.mcpsec.api.FactRecord;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.RuleTrace;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.ServerSummary;
-import dev.mcpsec.api.Severity;
 import dev.mcpsec.discovery.DiscoveredFile;
 import dev.mcpsec.discovery.Discovery;
 import dev.mcpsec.discovery.DiscoveryResult;
 import dev.mcpsec.extract.EnvFiles;
+import dev.mcpsec.extract.FactDump;
 import dev.mcpsec.extract.FactExtractor;
 import dev.mcpsec.extract.FactSet;
 import dev.mcpsec.extract.HistoryFacts;
@@ -30,8 +32,10 @@ import dev.mcpsec.parse.ConfigParser;
 import dev.mcpsec.project.ProjectConfig;
 import dev.mcpsec.project.Registers;
 import dev.mcpsec.rules.CompiledPolicies;
+import dev.mcpsec.rules.DataListCheck;
 import dev.mcpsec.rules.Policies;
 import dev.mcpsec.rules.RuleRunner;
+import dev.mcpsec.rules.RuleTracer;
 import dev.mcpsec.secrets.DetectorOptions;
 import dev.mcpsec.secrets.Fingerprinter;
 import dev.mcpsec.secrets.OccurrenceScan;
@@ -43,12 +47,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -84,20 +85,18 @@ public final class ScanEngine {
         if (request.factListener() != null) {
             c.facts().all().forEach(request.factListener());
         }
-        Set<String> disabled = new HashSet<>(request.excludeRules());
-        disabled.addAll(config.disable());
-        List<Finding> raw = RuleRunner.run(policies, c.facts().all(), rule -> enabled(rule, disabled, request.includeRules()));
-        Map<String, Severity> overrides = new LinkedHashMap<>(config.severity());
-        overrides.putAll(request.severityOverrides());
-        List<Finding> rated = raw.stream().map(f -> rerate(f, overrides)).toList();
-        Suppressions.Outcome outcome = Suppressions.apply(rated, config, request, root, clock);
+        Governance governance = Governance.decide(policies, config, request);
+        List<Finding> raw = RuleRunner.run(policies, c.facts().all(), governance::enabled);
+        List<Finding> rated = raw.stream().map(governance::rate).toList();
+        Suppressions.Outcome outcome = Suppressions.apply(rated, config, request, root, clock, governance,
+                policies.rules());
         List<ScanWarning> warnings = new ArrayList<>(c.warnings());
+        warnings.addAll(DataListCheck.check(policies.bundles(), config.data().keySet()));
         warnings.addAll(outcome.warnings());
-        List<RuleInfo> rules = policies.rules().stream()
-                .filter(r -> enabled(r, disabled, request.includeRules())).toList();
+        List<RuleInfo> rules = policies.rules().stream().filter(governance::enabled).toList();
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new ScanResult(VERSION, root.toString(), c.files(), c.servers(), sort(outcome.findings()),
-                outcome.suppressed(), warnings, rules, ms);
+                outcome.suppressed(), warnings, rules, ms, governance.bundles(), governance.overrides());
     }
 
     /** The request's scan root, checked and made absolute. */
@@ -136,7 +135,7 @@ public final class ScanEngine {
                 new HistoryFacts(extractor, request, config, clock).collect(git.get(), envFiles.loaded(),
                         current, warnings, deadline.remaining()).forEach(facts::add);
             }
-            Registers.reviews(root).forEach(facts::add);
+            Registers.reviews(root, clock).forEach(facts::add);
             Registers.rotations(root, clock).forEach(facts::add);
             for (Map.Entry<String, Map<String, List<String>>> d : config.data().entrySet()) {
                 d.getValue().forEach((k, values) -> values.forEach(v -> facts.add(new PolicyData("config", d.getKey(), k, v))));
@@ -219,26 +218,47 @@ public final class ScanEngine {
         }
     }
 
-    static boolean enabled(RuleInfo rule, Set<String> disabled, Set<String> include) {
-        if (disabled.contains(rule.id()) || disabled.contains(rule.checklist())) {
-            return false;
-        }
-        return include.isEmpty() || include.contains(rule.id()) || include.contains(rule.checklist());
-    }
-
-    private static Finding rerate(Finding f, Map<String, Severity> overrides) {
-        Severity s = overrides.get(f.ruleId());
-        if (s == null) {
-            s = overrides.get(f.checklist());
-        }
-        return s == null ? f : f.withSeverity(s);
-    }
-
     static List<Finding> sort(List<Finding> findings) {
         return findings.stream().sorted(Comparator.comparing(Finding::severity)
                 .thenComparing(f -> f.file() == null ? "" : f.file())
                 .thenComparingInt(Finding::line)
                 .thenComparing(Finding::ruleId)).collect(Collectors.toList());
+    }
+
+    /**
+     * Every fact the rules would see for this request (configs, secrets, git, registers, bundle and project data),
+     * secrets masked. No rule runs.
+     */
+    public List<FactRecord> facts(ScanRequest request) {
+        Path root = root(request);
+        ProjectConfig config = ProjectConfig.load(root);
+        CompiledPolicies policies = Policies.load(request, root);
+        Collected c = collect(request, root, config, policies);
+        List<Object> all = new ArrayList<>(c.facts().all());
+        all.addAll(policies.data());
+        return new FactDump(new SecretDetector(detectorOptions(policies, config, request))).records(all);
+    }
+
+    /**
+     * Why rule {@code id} did or did not fire for this request (for {@code server}, or every server when null): its
+     * findings, and each pattern's facts with the conditions they meet. The configuration is checked as for a scan;
+     * a rule it turns off is traced anyway and marked so.
+     */
+    public RuleTrace trace(ScanRequest request, String id, String server) {
+        Path root = root(request);
+        ProjectConfig config = ProjectConfig.load(root);
+        CompiledPolicies policies = Policies.load(request, root);
+        Governance governance = Governance.decide(policies, config, request);
+        Collected c = collect(request, root, config, policies);
+        FactDump dump = new FactDump(new SecretDetector(detectorOptions(policies, config, request)));
+        boolean enabled = policies.rules().stream().filter(r -> r.id().equals(id)).allMatch(governance::enabled);
+        return RuleTracer.trace(policies, id, enabled, server, c.facts().all(), dump::describe);
+    }
+
+    /** Ids of the rules a bundle locked under this request, each with the bundle that locked it. */
+    public Map<String, String> lockedRules(ScanRequest request) {
+        Path root = root(request);
+        return Map.copyOf(Governance.decide(Policies.load(request, root), ProjectConfig.load(root), request).locked());
     }
 
     /**

@@ -103,7 +103,17 @@ final class ReportFixtures {
                 rule("MCP-REVIEW-001", "source-reviewed", Severity.LOW, "Server not reviewed",
                         "Every server's source is reviewed before it gets credentials.",
                         "Review the server and record it with mcpsec review add."));
-        return new ScanResult("0.1.0", "/home/dev/project", files, servers, findings, suppressed, warnings, rules, 412);
+        List<dev.mcpsec.api.AppliedBundle> bundles = List.of(
+                new dev.mcpsec.api.AppliedBundle("builtin", "0.1.0", "classpath", "9f2c4e0b7d1a3c5e9f2c4e0b7d1a3c5e9f2c4e0b7d1a3c5e9f2c4e0b7d1a3c5e"),
+                new dev.mcpsec.api.AppliedBundle("acme", "1.2.0", "/home/dev/.m2/acme-mcp-policies-1.2.0.jar",
+                        "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"));
+        List<dev.mcpsec.api.RuleOverride> overrides = List.of(
+                new dev.mcpsec.api.RuleOverride("disable", "MCP-ROT-001", "key-rotation", null, null,
+                        ".mcpsec/config.json", "tokens are minted per CI run"),
+                new dev.mcpsec.api.RuleOverride("severity", "MCP-PIN-001", "MCP-PIN-001", Severity.LOW, Severity.MEDIUM,
+                        "bundle acme@1.2.0", "unpinned servers broke a release"));
+        return new ScanResult("0.1.0", "/home/dev/project", files, servers, findings, suppressed, warnings, rules, 412,
+                bundles, overrides);
     }
 
     static Finding finding(String ruleId, String checklist, Severity severity, String title, String message,

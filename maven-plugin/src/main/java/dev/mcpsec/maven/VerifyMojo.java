@@ -99,7 +99,10 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.failOnError", defaultValue = "true")
     private boolean failOnError;
 
-    /** {@code root}: one scan per build, of the execution root; {@code module}: each module scans its own basedir. */
+    /**
+     * {@code root}: one scan per build, of the reactor root (found from the folder Maven runs in by walking up the
+     * parent POMs that list it as a module); {@code module}: each module scans its own basedir.
+     */
     @Parameter(property = "mcpsec.scope", defaultValue = "root")
     private String scope;
 
@@ -119,6 +122,7 @@ public class VerifyMojo extends AbstractMojo {
             getLog().info("mcpsec: skipped (mcpsec.skip)");
             return;
         }
+        warnIgnoredUserProperties();
         ScanPlan plan;
         try {
             File dir = resolveScanDirectory();
@@ -150,6 +154,30 @@ public class VerifyMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * Maven gives a value written in the POM precedence over {@code -Dmcpsec.x}: say so when a user property is
+     * ignored, and how to keep it working ({@code <failOn>${mcpsec.failOn}</failOn>}).
+     */
+    private void warnIgnoredUserProperties() {
+        java.util.Properties user = session.getUserProperties();
+        Map<String, Object> effective = new java.util.LinkedHashMap<>();
+        effective.put("failOn", failOn);
+        effective.put("scope", scope);
+        effective.put("history", history);
+        effective.put("includeUserConfigs", includeUserConfigs);
+        effective.put("projectPolicies", projectPolicies);
+        effective.put("failOnError", failOnError);
+        effective.forEach((name, value) -> {
+            String given = user.getProperty("mcpsec." + name);
+            if (given != null && !given.trim().equalsIgnoreCase(String.valueOf(value))) {
+                getLog().warn("mcpsec: -Dmcpsec." + name + "=" + given + " is ignored: the POM sets <" + name + ">"
+                        + value + "</" + name + ">, and Maven gives the POM precedence. Write <" + name
+                        + ">${mcpsec." + name + "}</" + name + "> with a default in <properties> to let the command "
+                        + "line override it (docs/maven-plugin.md#user-properties)");
+            }
+        });
+    }
+
     private void onError(String message, Exception cause) throws MojoExecutionException {
         if (failOnError) {
             throw new MojoExecutionException(message, cause);
@@ -166,7 +194,8 @@ public class VerifyMojo extends AbstractMojo {
         if (wanted.equals("module")) {
             return scanDirectory != null ? scanDirectory : project.getBasedir();
         }
-        File dir = scanDirectory != null ? scanDirectory : new File(session.getExecutionRootDirectory());
+        // the reactor root, also when Maven runs in a module's folder (cd module && mvn verify)
+        File dir = scanDirectory != null ? scanDirectory : ReactorRoot.find(new File(session.getExecutionRootDirectory()));
         // the first module of the build that runs the goal scans; parallel builds race on this atomic set
         boolean first = session.getRepositorySession().getData()
                 .set(SCANNED_KEY + dir.getAbsolutePath(), null, project.getId());
