@@ -34,7 +34,7 @@ final class ScanRunner {
         Environment env = context.env();
         ScanResult result = context.engine().scan(request);
         for (ReportPlan.Target target : plan.targets()) {
-            write(result, target);
+            write(result, target, failOn);
         }
         long failing = result.countAtLeast(failOn.severity());
         if (!common.quiet && !plan.textOnStdout()) {
@@ -46,12 +46,13 @@ final class ScanRunner {
         return failing > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private void write(ScanResult result, ReportPlan.Target target) {
+    private void write(ScanResult result, ReportPlan.Target target, FailOn failOn) {
         Environment env = context.env();
         String version = VersionProvider.version();
         if (target.file() == null) {
             // Colour only ever reaches a terminal; machine formats ignore the switch.
-            ReportOptions options = new ReportOptions(common.color(env), verbose, version);
+            ReportOptions options = new ReportOptions(common.color(env), verbose, version)
+                    .withFailOn(failOn.severity());
             try {
                 Reporters.get(target.format()).write(result, env.out(), options);
                 env.out().flush();
@@ -60,7 +61,7 @@ final class ScanRunner {
             }
             return;
         }
-        ReportOptions options = new ReportOptions(false, verbose, version);
+        ReportOptions options = new ReportOptions(false, verbose, version).withFailOn(failOn.severity());
         try {
             Path parent = target.file().getParent();
             if (parent != null) {

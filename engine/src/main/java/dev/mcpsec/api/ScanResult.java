@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.EnumMap;
 
-/** Everything one scan produced: inventory, findings, suppressed findings, warnings and the rules that ran. */
+/** Everything one scan produced: inventory (config files, servers, the credentials they receive), findings, suppressed findings, warnings and the rules that ran. */
 public record ScanResult(
         String toolVersion,
         String root,
@@ -14,7 +14,15 @@ public record ScanResult(
         List<SuppressedFinding> suppressed,
         List<ScanWarning> warnings,
         List<RuleInfo> rules,
-        long durationMs) {
+        long durationMs,
+        List<CredentialSummary> credentials) {
+
+    /** A result without the credential inventory (reports then show no per-server credentials). */
+    public ScanResult(String toolVersion, String root, List<FileSummary> files, List<ServerSummary> servers,
+                      List<Finding> findings, List<SuppressedFinding> suppressed, List<ScanWarning> warnings,
+                      List<RuleInfo> rules, long durationMs) {
+        this(toolVersion, root, files, servers, findings, suppressed, warnings, rules, durationMs, List.of());
+    }
 
     /** Counts of (unsuppressed) findings by severity, every severity present. */
     public Map<Severity, Integer> countBySeverity() {

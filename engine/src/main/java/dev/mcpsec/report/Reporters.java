@@ -16,6 +16,8 @@ public final class Reporters {
             case SARIF -> SarifReporter.INSTANCE;
             case MARKDOWN -> MarkdownReporter.INSTANCE;
             case HTML -> HtmlReporter.INSTANCE;
+            case JUNIT -> JunitReporter.INSTANCE;
+            case GITLAB -> GitlabReporter.INSTANCE;
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpsec.scan;
 
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
@@ -93,7 +94,15 @@ public final class ScanEngine {
                 .filter(r -> enabled(r, disabled, request.includeRules())).toList();
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new ScanResult(VERSION, root.toString(), c.files(), c.servers(), sort(outcome.findings()),
-                outcome.suppressed(), warnings, rules, ms);
+                outcome.suppressed(), warnings, rules, ms, credentials(c.facts()));
+    }
+
+    /** The credential inventory of the current configs (masked forms only), for the reports' per-server view. */
+    static List<CredentialSummary> credentials(List<Object> facts) {
+        return facts.stream().filter(Credential.class::isInstance).map(Credential.class::cast)
+                .map(k -> new CredentialSummary(k.file(), k.line(), k.server(), k.client(), k.location(), k.kind(),
+                        k.tier(), k.masked(), k.tracked()))
+                .toList();
     }
 
     static Path validRoot(Path root) {
