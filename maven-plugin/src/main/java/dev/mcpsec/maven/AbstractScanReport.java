@@ -5,7 +5,6 @@ import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.Mcpsec;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
-import dev.mcpsec.api.Severity;
 import dev.mcpsec.report.ReportFormat;
 import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
@@ -142,9 +141,9 @@ abstract class AbstractScanReport extends AbstractMavenReport {
         sink.text(title);
         sink.sectionTitle1_();
         sink.paragraph();
-        sink.text(result.files().size() + " MCP config files, " + result.servers().size() + " servers, "
-                + result.findings().size() + " findings, " + result.suppressed().size() + " suppressed, scanned "
-                + result.root() + " with mcpsec " + result.toolVersion() + ". ");
+        sink.text(plural(result.files().size(), "MCP config file") + ", " + plural(result.servers().size(), "server")
+                + ", " + plural(result.findings().size(), "finding") + ", " + result.suppressed().size()
+                + " suppressed, scanned " + result.root() + " with mcpsec " + result.toolVersion() + ". ");
         sink.link(STANDALONE);
         sink.text("The full HTML report, with the chart of findings by checklist id");
         sink.link_();
@@ -240,12 +239,12 @@ abstract class AbstractScanReport extends AbstractMavenReport {
         return f.line() > 0 ? file + ":" + f.line() : file;
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
-    static boolean atLeast(Finding f, Severity s) {
-        return f.severity().atLeast(s);
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     @Override
