@@ -151,11 +151,11 @@ class CiRecipesTest {
         JsonNode action = new YAMLMapper().readTree(ROOT.resolve("action.yml").toFile());
         assertThat(action.at("/runs/using").asText()).isEqualTo("composite");
         Map<String, String> inputs = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = action.get("inputs").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = action.get("inputs").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             inputs.put(e.getKey(), e.getValue().path("default").asText());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = actionStep.path("with").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = actionStep.path("with").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             assertThat(inputs).as("the workflow sets a declared input").containsKey(e.getKey());
             inputs.put(e.getKey(), e.getValue().asText());
@@ -171,7 +171,7 @@ class CiRecipesTest {
             }
             if (step.has("uses")) {
                 Map<String, String> with = new LinkedHashMap<>();
-                step.path("with").fields().forEachRemaining(e -> with.put(e.getKey(), expand(e.getValue().asText(),
+                step.path("with").properties().iterator().forEachRemaining(e -> with.put(e.getKey(), expand(e.getValue().asText(),
                         inputs, run)));
                 run.uses.put(step.get("uses").asText(), with);
                 continue;
@@ -180,7 +180,7 @@ class CiRecipesTest {
             Path output = tmp.resolve("github-output");
             Files.writeString(output, "");
             Map<String, String> env = new LinkedHashMap<>();
-            step.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), expand(e.getValue().asText(), inputs, run)));
+            step.path("env").properties().iterator().forEachRemaining(e -> env.put(e.getKey(), expand(e.getValue().asText(), inputs, run)));
             env.put("GITHUB_ACTION_PATH", home.toString());
             env.put("GITHUB_OUTPUT", output.toString());
             env.put("GITHUB_STEP_SUMMARY", run.summary.toString());
@@ -259,8 +259,8 @@ class CiRecipesTest {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CI_SERVER_URL", "https://gitlab.invalid");
         env.put("CI_PROJECT_DIR", ws.toString());
-        job.get("globalVariables").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        job.get("variables").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        job.get("globalVariables").properties().iterator().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        job.get("variables").properties().iterator().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         // a CI/CD variable of the project overrides the template's, as GitLab does: mcpsec is already there
         env.put("MCPSEC_HOME", home.toString());
         List<String> lines = new ArrayList<>();

@@ -2,9 +2,10 @@ package dev.mcpsec.maven;
 
 import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.Finding;
-import dev.mcpsec.api.Mcpsec;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.engine.Mcpsec;
+import dev.mcpsec.options.FailOn;
 import dev.mcpsec.report.ReportFormat;
 import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
@@ -100,13 +101,13 @@ abstract class AbstractScanReport extends AbstractMavenReport {
         try {
             File localRepo = session.getLocalRepository() == null ? null
                     : new File(session.getLocalRepository().getBasedir());
-            VerifySettings settings = new VerifySettings(dir, getProject().getBasedir(), RequestAdapter.NEVER, List.of(),
+            VerifySettings settings = new VerifySettings(dir, getProject().getBasedir(), FailOn.NEVER, List.of(),
                     false, history, projectPolicies, bundles, excludeRules, includeRules,
                     RequestAdapter.withEntries(severityOverrides, severityOverrideList, "severityOverrides"), baseline,
                     localRepo, getClass().getClassLoader(), RequestAdapter.withEntries(limits, limitList, "limits"));
             ScanPlan plan = RequestAdapter.toPlan(settings);
-            getLog().info("mcpsec: scanning " + plan.request().root() + " for the " + getOutputName() + " report");
-            return Mcpsec.scan(plan.request());
+            getLog().info("mcpsec: scanning " + plan.request().root() + " for the " + getOutputPath() + " report");
+            return Mcpsec.create().scan(plan.request());
         } catch (PluginParameterException e) {
             throw new MavenReportException(MavenMessages.describe(e), e);
         } catch (RuntimeException e) {

@@ -64,6 +64,8 @@ public class AggregateMojo extends AbstractScanReport {
         return "";
     }
 
+    // MavenReport still declares this abstract (getOutputPath() defaults to it): a report must implement it
+    @SuppressWarnings("deprecation")
     @Override
     public String getOutputName() {
         return "mcpsec-aggregate";
