@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The plugin's reference documentation is generated from the mojos: maven-plugin-plugin writes the descriptor
  * ({@code META-INF/maven/plugin.xml}, goals, parameters, user properties, defaults, javadoc) before the tests run;
- * this test renders it as Markdown ({@code target/generated-docs/plugin-reference.md}, what {@code mcpsec:help}
+ * this test renders it as Markdown (the plugin reference under {@code target/generated-docs/}, what {@code mcpsec:help}
  * prints too) and checks {@code docs/maven-plugin.md} against it, so the hand-written page cannot drift.
  */
 class PluginDocsTest {
