@@ -32,7 +32,8 @@ public final class ScanCommand implements Callable<Integer> {
     String path;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", converter = FormatConverter.class,
-            description = "Report format: text, json, sarif, markdown, html, cyclonedx (an AI-BOM). Repeatable or comma-separated "
+            description = "Report format: text, json, sarif, markdown, html, cyclonedx (an AI-BOM), junit (JUnit XML "
+                    + "for CI test views), gitlab (GitLab secret detection report). Repeatable or comma-separated "
                     + "(default: text).")
     List<ReportFormat> formats = new ArrayList<>();
 

@@ -40,7 +40,7 @@ final class ScanRunner {
     int report(ScanResult result, ReportPlan plan, FailOn failOn) {
         Environment env = context.env();
         for (ReportPlan.Target target : plan.targets()) {
-            write(result, target);
+            write(result, target, failOn);
         }
         long failing = failOn.failing(result);
         if (!common.quiet && !plan.textOnStdout()) {
@@ -56,12 +56,13 @@ final class ScanRunner {
         return failing > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private void write(ScanResult result, ReportPlan.Target target) {
+    private void write(ScanResult result, ReportPlan.Target target, FailOn failOn) {
         Environment env = context.env();
         String version = Mcpsec.version();
         if (target.file() == null) {
             // Colour only ever reaches a terminal; machine formats ignore the switch.
-            ReportOptions options = new ReportOptions(common.color(env), verbose, version);
+            ReportOptions options = new ReportOptions(common.color(env), verbose, version)
+                    .withFailOn(failOn.severity());
             try {
                 Reporters.get(target.format()).write(result, env.out(), options);
                 env.out().flush();
@@ -70,7 +71,7 @@ final class ScanRunner {
             }
             return;
         }
-        ReportOptions options = new ReportOptions(false, verbose, version);
+        ReportOptions options = new ReportOptions(false, verbose, version).withFailOn(failOn.severity());
         try {
             Path parent = target.file().getParent();
             if (parent != null) {

@@ -304,7 +304,8 @@ public final class FleetScanner {
         Path dir = out.resolve("sarif");
         Files.createDirectories(dir);
         ScanResult named = new ScanResult(result.toolVersion(), target.name(), result.files(), result.servers(),
-                result.findings(), result.suppressed(), result.warnings(), result.rules(), result.durationMs());
+                result.findings(), result.suppressed(), result.warnings(), result.rules(), result.durationMs(),
+                result.credentials());
         try (OutputStream o = Files.newOutputStream(dir.resolve(fileName(target.name()) + ".sarif"))) {
             Reporters.get(ReportFormat.SARIF).write(named, o, ReportOptions.plain());
         }

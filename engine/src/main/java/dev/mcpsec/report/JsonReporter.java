@@ -3,6 +3,7 @@ package dev.mcpsec.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.AppliedBundle;
+import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.RuleOverride;
 import dev.mcpsec.api.Finding;
@@ -19,6 +20,12 @@ import static dev.mcpsec.report.ReportSupport.orEmpty;
 /** The machine-readable report; its shape is a public contract (docs/cli.md, "The JSON report"), fields in a fixed order. */
 final class JsonReporter implements Reporter {
 
+    /**
+     * The version of the report's JSON schema, {@code docs/schema/report-<version>.json}: the minor part grows when
+     * fields are added, the major part when a field changes meaning or goes away.
+     */
+    public static final String SCHEMA_VERSION = "1.0";
+
     static final JsonReporter INSTANCE = new JsonReporter();
 
     private JsonReporter() {
@@ -27,12 +34,15 @@ final class JsonReporter implements Reporter {
     @Override
     public void write(ScanResult result, OutputStream out, ReportOptions options) throws IOException {
         ObjectNode root = JsonSupport.object();
+        root.put("schemaVersion", SCHEMA_VERSION);
         root.putObject("tool").put("name", "mcpsec").put("version", ReportSupport.version(result, options));
         root.put("root", result.root());
         ArrayNode files = root.putArray("files");
         orEmpty(result.files()).forEach(f -> file(files.addObject(), f));
         ArrayNode servers = root.putArray("servers");
         orEmpty(result.servers()).forEach(s -> server(servers.addObject(), s));
+        ArrayNode credentials = root.putArray("credentials");
+        orEmpty(result.credentials()).forEach(c -> credential(credentials.addObject(), c));
         ArrayNode findings = root.putArray("findings");
         orEmpty(result.findings()).forEach(f -> finding(findings.addObject(), f));
         ArrayNode suppressed = root.putArray("suppressed");
@@ -65,6 +75,18 @@ final class JsonReporter implements Reporter {
                 .put("url", s.url())
                 .put("packageName", s.packageName())
                 .put("packageVersion", s.packageVersion());
+    }
+
+    private static void credential(ObjectNode node, CredentialSummary c) {
+        node.put("file", c.file())
+                .put("line", c.line())
+                .put("server", c.server())
+                .put("client", c.client())
+                .put("location", c.location())
+                .put("kind", c.kind())
+                .put("tier", c.tier())
+                .put("masked", c.masked())
+                .put("tracked", c.tracked());
     }
 
     private static ObjectNode finding(ObjectNode node, Finding f) {

@@ -11,7 +11,11 @@ public enum ReportFormat {
     SARIF("sarif", ".sarif"),
     MARKDOWN("markdown", ".md"),
     HTML("html", ".html"),
-    CYCLONEDX("cyclonedx", ".cdx.json");
+    CYCLONEDX("cyclonedx", ".cdx.json"),
+    /** JUnit XML: one test case per checklist id per file, for CI test views (Jenkins, GitLab, Azure). */
+    JUNIT("junit", ".junit.xml"),
+    /** GitLab's secret detection security report ({@code artifacts:reports:secret_detection}). */
+    GITLAB("gitlab", ".gitlab.json");
 
     private final String id;
     private final String extension;

@@ -17,6 +17,8 @@ public final class Reporters {
             case MARKDOWN -> MarkdownReporter.INSTANCE;
             case HTML -> HtmlReporter.INSTANCE;
             case CYCLONEDX -> CycloneDxReporter.INSTANCE;
+            case JUNIT -> JunitReporter.INSTANCE;
+            case GITLAB -> GitlabReporter.INSTANCE;
         };
     }
 

@@ -2,6 +2,7 @@ package dev.mcpsec.scan;
 
 import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.FactRecord;
+import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
@@ -96,7 +97,16 @@ public final class ScanEngine {
         List<RuleInfo> rules = policies.rules().stream().filter(governance::enabled).toList();
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new ScanResult(VERSION, root.toString(), c.files(), c.servers(), sort(outcome.findings()),
-                outcome.suppressed(), warnings, rules, ms, governance.bundles(), governance.overrides());
+                outcome.suppressed(), warnings, rules, ms, governance.bundles(), governance.overrides(),
+                credentials(c.facts()));
+    }
+
+    /** The credential inventory of the current configs (masked forms only), for the reports' per-server view. */
+    static List<CredentialSummary> credentials(FactSet facts) {
+        return facts.credentials().stream()
+                .map(k -> new CredentialSummary(k.file(), k.line(), k.server(), k.client(), k.location(), k.kind(),
+                        k.tier(), k.masked(), k.tracked()))
+                .toList();
     }
 
     /** The request's scan root, checked and made absolute. */

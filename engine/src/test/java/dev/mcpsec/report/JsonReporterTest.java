@@ -17,8 +17,10 @@ class JsonReporterTest {
 
     @Test
     void topLevelFields_followTheContractOrder() {
-        assertThat(names(json)).containsExactly("tool", "root", "files", "servers", "findings", "suppressed",
-                "warnings", "policy", "summary");
+        assertThat(names(json)).containsExactly("schemaVersion", "tool", "root", "files", "servers", "credentials",
+                "findings", "suppressed", "warnings", "policy", "summary");
+        assertThat(names(json.get("credentials").get(0))).containsExactly("file", "line", "server", "client",
+                "location", "kind", "tier", "masked", "tracked");
         assertThat(names(json.get("findings").get(0))).containsExactly("ruleId", "checklist", "severity", "title",
                 "message", "file", "line", "column", "server", "client", "commit", "remediation", "fingerprint",
                 "bundle");

@@ -73,6 +73,29 @@ public final class RequestAdapter {
         }
     }
 
+    /**
+     * A map parameter plus its command-line form {@code key=value,key=value} ({@code -Dmcpsec.limits=...}); the
+     * command-line entries win. A malformed entry names the property and the element.
+     */
+    static Map<String, String> withEntries(Map<String, String> map, String list, String element) {
+        if (list == null || list.isBlank()) {
+            return map;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(map == null ? Map.of() : map);
+        for (String entry : list.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new PluginParameterException(element, "-Dmcpsec." + element + " takes name=value entries "
+                        + "separated by commas (like <" + element + ">); got '" + entry.trim() + "'");
+            }
+            merged.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return merged;
+    }
+
     /** Applies {@code <limits>} to the defaults; a wrong name or value names the element. */
     static ScanLimits parseLimits(Map<String, String> limits) {
         ScanLimits result = ScanLimits.defaults();

@@ -34,7 +34,7 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.failOn", defaultValue = "high")
     private String failOn;
 
-    /** Outputs: console (findings in the build log), text, json, sarif, markdown, html. */
+    /** Outputs: console (findings in the build log), text, json, sarif, markdown, html, junit, gitlab. */
     @Parameter(property = "mcpsec.formats", defaultValue = "console,json,sarif")
     private List<String> formats;
 
@@ -74,6 +74,13 @@ public class VerifyMojo extends AbstractMojo {
     private Map<String, String> severityOverrides;
 
     /**
+     * {@code <severityOverrides>} on the command line: {@code -Dmcpsec.severityOverrides=pinned-versions=medium,MCP-DB-001=low};
+     * entries are added to {@code <severityOverrides>}, and win over it for the same id.
+     */
+    @Parameter(property = "mcpsec.severityOverrides")
+    private String severityOverrideList;
+
+    /**
      * Scan limits to change, limit name → value, e.g. {@code <historyMaxTime>120s</historyMaxTime>} or
      * {@code <maxFileBytes>4MiB</maxFileBytes>}; names and defaults in docs/limits.md.
      */
@@ -90,6 +97,13 @@ public class VerifyMojo extends AbstractMojo {
     /** Advisory data older than this many days is a warning (default 90). */
     @Parameter(property = "mcpsec.advisoriesMaxAge")
     private Integer advisoriesMaxAge;
+
+    /**
+     * {@code <limits>} on the command line: {@code -Dmcpsec.limits=historyMaxTime=120s,maxFileBytes=4MiB}; entries are
+     * added to {@code <limits>}, and win over it for the same name.
+     */
+    @Parameter(property = "mcpsec.limits")
+    private String limitList;
 
     /** Baseline file; defaults to {@code .mcpsec/baseline.json} in the scanned directory when present. */
     @Parameter(property = "mcpsec.baseline")
@@ -138,7 +152,7 @@ public class VerifyMojo extends AbstractMojo {
         try {
             getLog().info("mcpsec: scanning " + plan.request().root());
             result = Mcpsec.create().scan(plan.request());
-            reports = ReportFiles.write(result, plan.formats(), outputDirectory.toPath());
+            reports = ReportFiles.write(result, plan.formats(), outputDirectory.toPath(), plan.failOn());
         } catch (IOException e) {
             onError("mcpsec: could not write the reports to <outputDirectory> " + outputDirectory + ": "
                     + e.getMessage(), e);
@@ -211,7 +225,9 @@ public class VerifyMojo extends AbstractMojo {
     private VerifySettings settings(File dir) {
         File localRepo = session.getLocalRepository() == null ? null : new File(session.getLocalRepository().getBasedir());
         return new VerifySettings(dir, project.getBasedir(), failOn, formats, includeUserConfigs, history, projectPolicies, bundles,
-                excludeRules, includeRules, severityOverrides, baseline, localRepo, getClass().getClassLoader(), limits,
+                excludeRules, includeRules,
+                RequestAdapter.withEntries(severityOverrides, severityOverrideList, "severityOverrides"), baseline,
+                localRepo, getClass().getClassLoader(), RequestAdapter.withEntries(limits, limitList, "limits"),
                 advisories, advisoriesMaxAge);
     }
 
