@@ -61,7 +61,8 @@ final class JunitReporter implements Reporter {
         }
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(writer);
+            // the JDK's own StAX writer, whatever else is on the class path (a library's writer formats differently)
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(writer);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
