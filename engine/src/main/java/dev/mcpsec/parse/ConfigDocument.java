@@ -12,8 +12,15 @@ import java.util.List;
  * @param kind {@code servers} or {@code settings}
  * @param parseError {@code line:column: message}, or null
  * @param warnings non-fatal notes (a limit hit, an entry skipped)
+ * @param incomplete why the file was not read completely ({@code line:column: message}): its parse error, bytes
+ *                   that are not UTF-8, or servers past {@code maxServers}; null when every byte was read
  */
 public record ConfigDocument(String file, String client, String scope, String format, String kind,
                              List<ServerEntry> servers, List<SettingEntry> settings, String parseError,
-                             List<String> warnings) {
+                             List<String> warnings, String incomplete) {
+    public ConfigDocument(String file, String client, String scope, String format, String kind,
+                          List<ServerEntry> servers, List<SettingEntry> settings, String parseError,
+                          List<String> warnings) {
+        this(file, client, scope, format, kind, servers, settings, parseError, warnings, parseError);
+    }
 }

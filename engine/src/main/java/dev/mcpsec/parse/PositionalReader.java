@@ -58,10 +58,15 @@ public final class PositionalReader {
             }
         }
         String text;
+        String incomplete = null;
         try {
             text = decodeUtf8(content, start);
         } catch (BadByte e) {
-            return new ReadResult(null, position(content, start, e.offset) + ": not valid UTF-8; not parsed", warnings);
+            // Clients decode such bytes somehow and go on; so does mcpsec, and the file is reported as not read
+            // exactly, so a key next to a stray byte is still checked.
+            incomplete = position(content, start, e.offset) + ": not valid UTF-8; bad bytes read as U+FFFD";
+            warnings.add(incomplete);
+            text = decodeUtf8Leniently(content, start);
         }
         if (text.isBlank()) {
             warnings.add("empty file");
@@ -76,7 +81,7 @@ public final class PositionalReader {
             if (root == null) {
                 warnings.add("empty file");
             }
-            return new ReadResult(root, null, warnings);
+            return new ReadResult(root, null, warnings, incomplete);
         } catch (JacksonException e) {
             return new ReadResult(null, errorOf(e), warnings);
         } catch (DepthException e) {
@@ -220,6 +225,18 @@ public final class PositionalReader {
         if (r.isError()) {
             throw new BadByte(in.position());
         }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private static String decodeUtf8Leniently(byte[] content, int start) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        ByteBuffer in = ByteBuffer.wrap(content, start, content.length - start);
+        CharBuffer out = CharBuffer.allocate(content.length - start + 1);
+        decoder.decode(in, out, true);
         decoder.flush(out);
         out.flip();
         return out.toString();

@@ -5,6 +5,12 @@ import java.util.List;
 /**
  * What {@link PositionalReader} made of one file: a tree, or an error {@code line:column: message}
  * (line and column 0 when the problem has no position), plus non-fatal warnings.
+ *
+ * @param incomplete set when a tree was read but not from the file's exact content (bytes that are not UTF-8 were
+ *                   read as U+FFFD): {@code line:column: message}; null otherwise
  */
-public record ReadResult(PNode root, String error, List<String> warnings) {
+public record ReadResult(PNode root, String error, List<String> warnings, String incomplete) {
+    public ReadResult(PNode root, String error, List<String> warnings) {
+        this(root, error, warnings, null);
+    }
 }

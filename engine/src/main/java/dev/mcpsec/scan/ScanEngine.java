@@ -20,6 +20,7 @@ import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.SecretOccurrence;
+import dev.mcpsec.facts.SkippedConfigs;
 import dev.mcpsec.git.GitFileStatus;
 import dev.mcpsec.git.GitInspector;
 import dev.mcpsec.parse.ConfigDocument;
@@ -131,7 +132,11 @@ public final class ScanEngine {
             EnvFiles envFiles = new EnvFiles(root, request.limits(), git.orElse(null));
             FactExtractor extractor = new FactExtractor(detector, fingerprinter, root, envFiles,
                     request.explainsValues() ? request.valueLog() : null);
-            List<Credential> current = configFacts(discovered, status, extractor, request, deadline,
+            if (found.truncatedBy() != null) {
+                facts.add(found.truncatedBy());
+            }
+            RawConfigText raw = new RawConfigText(detector, fingerprinter, request.limits().maxFileBytes());
+            List<Credential> current = configFacts(discovered, status, extractor, raw, request, deadline,
                     new FactExtractor.Sink(facts, servers, warnings, false, false), files);
             facts.addAll(occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings));
             if (git.isPresent() && request.history() && withHistory && !deadline.expired("git history not read")) {
@@ -151,12 +156,15 @@ public final class ScanEngine {
 
     /** Parses every discovered file into facts; returns the credentials found, for the history pass. */
     private static List<Credential> configFacts(List<DiscoveredFile> discovered, Map<Path, GitFileStatus> status,
-                                                FactExtractor extractor, ScanRequest request, ScanDeadline deadline,
-                                                FactExtractor.Sink out, List<FileSummary> files) {
+                                                FactExtractor extractor, RawConfigText raw, ScanRequest request,
+                                                ScanDeadline deadline, FactExtractor.Sink out,
+                                                List<FileSummary> files) {
         List<Credential> current = new ArrayList<>();
         request.progress().accept("parsing " + discovered.size() + " files");
         for (int i = 0; i < discovered.size(); i++) {
             if (deadline.expired(discovered.size() - i + " config files not parsed")) {
+                out.facts().add(new SkippedConfigs(discovered.get(i).displayPath(), "scanTimeout",
+                        discovered.size() - i + " config files not parsed"));
                 break;
             }
             DiscoveredFile f = discovered.get(i);
@@ -176,8 +184,19 @@ public final class ScanEngine {
             int before = out.facts().size();
             extractor.extract(doc, new FactExtractor.Sink(out.facts(), out.servers(), out.warnings(), st.tracked(),
                     st.ignored()));
-            out.facts().subList(before, out.facts().size()).stream().filter(Credential.class::isInstance)
-                    .map(Credential.class::cast).forEach(current::add);
+            List<Credential> parsed = out.facts().subList(before, out.facts().size()).stream()
+                    .filter(Credential.class::isInstance).map(Credential.class::cast).toList();
+            current.addAll(parsed);
+            if (doc.incomplete() != null) {
+                // not read completely: search what the parser could not give for secrets, and say so as a finding
+                byte[] content = raw.read(f.path());
+                List<Credential> rawFound = content == null ? List.of() : raw.search(doc.file(), doc.client(), content,
+                        st.tracked(), st.ignored(), parsed.stream().map(Credential::fingerprint)
+                                .collect(Collectors.toSet()));
+                out.facts().addAll(rawFound);
+                current.addAll(rawFound);
+                out.facts().add(IncompleteConfigs.fact(doc, st.tracked(), rawFound.size()));
+            }
         }
         return current;
     }
