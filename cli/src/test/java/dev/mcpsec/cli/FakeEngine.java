@@ -26,6 +26,7 @@ final class FakeEngine implements Engine {
     Explanation explanation;
     BundleTestReport testReport;
     RuntimeException failure;
+    Error error;
     Path baselineFile;
     String reviewer;
 
@@ -49,6 +50,9 @@ final class FakeEngine implements Engine {
         requests.add(request);
         if (failure != null) {
             throw failure;
+        }
+        if (error != null) {
+            throw error;
         }
     }
 

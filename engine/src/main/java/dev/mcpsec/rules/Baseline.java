@@ -44,7 +44,7 @@ public record Baseline(Map<String, Entry> entries, String file) {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(path));
+            root = new ObjectMapper().readTree(RegisterFiles.read(path));
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("baseline", display + ":" + e.getLocation().getLineNr()
                     + ": not valid JSON: " + e.getOriginalMessage());

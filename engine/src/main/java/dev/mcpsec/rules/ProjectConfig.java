@@ -7,10 +7,8 @@ import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Severity;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,7 +37,7 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
         /** True when this suppression covers a finding of that rule/checklist in that file. */
         public boolean matches(String ruleId, String checklist, String file) {
             boolean ruleOk = rule == null || rule.equals(ruleId) || rule.equals(checklist);
-            return ruleOk && (path == null || (file != null && glob(path).matches(Path.of(file))));
+            return ruleOk && (path == null || (file != null && glob(path).matches(pathText(file))));
         }
     }
 
@@ -57,7 +55,7 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
         String where = ".mcpsec/config.json";
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(Files.readAllBytes(file));
+            node = new ObjectMapper().readTree(RegisterFiles.read(file));
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("config", where + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
                     + e.getOriginalMessage());
@@ -167,17 +165,28 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
         return out;
     }
 
-    static PathMatcher glob(String pattern) {
+    /** A glob from the project's config, matched in linear time ({@link Glob}); a bad one is a configuration error. */
+    static Glob glob(String pattern) {
         try {
-            return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            return Glob.compile(pattern);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("config", "\"" + pattern + "\" is not a valid glob: " + e.getMessage());
+            throw new ConfigurationException("config", "\"" + (pattern.length() > 80 ? pattern.substring(0, 80) + "…" : pattern)
+                    + "\" is not a valid glob: " + e.getMessage());
+        }
+    }
+
+    /** A display path as a glob sees it: the path's own string form, as the JDK's path matchers saw it. */
+    private static String pathText(String displayPath) {
+        try {
+            return Path.of(displayPath).toString().replace('\\', '/');
+        } catch (java.nio.file.InvalidPathException e) {
+            return displayPath;
         }
     }
 
     /** True when a display path is excluded from the scan. */
     public boolean excludes(String displayPath) {
-        Path p = Path.of(displayPath);
+        String p = pathText(displayPath);
         for (String g : exclude) {
             if (glob(g).matches(p) || glob(g + "/**").matches(p)) {
                 return true;

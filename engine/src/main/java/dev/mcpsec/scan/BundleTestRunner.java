@@ -63,10 +63,15 @@ public final class BundleTestRunner {
             Files.createDirectories(home);
             FixtureTree.materialise(project, home, files, expected, new Random(name.hashCode()));
             JsonNode scan = expected.path("scan");
+            dev.mcpsec.api.ScanLimits limits = base.limits();
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = scan.path("limits").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> limit = it.next();
+                limits = limits.with(limit.getKey(), limit.getValue().asText());
+            }
             ScanRequest request = ScanRequest.builder(project).home(home)
                     .history(scan.path("history").asBoolean(true))
                     .includeUser(scan.path("user").asBoolean(false))
-                    .limits(base.limits()).build();
+                    .limits(limits).build();
             ScanResult result = engine.scan(request, policies);
             List<Finding> mine = result.findings().stream().filter(f -> bundle.label().equals(f.bundle())).toList();
             return new BundleTestReport.CaseResult(name, true, List.of()).withProblems(compare(expected, mine));

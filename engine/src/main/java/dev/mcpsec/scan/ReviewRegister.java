@@ -10,6 +10,7 @@ import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.ReviewRecord;
+import dev.mcpsec.rules.RegisterFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class ReviewRegister {
         }
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(Files.readAllBytes(file));
+            node = new ObjectMapper().readTree(RegisterFiles.read(file));
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("review", FILE + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
                     + e.getOriginalMessage());

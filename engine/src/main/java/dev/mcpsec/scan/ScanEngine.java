@@ -122,7 +122,7 @@ public final class ScanEngine {
         warnings.addAll(found.warnings());
         List<DiscoveredFile> discovered = found.files().stream()
                 .filter(f -> f.displayPath().startsWith("~/") || !config.excludes(f.displayPath())).toList();
-        Optional<GitInspector> git = GitInspector.open(root, warnings::add);
+        Optional<GitInspector> git = GitInspector.open(root, warnings::add, request.allowExternalGit());
         try {
             Map<Path, GitFileStatus> status = git.map(g -> g.statuses(discovered.stream()
                     .filter(f -> "project".equals(f.scope())).map(DiscoveredFile::path).toList())).orElse(Map.of());

@@ -55,6 +55,13 @@ public class VerifyMojo extends AbstractMojo {
     private boolean projectPolicies;
 
     /**
+     * Lets git read outside the scanned folder: a {@code .git} file whose {@code gitdir:} points elsewhere,
+     * alternates, {@code include.path}, an excludes file elsewhere (off by default: reported as warnings).
+     */
+    @Parameter(property = "mcpsec.allowExternalGit", defaultValue = "false")
+    private boolean allowExternalGit;
+
+    /**
      * Extra bundles: directory or jar paths (relative to the project), or groupId:artifactId:version from the local
      * repository; {@code #sha256=HEX} after an entry pins it.
      */
@@ -171,7 +178,8 @@ public class VerifyMojo extends AbstractMojo {
     private VerifySettings settings(File dir) {
         File localRepo = session.getLocalRepository() == null ? null : new File(session.getLocalRepository().getBasedir());
         return new VerifySettings(dir, project.getBasedir(), failOn, formats, includeUserConfigs, history, projectPolicies, bundles,
-                excludeRules, includeRules, severityOverrides, baseline, localRepo, getClass().getClassLoader(), limits);
+                excludeRules, includeRules, severityOverrides, baseline, localRepo, getClass().getClassLoader(), limits,
+                allowExternalGit);
     }
 
     private String reportsWhere(List<Path> reports) {

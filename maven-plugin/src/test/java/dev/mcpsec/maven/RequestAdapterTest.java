@@ -147,4 +147,15 @@ class RequestAdapterTest {
         assertThatThrownBy(() -> RequestAdapter.toPlan(bad)).isInstanceOf(PluginParameterException.class)
                 .hasMessageContaining("<limits><maxFilez>").hasMessageContaining("unknown limit");
     }
+
+    @Test
+    void allowExternalGit_isOffByDefaultAndReachesTheRequest() {
+        assertThat(RequestAdapter.toPlan(defaults()).request().allowExternalGit()).isFalse();
+        VerifySettings d = defaults();
+        VerifySettings on = new VerifySettings(d.scanDirectory(), d.baseDirectory(), d.failOn(), d.formats(),
+                d.includeUserConfigs(), d.history(), d.projectPolicies(), d.bundles(), d.excludeRules(),
+                d.includeRules(), d.severityOverrides(), d.baseline(), d.localRepository(), d.bundleClassLoader(),
+                d.limits(), true);
+        assertThat(RequestAdapter.toPlan(on).request().allowExternalGit()).isTrue();
+    }
 }
