@@ -14,13 +14,20 @@ import java.util.List;
  * @param warnings non-fatal notes (a limit hit, an entry skipped)
  * @param incomplete why the file was not read completely ({@code line:column: message}): its parse error, bytes
  *                   that are not UTF-8, or servers past {@code maxServers}; null when every byte was read
+ * @param values values handed to the client outside server entries (VS Code {@code inputs[].default})
  */
 public record ConfigDocument(String file, String client, String scope, String format, String kind,
                              List<ServerEntry> servers, List<SettingEntry> settings, String parseError,
-                             List<String> warnings, String incomplete) {
+                             List<String> warnings, String incomplete, List<FileValue> values) {
     public ConfigDocument(String file, String client, String scope, String format, String kind,
                           List<ServerEntry> servers, List<SettingEntry> settings, String parseError,
                           List<String> warnings) {
-        this(file, client, scope, format, kind, servers, settings, parseError, warnings, parseError);
+        this(file, client, scope, format, kind, servers, settings, parseError, warnings, parseError, List.of());
+    }
+
+    public ConfigDocument(String file, String client, String scope, String format, String kind,
+                          List<ServerEntry> servers, List<SettingEntry> settings, String parseError,
+                          List<String> warnings, String incomplete) {
+        this(file, client, scope, format, kind, servers, settings, parseError, warnings, incomplete, List.of());
     }
 }

@@ -50,6 +50,6 @@ public final class ConfigParser {
             incomplete = warnings.stream().filter(w -> w.contains("(maxServers)")).findFirst().orElse(null);
         }
         return new ConfigDocument(displayPath, entry.client(), scope, entry.format(), entry.kind(), parsed.servers(),
-                parsed.settings(), null, List.copyOf(warnings), incomplete);
+                parsed.settings(), null, List.copyOf(warnings), incomplete, parsed.values());
     }
 }

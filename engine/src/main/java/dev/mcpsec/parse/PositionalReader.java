@@ -8,9 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mcpsec.api.ScanLimits;
-import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -75,7 +73,7 @@ public final class PositionalReader {
         try {
             PNode root = switch (format) {
                 case "toml" -> TomlTreeReader.read(text, limits);
-                case "yaml" -> readStreaming(yamlFactory(limits), text, limits, warnings);
+                case "yaml" -> YamlTreeReader.read(text, limits, warnings);
                 default -> readStreaming(jsonFactory(limits), text, limits, warnings);
             };
             if (root == null) {
@@ -86,6 +84,18 @@ public final class PositionalReader {
             return new ReadResult(null, errorOf(e), warnings);
         } catch (DepthException e) {
             return new ReadResult(null, e.getMessage(), warnings);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            org.yaml.snakeyaml.error.Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? "0:0" : (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            return new ReadResult(null, where + ": " + clean(problem), warnings);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.startsWith("Nesting Depth exceeded")) {
+                return new ReadResult(null, "0:0: nesting deeper than " + limits.maxNestingDepth()
+                        + " levels (maxNestingDepth); not parsed", warnings);
+            }
+            return new ReadResult(null, (m.matches("^\\d+:\\d+: .*") ? "" : "0:0: ") + clean(m), warnings);
         } catch (IOException | RuntimeException e) {
             return new ReadResult(null, "0:0: " + clean(e.getClass().getSimpleName() + ": " + e.getMessage()),
                     warnings);
@@ -158,20 +168,6 @@ public final class PositionalReader {
                 .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
                         JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
                         JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .streamReadConstraints(constraints(limits))
-                .build();
-    }
-
-    private static JsonFactory yamlFactory(ScanLimits limits) {
-        LoaderOptions options = new LoaderOptions();
-        options.setNestingDepthLimit(limits.maxNestingDepth() + 1);
-        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
-        options.setMaxAliasesForCollections(50);
-        options.setAllowRecursiveKeys(false);
-        options.setAllowDuplicateKeys(true);
-        return YAMLFactory.builder()
-                .loaderOptions(options)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .streamReadConstraints(constraints(limits))
                 .build();

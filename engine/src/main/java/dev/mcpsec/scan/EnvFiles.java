@@ -66,7 +66,15 @@ final class EnvFiles {
                     + " uses a variable mcpsec cannot resolve offline: not read"));
             return;
         }
-        Path target = workspace.resolve(expanded).normalize();
+        Path target;
+        try {
+            target = workspace.resolve(expanded).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // a NUL or a lone surrogate: no file system holds such a name; the value is not echoed
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile of server "
+                    + entry.name() + " is not a valid path (NUL or characters a file name cannot hold): not read"));
+            return;
+        }
         if (!target.startsWith(root) || escapesBySymlink(target)) {
             sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
                     + entry.name() + " points outside the scan root: not read"));

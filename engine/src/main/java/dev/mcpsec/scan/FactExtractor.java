@@ -11,6 +11,7 @@ import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.Launch;
 import dev.mcpsec.parse.LaunchParser;
+import dev.mcpsec.parse.LenientUrl;
 import dev.mcpsec.parse.Located;
 import dev.mcpsec.parse.ServerEntry;
 import dev.mcpsec.parse.SettingEntry;
@@ -24,11 +25,9 @@ import dev.mcpsec.secrets.SecretDetector;
 import dev.mcpsec.secrets.ValueAnalysis;
 import dev.mcpsec.secrets.ValueContext;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -75,6 +74,13 @@ final class FactExtractor {
         for (ServerEntry e : doc.servers()) {
             server(doc, e, sink);
         }
+        if (!doc.values().isEmpty()) {
+            Values values = new Values(file, null, doc.client(), sink.tracked(), sink.ignored(), sink.facts(),
+                    sink.warnings());
+            for (dev.mcpsec.parse.FileValue v : doc.values()) {
+                values.inspect(v.name(), v.value(), v.location(), ValueContext.ENV);
+            }
+        }
     }
 
     private void server(ConfigDocument doc, ServerEntry e, Sink sink) {
@@ -86,7 +92,8 @@ final class FactExtractor {
             sink.warnings().add(new ScanWarning(file, e.line(), "server \"" + e.name()
                     + "\" has neither a command nor a url: the client cannot start it"));
         }
-        String url = e.url() != null ? e.url().value() : launch.remoteUrl();
+        // as the client reads it: a URL java.net.URI refuses (spaces, backslashes, http:/host) still connects
+        String url = LenientUrl.normalize(e.url() != null ? e.url().value() : launch.remoteUrl());
         String host = host(url);
         McpServer server = new McpServer(e.name(), file, e.line(), e.column(), doc.client(), doc.scope(), e.transport(),
                 command, args, url, host, launch.launcher(), "remote".equals(launch.launcher()) ? "remote"
@@ -146,12 +153,7 @@ final class FactExtractor {
         if (url == null || url.isBlank()) {
             return null;
         }
-        try {
-            URI u = URI.create(url.trim());
-            return u.getHost() == null ? null : u.getHost().toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException ex) {
-            return null;
-        }
+        return LenientUrl.host(url);
     }
 
     /** Inspects values handed to one server and records what they hold. */

@@ -187,15 +187,19 @@ public final class ScanEngine {
             List<Credential> parsed = out.facts().subList(before, out.facts().size()).stream()
                     .filter(Credential.class::isInstance).map(Credential.class::cast).toList();
             current.addAll(parsed);
-            if (doc.incomplete() != null) {
-                // not read completely: search what the parser could not give for secrets, and say so as a finding
+            boolean shadowed = doc.warnings().stream().anyMatch(w -> w.contains(": duplicate key \""));
+            if (doc.incomplete() != null || shadowed) {
+                // not read completely, or a duplicate key hides an earlier value that is still committed: search
+                // the raw text for secrets the parsed part did not give; an incomplete file is a finding itself
                 byte[] content = raw.read(f.path());
                 List<Credential> rawFound = content == null ? List.of() : raw.search(doc.file(), doc.client(), content,
                         st.tracked(), st.ignored(), parsed.stream().map(Credential::fingerprint)
                                 .collect(Collectors.toSet()));
                 out.facts().addAll(rawFound);
                 current.addAll(rawFound);
-                out.facts().add(IncompleteConfigs.fact(doc, st.tracked(), rawFound.size()));
+                if (doc.incomplete() != null) {
+                    out.facts().add(IncompleteConfigs.fact(doc, st.tracked(), rawFound.size()));
+                }
             }
         }
         return current;
