@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class GitDirCheck {
     static final int MAX_ENTRIES = 2_000_000;
-    private static final int MAX_DEPTH = 16;
+    private static final int MAX_DEPTH = Integer.MAX_VALUE; // no links are followed, so no loops; MAX_ENTRIES bounds the walk
     private static final int MAX_SMALL_FILE_BYTES = 64 * 1024;
     private static final int MAX_CONFIG_BYTES = 1 << 20;
 
