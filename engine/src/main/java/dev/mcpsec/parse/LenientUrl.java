@@ -112,14 +112,17 @@ public final class LenientUrl {
             return s;
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
             if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
                 out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-                i += 2;
+                i += 3;
             } else {
-                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                // whole code points: a surrogate pair encoded one char at a time would turn into "??"
+                int cp = s.codePointAt(i);
+                byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                 out.write(bytes, 0, bytes.length);
+                i += Character.charCount(cp);
             }
         }
         return out.toString(StandardCharsets.UTF_8);

@@ -16,6 +16,8 @@ class LenientUrlTest {
         assertThat(LenientUrl.host("https://%65vil.example.com/")).isEqualTo("evil.example.com");
         assertThat(LenientUrl.host("http://[::1]:3000/mcp")).isEqualTo("[::1]");
         assertThat(LenientUrl.host("ht\ntp://evil.example.com")).isEqualTo("evil.example.com");
+        // found by HardeningFuzzTest#lenientUrl: characters outside the BMP were decoded one half at a time
+        assertThat(LenientUrl.host("https://%41\uD83D\uDE00.example/")).isEqualTo("a\uD83D\uDE00.example");
     }
 
     @Test

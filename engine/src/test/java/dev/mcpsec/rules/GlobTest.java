@@ -38,6 +38,14 @@ class GlobTest {
     }
 
     @Test
+    void doubleStar_matchesLineTerminatorsInNames_whereTheJdkMatcherDidNot() {
+        // found by HardeningFuzzTest#glob: the JDK compiles "**" to ".*", which stops at '\r'
+        assertThat(Glob.compile("**").matches("dir\rname/.mcp.json")).isTrue();
+        assertThat(FileSystems.getDefault().getPathMatcher("glob:**").matches(Path.of("dir\rname/.mcp.json")))
+                .isFalse();
+    }
+
+    @Test
     void invalidGlobs_areRefusedWithAReason() {
         assertThatThrownBy(() -> Glob.compile("[abc")).hasMessageContaining("missing ']'");
         assertThatThrownBy(() -> Glob.compile("{a,b")).hasMessageContaining("missing '}'");

@@ -74,6 +74,12 @@ class HardeningFuzzTest {
         if (stars > 4 || path.length() > 64 || pattern.length() > 64) {
             return;
         }
+        if (path.chars().anyMatch(c -> c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')) {
+            // deliberate difference: the JDK's "**" is the regex ".*", which stops at line terminators, so "**" did
+            // not exclude a file whose name holds a carriage return; mcpsec's "**" matches every character
+            assertThat(Glob.compile("**").matches(path)).isTrue();
+            return;
+        }
         try {
             var jdk = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
             Path p = Path.of(path);
@@ -94,7 +100,9 @@ class HardeningFuzzTest {
         String host = LenientUrl.host(url);
         assertThat(LenientUrl.normalize(n)).isEqualTo(n);
         if (host != null) {
-            assertThat(host).doesNotContain("/").doesNotContain("?").doesNotContain("#");
+            if (url.indexOf('%') < 0) { // percent escapes may decode to anything; raw separators end the host
+                assertThat(host).doesNotContain("/").doesNotContain("?").doesNotContain("#");
+            }
             assertThat(LenientUrl.host(n)).isEqualTo(host);
         }
     }
