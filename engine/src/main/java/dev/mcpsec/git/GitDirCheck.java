@@ -96,7 +96,8 @@ final class GitDirCheck {
                 if (p.isEmpty() || p.startsWith("#")) {
                     continue;
                 }
-                if (!inside(gitDir.resolve(name).getParent(), p, inside)) {
+                Path base = name.equals("commondir") ? gitDir : gitDir.resolve("objects");
+                if (!inside(base, p, inside)) {
                     external.add(name + " points outside the scanned folder");
                     break;
                 }
@@ -107,6 +108,27 @@ final class GitDirCheck {
             external.addAll(configReferences(config));
         }
         return new Result(null, external);
+    }
+
+    /** The object directories {@code objects/info/alternates} names (resolved against {@code objects/}). */
+    static List<Path> alternates(Path gitDir) {
+        List<Path> out = new ArrayList<>();
+        Path objects = gitDir.resolve("objects");
+        String text = smallFile(objects.resolve("info").resolve("alternates"), MAX_SMALL_FILE_BYTES);
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\n")) {
+            String p = line.strip();
+            if (!p.isEmpty() && !p.startsWith("#")) {
+                try {
+                    out.add(objects.resolve(p).normalize());
+                } catch (InvalidPathException e) {
+                    // not a path: JGit cannot open it either
+                }
+            }
+        }
+        return out;
     }
 
     /** Settings in a git config that make git read files elsewhere. */
@@ -141,7 +163,13 @@ final class GitDirCheck {
             return false;
         }
         try {
-            Path p = base.resolve(path).normalize();
+            Path real = base;
+            try {
+                real = base.toRealPath();
+            } catch (IOException e) {
+                // keep the path as written
+            }
+            Path p = real.resolve(path).normalize();
             return p.startsWith(inside);
         } catch (InvalidPathException e) {
             return false;

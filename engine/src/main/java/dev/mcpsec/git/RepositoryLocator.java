@@ -89,9 +89,22 @@ final class RepositoryLocator {
             }
             GitDirCheck.Result check = GitDirCheck.check(gitDir, allowExternal ? gitDir.getRoot() : inside);
             if (check.refusal() == null && allowExternal) {
+                // followed on request: the common directory and alternate object stores get the same FIFO check
+                List<Path> more = new java.util.ArrayList<>();
                 Path common = commonDir(gitDir);
                 if (common != null) {
-                    check = new GitDirCheck.Result(GitDirCheck.check(common, common.getRoot()).refusal(), List.of());
+                    more.add(common);
+                }
+                more.addAll(GitDirCheck.alternates(gitDir));
+                if (common != null) {
+                    more.addAll(GitDirCheck.alternates(common));
+                }
+                for (Path dir : more) {
+                    String refusal = Files.isDirectory(dir) ? GitDirCheck.check(dir, dir.getRoot()).refusal() : null;
+                    if (refusal != null) {
+                        check = new GitDirCheck.Result(refusal, List.of());
+                        break;
+                    }
                 }
             }
             if (check.refusal() != null) {
