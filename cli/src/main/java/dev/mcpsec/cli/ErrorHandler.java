@@ -43,6 +43,9 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
         if (ex instanceof ConfigurationException config) {
             err.println("mcpsec: " + inUserTerms(config));
             code = ExitCodes.USAGE;
+        } else if (ex instanceof Watchdog.Expired) {
+            err.println("mcpsec: internal error: " + ex.getMessage());
+            code = ExitCodes.INTERNAL;
         } else if (ex instanceof PolicyException) {
             err.println("mcpsec: " + ex.getMessage());
             code = ExitCodes.USAGE;

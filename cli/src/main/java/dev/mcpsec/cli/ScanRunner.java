@@ -32,7 +32,8 @@ final class ScanRunner {
 
     int run(ScanRequest request, ReportPlan plan, FailOn failOn) {
         Environment env = context.env();
-        ScanResult result = context.engine().scan(request);
+        ScanResult result = Watchdog.call(() -> context.engine().scan(request),
+                Watchdog.limitFor(request.limits().scanTimeout()), "the scan");
         for (ReportPlan.Target target : plan.targets()) {
             write(result, target);
         }
