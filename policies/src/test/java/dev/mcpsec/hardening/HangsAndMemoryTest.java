@@ -166,4 +166,16 @@ class HangsAndMemoryTest {
             }
         });
     }
+
+    @Test
+    void aFifoNamedLikeAProjectPolicy_isAClearErrorWithTheOptIn() throws Exception {
+        Tree t = new Tree(tmp);
+        t.write(".mcp.json", "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1\"]}}}");
+        mkfifo(t.root.resolve(".mcpsec/policies/evil.drl"));
+
+        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(
+                () -> Mcpsec.scan(t.request().projectPolicies(true).build()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(".mcpsec/policies/evil.drl").hasMessageContaining("not a regular file"));
+    }
 }
