@@ -27,8 +27,20 @@ public record Environment(PrintStream out, PrintStream err, Map<String, String> 
     /** The real process environment. */
     public static Environment system() {
         Map<String, String> env = System.getenv();
-        return new Environment(System.out, System.err, env, System.console() != null, Path.of(""),
-                homeOf(env, System.getProperty("user.home")));
+        return new Environment(System.out, System.err, env, System.console() != null,
+                workingDirectory(System.getProperty(WORKING_DIRECTORY)), homeOf(env, System.getProperty("user.home")));
+    }
+
+    /**
+     * The system property that names the caller's folder when the JVM runs elsewhere: the release archive's launchers
+     * start the JVM inside the archive (its class-data-sharing archive needs the same relative class path it was made
+     * with) and pass the folder the user ran mcpsec in here.
+     */
+    static final String WORKING_DIRECTORY = "mcpsec.workingDirectory";
+
+    /** The folder relative paths resolve against: {@code property} when set, else the JVM's current folder. */
+    static Path workingDirectory(String property) {
+        return property == null || property.isBlank() ? Path.of("") : Path.of(property);
     }
 
     /**

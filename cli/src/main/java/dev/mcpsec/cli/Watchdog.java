@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 final class Watchdog {
     /** Thrown when the work did not finish in time; the message says what to do. */
     static final class Expired extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Expired(String message) {
             super(message, null, false, false);
         }

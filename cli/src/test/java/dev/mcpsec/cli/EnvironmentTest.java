@@ -23,4 +23,14 @@ class EnvironmentTest {
     void withoutVariables_theJvmHomeIsUsed() {
         assertThat(Environment.homeOf(Map.of("HOME", " "), "/home/me")).isEqualTo(Path.of("/home/me"));
     }
+
+    @Test
+    void theLaunchersWorkingDirectoryProperty_isWhereRelativePathsResolve() {
+        assertThat(Environment.workingDirectory("/work/project")).isEqualTo(Path.of("/work/project"));
+        assertThat(Environment.workingDirectory(null)).isEqualTo(Path.of(""));
+        assertThat(Environment.workingDirectory(" ")).isEqualTo(Path.of(""));
+        Environment env = new Environment(System.out, System.err, Map.of(), false,
+                Environment.workingDirectory("/work/project"), Path.of("/home/me"));
+        assertThat(env.resolve("examples/leaky-demo")).isEqualTo(Path.of("/work/project/examples/leaky-demo"));
+    }
 }

@@ -37,7 +37,7 @@ public final class PositionalReader {
         List<String> warnings = new ArrayList<>();
         if (content.length > limits.maxFileBytes()) {
             return new ReadResult(null, "0:0: file is " + content.length + " bytes, over the limit of "
-                    + limits.maxFileBytes() + " bytes (maxFileBytes); not parsed", warnings);
+                    + limits.maxFileBytes() + " bytes (maxFileBytes); not parsed", warnings, "maxFileBytes");
         }
         int start = 0;
         if (content.length >= 2 && ((content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)
@@ -79,11 +79,11 @@ public final class PositionalReader {
             if (root == null) {
                 warnings.add("empty file");
             }
-            return new ReadResult(root, null, warnings, incomplete);
+            return new ReadResult(root, null, warnings, null, incomplete);
         } catch (JacksonException e) {
             return new ReadResult(null, errorOf(e), warnings);
         } catch (DepthException e) {
-            return new ReadResult(null, e.getMessage(), warnings);
+            return new ReadResult(null, e.getMessage(), warnings, "maxNestingDepth");
         } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
             org.yaml.snakeyaml.error.Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = mark == null ? "0:0" : (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
@@ -93,7 +93,7 @@ public final class PositionalReader {
             String m = e.getMessage() == null ? "" : e.getMessage();
             if (m.startsWith("Nesting Depth exceeded")) {
                 return new ReadResult(null, "0:0: nesting deeper than " + limits.maxNestingDepth()
-                        + " levels (maxNestingDepth); not parsed", warnings);
+                        + " levels (maxNestingDepth); not parsed", warnings, "maxNestingDepth");
             }
             return new ReadResult(null, (m.matches("^\\d+:\\d+: .*") ? "" : "0:0: ") + clean(m), warnings);
         } catch (IOException | RuntimeException e) {
@@ -252,6 +252,7 @@ public final class PositionalReader {
     }
 
     private static final class BadByte extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         final int offset;
 
         BadByte(int offset) {
@@ -262,6 +263,8 @@ public final class PositionalReader {
 
     /** Thrown by the tree builders when a document nests deeper than the limit; message is the final error. */
     static final class DepthException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         DepthException(String message) {
             super(message, null, false, false);
         }

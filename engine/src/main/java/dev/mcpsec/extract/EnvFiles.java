@@ -1,0 +1,171 @@
+package dev.mcpsec.extract;
+
+import dev.mcpsec.api.ScanLimits;
+import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.git.GitFileStatus;
+import dev.mcpsec.git.GitInspector;
+import dev.mcpsec.parse.ConfigDocument;
+import dev.mcpsec.parse.Located;
+import dev.mcpsec.parse.ServerEntry;
+import dev.mcpsec.secrets.EnvEntry;
+import dev.mcpsec.secrets.EnvFile;
+import dev.mcpsec.secrets.EnvFileParser;
+import dev.mcpsec.secrets.ValueContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the env files that configs load ({@code envFile}), resolving {@code ${workspaceFolder}}, but only inside the
+ * scan root: a path that escapes it is reported and never read.
+ */
+public final class EnvFiles {
+    private final Path root;
+    private final ScanLimits limits;
+    private final GitInspector git;
+    private final Set<String> loaded = new LinkedHashSet<>();
+    /** Each env file is read and parsed once, however many servers load it. */
+    private final Map<Path, EnvFile> parsedFiles = new HashMap<>();
+    private long valuesLeft = MAX_VALUES;
+    private boolean budgetWarned;
+
+    /** Most env-file values inspected in one scan (servers times entries): bounds time and facts. */
+    static final long MAX_VALUES = 200_000;
+
+    public EnvFiles(Path root, ScanLimits limits, GitInspector git) {
+        this.root = root;
+        this.limits = limits;
+        this.git = git;
+    }
+
+    /** Display paths of every env file read so far (git history follows them too). */
+    public Set<String> loaded() {
+        return loaded;
+    }
+
+    void load(ConfigDocument doc, ServerEntry entry, FactExtractor extractor, Sink sink) {
+        String raw = entry.envFile().value();
+        String where = doc.file() + ":" + entry.envFile().line();
+        if (!"project".equals(doc.scope())) {
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
+                    + entry.name() + " is in a user-level config: not read (only files inside the scan root are read)"));
+            return;
+        }
+        Path workspace = workspaceOf(root, root.resolve(doc.file()));
+        String expanded = raw.replace("${workspaceFolder}", workspace.toString())
+                .replace("${workspaceRoot}", workspace.toString());
+        if (expanded.contains("${") || expanded.startsWith("~")) {
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw
+                    + " uses a variable mcpsec cannot resolve offline: not read"));
+            return;
+        }
+        Path target;
+        try {
+            target = workspace.resolve(expanded).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // a NUL or a lone surrogate: no file system holds such a name; the value is not echoed
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile of server "
+                    + entry.name() + " is not a valid path (NUL or characters a file name cannot hold): not read"));
+            return;
+        }
+        if (!target.startsWith(root) || escapesBySymlink(target)) {
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
+                    + entry.name() + " points outside the scan root: not read"));
+            return;
+        }
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target)) {
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
+                    + entry.name() + " does not exist"));
+            return;
+        }
+        String display = root.relativize(target).toString().replace('\\', '/');
+        EnvFile parsed = parsedFiles.get(target);
+        if (parsed == null && !parsedFiles.containsKey(target)) {
+            parsed = read(target, display, where, sink);
+            parsedFiles.put(target, parsed);
+            if (parsed != null) {
+                parsed.notes().forEach(n -> sink.warnings().add(new ScanWarning(display, 0, n)));
+            }
+        }
+        if (parsed == null) {
+            return;
+        }
+        loaded.add(display);
+        boolean tracked = false;
+        boolean ignored = false;
+        if (git != null) {
+            GitFileStatus st = git.status(target);
+            tracked = st.tracked();
+            ignored = st.ignored();
+        }
+        FactExtractor.Values values = extractor.values(new Origin(display, entry.name(), doc.client(), tracked,
+                ignored), sink);
+        for (EnvEntry e : parsed.entries()) {
+            if (valuesLeft-- <= 0) {
+                if (!budgetWarned) {
+                    budgetWarned = true;
+                    sink.warnings().add(new ScanWarning(display, 0, "env files: more than " + MAX_VALUES
+                            + " values loaded by servers in this scan; the rest were not checked for secrets"));
+                }
+                return;
+            }
+            values.inspect(e.name(), new Located(e.value(), e.line(), e.column()), "envFile:" + e.name(),
+                    ValueContext.ENV_FILE);
+        }
+    }
+
+    /** Reads and parses one env file, bounded by {@code maxFileBytes}; null (with a warning) when it cannot be. */
+    private EnvFile read(Path target, String display, String where, Sink sink) {
+        try {
+            if (!Files.isRegularFile(target)) {
+                sink.warnings().add(new ScanWarning(display, 0, "env file is not a regular file: not read"));
+                return null;
+            }
+            if (Files.size(target) > limits.maxFileBytes()) {
+                sink.warnings().add(new ScanWarning(display, 0, "larger than " + limits.maxFileBytes()
+                        + " bytes: not read (limit maxFileBytes)"));
+                return null;
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(target)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes()));
+            }
+            return EnvFileParser.parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            sink.warnings().add(new ScanWarning(display, 0, "cannot read env file (" + where + "): "
+                    + e.getClass().getSimpleName()));
+            return null;
+        }
+    }
+
+    private boolean escapesBySymlink(Path target) {
+        try {
+            if (!Files.exists(target)) {
+                return false;
+            }
+            return !target.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The folder a config's {@code ${workspaceFolder}} means: the folder above the client's dot-folder, if any. */
+    static Path workspaceOf(Path root, Path configFile) {
+        Path rel = root.relativize(configFile);
+        Path dir = root;
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+            if (rel.getName(i).toString().startsWith(".")) {
+                return dir;
+            }
+            dir = dir.resolve(rel.getName(i));
+        }
+        return configFile.getParent();
+    }
+}
