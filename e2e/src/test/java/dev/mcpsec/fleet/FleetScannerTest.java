@@ -301,6 +301,36 @@ class FleetScannerTest {
         assertThat(checklists(mirrors).get("bravo")).contains("history-secrets");
     }
 
+    /** The fleet reads each repository's refs to decide whether its cached result holds: a FIFO there must not hang. */
+    @Test
+    void aFifoInAMirrorsGitDirectory_isAFailedRepository_notAHang() throws Exception {
+        Path fifo = fleet.mirrors.resolve("alpha.git/packed-refs");
+        Files.deleteIfExists(fifo);
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.assertj.core.api.Assumptions.assumeThat(p.waitFor()).as("mkfifo available").isZero();
+        try {
+            OrgReport r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> run(fleet.mirrors, tmp.resolve("out")));
+
+            RepoRecord alpha = r.repositories().stream().filter(x -> x.name().equals("alpha")).findFirst()
+                    .orElseThrow();
+            assertThat(alpha.error()).contains("packed-refs").contains("not a regular file");
+            assertThat(r.summary().failed()).isEqualTo(1);
+            assertThat(r.summary().scanned()).isEqualTo(r.repositories().size() - 1);
+        } finally {
+            // release a reader still blocked on the FIFO (only code without the check blocks)
+            Thread t = new Thread(() -> {
+                try (java.io.OutputStream out = Files.newOutputStream(fifo, java.nio.file.StandardOpenOption.WRITE)) {
+                    out.flush();
+                } catch (IOException ignored) {
+                    // nobody was waiting
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     @Test
     void theOutputFolder_mustNotBeInsideAScannedRepository() {
         assertThatThrownBy(() -> run(fleet.clones, fleet.clones.resolve("alpha/reports")))

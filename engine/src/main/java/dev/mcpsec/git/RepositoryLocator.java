@@ -136,7 +136,7 @@ final class RepositoryLocator {
         }
     }
 
-    private static Optional<Path> readGitdirFile(Path dotGit, Path workTree) throws IOException {
+    static Optional<Path> readGitdirFile(Path dotGit, Path workTree) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(dotGit)) {
             head = in.readNBytes(MAX_GITDIR_FILE_BYTES);
