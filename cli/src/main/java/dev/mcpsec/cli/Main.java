@@ -40,7 +40,13 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; never exits the JVM. */
     public static int run(Environment env, Mcpsec engine, String... args) {
-        return commandLine(env, engine).execute(args);
+        CommandLine cmd = commandLine(env, engine);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli hands Errors on; a hostile input that exhausts memory or stack is an internal error (3)
+            return ErrorHandler.fatal(e, cmd.getErr(), java.util.Arrays.asList(args).contains(CommonOptions.DEBUG));
+        }
     }
 
     /** The configured command line, writing to the environment's streams. */

@@ -33,7 +33,9 @@ final class ScanRunner {
     }
 
     int run(ScanRequest request, ReportPlan plan, FailOn failOn) {
-        return report(context.engine().scan(request), plan, failOn);
+        ScanResult result = Watchdog.call(() -> context.engine().scan(request),
+                Watchdog.limitFor(request.limits().scanTimeout()), "the scan");
+        return report(result, plan, failOn);
     }
 
     /** Writes every planned report of a result and turns it into an exit code. */

@@ -32,6 +32,7 @@ final class FakeEngine implements Mcpsec {
     Explanation explanation;
     BundleTestReport testReport;
     RuntimeException failure;
+    Error error;
     Path baselineFile;
     String reviewer;
 
@@ -55,6 +56,9 @@ final class FakeEngine implements Mcpsec {
         requests.add(request);
         if (failure != null) {
             throw failure;
+        }
+        if (error != null) {
+            throw error;
         }
     }
 

@@ -127,14 +127,21 @@ final class FleetFixture {
         }
     }
 
+    /**
+     * A bare mirror as {@code git clone --mirror} makes it, with {@code gc.autoDetach} off before the first fetch:
+     * JGit's automatic gc after a fetch otherwise runs in the background, and its {@code gc.log.lock} comes and goes
+     * while a test compares snapshots of the mirrors.
+     */
     private void mirror(String name) throws GitAPIException, IOException {
-        try (Git mirror = Git.cloneRepository().setURI(clones.resolve(name).toUri().toString()).setMirror(true)
+        try (Git mirror = Git.init().setBare(true).setInitialBranch("main")
                 .setDirectory(mirrors.resolve(name + ".git").toFile()).call()) {
-            // JGit's automatic gc after a fetch runs in a background thread that creates and removes gc.log.lock,
-            // racing a test that snapshots the folder after refreshing a mirror: run it in the foreground.
             StoredConfig config = mirror.getRepository().getConfig();
             config.setBoolean("gc", null, "autoDetach", false);
+            config.setString("remote", "origin", "url", clones.resolve(name).toUri().toString());
+            config.setString("remote", "origin", "fetch", "+refs/*:refs/*");
+            config.setBoolean("remote", "origin", "mirror", true);
             config.save();
+            mirror.fetch().setRemote("origin").setRefSpecs("+refs/*:refs/*").call();
         }
     }
 

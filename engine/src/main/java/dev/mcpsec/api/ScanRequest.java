@@ -27,6 +27,7 @@ public final class ScanRequest {
     private final Consumer<String> progress;
     private final Consumer<String> valueLog;
     private final boolean explainValues;
+    private final boolean allowExternalGit;
     private final String fingerprintSalt;
     private final Consumer<Object> factListener;
     private final HistoryBaseline historyBaseline;
@@ -51,6 +52,7 @@ public final class ScanRequest {
         this.progress = b.progress;
         this.valueLog = b.valueLog == null ? line -> { } : b.valueLog;
         this.explainValues = b.valueLog != null;
+        this.allowExternalGit = b.allowExternalGit;
         this.fingerprintSalt = b.fingerprintSalt;
         this.factListener = b.factListener;
         this.historyBaseline = b.historyBaseline;
@@ -110,6 +112,15 @@ public final class ScanRequest {
 
     public boolean projectPolicies() {
         return projectPolicies;
+    }
+
+    /**
+     * Whether git may read outside the folder that holds {@code .git}: a {@code gitdir:} file pointing elsewhere,
+     * alternates, {@code include.path}, a {@code core.excludesFile} or global ignore file elsewhere. Off by default:
+     * such a repository is reported as a warning and not opened (excludes files elsewhere are not read).
+     */
+    public boolean allowExternalGit() {
+        return allowExternalGit;
     }
 
     /** Baseline file, or null for {@code ROOT/.mcpsec/baseline.json} when it exists. */
@@ -216,6 +227,7 @@ public final class ScanRequest {
         private ScanLimits limits = ScanLimits.defaults();
         private Consumer<String> progress = s -> { };
         private Consumer<String> valueLog;
+        private boolean allowExternalGit;
         private String fingerprintSalt;
         private Consumer<Object> factListener;
         private HistoryBaseline historyBaseline;
@@ -294,6 +306,11 @@ public final class ScanRequest {
 
         public Builder valueLog(Consumer<String> v) {
             this.valueLog = v;
+            return this;
+        }
+
+        public Builder allowExternalGit(boolean v) {
+            this.allowExternalGit = v;
             return this;
         }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static dev.mcpsec.discovery.ConfigShape.AMAZONQ;
+import static dev.mcpsec.discovery.ConfigShape.AMP;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_JSON;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_SETTINGS;
 import static dev.mcpsec.discovery.ConfigShape.CODEX;
@@ -76,6 +77,9 @@ public final class ClientCatalog {
         project("zed", ".zed/settings.json", "jsonc", ZED);
         project("zed", ".config/zed/settings.json", "jsonc", ZED);
         project("copilot-cli", ".github/mcp.json", "json", MCP_SERVERS);
+        // Amp: amp.mcpServers in ~/.config/amp/settings.json and VS Code settings (https://ampcode.com/manual);
+        // .amp/settings.json per project as third-party tooling describes it (syllago.dev, providers/amp/mcp)
+        project("amp", ".amp/settings.json", "jsonc", AMP);
 
         user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
         user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");
@@ -119,6 +123,7 @@ public final class ClientCatalog {
         user("goose", "AppData/Roaming/Block/goose/config/config.yaml", "yaml", GOOSE, "servers");
         user("copilot-cli", ".copilot/mcp-config.json", "json", MCP_SERVERS, "servers");
         user("crush", ".config/crush/crush.json", "json", CRUSH, "servers");
+        user("amp", ".config/amp/settings.json", "jsonc", AMP, "servers");
     }
 
     private ClientCatalog() {

@@ -31,5 +31,7 @@ public enum ConfigShape {
     /** Amazon Q {@code mcp.json} or agent file: {@code mcpServers} and {@code allowedTools}. */
     AMAZONQ,
     /** Cursor {@code ~/.cursor/permissions.json}: {@code mcpAllowlist}. */
-    CURSOR_PERMISSIONS
+    CURSOR_PERMISSIONS,
+    /** Amp {@code settings.json}: {@code amp.mcpServers} (a dotted key, as in VS Code settings). */
+    AMP
 }

@@ -12,6 +12,7 @@ import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.Launch;
 import dev.mcpsec.parse.LaunchParser;
+import dev.mcpsec.parse.LenientUrl;
 import dev.mcpsec.parse.Located;
 import dev.mcpsec.parse.ServerEntry;
 import dev.mcpsec.parse.SettingEntry;
@@ -26,12 +27,10 @@ import dev.mcpsec.secrets.ValueAnalysis;
 import dev.mcpsec.secrets.ValueContext;
 import dev.mcpsec.supply.LaunchRisks;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -74,6 +73,13 @@ public final class FactExtractor {
         for (ServerEntry e : doc.servers()) {
             server(doc, e, new Origin(file, e.name(), doc.client(), tracked, ignored), sink);
         }
+        if (!doc.values().isEmpty()) {
+            // values outside any server (VS Code inputs[].default, values shadowed by a duplicate key)
+            Values values = new Values(new Origin(file, null, doc.client(), tracked, ignored), sink);
+            for (dev.mcpsec.parse.FileValue v : doc.values()) {
+                values.inspect(v.name(), v.value(), v.location(), ValueContext.ENV);
+            }
+        }
     }
 
     /** The fact for the file itself; {@code inRepository} false means git status does not apply. */
@@ -88,7 +94,8 @@ public final class FactExtractor {
     }
 
     private static McpServer server(ConfigDocument doc, ServerEntry e, Launch launch) {
-        String url = e.url() != null ? e.url().value() : launch.remoteUrl();
+        // as the client reads it: a URL java.net.URI refuses (spaces, backslashes, http:/host) still connects
+        String url = LenientUrl.normalize(e.url() != null ? e.url().value() : launch.remoteUrl());
         return McpServer.builder().name(e.name()).file(doc.file()).line(e.line()).column(e.column())
                 .client(doc.client()).scope(doc.scope()).transport(e.transport())
                 .command(e.command() == null ? null : e.command().value())
@@ -182,12 +189,7 @@ public final class FactExtractor {
         if (url == null || url.isBlank()) {
             return null;
         }
-        try {
-            URI u = URI.create(url.trim());
-            return u.getHost() == null ? null : u.getHost().toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException ex) {
-            return null;
-        }
+        return LenientUrl.host(url);
     }
 
     /** Inspects values handed to one server and records what they hold. */

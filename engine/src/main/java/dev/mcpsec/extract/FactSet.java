@@ -10,12 +10,14 @@ import dev.mcpsec.facts.FilesystemRoot;
 import dev.mcpsec.facts.HistoryCredential;
 import dev.mcpsec.facts.LaunchRisk;
 import dev.mcpsec.facts.LookAlike;
+import dev.mcpsec.facts.IncompleteConfig;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.ReviewRecord;
 import dev.mcpsec.facts.RotationRecord;
 import dev.mcpsec.facts.SecretOccurrence;
 import dev.mcpsec.facts.ServerInput;
+import dev.mcpsec.facts.SkippedConfigs;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,6 +97,14 @@ public final class FactSet {
     }
 
     public void add(LookAlike fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(IncompleteConfig fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(SkippedConfigs fact) {
         inOrder.add(fact);
     }
 

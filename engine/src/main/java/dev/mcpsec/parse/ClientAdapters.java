@@ -26,7 +26,7 @@ final class ClientAdapters {
             + "|enabledMcpServers|allowedTools)");
 
     /** The servers and settings one file yielded. */
-    record Parsed(List<ServerEntry> servers, List<SettingEntry> settings) {
+    record Parsed(List<ServerEntry> servers, List<SettingEntry> settings, List<FileValue> values) {
     }
 
     private final ServerReader reader;
@@ -34,6 +34,7 @@ final class ClientAdapters {
     private final List<String> warnings;
     private final List<ServerEntry> servers = new ArrayList<>();
     private final List<SettingEntry> settings = new ArrayList<>();
+    private final List<FileValue> values = new ArrayList<>();
     private boolean limitWarned;
 
     private ClientAdapters(String client, int maxServers, List<String> warnings) {
@@ -49,7 +50,7 @@ final class ClientAdapters {
         } else if (root != null) {
             a.adapt(shape, root);
         }
-        return new Parsed(List.copyOf(a.servers), List.copyOf(a.settings));
+        return new Parsed(List.copyOf(a.servers), List.copyOf(a.settings), List.copyOf(a.values));
     }
 
     private void adapt(ConfigShape shape, PNode root) {
@@ -57,6 +58,7 @@ final class ClientAdapters {
             case MCP_SERVERS -> servers(root.get("mcpServers") != null ? root.get("mcpServers") : root.get("servers"));
             case VSCODE -> {
                 servers(root.get("servers"));
+                inputDefaults(root.get("inputs"));
                 if (root.get("servers") == null && root.get("mcpServers") != null) {
                     warnings.add(ServerReader.at(root.get("mcpServers"))
                             + "\"mcpServers\" is not read by this client, which expects \"servers\"");
@@ -64,6 +66,7 @@ final class ClientAdapters {
             }
             case VSCODE_SETTINGS -> {
                 servers(root.get("mcp") != null ? root.path("mcp", "servers") : root.get("mcp.servers"));
+                servers(ampServers(root)); // the Amp extension reads its servers from VS Code settings too
                 settings.addAll(SettingsReader.selectPrefixes(root, VSCODE_KEYS, null));
             }
             case DEVCONTAINER -> {
@@ -106,6 +109,34 @@ final class ClientAdapters {
                 settings(root, "allowedTools");
             }
             case CURSOR_PERMISSIONS -> settings(root, "mcpAllowlist", "terminalAllowlist");
+            case AMP -> servers(ampServers(root));
+        }
+    }
+
+    /** Amp's servers: the dotted key {@code amp.mcpServers}, or {@code amp} → {@code mcpServers} nested. */
+    private static PNode ampServers(PNode root) {
+        PNode flat = root.get("amp.mcpServers");
+        if (flat != null) {
+            return flat;
+        }
+        PNode amp = root.get("amp");
+        return amp != null && amp.isObject() ? amp.get("mcpServers") : null;
+    }
+
+    /** VS Code {@code inputs[].default}: the value used when the user only presses Enter, committed with the file. */
+    private void inputDefaults(PNode inputs) {
+        if (inputs == null || !inputs.isArray()) {
+            return;
+        }
+        List<PNode> items = inputs.items();
+        for (int i = 0; i < items.size(); i++) {
+            PNode input = items.get(i);
+            PNode def = input.isObject() ? input.get("default") : null;
+            if (def != null && def.isScalar() && def.text() != null) {
+                PNode id = input.get("id");
+                values.add(new FileValue("inputs[" + i + "].default", id != null && id.isScalar() ? id.text() : null,
+                        def.located()));
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.rules.RegisterFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public record Baseline(Map<String, Entry> entries, String file) {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(path));
+            root = new ObjectMapper().readTree(RegisterFiles.read(path));
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("baseline", display + ":" + e.getLocation().getLineNr()
                     + ": not valid JSON: " + e.getOriginalMessage());

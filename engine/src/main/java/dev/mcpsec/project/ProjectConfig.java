@@ -7,13 +7,12 @@ import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.rules.BundleLoader;
 import dev.mcpsec.rules.BundlePolicy;
 import dev.mcpsec.rules.StrictJson;
+import dev.mcpsec.rules.RegisterFiles;
 import dev.mcpsec.api.Severity;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ public record ProjectConfig(List<String> exclude, Map<String, String> disable, M
         /** True when this suppression covers a finding of that rule/checklist in that file. */
         public boolean matches(String ruleId, String checklist, String file) {
             boolean ruleOk = rule == null || rule.equals(ruleId) || rule.equals(checklist);
-            return ruleOk && (path == null || (file != null && glob(path).matches(Path.of(file))));
+            return ruleOk && (path == null || (file != null && glob(path).matches(pathText(file))));
         }
     }
 
@@ -64,7 +63,7 @@ public record ProjectConfig(List<String> exclude, Map<String, String> disable, M
         JsonNode node;
         StrictJson lines;
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = RegisterFiles.read(file);
             lines = StrictJson.of(bytes, where);
             node = new ObjectMapper().readTree(bytes);
         } catch (JsonProcessingException e) {
@@ -187,17 +186,28 @@ public record ProjectConfig(List<String> exclude, Map<String, String> disable, M
         return out;
     }
 
-    static PathMatcher glob(String pattern) {
+    /** A glob from the project's config, matched in linear time ({@link Glob}); a bad one is a configuration error. */
+    static Glob glob(String pattern) {
         try {
-            return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            return Glob.compile(pattern);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("config", "\"" + pattern + "\" is not a valid glob: " + e.getMessage());
+            throw new ConfigurationException("config", "\"" + (pattern.length() > 80 ? pattern.substring(0, 80) + "…" : pattern)
+                    + "\" is not a valid glob: " + e.getMessage());
+        }
+    }
+
+    /** A display path as a glob sees it: the path's own string form, as the JDK's path matchers saw it. */
+    private static String pathText(String displayPath) {
+        try {
+            return Path.of(displayPath).toString().replace('\\', '/');
+        } catch (java.nio.file.InvalidPathException e) {
+            return displayPath;
         }
     }
 
     /** True when a display path is excluded from the scan. */
     public boolean excludes(String displayPath) {
-        Path p = Path.of(displayPath);
+        String p = pathText(displayPath);
         for (String g : exclude) {
             if (glob(g).matches(p) || glob(g + "/**").matches(p)) {
                 return true;

@@ -11,6 +11,7 @@ import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.ReviewRecord;
+import dev.mcpsec.rules.RegisterFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public final class ReviewRegister {
         }
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(Files.readAllBytes(file));
+            node = new ObjectMapper().readTree(RegisterFiles.read(file));
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("review", FILE + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
                     + e.getOriginalMessage());

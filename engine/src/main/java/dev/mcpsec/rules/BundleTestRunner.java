@@ -7,6 +7,7 @@ import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.McpsecException;
 import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 
@@ -100,10 +101,15 @@ public final class BundleTestRunner {
             Files.createDirectories(home);
             FixtureTree.materialise(project, home, files, expected, new Random(name.hashCode()));
             JsonNode scan = expected.path("scan");
+            // a case may set scan limits ("scan": {"limits": {"maxFiles": "1"}}), as --limit would
+            ScanLimits limits = base.limits();
+            for (Map.Entry<String, JsonNode> limit : scan.path("limits").properties()) {
+                limits = limits.with(limit.getKey(), limit.getValue().asText());
+            }
             ScanRequest request = ScanRequest.builder(project).home(home)
                     .history(scan.path("history").asBoolean(true))
                     .includeUser(scan.path("user").asBoolean(false))
-                    .limits(base.limits()).build();
+                    .limits(limits).build();
             ScanResult result = scanner.scan(request, policies, today);
             List<Finding> mine = result.findings().stream().filter(f -> bundle.label().equals(f.bundle())).toList();
             List<String> shown = mine.stream().map(BundleTestRunner::show).toList();

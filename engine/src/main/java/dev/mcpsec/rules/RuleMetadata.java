@@ -12,12 +12,14 @@ import dev.mcpsec.facts.DatabaseTarget;
 import dev.mcpsec.facts.EnvReference;
 import dev.mcpsec.facts.FilesystemRoot;
 import dev.mcpsec.facts.HistoryCredential;
+import dev.mcpsec.facts.IncompleteConfig;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.ReviewRecord;
 import dev.mcpsec.facts.RotationRecord;
 import dev.mcpsec.facts.SecretOccurrence;
 import dev.mcpsec.facts.ServerInput;
+import dev.mcpsec.facts.SkippedConfigs;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -35,7 +37,8 @@ final class RuleMetadata {
     static final List<Class<? extends Record>> FACT_TYPES = List.of(ConfigFile.class, McpServer.class,
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
-            PolicyData.class, AdvisoryMatch.class, LookAlike.class, LaunchRisk.class, ServerInput.class);
+            PolicyData.class, AdvisoryMatch.class, LookAlike.class, LaunchRisk.class, ServerInput.class,
+            IncompleteConfig.class, SkippedConfigs.class);
     /**
      * {@code {field}} or {@code {$binding.field}}, but not the {@code ${VAR}} reference syntax that remediation texts
      * quote.

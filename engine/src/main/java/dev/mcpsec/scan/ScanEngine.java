@@ -19,11 +19,14 @@ import dev.mcpsec.extract.FactDump;
 import dev.mcpsec.extract.FactExtractor;
 import dev.mcpsec.extract.FactSet;
 import dev.mcpsec.extract.HistoryFacts;
+import dev.mcpsec.extract.IncompleteConfigs;
+import dev.mcpsec.extract.RawConfigText;
 import dev.mcpsec.extract.Sink;
 import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.SecretOccurrence;
+import dev.mcpsec.facts.SkippedConfigs;
 import dev.mcpsec.git.GitFileStatus;
 import dev.mcpsec.git.GitInspector;
 import dev.mcpsec.options.ScanRoot;
@@ -124,7 +127,7 @@ public final class ScanEngine {
         DiscoveryResult found = Discovery.discover(root, request.includeUser(), request.home(), request.limits());
         warnings.addAll(found.warnings());
         List<DiscoveredFile> discovered = included(found, config);
-        Optional<GitInspector> git = GitInspector.open(root, warnings::add);
+        Optional<GitInspector> git = GitInspector.open(root, warnings::add, request.allowExternalGit());
         try {
             Map<Path, GitFileStatus> status = git.map(g -> g.statuses(discovered.stream()
                     .filter(f -> "project".equals(f.scope())).map(DiscoveredFile::path).toList())).orElse(Map.of());
@@ -135,8 +138,12 @@ public final class ScanEngine {
             EnvFiles envFiles = new EnvFiles(root, request.limits(), git.orElse(null));
             FactExtractor extractor = new FactExtractor(detector, fingerprinter, root, envFiles,
                     request.explainsValues() ? request.valueLog() : null);
+            if (found.truncatedBy() != null) {
+                facts.add(found.truncatedBy());
+            }
+            RawConfigText raw = new RawConfigText(detector, fingerprinter, request.limits().maxFileBytes());
             Sink sink = new Sink(facts, servers, warnings);
-            configFacts(discovered, status, extractor, request, deadline, sink, files);
+            configFacts(discovered, status, extractor, raw, request, deadline, sink, files);
             List<Credential> current = List.copyOf(facts.credentials());
             SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
             occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings).forEach(facts::add);
@@ -162,13 +169,18 @@ public final class ScanEngine {
                 .filter(f -> f.displayPath().startsWith("~/") || !config.excludes(f.displayPath())).toList();
     }
 
-    /** Parses every discovered file into facts. */
+    /**
+     * Parses every discovered file into facts; a file not read completely (or with a value shadowed by a duplicate
+     * key) also gets a secret search over its raw text, and an incomplete file is a fact of its own.
+     */
     private static void configFacts(List<DiscoveredFile> discovered, Map<Path, GitFileStatus> status,
-                                    FactExtractor extractor, ScanRequest request, ScanDeadline deadline,
-                                    Sink out, List<FileSummary> files) {
+                                    FactExtractor extractor, RawConfigText raw, ScanRequest request,
+                                    ScanDeadline deadline, Sink out, List<FileSummary> files) {
         request.progress().accept("parsing " + discovered.size() + " files");
         for (int i = 0; i < discovered.size(); i++) {
             if (deadline.expired(discovered.size() - i + " config files not parsed")) {
+                out.facts().add(new SkippedConfigs(discovered.get(i).displayPath(), "scanTimeout",
+                        discovered.size() - i + " config files not parsed"));
                 break;
             }
             DiscoveredFile f = discovered.get(i);
@@ -183,7 +195,23 @@ public final class ScanEngine {
                 // A limit hit on one file is that file's error; it is a scan warning too, so it is never missed.
                 out.warnings().add(new ScanWarning(doc.file(), 0, "not scanned: " + doc.parseError()));
             }
+            int before = out.facts().credentials().size();
             extractor.extract(doc, st.tracked(), st.ignored(), out);
+            List<Credential> parsed = List.copyOf(out.facts().credentials().subList(before,
+                    out.facts().credentials().size()));
+            boolean shadowed = doc.warnings().stream().anyMatch(w -> w.contains(": duplicate key \""));
+            if (doc.incomplete() != null || shadowed) {
+                // not read completely, or a duplicate key hides an earlier value that is still committed: search
+                // the raw text for secrets the parsed part did not give; an incomplete file is a finding itself
+                byte[] content = raw.read(f.path());
+                List<Credential> rawFound = content == null ? List.of() : raw.search(doc.file(), doc.client(), content,
+                        st.tracked(), st.ignored(), parsed.stream().map(Credential::fingerprint)
+                                .collect(Collectors.toSet()));
+                rawFound.forEach(out.facts()::add);
+                if (doc.incomplete() != null) {
+                    out.facts().add(IncompleteConfigs.fact(doc, st.tracked(), rawFound.size()));
+                }
+            }
         }
     }
 

@@ -38,7 +38,8 @@ public final class RequestAdapter {
                 .includeRules(new LinkedHashSet<>(nonBlank(settings.includeRules(), "includeRules")))
                 .severityOverrides(parseOverrides(settings.severityOverrides()))
                 .bundleClassLoader(settings.bundleClassLoader())
-                .limits(parseLimits(settings.limits()));
+                .limits(parseLimits(settings.limits()))
+                .allowExternalGit(settings.allowExternalGit());
         if (settings.baseline() != null) {
             builder.baseline(settings.baseline().toPath().toAbsolutePath().normalize());
         }

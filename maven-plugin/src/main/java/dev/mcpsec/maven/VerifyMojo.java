@@ -55,6 +55,13 @@ public class VerifyMojo extends AbstractMojo {
     private boolean projectPolicies;
 
     /**
+     * Lets git read outside the scanned folder: a {@code .git} file whose {@code gitdir:} points elsewhere,
+     * alternates, {@code include.path}, an excludes file elsewhere (off by default: reported as warnings).
+     */
+    @Parameter(property = "mcpsec.allowExternalGit", defaultValue = "false")
+    private boolean allowExternalGit;
+
+    /**
      * Extra bundles: directory or jar paths (relative to the project), or groupId:artifactId:version from the local
      * repository; {@code #sha256=HEX} after an entry pins it.
      */
@@ -228,7 +235,7 @@ public class VerifyMojo extends AbstractMojo {
                 excludeRules, includeRules,
                 RequestAdapter.withEntries(severityOverrides, severityOverrideList, "severityOverrides"), baseline,
                 localRepo, getClass().getClassLoader(), RequestAdapter.withEntries(limits, limitList, "limits"),
-                advisories, advisoriesMaxAge);
+                advisories, advisoriesMaxAge, allowExternalGit);
     }
 
     private String reportsWhere(List<Path> reports) {

@@ -166,4 +166,15 @@ class RequestAdapterTest {
                 .hasMessage("-Dmcpsec.limits takes name=value entries separated by commas (like <limits>); "
                         + "got 'historyMaxTime'");
     }
+
+    @Test
+    void allowExternalGit_isOffByDefaultAndReachesTheRequest() {
+        assertThat(RequestAdapter.toPlan(defaults()).request().allowExternalGit()).isFalse();
+        VerifySettings d = defaults();
+        VerifySettings on = new VerifySettings(d.scanDirectory(), d.baseDirectory(), d.failOn(), d.formats(),
+                d.includeUserConfigs(), d.history(), d.projectPolicies(), d.bundles(), d.excludeRules(),
+                d.includeRules(), d.severityOverrides(), d.baseline(), d.localRepository(), d.bundleClassLoader(),
+                d.limits(), true);
+        assertThat(RequestAdapter.toPlan(on).request().allowExternalGit()).isTrue();
+    }
 }
