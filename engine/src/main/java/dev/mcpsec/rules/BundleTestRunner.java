@@ -37,7 +37,7 @@ public final class BundleTestRunner {
     private static final List<String> FIELDS = List.of("ruleId", "checklist", "file", "server", "severity");
     static final Set<String> CASE_KEYS = Set.of("description", "expect", "expectNot", "exhaustive", "today", "scan",
             "git", "commits");
-    private static final Set<String> SCAN_KEYS = Set.of("history", "user");
+    private static final Set<String> SCAN_KEYS = Set.of("history", "user", "limits");
     private static final Set<String> COMMIT_KEYS = Set.of("dir", "message", "date");
     private static final Set<String> GIT_MODES = Set.of("none", "init", "commit");
     private final CaseScanner scanner;
