@@ -43,6 +43,7 @@ final class FactExtractor {
     private final Path root;
     private final EnvFiles envFiles;
     private final Consumer<String> valueLog;
+    private final SettingFacts settingFacts;
 
     FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles) {
         this(detector, fingerprinter, root, envFiles, null);
@@ -55,6 +56,7 @@ final class FactExtractor {
         this.root = root;
         this.envFiles = envFiles;
         this.valueLog = valueLog;
+        this.settingFacts = new SettingFacts(detector);
     }
 
     /** An extractor for historical content: env files are not read from disk. */
@@ -71,6 +73,10 @@ final class FactExtractor {
         String file = doc.file();
         for (SettingEntry s : doc.settings()) {
             sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(), s.server()));
+        }
+        settingFacts.extract(doc, sink, this);
+        if (envFiles != null) {
+            envFiles.clientHome(doc, sink);
         }
         for (ServerEntry e : doc.servers()) {
             server(doc, e, sink);
@@ -99,6 +105,7 @@ final class FactExtractor {
                     s.server() == null ? e.name() : s.server()));
         }
         filesystemRoots(doc, e, launch, sink);
+        hiddenText(file, e, sink.facts());
         Values values = new Values(file, e.name(), doc.client(), sink.tracked(), sink.ignored(), sink.facts(),
                 sink.warnings());
         for (Map.Entry<String, Located> env : e.env().entrySet()) {
@@ -139,6 +146,25 @@ final class FactExtractor {
         }
         if (!any) {
             sink.facts().add(new FilesystemRoot(doc.file(), e.line(), e.column(), e.name(), "", null, "none"));
+        }
+    }
+
+    /** Invisible or direction-changing characters in the name and values of a server entry. */
+    private void hiddenText(String file, ServerEntry e, List<Object> out) {
+        settingFacts.hidden(file, e.line(), e.column(), e.name(), "name", e.name(), out);
+        if (e.command() != null) {
+            settingFacts.hidden(file, e.command().line(), e.command().column(), e.name(), "command",
+                    e.command().value(), out);
+        }
+        for (int i = 0; i < e.args().size(); i++) {
+            Located a = e.args().get(i);
+            settingFacts.hidden(file, a.line(), a.column(), e.name(), "args[" + i + "]", a.value(), out);
+        }
+        e.env().forEach((k, v) -> settingFacts.hidden(file, v.line(), v.column(), e.name(), "env." + k, v.value(), out));
+        e.headers().forEach((k, v) -> settingFacts.hidden(file, v.line(), v.column(), e.name(), "headers." + k,
+                v.value(), out));
+        if (e.url() != null) {
+            settingFacts.hidden(file, e.url().line(), e.url().column(), e.name(), "url", e.url().value(), out);
         }
     }
 

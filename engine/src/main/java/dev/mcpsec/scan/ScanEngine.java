@@ -134,6 +134,9 @@ public final class ScanEngine {
             List<Credential> current = configFacts(discovered, status, extractor, request, deadline,
                     new FactExtractor.Sink(facts, servers, warnings, false, false), files);
             facts.addAll(occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings));
+            if (!deadline.expired("instruction files not searched for hidden characters")) {
+                facts.addAll(InstructionFiles.scan(root, config, request.limits(), new SettingFacts(detector), warnings));
+            }
             if (git.isPresent() && request.history() && withHistory && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
                 facts.addAll(new HistoryFacts(extractor, request, config, clock).collect(git.get(), envFiles.loaded(),
