@@ -2,7 +2,10 @@ package dev.mcpsec.rules;
 
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.facts.ClientCommand;
+import dev.mcpsec.facts.ClientRedirect;
 import dev.mcpsec.facts.ClientSetting;
+import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.facts.ConfigFile;
 import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.DatabaseTarget;
@@ -31,7 +34,7 @@ final class RuleMetadata {
     static final List<Class<? extends Record>> FACT_TYPES = List.of(ConfigFile.class, McpServer.class,
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
-            PolicyData.class);
+            PolicyData.class, ClientCommand.class, ClientRedirect.class, HiddenText.class);
     /**
      * {@code {field}} or {@code {$binding.field}}, but not the {@code ${VAR}} reference syntax that remediation texts
      * quote.
