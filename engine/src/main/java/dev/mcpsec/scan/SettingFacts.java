@@ -41,7 +41,8 @@ final class SettingFacts {
     private static final Pattern DECODES_AND_RUNS = Pattern.compile("(?i)base64\\s+(-d|--decode|-D)\\b.*\\|\\s*"
             + "(sudo\\s+)?(sh|bash|zsh|python[0-9.]*|node|perl)\\b|(?i)-enc(odedcommand)?\\s+[A-Za-z0-9+/=]{16,}");
     private static final Pattern NETWORK = Pattern.compile("(?i)(\\b(curl|wget|nc|ncat|netcat|socat|scp|sftp|rsync"
-            + "|ssh|ftp|telnet|iwr|irm|invoke-webrequest|invoke-restmethod)\\b|/dev/(tcp|udp)/|\\b(https?|wss?|ftp)://)");
+            + "|ssh|ftp|telnet|iwr|irm|invoke-webrequest|invoke-restmethod)\\b|/dev/(tcp|udp)/|\\b(https?|wss?|ftp)://"
+            + "|\\bnpx\\s+(-y|--yes)\\b|\\b(pnpm|yarn)\\s+dlx\\b)");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
 
     private final SecretDetector detector;
