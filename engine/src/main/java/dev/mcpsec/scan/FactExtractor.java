@@ -72,7 +72,10 @@ final class FactExtractor {
     void extract(ConfigDocument doc, Sink sink) {
         String file = doc.file();
         for (SettingEntry s : doc.settings()) {
-            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(), s.server()));
+            // a settings value can hold a literal secret (an env block, a curl in permissions.allow): facts carry it masked
+            String value = s.value() == null ? null : settingFacts.mask(s.key().substring(s.key().lastIndexOf('.') + 1),
+                    s.value());
+            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), value, s.server()));
         }
         settingFacts.extract(doc, sink, this);
         if (envFiles != null) {

@@ -126,7 +126,7 @@ final class InstructionFiles {
             }
             int column = text.codePointCount(lineStart, h.offset()) + 1;
             out.add(new HiddenText(rel, line, column, null, "instructions", h.kind(), h.count(), h.codepoints(),
-                    h.decoded() == null ? null : masker.mask(null, h.decoded())));
+                    masker.decoded(h)));
         }
         return out;
     }

@@ -45,6 +45,7 @@ final class SettingFacts {
             + "|\\bnpx\\s+(-y|--yes)\\b|\\b(pnpm|yarn)\\s+dlx\\b)");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
 
+    static final int MAX_DECODED = 300;
     private final SecretDetector detector;
 
     SettingFacts(SecretDetector detector) {
@@ -92,12 +93,22 @@ final class SettingFacts {
         scratch.stream().filter(Credential.class::isInstance).forEach(sink.facts()::add);
     }
 
-    /** Adds a {@link ClientSetting} for each hidden-character kind found in {@code value}. */
+    /** Adds a {@link HiddenText} for each hidden-character kind found in {@code value}. */
     void hidden(String file, int line, int column, String server, String location, String value, List<Object> out) {
         for (HiddenUnicode.Hit h : HiddenUnicode.scan(value)) {
             out.add(new HiddenText(file, line, column, server, location, h.kind(), h.count(), h.codepoints(),
-                    h.decoded() == null ? null : mask(null, h.decoded())));
+                    decoded(h)));
         }
+    }
+
+    /** The decoded payload of a hit, secrets masked and cut at {@value #MAX_DECODED} characters; null when none. */
+    String decoded(HiddenUnicode.Hit h) {
+        if (h.decoded() == null) {
+            return null;
+        }
+        String masked = mask(null, h.decoded());
+        return masked.length() <= MAX_DECODED ? masked : masked.substring(0, MAX_DECODED) + "… ("
+                + masked.length() + " characters)";
     }
 
     /** {@code text} with every literal secret the detector finds replaced by its masked form. */
