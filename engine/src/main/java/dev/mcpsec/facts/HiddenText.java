@@ -7,7 +7,8 @@ package dev.mcpsec.facts;
  *
  * @param server the server whose value holds it, or null for instruction files
  * @param location {@code instructions} for an instruction file, else where in the server entry: {@code name},
- *                 {@code command}, {@code args[2]}, {@code env.NAME}, {@code headers.NAME}, {@code url}
+ *                 {@code command}, {@code args[2]}, {@code env.NAME}, {@code headers.NAME}, {@code url}, a settings key, or {@code file} for
+ *                 anywhere else in a config file (descriptions, comments)
  * @param kind {@code tag} (U+E0000–U+E007F), {@code variation-selector} (a run of variation selectors, the
  *             byte-smuggling encoding), {@code bidi} (embedding, override and isolate controls) or {@code zero-width}
  * @param count how many such characters there are in that place

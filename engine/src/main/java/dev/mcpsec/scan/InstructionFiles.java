@@ -2,6 +2,7 @@ package dev.mcpsec.scan;
 
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.discovery.DiscoveredFile;
 import dev.mcpsec.discovery.Discovery;
 import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.rules.ProjectConfig;
@@ -16,6 +17,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -108,6 +110,39 @@ final class InstructionFiles {
                     });
         } catch (IOException e) {
             warnings.add(new ScanWarning(".", 0, "instruction files not searched: " + e.getMessage()));
+        }
+        return out;
+    }
+
+    /**
+     * Hidden characters anywhere in a config file outside the values its server entries and settings were searched
+     * in (server and tool descriptions, comments, other keys): one fact per kind the per-value facts have not already
+     * reported for that file, with the location {@code file}.
+     */
+    static List<HiddenText> configFiles(List<DiscoveredFile> files, List<Object> facts, ScanLimits limits,
+                                        SettingFacts masker) {
+        Set<String> reported = new HashSet<>();
+        for (Object o : facts) {
+            if (o instanceof HiddenText h) {
+                reported.add(h.file() + "\u0000" + h.kind());
+            }
+        }
+        List<HiddenText> out = new ArrayList<>();
+        for (DiscoveredFile f : files) {
+            try {
+                if (Files.size(f.path()) > limits.maxFileBytes()) {
+                    continue; // the parser has already reported the file as over the limit
+                }
+                String text = new String(Files.readAllBytes(f.path()), StandardCharsets.UTF_8);
+                for (HiddenText h : facts(f.displayPath(), text, masker)) {
+                    if (!reported.contains(h.file() + "\u0000" + h.kind())) {
+                        out.add(new HiddenText(h.file(), h.line(), h.column(), null, "file", h.kind(), h.count(),
+                                h.codepoints(), h.decoded()));
+                    }
+                }
+            } catch (IOException | SecurityException e) {
+                // unreadable configs are already reported by the parser
+            }
         }
         return out;
     }

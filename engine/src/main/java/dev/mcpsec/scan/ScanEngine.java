@@ -135,7 +135,9 @@ public final class ScanEngine {
                     new FactExtractor.Sink(facts, servers, warnings, false, false), files);
             facts.addAll(occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings));
             if (!deadline.expired("instruction files not searched for hidden characters")) {
-                facts.addAll(InstructionFiles.scan(root, config, request.limits(), new SettingFacts(detector), warnings));
+                SettingFacts masker = new SettingFacts(detector);
+                facts.addAll(InstructionFiles.configFiles(discovered, facts, request.limits(), masker));
+                facts.addAll(InstructionFiles.scan(root, config, request.limits(), masker, warnings));
             }
             if (git.isPresent() && request.history() && withHistory && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
