@@ -5,10 +5,10 @@ package dev.mcpsec.facts;
  * {@code .cursorrules}, {@code .cursor/rules/*.mdc}, ...) or in a value of a config (server name, command,
  * argument, env or header value, URL). One fact per file, location and kind, at the first occurrence.
  *
- * @param server the server whose value holds it, or null for instruction files
- * @param location {@code instructions} for an instruction file, else where in the server entry: {@code name},
- *                 {@code command}, {@code args[2]}, {@code env.NAME}, {@code headers.NAME}, {@code url}, a settings key, or {@code file} for
- *                 anywhere else in a config file (descriptions, comments)
+ * @param server the server whose value holds it, or null for instruction files, settings values and whole files
+ * @param location {@code instructions} for an instruction file, else where in the config: {@code name},
+ *                 {@code command}, {@code args[2]}, {@code env.NAME}, {@code headers.NAME}, {@code url}, a settings
+ *                 key, or {@code file} for anywhere else in the file (descriptions, comments)
  * @param kind {@code tag} (U+E0000–U+E007F), {@code variation-selector} (a run of variation selectors, the
  *             byte-smuggling encoding), {@code bidi} (embedding, override and isolate controls) or {@code zero-width}
  * @param count how many such characters there are in that place
