@@ -77,11 +77,9 @@ if [ "$REBUILD" = 1 ] || [ ! -d "$REPO/.git" ]; then
     build_repo
 fi
 
-echo "compiling engine test classes ..."
-(cd "$ROOT" && mvn -q -B -o -pl engine test-compile)
-CP_FILE="$BENCH_DIR/classpath.txt"
-(cd "$ROOT" && mvn -q -B -o -pl engine dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null)
-CP="$ROOT/engine/target/classes:$ROOT/engine/target/test-classes:$(cat "$CP_FILE")"
+echo "building the benchmark jar (profile bench) ..."
+(cd "$ROOT" && mvn -q -B -o -Pbench -pl bench -am package -DskipTests)
+CP="$ROOT/bench/target/benchmarks.jar"
 
 peak_rss_kb() {  # runs "$@", prints its stdout, then "rss_kb=N wall_ms=N"
     local out rc
@@ -117,7 +115,7 @@ field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p"; }
 RESULTS="$BENCH_DIR/results.txt"
 : >"$RESULTS"
 for run in $(seq 1 "$RUNS"); do
-    line=$(peak_rss_kb java ${JAVA_OPTS:--Xmx1g} -cp "$CP" dev.mcpsec.git.HistoryBench "$REPO")
+    line=$(peak_rss_kb java ${JAVA_OPTS:--Xmx1g} -cp "$CP" dev.mcpsec.bench.HistoryBench "$REPO")
     echo "run $run: $line"
     echo "$line" >>"$RESULTS"
 done

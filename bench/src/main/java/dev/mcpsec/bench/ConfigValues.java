@@ -26,7 +26,7 @@ final class ConfigValues {
 
     private static void walk(JsonNode node, String key, String section, List<Value> out) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 walk(e.getValue(), e.getKey(), key, out);
             }

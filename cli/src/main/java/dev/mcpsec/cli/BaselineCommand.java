@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.options.ScanRoot;
 import dev.mcpsec.api.ScanRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ public final class BaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = context.env();
-        Path root = Paths.existingDirectory(env, path);
+        Path root = ScanRoot.validate(env.resolve(path), path);
         Path file = baseline == null ? root.resolve(".mcpsec").resolve("baseline.json") : env.resolve(baseline);
         ScanRequest.Builder builder = ScanRequest.builder(root);
         scope.applyTo(builder, env);

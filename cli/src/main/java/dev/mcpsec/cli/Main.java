@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.engine.Mcpsec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,8 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Offline security scanner for MCP (Model Context Protocol) client configurations.",
         subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class,
-                BaselineCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class},
+                BaselineCommand.class, ReviewCommand.class, FleetCommand.class, MergeCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE},
         footer = {"%nColour only on a terminal; set NO_COLOR (any value) or pass --no-color to turn it off.",
@@ -28,20 +30,20 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, explain, test, "
-                + "baseline, review");
+                + "baseline, review, fleet, merge");
     }
 
     public static void main(String[] args) {
-        System.exit(run(Environment.system(), Engine.mcpsec(), args));
+        System.exit(run(Environment.system(), Mcpsec.create(), args));
     }
 
     /** Runs one command line and returns its exit code; never exits the JVM. */
-    public static int run(Environment env, Engine engine, String... args) {
+    public static int run(Environment env, Mcpsec engine, String... args) {
         return commandLine(env, engine).execute(args);
     }
 
     /** The configured command line, writing to the environment's streams. */
-    static CommandLine commandLine(Environment env, Engine engine) {
+    static CommandLine commandLine(Environment env, Mcpsec engine) {
         ErrorHandler errors = new ErrorHandler();
         CommandLine cmd = new CommandLine(new Main(), new CommandFactory(new Context(env, engine)));
         cmd.setOut(new PrintWriter(env.out(), true));

@@ -1,6 +1,7 @@
 package dev.mcpsec.cli;
 
 import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.options.BundleSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.util.List;
 
 /** Which rules load: extra bundles, project policies, and rules or checklists switched on or off. */
 public final class PolicyOptions {
-
-    private static final String PIN = "#sha256=";
 
     @Option(names = "--bundle", paramLabel = "PATH|G:A:V",
             description = "Extra policy bundle: a directory, a jar, or groupId:artifactId:version from the local "
@@ -43,12 +42,14 @@ public final class PolicyOptions {
                 .localRepository(env.home().resolve(".m2").resolve("repository"));
     }
 
-    /** A relative bundle path means relative to where mcpsec was started; coordinates pass through unchanged. */
+    /**
+     * A relative bundle path means relative to where mcpsec was started (when it exists there); coordinates pass
+     * through unchanged.
+     */
     private static String resolveBundle(String spec, Environment env) {
-        int pin = spec.indexOf(PIN);
-        String target = pin < 0 ? spec : spec.substring(0, pin);
-        String suffix = pin < 0 ? "" : spec.substring(pin);
-        Path path = env.resolve(target);
-        return Files.exists(path) ? path + suffix : spec;
+        return BundleSpec.resolvePath(spec, target -> {
+            Path path = env.resolve(target);
+            return Files.exists(path) ? path.toString() : target;
+        });
     }
 }

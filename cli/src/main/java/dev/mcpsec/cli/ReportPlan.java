@@ -19,9 +19,6 @@ import java.util.stream.Collectors;
  */
 record ReportPlan(List<Target> targets) {
 
-    /** The base name of report files in an output directory, {@code mcpsec.<ext>}. */
-    static final String BASE_NAME = "mcpsec";
-
     /**
      * One report.
      *
@@ -52,7 +49,7 @@ record ReportPlan(List<Target> targets) {
         }
         boolean directory = formats.size() > 1 || Files.isDirectory(path);
         for (ReportFormat format : formats) {
-            targets.add(new Target(format, directory ? path.resolve(BASE_NAME + format.extension()) : path));
+            targets.add(new Target(format, directory ? path.resolve(format.fileName()) : path));
         }
         return new ReportPlan(targets);
     }

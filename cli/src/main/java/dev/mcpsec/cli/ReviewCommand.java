@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.options.ScanRoot;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.ScanRequest;
@@ -76,7 +77,7 @@ public final class ReviewCommand implements Callable<Integer> {
             if (who == null || who.isBlank()) {
                 throw new ParameterException(spec.commandLine(), "give --reviewer NAME (USER is not set)");
             }
-            ScanRequest request = ScanRequest.builder(Paths.existingDirectory(env, path)).history(false).build();
+            ScanRequest request = ScanRequest.builder(ScanRoot.validate(env.resolve(path), path)).history(false).build();
             ReviewEntry entry = context.engine().reviewAdd(request, server, who, note, repository);
             env.out().println("mcpsec: recorded review of " + entry.server() + " (" + reviewed(entry) + ") by "
                     + entry.reviewer() + " on " + entry.date() + " in .mcpsec/reviewed.json");
@@ -116,7 +117,7 @@ public final class ReviewCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Environment env = context.env();
-            ScanRequest request = ScanRequest.builder(Paths.existingDirectory(env, path)).history(false).build();
+            ScanRequest request = ScanRequest.builder(ScanRoot.validate(env.resolve(path), path)).history(false).build();
             List<ReviewStatus> statuses = context.engine().reviewList(request);
             PrintStream out = env.out();
             if (format == ListingFormat.JSON) {

@@ -1,6 +1,8 @@
 package dev.mcpsec.cli;
 
 import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.options.FailOn;
+import dev.mcpsec.options.ScanRoot;
 import dev.mcpsec.report.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +41,7 @@ public final class ScanCommand implements Callable<Integer> {
                     + "directory that receives mcpsec.<ext> per format.")
     String output;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = FailOn.Converter.class,
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", converter = FailOnConverter.class,
             description = "Exit 1 when a finding is at or above this: critical, high, medium, low, info, never "
                     + "(default: ${DEFAULT-VALUE}).")
     FailOn failOn;
@@ -72,7 +74,7 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         Environment env = context.env();
         ReportPlan plan = ReportPlan.of(formats, output, env, spec.commandLine());
-        Path root = Paths.existingDirectory(env, path);
+        Path root = ScanRoot.validate(env.resolve(path), path);
         ScanRequest.Builder builder = ScanRequest.builder(root);
         scope.applyTo(builder, env);
         policies.applyTo(builder, env);

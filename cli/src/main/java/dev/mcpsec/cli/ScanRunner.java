@@ -5,6 +5,8 @@ import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.engine.Mcpsec;
+import dev.mcpsec.options.FailOn;
 import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
 
@@ -36,7 +38,7 @@ final class ScanRunner {
         for (ReportPlan.Target target : plan.targets()) {
             write(result, target);
         }
-        long failing = result.countAtLeast(failOn.severity());
+        long failing = failOn.failing(result);
         if (!common.quiet && !plan.textOnStdout()) {
             for (ScanWarning warning : result.warnings()) {
                 env.err().println("mcpsec: warning: " + warning);
@@ -48,7 +50,7 @@ final class ScanRunner {
 
     private void write(ScanResult result, ReportPlan.Target target) {
         Environment env = context.env();
-        String version = VersionProvider.version();
+        String version = Mcpsec.version();
         if (target.file() == null) {
             // Colour only ever reaches a terminal; machine formats ignore the switch.
             ReportOptions options = new ReportOptions(common.color(env), verbose, version);

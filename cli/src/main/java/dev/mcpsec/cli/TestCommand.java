@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.options.ScanRoot;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.ScanRequest;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = context.env();
-        Path dir = Paths.existingDirectory(env, bundleDir);
+        Path dir = ScanRoot.validate(env.resolve(bundleDir), bundleDir);
         BundleTestReport report = context.engine().testBundle(dir, ScanRequest.builder(dir).history(false).build());
         PrintStream out = env.out();
         out.println("bundle " + report.bundle());

@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.engine.Mcpsec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +10,12 @@ import java.util.Map;
 
 /** Runs the CLI in-process against captured streams, a chosen environment and an engine of the test's choice. */
 final class Cli {
-    private final Engine engine;
+    private final Mcpsec engine;
     private final Path workingDirectory;
     private final Map<String, String> variables = new HashMap<>();
     private boolean terminal;
 
-    Cli(Engine engine, Path workingDirectory) {
+    Cli(Mcpsec engine, Path workingDirectory) {
         this.engine = engine;
         this.workingDirectory = workingDirectory;
     }

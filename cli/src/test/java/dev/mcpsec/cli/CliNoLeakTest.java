@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.report.ReportFormat;
 import dev.mcpsec.secrets.FakeSecrets;
 import dev.mcpsec.secrets.Masker;
@@ -63,8 +64,8 @@ class CliNoLeakTest {
         }
 
         List<Cli.Run> runs = new ArrayList<>();
-        Cli plain = new Cli(Engine.mcpsec(), dir);
-        Cli terminal = new Cli(Engine.mcpsec(), dir).terminal();
+        Cli plain = new Cli(Mcpsec.create(), dir);
+        Cli terminal = new Cli(Mcpsec.create(), dir).terminal();
         String p = root.toString();
         for (Cli cli : List.of(plain, terminal)) {
             runs.add(cli.run("scan", p));

@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.engine.Mcpsec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class EngineTest {
     Path dir;
 
     private Cli cli() {
-        return new Cli(Engine.mcpsec(), dir);
+        return new Cli(Mcpsec.create(), dir);
     }
 
     @Test
@@ -134,7 +135,7 @@ class EngineTest {
     void theProjectsOwnScanOfItself_isClean_historyIncluded() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
 
-        Cli.Run run = new Cli(Engine.mcpsec(), repo).run("scan", repo.toString(), "--format", "json");
+        Cli.Run run = new Cli(Mcpsec.create(), repo).run("scan", repo.toString(), "--format", "json");
 
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("findings")).as(run.toString()).isEmpty();

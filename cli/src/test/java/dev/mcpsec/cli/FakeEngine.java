@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.FileSummary;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A stand-in engine: returns canned answers, records what it was asked, or throws what the test wants. */
-final class FakeEngine implements Engine {
+final class FakeEngine implements Mcpsec {
     final List<ScanRequest> requests = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
     final List<RuleInfo> rules = new ArrayList<>();
@@ -99,5 +100,22 @@ final class FakeEngine implements Engine {
     public List<ReviewStatus> reviewList(ScanRequest request) {
         record(request);
         return statuses;
+    }
+
+    /** Fleet runs go to the real fleet scanner: its inputs are real repositories the test lays out. */
+    @Override
+    public dev.mcpsec.fleet.FleetScanner.FleetResult fleet(dev.mcpsec.fleet.FleetRequest request) {
+        if (failure != null) {
+            throw failure;
+        }
+        return Mcpsec.create().fleet(request);
+    }
+
+    @Override
+    public dev.mcpsec.fleet.FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output) {
+        if (failure != null) {
+            throw failure;
+        }
+        return Mcpsec.create().mergeFleet(reports, output);
     }
 }

@@ -27,6 +27,10 @@ public final class ScanRequest {
     private final Consumer<String> progress;
     private final Consumer<String> valueLog;
     private final boolean explainValues;
+    private final String fingerprintSalt;
+    private final Consumer<Object> factListener;
+    private final HistoryBaseline historyBaseline;
+    private final Consumer<HistoryPass> historyListener;
 
     private ScanRequest(Builder b) {
         this.root = b.root;
@@ -45,6 +49,10 @@ public final class ScanRequest {
         this.progress = b.progress;
         this.valueLog = b.valueLog == null ? line -> { } : b.valueLog;
         this.explainValues = b.valueLog != null;
+        this.fingerprintSalt = b.fingerprintSalt;
+        this.factListener = b.factListener;
+        this.historyBaseline = b.historyBaseline;
+        this.historyListener = b.historyListener;
     }
 
     public static Builder builder(Path root) {
@@ -129,6 +137,30 @@ public final class ScanRequest {
         return valueLog;
     }
 
+    /**
+     * The salt of the credential fingerprints, or null for the default (one per repository, from its root commit).
+     * A fleet scan sets one salt for every repository so that the same credential has the same fingerprint
+     * everywhere; the salt is never printed.
+     */
+    public String fingerprintSalt() {
+        return fingerprintSalt;
+    }
+
+    /** Receives every fact the rules see, after collection and before the rules run; null when nobody listens. */
+    public Consumer<Object> factListener() {
+        return factListener;
+    }
+
+    /** What an earlier history pass of this repository saw, or null to walk the whole history. */
+    public HistoryBaseline historyBaseline() {
+        return historyBaseline;
+    }
+
+    /** Receives how the history pass went (null when nobody listens; not called when history is off or absent). */
+    public Consumer<HistoryPass> historyListener() {
+        return historyListener;
+    }
+
     /** {@code $HOME} (or {@code %USERPROFILE%}) as MCP clients see it, else the JVM's {@code user.home}. */
     static Path defaultHome() {
         for (String name : new String[] {"HOME", "USERPROFILE"}) {
@@ -157,6 +189,10 @@ public final class ScanRequest {
         private ScanLimits limits = ScanLimits.defaults();
         private Consumer<String> progress = s -> { };
         private Consumer<String> valueLog;
+        private String fingerprintSalt;
+        private Consumer<Object> factListener;
+        private HistoryBaseline historyBaseline;
+        private Consumer<HistoryPass> historyListener;
 
         private Builder(Path root) {
             this.root = root;
@@ -229,6 +265,26 @@ public final class ScanRequest {
 
         public Builder valueLog(Consumer<String> v) {
             this.valueLog = v;
+            return this;
+        }
+
+        public Builder fingerprintSalt(String v) {
+            this.fingerprintSalt = v;
+            return this;
+        }
+
+        public Builder factListener(Consumer<Object> v) {
+            this.factListener = v;
+            return this;
+        }
+
+        public Builder historyBaseline(HistoryBaseline v) {
+            this.historyBaseline = v;
+            return this;
+        }
+
+        public Builder historyListener(Consumer<HistoryPass> v) {
+            this.historyListener = v;
             return this;
         }
 

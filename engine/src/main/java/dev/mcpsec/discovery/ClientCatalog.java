@@ -25,7 +25,7 @@ import static dev.mcpsec.discovery.ConfigShape.VSCODE_SETTINGS;
 import static dev.mcpsec.discovery.ConfigShape.ZED;
 
 /**
- * Every file-based MCP client location the scanner knows (see the client reference, mcp-clients.md):
+ * Every file-based MCP client location the scanner knows (see docs/clients.md):
  * project patterns matched at any depth of a tree, and user paths under the home folder for Linux, macOS and
  * Windows layouts.
  */

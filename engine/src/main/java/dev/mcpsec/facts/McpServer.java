@@ -69,4 +69,122 @@ public record McpServer(String name, String file, int line, int column, String c
         }
         return false;
     }
+
+    /** A builder, so that seventeen fields are never passed by position. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link McpServer} by field name; unset fields are null, 0 or false. */
+    public static final class Builder {
+        private String name;
+        private String file;
+        private int line;
+        private int column;
+        private String client;
+        private String scope;
+        private String transport;
+        private String command;
+        private List<String> args;
+        private String url;
+        private String host;
+        private String launcher;
+        private String ecosystem;
+        private String packageName;
+        private String packageVersion;
+        private String imageDigest;
+        private boolean disabled;
+
+        private Builder() {
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder file(String value) {
+            this.file = value;
+            return this;
+        }
+
+        public Builder line(int value) {
+            this.line = value;
+            return this;
+        }
+
+        public Builder column(int value) {
+            this.column = value;
+            return this;
+        }
+
+        public Builder client(String value) {
+            this.client = value;
+            return this;
+        }
+
+        public Builder scope(String value) {
+            this.scope = value;
+            return this;
+        }
+
+        public Builder transport(String value) {
+            this.transport = value;
+            return this;
+        }
+
+        public Builder command(String value) {
+            this.command = value;
+            return this;
+        }
+
+        public Builder args(List<String> value) {
+            this.args = value;
+            return this;
+        }
+
+        public Builder url(String value) {
+            this.url = value;
+            return this;
+        }
+
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        public Builder launcher(String value) {
+            this.launcher = value;
+            return this;
+        }
+
+        public Builder ecosystem(String value) {
+            this.ecosystem = value;
+            return this;
+        }
+
+        public Builder packageName(String value) {
+            this.packageName = value;
+            return this;
+        }
+
+        public Builder packageVersion(String value) {
+            this.packageVersion = value;
+            return this;
+        }
+
+        public Builder imageDigest(String value) {
+            this.imageDigest = value;
+            return this;
+        }
+
+        public Builder disabled(boolean value) {
+            this.disabled = value;
+            return this;
+        }
+
+        public McpServer build() {
+            return new McpServer(name, file, line, column, client, scope, transport, command, args, url, host, launcher, ecosystem, packageName, packageVersion, imageDigest, disabled);
+        }
+    }
 }

@@ -112,7 +112,24 @@ public final class GitInspector implements AutoCloseable {
      */
     public HistoryResult history(Predicate<String> repoRelativePathFilter, HistoryOptions options,
                                  Consumer<String> progress) {
-        return new HistoryWalker(repository, scanPrefix).walk(repoRelativePathFilter, options, progress);
+        return new HistoryWalker(repository, scanPrefix).walk(repoRelativePathFilter, options, progress, Map.of());
+    }
+
+    /**
+     * As {@link #history(Predicate, HistoryOptions, Consumer)}, but walks only the commits added since
+     * {@code previousTips} (ref name to commit id, as an earlier walk saw them) when that is safe: every earlier tip
+     * is still in the repository and reachable from a current ref (nothing was rewritten or deleted). Otherwise the
+     * whole history is walked. {@link HistoryResult#incremental()} tells which happened.
+     */
+    public HistoryResult history(Predicate<String> repoRelativePathFilter, HistoryOptions options,
+                                 Consumer<String> progress, Map<String, String> previousTips) {
+        return new HistoryWalker(repository, scanPrefix).walk(repoRelativePathFilter, options, progress,
+                previousTips);
+    }
+
+    /** The current ref tips (ref name to peeled commit id) that an incremental walk can later start from. */
+    public Map<String, String> tips() {
+        return HistoryWalker.tips(repository);
     }
 
     @Override

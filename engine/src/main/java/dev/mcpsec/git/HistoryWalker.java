@@ -52,6 +52,7 @@ final class HistoryWalker {
     private final Repository repository;
     private final String scanPrefix;
     private final List<ScanWarning> warnings = new ArrayList<>();
+    private boolean incremental;
     private boolean truncated;
     private boolean timeLimitReported;
 
@@ -65,7 +66,8 @@ final class HistoryWalker {
     private record Batch(Map<ObjectId, BlobOccurrence> introduced, int commits, List<String> failures) {
     }
 
-    HistoryResult walk(Predicate<String> pathFilter, HistoryOptions options, Consumer<String> progress) {
+    HistoryResult walk(Predicate<String> pathFilter, HistoryOptions options, Consumer<String> progress,
+                       Map<String, String> previousTips) {
         long deadline = System.nanoTime() + options.maxTime().toNanos();
         int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -82,6 +84,7 @@ final class HistoryWalker {
             revWalk.setRetainBody(false);
             try {
                 markStarts(revWalk);
+                incremental = !previousTips.isEmpty() && markSeen(revWalk, previousTips);
                 List<CommitDiffer.CommitTrees> batch = new ArrayList<>(BATCH);
                 for (RevCommit commit = revWalk.next(); commit != null; commit = revWalk.next()) {
                     if (dispatched >= options.maxCommits()) {
@@ -116,7 +119,7 @@ final class HistoryWalker {
             int diffed = gather(batches, introduced, options);
             shutdown(pool, differs);
             List<HistoricBlob> blobs = read(reader, introduced, options, deadline);
-            return new HistoryResult(blobs, diffed, truncated, warnings);
+            return new HistoryResult(blobs, diffed, truncated, warnings, incremental);
         } catch (IOException | RuntimeException e) {
             warnings.add(warning("history unavailable (" + describe(e) + ")"));
             return new HistoryResult(List.of(), 0, true, warnings);
@@ -206,6 +209,78 @@ final class HistoryWalker {
 
     private static String describe(Throwable e) {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /**
+     * Marks the commits an earlier walk saw as uninteresting, when that is safe: every earlier tip still exists and
+     * is reachable from a current tip. Returns false (and marks nothing) otherwise.
+     */
+    private boolean markSeen(RevWalk revWalk, Map<String, String> previousTips) throws IOException {
+        Map<String, String> now = tips(repository);
+        List<RevCommit> seen = new ArrayList<>();
+        List<RevCommit> current = new ArrayList<>();
+        for (String id : new HashSet<>(now.values())) {
+            current.add(revWalk.parseCommit(ObjectId.fromString(id)));
+        }
+        try (RevWalk check = new RevWalk(repository)) {
+            check.setRetainBody(false);
+            for (String id : new HashSet<>(previousTips.values())) {
+                ObjectId oid;
+                try {
+                    oid = ObjectId.fromString(id);
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+                if (!repository.getObjectDatabase().has(oid)) {
+                    return false;
+                }
+                RevCommit old = check.parseCommit(oid);
+                boolean reachable = false;
+                for (String tip : new HashSet<>(now.values())) {
+                    check.reset();
+                    if (check.isMergedInto(old, check.parseCommit(ObjectId.fromString(tip)))) {
+                        reachable = true;
+                        break;
+                    }
+                }
+                if (!reachable) {
+                    return false;
+                }
+                seen.add(revWalk.parseCommit(oid));
+            }
+        }
+        for (RevCommit commit : seen) {
+            revWalk.markUninteresting(commit);
+        }
+        return !current.isEmpty();
+    }
+
+    /** Ref name to peeled commit id of every ref (and HEAD) that points at a commit. */
+    static Map<String, String> tips(Repository repository) {
+        Map<String, String> tips = new java.util.TreeMap<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            List<Ref> refs = new ArrayList<>(repository.getRefDatabase().getRefs());
+            Ref head = repository.exactRef(Constants.HEAD);
+            if (head != null) {
+                refs.add(head);
+            }
+            for (Ref ref : refs) {
+                if (ref.getObjectId() == null) {
+                    continue;
+                }
+                try {
+                    RevObject object = walk.peel(walk.parseAny(ref.getObjectId()));
+                    if (object instanceof RevCommit commit) {
+                        tips.put(ref.getName(), commit.name());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // an unreadable ref is not a tip; the walk itself reports it
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return tips;
     }
 
     private void markStarts(RevWalk revWalk) throws IOException {

@@ -12,8 +12,10 @@ import java.util.List;
  * @param kind {@code servers} or {@code settings}
  * @param parseError {@code line:column: message}, or null
  * @param warnings non-fatal notes (a limit hit, an entry skipped)
+ * @param limitHit the name of the scan limit that kept the file from being parsed ({@code maxFileBytes},
+ *                 {@code maxNestingDepth}), or null
  */
 public record ConfigDocument(String file, String client, String scope, String format, String kind,
                              List<ServerEntry> servers, List<SettingEntry> settings, String parseError,
-                             List<String> warnings) {
+                             List<String> warnings, String limitHit) {
 }

@@ -19,11 +19,13 @@ public final class ConfigParser {
     public static ConfigDocument parse(DiscoveredFile file, ScanLimits limits) {
         CatalogEntry entry = file.entry();
         String error;
+        String limitHit = null;
         try {
             long size = Files.size(file.path());
             if (size > limits.maxFileBytes()) {
                 error = "0:0: file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
                         + " bytes (maxFileBytes); not parsed";
+                limitHit = "maxFileBytes";
             } else {
                 return parse(file.displayPath(), entry, Files.readAllBytes(file.path()), file.scope(), limits);
             }
@@ -31,7 +33,7 @@ public final class ConfigParser {
             error = "0:0: cannot be read (" + e.getClass().getSimpleName() + ")";
         }
         return new ConfigDocument(file.displayPath(), entry.client(), file.scope(), entry.format(), entry.kind(),
-                List.of(), List.of(), error, List.of());
+                List.of(), List.of(), error, List.of(), limitHit);
     }
 
     /** Parses content already in memory, e.g. a blob from git history. */
@@ -41,11 +43,11 @@ public final class ConfigParser {
         List<String> warnings = new ArrayList<>(read.warnings());
         if (read.error() != null) {
             return new ConfigDocument(displayPath, entry.client(), scope, entry.format(), entry.kind(), List.of(),
-                    List.of(), read.error(), List.copyOf(warnings));
+                    List.of(), read.error(), List.copyOf(warnings), read.limitHit());
         }
         ClientAdapters.Parsed parsed = ClientAdapters.apply(entry.shape(), read.root(), entry.client(),
                 limits.maxServers(), warnings);
         return new ConfigDocument(displayPath, entry.client(), scope, entry.format(), entry.kind(), parsed.servers(),
-                parsed.settings(), null, List.copyOf(warnings));
+                parsed.settings(), null, List.copyOf(warnings), null);
     }
 }

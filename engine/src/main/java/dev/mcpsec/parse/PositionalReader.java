@@ -39,7 +39,7 @@ public final class PositionalReader {
         List<String> warnings = new ArrayList<>();
         if (content.length > limits.maxFileBytes()) {
             return new ReadResult(null, "0:0: file is " + content.length + " bytes, over the limit of "
-                    + limits.maxFileBytes() + " bytes (maxFileBytes); not parsed", warnings);
+                    + limits.maxFileBytes() + " bytes (maxFileBytes); not parsed", warnings, "maxFileBytes");
         }
         int start = 0;
         if (content.length >= 2 && ((content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)
@@ -80,7 +80,7 @@ public final class PositionalReader {
         } catch (JacksonException e) {
             return new ReadResult(null, errorOf(e), warnings);
         } catch (DepthException e) {
-            return new ReadResult(null, e.getMessage(), warnings);
+            return new ReadResult(null, e.getMessage(), warnings, "maxNestingDepth");
         } catch (IOException | RuntimeException e) {
             return new ReadResult(null, "0:0: " + clean(e.getClass().getSimpleName() + ": " + e.getMessage()),
                     warnings);
@@ -239,6 +239,7 @@ public final class PositionalReader {
     }
 
     private static final class BadByte extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         final int offset;
 
         BadByte(int offset) {
@@ -249,6 +250,8 @@ public final class PositionalReader {
 
     /** Thrown by the tree builders when a document nests deeper than the limit; message is the final error. */
     static final class DepthException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         DepthException(String message) {
             super(message, null, false, false);
         }

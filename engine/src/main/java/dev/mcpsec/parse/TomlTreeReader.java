@@ -47,7 +47,7 @@ final class TomlTreeReader {
         }
         if (node.isObject()) {
             Map<String, PNode> fields = PNode.newFields();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 List<String> childPath = append(path, e.getKey());

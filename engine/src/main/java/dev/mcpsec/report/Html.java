@@ -5,30 +5,30 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** A tiny HTML builder: every piece of scan data goes through {@link #text}, since config values are hostile input. */
-final class Html {
+/** A tiny HTML builder (used by the scan and fleet reports): every piece of scan data goes through {@link #text}, since config values are hostile input. */
+public final class Html {
 
     private final StringBuilder out = new StringBuilder(16_384);
 
     /** Appends trusted markup written in this package. */
-    Html raw(String markup) {
+    public Html raw(String markup) {
         out.append(markup);
         return this;
     }
 
     /** Appends scan data, escaped for element content and quoted attribute values alike. */
-    Html text(String value) {
+    public Html text(String value) {
         out.append(escape(value));
         return this;
     }
 
-    Html text(long value) {
+    public Html text(long value) {
         out.append(value);
         return this;
     }
 
     /** {@code <tag class="css">escaped text</tag>}; {@code css} is a constant of this package, never scan data. */
-    Html element(String tag, String css, String value) {
+    public Html element(String tag, String css, String value) {
         out.append('<').append(tag);
         if (css != null) {
             out.append(" class=\"").append(css).append('"');
@@ -41,7 +41,7 @@ final class Html {
         return value == null || value.isEmpty() ? raw("<td></td>") : raw("<td>").element("code", null, value).raw("</td>");
     }
 
-    static String escape(String value) {
+    public static String escape(String value) {
         if (value == null) {
             return "";
         }
@@ -60,7 +60,8 @@ final class Html {
         return escaped.toString();
     }
 
-    static String stylesheet() {
+    /** The report stylesheet shared by the HTML reports. */
+    public static String stylesheet() {
         try (InputStream in = Html.class.getResourceAsStream("report.css")) {
             if (in == null) {
                 throw new IllegalStateException("report.css is missing from the mcpsec engine jar");

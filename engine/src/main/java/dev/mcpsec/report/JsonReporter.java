@@ -14,7 +14,7 @@ import java.io.OutputStream;
 
 import static dev.mcpsec.report.ReportSupport.orEmpty;
 
-/** The machine-readable report; its shape is the contract in cli-contract.md, fields in a fixed order. */
+/** The machine-readable report; its shape is a public contract (docs/cli.md, "The JSON report"), fields in a fixed order. */
 final class JsonReporter implements Reporter {
 
     static final JsonReporter INSTANCE = new JsonReporter();

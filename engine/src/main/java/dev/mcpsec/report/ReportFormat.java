@@ -30,6 +30,11 @@ public enum ReportFormat {
         return extension;
     }
 
+    /** The name of this format's report file in an output directory, {@code mcpsec.<ext>}, for every front end. */
+    public String fileName() {
+        return "mcpsec" + extension;
+    }
+
     /** Parses a format id, case-insensitively; an unknown id is a usage error, never a silent fallback. */
     public static ReportFormat parse(String text) {
         if (text != null) {

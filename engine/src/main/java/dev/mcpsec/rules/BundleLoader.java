@@ -3,6 +3,7 @@ package dev.mcpsec.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.options.BundleSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,13 +72,9 @@ public final class BundleLoader {
 
     /** Loads a bundle spec: a directory, a jar, or {@code groupId:artifactId:version}, optionally {@code #sha256=HEX}. */
     public static Bundle fromSpec(String spec, Path localRepository) {
-        String pin = null;
-        String target = spec;
-        int hash = spec.indexOf("#sha256=");
-        if (hash >= 0) {
-            pin = spec.substring(hash + 8).trim().toLowerCase();
-            target = spec.substring(0, hash);
-        }
+        BundleSpec parsed = BundleSpec.parse(spec);
+        String pin = parsed.pin();
+        String target = parsed.target();
         Path path = resolve(target, localRepository);
         if (pin != null) {
             String actual = sha256(path);
@@ -95,7 +92,7 @@ public final class BundleLoader {
             return path;
         }
         String[] gav = target.split(":");
-        if (gav.length == 3 && !target.contains("/") && !target.contains("\\")) {
+        if (new BundleSpec(target, null).coordinates()) {
             Path jar = localRepository.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2])
                     .resolve(gav[1] + "-" + gav[2] + ".jar");
             if (Files.isRegularFile(jar)) {
@@ -225,7 +222,7 @@ public final class BundleLoader {
             throw new ConfigurationException("bundle", file + ": a data file is a JSON object of key → array of strings");
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isArray()) {

@@ -36,6 +36,13 @@ import java.util.regex.Pattern;
 /**
  * Compiles the DRL of a set of bundles with {@link KnowledgeBuilder}, validates rule metadata and caches the
  * result per JVM keyed by the SHA-256 of every loaded DRL and data list, so a Maven reactor compiles once.
+ *
+ * <p>Why not the public {@code KieServices}/{@code KieFileSystem}/{@code KieBuilder} API: it builds a whole KieModule
+ * (a {@code kmodule.xml} model, a release id, an in-memory jar) and compiles the DRL again when a {@code KieContainer}
+ * creates the KieBase, which doubles the cold-start cost of every scan; its messages also lose the per-resource error
+ * positions that {@link #describe} turns into {@code file:line:column} with a caret. The internal classes used here
+ * ({@code KnowledgeBuilderFactory}, {@code KnowledgeBaseFactory}, {@code RuleImpl} for a rule's source file) stay in
+ * this class and {@link RuleRunner}; the public {@code KieServices} is used where it serves (the KieBase configuration).
  */
 public final class PolicyCompiler {
     private static final Map<String, CompiledPolicies> CACHE = new ConcurrentHashMap<>();

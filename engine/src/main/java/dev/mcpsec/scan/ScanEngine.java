@@ -1,9 +1,5 @@
 package dev.mcpsec.scan;
 
-import dev.mcpsec.api.ConfigurationException;
-import dev.mcpsec.api.Explanation;
-import dev.mcpsec.api.ReviewEntry;
-import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
@@ -15,17 +11,27 @@ import dev.mcpsec.api.Severity;
 import dev.mcpsec.discovery.DiscoveredFile;
 import dev.mcpsec.discovery.Discovery;
 import dev.mcpsec.discovery.DiscoveryResult;
-import dev.mcpsec.facts.ConfigFile;
+import dev.mcpsec.extract.EnvFiles;
+import dev.mcpsec.extract.FactExtractor;
+import dev.mcpsec.extract.FactSet;
+import dev.mcpsec.extract.HistoryFacts;
+import dev.mcpsec.extract.InstructionFiles;
+import dev.mcpsec.extract.SettingFacts;
+import dev.mcpsec.extract.Sink;
 import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.SecretOccurrence;
 import dev.mcpsec.git.GitFileStatus;
 import dev.mcpsec.git.GitInspector;
+import dev.mcpsec.options.ScanRoot;
+import dev.mcpsec.options.Version;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.ConfigParser;
+import dev.mcpsec.project.ProjectConfig;
+import dev.mcpsec.project.Registers;
 import dev.mcpsec.rules.CompiledPolicies;
-import dev.mcpsec.rules.ProjectConfig;
+import dev.mcpsec.rules.Policies;
 import dev.mcpsec.rules.RuleRunner;
 import dev.mcpsec.secrets.DetectorOptions;
 import dev.mcpsec.secrets.Fingerprinter;
@@ -34,7 +40,6 @@ import dev.mcpsec.secrets.OccurrenceScanner;
 import dev.mcpsec.secrets.SecretDetector;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,9 +60,6 @@ public final class ScanEngine {
     /** The tool version reports carry. */
     public static final String VERSION = Version.get();
 
-    private static final java.util.regex.Pattern LIMIT_HIT = java.util.regex.Pattern.compile(
-            "\\((maxFileBytes|maxNestingDepth|maxValueLength)\\)");
-
     private final Clock clock;
 
     public ScanEngine(Clock clock) {
@@ -65,24 +67,27 @@ public final class ScanEngine {
     }
 
     /** Everything a scan needs before it runs rules: the facts and the inventory. */
-    record Collected(List<Object> facts, List<FileSummary> files, List<ServerSummary> servers,
+    record Collected(FactSet facts, List<FileSummary> files, List<ServerSummary> servers,
                      List<ScanWarning> warnings) {
     }
 
     public ScanResult scan(ScanRequest request) {
-        Path root = validRoot(request.root());
+        Path root = root(request);
         return scan(request, Policies.load(request, root));
     }
 
     /** Scans with rules already compiled (bundle tests swap in the bundle under test). */
     public ScanResult scan(ScanRequest request, CompiledPolicies policies) {
         long start = System.nanoTime();
-        Path root = validRoot(request.root());
+        Path root = root(request);
         ProjectConfig config = ProjectConfig.load(root);
-        Collected c = collect(request, root, config, policies, true);
+        Collected c = collect(request, root, config, policies);
+        if (request.factListener() != null) {
+            c.facts().all().forEach(request.factListener());
+        }
         Set<String> disabled = new HashSet<>(request.excludeRules());
         disabled.addAll(config.disable());
-        List<Finding> raw = RuleRunner.run(policies, c.facts(), rule -> enabled(rule, disabled, request.includeRules()));
+        List<Finding> raw = RuleRunner.run(policies, c.facts().all(), rule -> enabled(rule, disabled, request.includeRules()));
         Map<String, Severity> overrides = new LinkedHashMap<>(config.severity());
         overrides.putAll(request.severityOverrides());
         List<Finding> rated = raw.stream().map(f -> rerate(f, overrides)).toList();
@@ -96,22 +101,13 @@ public final class ScanEngine {
                 outcome.suppressed(), warnings, rules, ms);
     }
 
-    static Path validRoot(Path root) {
-        if (root == null || !Files.exists(root)) {
-            throw new ConfigurationException("path", "path does not exist: " + root);
-        }
-        if (!Files.isDirectory(root)) {
-            throw new ConfigurationException("path", "not a directory: " + root + " (give the project folder to scan)");
-        }
-        if (!Files.isReadable(root)) {
-            throw new ConfigurationException("path", "cannot read " + root);
-        }
-        return root.toAbsolutePath().normalize();
+    /** The request's scan root, checked and made absolute. */
+    public Path root(ScanRequest request) {
+        return ScanRoot.validate(request.root());
     }
 
-    Collected collect(ScanRequest request, Path root, ProjectConfig config, CompiledPolicies policies,
-                      boolean withHistory) {
-        List<Object> facts = new ArrayList<>();
+    Collected collect(ScanRequest request, Path root, ProjectConfig config, CompiledPolicies policies) {
+        FactSet facts = new FactSet();
         List<FileSummary> files = new ArrayList<>();
         List<ServerSummary> servers = new ArrayList<>();
         List<ScanWarning> warnings = new ArrayList<>();
@@ -119,32 +115,34 @@ public final class ScanEngine {
         request.progress().accept("discovering MCP configs under " + root);
         DiscoveryResult found = Discovery.discover(root, request.includeUser(), request.home(), request.limits());
         warnings.addAll(found.warnings());
-        List<DiscoveredFile> discovered = found.files().stream()
-                .filter(f -> f.displayPath().startsWith("~/") || !config.excludes(f.displayPath())).toList();
+        List<DiscoveredFile> discovered = included(found, config);
         Optional<GitInspector> git = GitInspector.open(root, warnings::add);
         try {
             Map<Path, GitFileStatus> status = git.map(g -> g.statuses(discovered.stream()
                     .filter(f -> "project".equals(f.scope())).map(DiscoveredFile::path).toList())).orElse(Map.of());
-            String salt = git.map(GitInspector::repoSalt).orElse(root.toString());
+            String salt = request.fingerprintSalt() != null ? request.fingerprintSalt()
+                    : git.map(GitInspector::repoSalt).orElse(root.toString());
             Fingerprinter fingerprinter = new Fingerprinter("mcpsec:" + salt);
             SecretDetector detector = new SecretDetector(detectorOptions(policies, config, request));
             EnvFiles envFiles = new EnvFiles(root, request.limits(), git.orElse(null));
             FactExtractor extractor = new FactExtractor(detector, fingerprinter, root, envFiles,
                     request.explainsValues() ? request.valueLog() : null);
-            List<Credential> current = configFacts(discovered, status, extractor, request, deadline,
-                    new FactExtractor.Sink(facts, servers, warnings, false, false), files);
-            facts.addAll(occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings));
+            Sink sink = new Sink(facts, servers, warnings);
+            configFacts(discovered, status, extractor, request, deadline, sink, files);
+            List<Credential> current = List.copyOf(facts.credentials());
+            occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings).forEach(facts::add);
             if (!deadline.expired("instruction files not searched for hidden characters")) {
                 SettingFacts masker = new SettingFacts(detector);
-                facts.addAll(InstructionFiles.configFiles(discovered, facts, request.limits(), masker));
-                facts.addAll(InstructionFiles.scan(root, config, request.limits(), masker, warnings));
+                InstructionFiles.configFiles(discovered, facts, request.limits(), masker).forEach(facts::add);
+                InstructionFiles.scan(root, config, request.limits(), masker, warnings).forEach(facts::add);
             }
-            if (git.isPresent() && request.history() && withHistory && !deadline.expired("git history not read")) {
+            if (git.isPresent() && request.history() && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
-                facts.addAll(new HistoryFacts(extractor, request, config, clock).collect(git.get(), envFiles.loaded(),
-                        current, warnings, deadline.remaining()));
+                new HistoryFacts(extractor, request, config, clock).collect(git.get(), envFiles.loaded(),
+                        current, warnings, deadline.remaining()).forEach(facts::add);
             }
-            facts.addAll(Registers.load(root, clock));
+            Registers.reviews(root).forEach(facts::add);
+            Registers.rotations(root, clock).forEach(facts::add);
             for (Map.Entry<String, Map<String, List<String>>> d : config.data().entrySet()) {
                 d.getValue().forEach((k, values) -> values.forEach(v -> facts.add(new PolicyData("config", d.getKey(), k, v))));
             }
@@ -154,11 +152,16 @@ public final class ScanEngine {
         return new Collected(facts, files, servers, warnings);
     }
 
-    /** Parses every discovered file into facts; returns the credentials found, for the history pass. */
-    private static List<Credential> configFacts(List<DiscoveredFile> discovered, Map<Path, GitFileStatus> status,
-                                                FactExtractor extractor, ScanRequest request, ScanDeadline deadline,
-                                                FactExtractor.Sink out, List<FileSummary> files) {
-        List<Credential> current = new ArrayList<>();
+    /** The discovered files the project configuration does not exclude (user-level files are never excluded). */
+    private static List<DiscoveredFile> included(DiscoveryResult found, ProjectConfig config) {
+        return found.files().stream()
+                .filter(f -> f.displayPath().startsWith("~/") || !config.excludes(f.displayPath())).toList();
+    }
+
+    /** Parses every discovered file into facts. */
+    private static void configFacts(List<DiscoveredFile> discovered, Map<Path, GitFileStatus> status,
+                                    FactExtractor extractor, ScanRequest request, ScanDeadline deadline,
+                                    Sink out, List<FileSummary> files) {
         request.progress().accept("parsing " + discovered.size() + " files");
         for (int i = 0; i < discovered.size(); i++) {
             if (deadline.expired(discovered.size() - i + " config files not parsed")) {
@@ -167,24 +170,17 @@ public final class ScanEngine {
             DiscoveredFile f = discovered.get(i);
             ConfigDocument doc = ConfigParser.parse(f, request.limits());
             GitFileStatus st = status.getOrDefault(f.path(), GitFileStatus.OUTSIDE);
-            out.facts().add(new ConfigFile(doc.file(), doc.client(), doc.scope(), doc.format(), doc.kind(),
-                    st.tracked(), st.ignored(), st.inRepository(), doc.parseError(), doc.servers().size(),
-                    ReferenceSyntax.of(doc.client())));
+            out.facts().add(FactExtractor.configFile(doc, st.tracked(), st.ignored(), st.inRepository()));
             files.add(new FileSummary(doc.file(), doc.client(), doc.scope(), doc.format(),
                     st.inRepository() ? st.tracked() : null, st.inRepository() ? st.ignored() : null,
                     doc.servers().size(), doc.parseError()));
             doc.warnings().forEach(w -> out.warnings().add(new ScanWarning(doc.file(), 0, w)));
-            if (doc.parseError() != null && LIMIT_HIT.matcher(doc.parseError()).find()) {
+            if (doc.limitHit() != null) {
                 // A limit hit on one file is that file's error; it is a scan warning too, so it is never missed.
                 out.warnings().add(new ScanWarning(doc.file(), 0, "not scanned: " + doc.parseError()));
             }
-            int before = out.facts().size();
-            extractor.extract(doc, new FactExtractor.Sink(out.facts(), out.servers(), out.warnings(), st.tracked(),
-                    st.ignored()));
-            out.facts().subList(before, out.facts().size()).stream().filter(Credential.class::isInstance)
-                    .map(Credential.class::cast).forEach(current::add);
+            extractor.extract(doc, st.tracked(), st.ignored(), out);
         }
-        return current;
     }
 
     /** The same secret values in env files, CI configuration and deployment manifests ({@code key-reuse}). */
@@ -250,29 +246,18 @@ public final class ScanEngine {
                 .thenComparing(Finding::ruleId)).collect(Collectors.toList());
     }
 
-    /** Explains a rule or checklist id against the rules the request loads. */
-    public Optional<Explanation> explain(String id, ScanRequest request) {
-        return Explainer.explain(id, Policies.load(request, request.root()));
-    }
-
-    /** The servers configured under the request's root (no rules run). */
+    /**
+     * The servers configured under the request's root, for the review register: discovery and parsing only (no rule
+     * is compiled, no value inspected, no git read).
+     */
     public List<McpServer> servers(ScanRequest request) {
-        Path root = validRoot(request.root());
-        Collected c = collect(request, root, ProjectConfig.load(root), Policies.load(request, root), false);
-        return c.facts().stream().filter(McpServer.class::isInstance).map(McpServer.class::cast).toList();
-    }
-
-    /** Review state of every configured server, as the source-reviewed rule sees it. */
-    public List<ReviewStatus> reviewStates(ScanRequest request) {
-        Path root = validRoot(request.root());
-        List<ReviewEntry> entries = ReviewRegister.read(root);
-        List<ReviewStatus> out = new ArrayList<>();
-        for (McpServer s : servers(request)) {
-            String state = ReviewRegister.state(s, entries);
-            ReviewEntry entry = entries.stream().filter(e -> e.server().equals(s.name()))
-                    .filter(e -> "changed".equals(state) || ReviewRegister.matches(s, e)).findFirst().orElse(null);
-            out.add(new ReviewStatus(s.name(), s.file(), state, entry, ReviewRegister.launched(s)));
+        Path root = root(request);
+        ProjectConfig config = ProjectConfig.load(root);
+        DiscoveryResult found = Discovery.discover(root, request.includeUser(), request.home(), request.limits());
+        List<McpServer> servers = new ArrayList<>();
+        for (DiscoveredFile f : included(found, config)) {
+            servers.addAll(FactExtractor.servers(ConfigParser.parse(f, request.limits())));
         }
-        return out;
+        return servers;
     }
 }

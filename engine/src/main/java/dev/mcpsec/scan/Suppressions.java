@@ -4,8 +4,8 @@ import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.SuppressedFinding;
-import dev.mcpsec.rules.Baseline;
-import dev.mcpsec.rules.ProjectConfig;
+import dev.mcpsec.project.Baseline;
+import dev.mcpsec.project.ProjectConfig;
 
 import java.nio.file.Path;
 import java.time.Clock;

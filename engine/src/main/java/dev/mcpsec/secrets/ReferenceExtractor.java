@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the interpolation syntaxes of the MCP clients (mcp-clients.md, "Interpolation syntaxes") in a value. */
+/** Finds the interpolation syntaxes of the MCP clients (docs/clients.md, "Interpolation syntaxes") in a value. */
 final class ReferenceExtractor {
 
     // One alternation so a value is walked once; group numbers are read in find().

@@ -78,11 +78,15 @@ final class IsolatedGitConfig extends SystemReader {
         return empty(parent, fs);
     }
 
+    // SystemReader still declares this abstract: a delegating reader must implement it, deprecated or not
+    @SuppressWarnings("deprecation")
     @Override
     public long getCurrentTime() {
         return delegate.getCurrentTime();
     }
 
+    // SystemReader still declares this abstract: a delegating reader must implement it, deprecated or not
+    @SuppressWarnings("deprecation")
     @Override
     public int getTimezone(long when) {
         return delegate.getTimezone(when);

@@ -3,8 +3,8 @@ package dev.mcpsec.scan;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
-import dev.mcpsec.rules.Baseline;
-import dev.mcpsec.rules.ProjectConfig;
+import dev.mcpsec.project.Baseline;
+import dev.mcpsec.project.ProjectConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -97,7 +97,7 @@ class SecretDetectorCorpusTest {
             return;
         }
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 walk(e.getValue(), e.getKey(), key, out);
             }

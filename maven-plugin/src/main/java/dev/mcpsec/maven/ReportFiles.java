@@ -27,7 +27,7 @@ final class ReportFiles {
                 continue;
             }
             Files.createDirectories(directory);
-            Path file = directory.resolve("mcpsec" + reportFormat.extension());
+            Path file = directory.resolve(reportFormat.fileName());
             try (OutputStream out = Files.newOutputStream(file)) {
                 Reporters.get(reportFormat).write(result, out, new ReportOptions(false, false, null));
             }

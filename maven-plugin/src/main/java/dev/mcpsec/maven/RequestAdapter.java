@@ -4,14 +4,14 @@ import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.options.BundleSpec;
+import dev.mcpsec.options.FailOn;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +20,6 @@ import java.util.Set;
  * {@link PluginParameterException} that names the POM element and what it accepts.
  */
 public final class RequestAdapter {
-    static final String NEVER = "never";
-
     private RequestAdapter() {
     }
 
@@ -67,26 +65,20 @@ public final class RequestAdapter {
 
     /** Parses {@code <failOn>}: a severity id or {@code never} (returned as null). */
     static Severity parseFailOn(String text) {
-        if (text != null && NEVER.equals(text.trim().toLowerCase(Locale.ROOT))) {
-            return null;
-        }
         try {
-            return Severity.parse(text);
+            return FailOn.parse(text).severity();
         } catch (IllegalArgumentException e) {
             throw new PluginParameterException("failOn",
-                    "<failOn> must be one of " + Severity.allowed() + ", " + NEVER + "; got '" + text + "'");
+                    "<failOn> must be one of " + FailOn.ALLOWED + "; got '" + text + "'");
         }
     }
 
     /** A relative bundle path means the project's directory, as everywhere in a POM; {@code G:A:V} stays as written. */
     static String resolveBundle(String spec, File baseDirectory) {
-        int pin = spec.indexOf("#sha256=");
-        String target = pin < 0 ? spec : spec.substring(0, pin);
-        boolean gav = target.split(":").length == 3 && !target.contains("/") && !target.contains("\\");
-        if (gav || baseDirectory == null || Path.of(target).isAbsolute()) {
+        if (baseDirectory == null) {
             return spec;
         }
-        return baseDirectory.toPath().resolve(target).normalize() + (pin < 0 ? "" : spec.substring(pin));
+        return BundleSpec.resolvePath(spec, target -> baseDirectory.toPath().resolve(target).normalize().toString());
     }
 
     private static Set<OutputFormat> parseFormats(List<String> formats) {

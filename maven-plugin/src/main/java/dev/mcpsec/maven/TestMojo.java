@@ -1,7 +1,7 @@
 package dev.mcpsec.maven;
 
 import dev.mcpsec.api.BundleTestReport;
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -44,7 +44,7 @@ public class TestMojo extends AbstractMojo {
             if (session.getLocalRepository() != null) {
                 request.localRepository(new File(session.getLocalRepository().getBasedir()).toPath());
             }
-            report = Mcpsec.testBundle(bundleDirectory.toPath(), request.build());
+            report = Mcpsec.create().testBundle(bundleDirectory.toPath(), request.build());
         } catch (RuntimeException e) {
             throw new MojoExecutionException(MavenMessages.describeBundleTest(e), e);
         }

@@ -1,6 +1,6 @@
 package dev.mcpsec.maven;
 
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanResult;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -122,7 +122,7 @@ public class VerifyMojo extends AbstractMojo {
         List<Path> reports;
         try {
             getLog().info("mcpsec: scanning " + plan.request().root());
-            result = Mcpsec.scan(plan.request());
+            result = Mcpsec.create().scan(plan.request());
             reports = ReportFiles.write(result, plan.formats(), outputDirectory.toPath());
         } catch (IOException e) {
             onError("mcpsec: could not write the reports to <outputDirectory> " + outputDirectory + ": "

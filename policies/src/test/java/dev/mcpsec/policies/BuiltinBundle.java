@@ -1,27 +1,25 @@
 package dev.mcpsec.policies;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsec.api.PolicyException;
+import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.facts.PolicyData;
+import dev.mcpsec.rules.BundleLoader;
+import dev.mcpsec.rules.CompiledPolicies;
+import dev.mcpsec.rules.PolicyCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 
-/** Test access to the built-in bundle's sources: its DRL files compiled with a plain KnowledgeBuilder, and its data. */
+/**
+ * Test access to the built-in bundle, loaded and compiled exactly as a scan does it (BundleLoader, PolicyCompiler: the
+ * same dialect, jitting and class loader settings users get), and its data as the engine loads it.
+ */
 final class BuiltinBundle {
 
     static final Path DIR = Path.of("src/main/resources/META-INF/mcpsec");
@@ -32,8 +30,6 @@ final class BuiltinBundle {
             "client-auto-approve", "least-privilege", "pinned-versions", "client-exec", "hidden-instructions",
             "secrets-sent-away");
 
-    private static KieBase kieBase;
-
     private BuiltinBundle() {
     }
 
@@ -41,19 +37,23 @@ final class BuiltinBundle {
         return list(DIR.resolve("policies"), ".drl");
     }
 
-    static List<String> compileErrors() {
-        return compile(drlFiles()).getErrors().stream().map(Object::toString).toList();
+    /** The bundle compiled by the engine's compiler (cached by content, as in a scan). */
+    static CompiledPolicies compiled() {
+        return PolicyCompiler.compile(List.of(BundleLoader.fromDirectory(DIR)));
     }
 
-    static synchronized KieBase kieBase() {
-        if (kieBase == null) {
-            KnowledgeBuilder builder = compile(drlFiles());
-            if (builder.hasErrors()) {
-                throw new IllegalStateException(builder.getErrors().toString());
-            }
-            kieBase = builder.newKieBase();
+    /** What the engine's compiler reports about the bundle; empty when it compiles and its metadata is valid. */
+    static List<String> compileErrors() {
+        try {
+            compiled();
+            return List.of();
+        } catch (PolicyException e) {
+            return e.problems();
         }
-        return kieBase;
+    }
+
+    static KieBase kieBase() {
+        return compiled().kieBase();
     }
 
     static List<Rule> rules() {
@@ -61,34 +61,16 @@ final class BuiltinBundle {
                 .sorted(Comparator.comparing(Rule::getName)).toList();
     }
 
-    static Collection<Rule> rulesIn(Path drl) {
-        KnowledgeBuilder builder = compile(List.of(drl));
-        return builder.getKnowledgePackages().stream().flatMap(p -> p.getRules().stream()).toList();
+    /** The rules the engine attributes to one DRL file (their source is {@code path:line}). */
+    static List<RuleInfo> rulesIn(Path drl) {
+        String name = drl.getFileName().toString();
+        return compiled().rules().stream().filter(r -> r.source() != null
+                && r.source().replaceFirst(":\\d+$", "").endsWith("/" + name)).toList();
     }
 
-    /** Every data/*.json list as PolicyData facts, the way the engine loads them. */
+    /** Every data/*.json list as PolicyData facts, loaded by the engine's bundle loader. */
     static List<PolicyData> policyData() {
-        ObjectMapper json = new ObjectMapper();
-        List<PolicyData> data = new ArrayList<>();
-        for (Path file : list(DIR.resolve("data"), ".json")) {
-            String name = file.getFileName().toString().replace(".json", "");
-            try {
-                JsonNode root = json.readTree(file.toFile());
-                for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = it.next();
-                    entry.getValue().forEach(v -> data.add(new PolicyData("builtin", name, entry.getKey(), v.asText())));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return data;
-    }
-
-    private static KnowledgeBuilder compile(List<Path> files) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        files.forEach(f -> builder.add(ResourceFactory.newFileResource(f.toFile()), ResourceType.DRL));
-        return builder;
+        return compiled().data();
     }
 
     private static List<Path> list(Path dir, String suffix) {

@@ -3,7 +3,7 @@ package dev.mcpsec.policies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpsec.api.BundleTestReport;
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanRequest;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -16,7 +16,7 @@ class BuiltinBundleFixturesTest {
     @TestFactory
     Stream<DynamicTest> everyFixtureCase_passes() {
         Path bundle = Path.of("src/main/resources");
-        BundleTestReport report = Mcpsec.testBundle(bundle, ScanRequest.builder(bundle).build());
+        BundleTestReport report = Mcpsec.create().testBundle(bundle, ScanRequest.builder(bundle).build());
         assertThat(report.cases()).isNotEmpty();
         return report.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(),
                 () -> assertThat(c.problems()).as(c.name()).isEmpty()));

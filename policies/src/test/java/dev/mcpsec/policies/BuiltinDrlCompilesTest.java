@@ -26,7 +26,7 @@ class BuiltinDrlCompilesTest {
             String checklist = drl.getFileName().toString().replace(".drl", "");
             assertThat(BuiltinBundle.rulesIn(drl)).as(drl.toString())
                     .isNotEmpty()
-                    .allSatisfy(rule -> assertThat(rule.getMetaData().get("checklist")).isEqualTo(checklist));
+                    .allSatisfy(rule -> assertThat(rule.checklist()).isEqualTo(checklist));
         }
     }
 

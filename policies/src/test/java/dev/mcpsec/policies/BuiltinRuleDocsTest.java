@@ -1,6 +1,6 @@
 package dev.mcpsec.policies;
 
-import dev.mcpsec.api.Mcpsec;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanRequest;
 import org.junit.jupiter.api.Test;
@@ -16,19 +16,23 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every built-in rule has a doc page that matches its DRL metadata, and every page belongs to a rule. */
+/**
+ * Every built-in rule has a doc page in this module ({@code docs/rules/}) that matches its DRL metadata, every page
+ * belongs to a rule, and the rule index of the user docs ({@code docs/checklist.md}) lists every rule.
+ */
 class BuiltinRuleDocsTest {
     private static final Path DOCS = Path.of("../docs");
+    private static final Path PAGES = Path.of("docs/rules");
 
     private static List<RuleInfo> builtin() {
-        return Mcpsec.rules(ScanRequest.builder(Path.of(".")).build()).stream()
+        return Mcpsec.create().rules(ScanRequest.builder(Path.of(".")).build()).stream()
                 .filter(r -> r.bundle().startsWith("builtin@")).toList();
     }
 
     @Test
     void everyRule_hasAPageHeadedByItsIdAndTitle_namingItsChecklistIdAndSeverity() throws IOException {
         for (RuleInfo rule : builtin()) {
-            Path page = DOCS.resolve("rules").resolve(rule.id() + ".md");
+            Path page = PAGES.resolve(rule.id() + ".md");
             assertThat(page).as("doc page of " + rule.id()).exists();
             String text = Files.readString(page, StandardCharsets.UTF_8);
             assertThat(text.lines().findFirst().orElse("")).as(page.toString())
@@ -43,7 +47,7 @@ class BuiltinRuleDocsTest {
         String index = Files.readString(DOCS.resolve("checklist.md"), StandardCharsets.UTF_8);
         for (RuleInfo rule : builtin()) {
             assertThat(index).as("docs/checklist.md row of " + rule.id())
-                    .contains("| `" + rule.checklist() + "` | [" + rule.id() + "](rules/" + rule.id() + ".md) | "
+                    .contains("| `" + rule.checklist() + "` | [" + rule.id() + "](../policies/docs/rules/" + rule.id() + ".md) | "
                             + rule.severity().id() + " | " + rule.title() + " |");
         }
     }
@@ -51,9 +55,9 @@ class BuiltinRuleDocsTest {
     @Test
     void noPage_describesARuleThatDoesNotExist() throws IOException {
         Set<String> ids = builtin().stream().map(RuleInfo::id).collect(Collectors.toSet());
-        try (Stream<Path> pages = Files.list(DOCS.resolve("rules"))) {
+        try (Stream<Path> pages = Files.list(PAGES)) {
             assertThat(pages.map(p -> p.getFileName().toString().replace(".md", "")))
-                    .allSatisfy(id -> assertThat(ids).as("rule behind docs/rules/" + id + ".md").contains(id));
+                    .allSatisfy(id -> assertThat(ids).as("rule behind policies/docs/rules/" + id + ".md").contains(id));
         }
     }
 
@@ -61,7 +65,7 @@ class BuiltinRuleDocsTest {
     void everyChecklistId_isExplainedWithWhatWhyFixAndExamples() {
         ScanRequest request = ScanRequest.builder(Path.of(".")).build();
         for (String checklist : builtin().stream().map(RuleInfo::checklist).collect(Collectors.toSet())) {
-            assertThat(Mcpsec.explain(checklist, request)).as("explain " + checklist).hasValueSatisfying(e -> {
+            assertThat(Mcpsec.create().explain(checklist, request)).as("explain " + checklist).hasValueSatisfying(e -> {
                 assertThat(e.kind()).isEqualTo("checklist");
                 assertThat(e.what()).isNotBlank().isNotEqualTo(e.title());
                 assertThat(e.why()).isNotBlank();

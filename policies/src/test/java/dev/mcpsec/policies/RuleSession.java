@@ -1,36 +1,20 @@
 package dev.mcpsec.policies;
 
-import java.util.ArrayList;
+import dev.mcpsec.api.Finding;
+import dev.mcpsec.rules.RuleRunner;
 import java.util.List;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
 
-/** Runs hand-built facts plus the bundle's data through the built-in rules and reports which rule ids fired. */
+/**
+ * Runs hand-built facts through the built-in rules with the engine's own runner (the bundle's data inserted as in a
+ * scan) and reports the rule id of each finding, in firing order.
+ */
 final class RuleSession {
 
     private RuleSession() {
     }
 
-    /** Rule ids in firing order, one entry per match. */
+    /** Rule ids in firing order, one entry per finding (matches with the same fingerprint make one finding). */
     static List<String> fire(Object... facts) {
-        List<String> fired = new ArrayList<>();
-        KieSession session = BuiltinBundle.kieBase().newKieSession();
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add((String) event.getMatch().getRule().getMetaData().get("id"));
-                }
-            });
-            BuiltinBundle.policyData().forEach(session::insert);
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-        return fired;
+        return RuleRunner.run(BuiltinBundle.compiled(), List.of(facts)).stream().map(Finding::ruleId).toList();
     }
 }

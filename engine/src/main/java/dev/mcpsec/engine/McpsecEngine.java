@@ -1,0 +1,82 @@
+package dev.mcpsec.engine;
+
+import dev.mcpsec.fleet.FleetRequest;
+import dev.mcpsec.fleet.FleetScanner;
+import dev.mcpsec.api.BundleTestReport;
+import dev.mcpsec.api.Explanation;
+import dev.mcpsec.api.ReviewEntry;
+import dev.mcpsec.api.ReviewStatus;
+import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.project.Baseline;
+import dev.mcpsec.project.ReviewRegister;
+import dev.mcpsec.rules.BundleLoader;
+import dev.mcpsec.rules.BundleTestRunner;
+import dev.mcpsec.rules.Explainer;
+import dev.mcpsec.rules.Policies;
+import dev.mcpsec.scan.ScanEngine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The real engine: wires the orchestration, the rules and the project registers; holds no other logic. */
+final class McpsecEngine implements Mcpsec {
+    private final Clock clock;
+    private final ScanEngine engine;
+
+    McpsecEngine(Clock clock) {
+        this.clock = clock;
+        this.engine = new ScanEngine(clock);
+    }
+
+    @Override
+    public ScanResult scan(ScanRequest request) {
+        return engine.scan(request);
+    }
+
+    @Override
+    public List<RuleInfo> rules(ScanRequest request) {
+        return Policies.load(request, request.root()).rules();
+    }
+
+    @Override
+    public Optional<Explanation> explain(String id, ScanRequest request) {
+        return Explainer.explain(id, Policies.load(request, request.root()));
+    }
+
+    @Override
+    public BundleTestReport testBundle(Path bundleDir, ScanRequest request) {
+        return new BundleTestRunner(engine::scan).run(BundleLoader.fromDirectory(bundleDir), request);
+    }
+
+    @Override
+    public int writeBaseline(ScanRequest request, Path baselineFile) {
+        return Baseline.update(baselineFile, engine.scan(request));
+    }
+
+    @Override
+    public ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note,
+                                 String repository) {
+        return ReviewRegister.add(request.root(), engine.servers(request), server, reviewer, note, repository,
+                LocalDate.now(clock));
+    }
+
+    @Override
+    public List<ReviewStatus> reviewList(ScanRequest request) {
+        return ReviewRegister.statuses(engine.root(request), engine.servers(request));
+    }
+
+    @Override
+    public FleetScanner.FleetResult fleet(FleetRequest request) {
+        return new FleetScanner(clock).run(request);
+    }
+
+    @Override
+    public FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output) {
+        return new FleetScanner(clock).merge(reports, output);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.mcpsec.extract;
+
+import dev.mcpsec.api.ScanLimits;
+import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.facts.ClientSetting;
+import dev.mcpsec.git.GitFileStatus;
+import dev.mcpsec.git.GitInspector;
+import dev.mcpsec.parse.ConfigDocument;
+import dev.mcpsec.parse.Located;
+import dev.mcpsec.parse.ServerEntry;
+import dev.mcpsec.secrets.EnvEntry;
+import dev.mcpsec.secrets.EnvFile;
+import dev.mcpsec.secrets.EnvFileParser;
+import dev.mcpsec.secrets.ValueContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Reads the env files that configs load ({@code envFile}), resolving {@code ${workspaceFolder}}, but only inside the
+ * scan root: a path that escapes it is reported and never read.
+ */
+public final class EnvFiles {
+    private final Path root;
+    private final ScanLimits limits;
+    private final GitInspector git;
+    private final Set<String> loaded = new LinkedHashSet<>();
+
+    public EnvFiles(Path root, ScanLimits limits, GitInspector git) {
+        this.root = root;
+        this.limits = limits;
+        this.git = git;
+    }
+
+    /** Display paths of every env file read so far (git history follows them too). */
+    public Set<String> loaded() {
+        return loaded;
+    }
+
+    void load(ConfigDocument doc, ServerEntry entry, FactExtractor extractor, Sink sink) {
+        String raw = entry.envFile().value();
+        String where = doc.file() + ":" + entry.envFile().line();
+        if (!"project".equals(doc.scope())) {
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
+                    + entry.name() + " is in a user-level config: not read (only files inside the scan root are read)"));
+            return;
+        }
+        Path workspace = workspaceOf(root, root.resolve(doc.file()));
+        String expanded = raw.replace("${workspaceFolder}", workspace.toString())
+                .replace("${workspaceRoot}", workspace.toString());
+        if (expanded.contains("${") || expanded.startsWith("~")) {
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw
+                    + " uses a variable mcpsec cannot resolve offline: not read"));
+            return;
+        }
+        Path target = workspace.resolve(expanded).normalize();
+        if (!target.startsWith(root) || escapesBySymlink(target)) {
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
+                    + entry.name() + " points outside the scan root: not read"));
+            return;
+        }
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target)) {
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
+                    + entry.name() + " does not exist"));
+            return;
+        }
+        String display = root.relativize(target).toString().replace('\\', '/');
+        String text;
+        try {
+            if (Files.size(target) > limits.maxFileBytes()) {
+                sink.warnings().add(new ScanWarning(display, 0, "larger than " + limits.maxFileBytes()
+                        + " bytes: not read (limit maxFileBytes)"));
+                return;
+            }
+            text = new String(Files.readAllBytes(target), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            sink.warnings().add(new ScanWarning(display, 0, "cannot read env file (" + where + "): "
+                    + e.getClass().getSimpleName()));
+            return;
+        }
+        loaded.add(display);
+        boolean tracked = false;
+        boolean ignored = false;
+        if (git != null) {
+            GitFileStatus st = git.status(target);
+            tracked = st.tracked();
+            ignored = st.ignored();
+        }
+        FactExtractor.Values values = extractor.values(new Origin(display, entry.name(), doc.client(), tracked,
+                ignored), sink);
+        EnvFile parsed = EnvFileParser.parse(text);
+        parsed.notes().forEach(n -> sink.warnings().add(new ScanWarning(display, 0, n)));
+        for (EnvEntry e : parsed.entries()) {
+            values.inspect(e.name(), new Located(e.value(), e.line(), e.column()), "envFile:" + e.name(),
+                    ValueContext.ENV_FILE);
+        }
+    }
+
+    /**
+     * CVE-2025-61260: Codex CLI before 0.23.0 read {@code CODEX_HOME} from a {@code .env} in the working folder, so a
+     * repository with {@code .env} and {@code .codex/config.toml} side by side made Codex run the project's servers
+     * as if they were the user's own. For a project {@code .codex/config.toml}, the {@code .env} beside the
+     * {@code .codex} folder is read and a {@code CODEX_HOME} in it becomes the setting {@code env.CODEX_HOME}
+     * (unless git ignores the file: then it is the user's own).
+     */
+    void clientHome(ConfigDocument doc, Sink sink) {
+        if (!"project".equals(doc.scope()) || !(doc.file().equals(".codex/config.toml")
+                || doc.file().endsWith("/.codex/config.toml"))) {
+            return;
+        }
+        Path env = root.resolve(doc.file()).normalize().getParent().resolveSibling(".env");
+        if (!env.startsWith(root) || escapesBySymlink(env) || !Files.isRegularFile(env)) {
+            return;
+        }
+        String display = root.relativize(env).toString().replace('\\', '/');
+        try {
+            if (Files.size(env) > limits.maxFileBytes()) {
+                return;
+            }
+            if (git != null && git.status(env).ignored()) {
+                return;
+            }
+            EnvFile parsed = EnvFileParser.parse(Files.readString(env, StandardCharsets.UTF_8));
+            for (EnvEntry e : parsed.entries()) {
+                if ("CODEX_HOME".equals(e.name())) {
+                    sink.facts().add(new ClientSetting(display, e.line(), e.column(), "codex", "env.CODEX_HOME",
+                            e.value(), null));
+                }
+            }
+        } catch (IOException e) {
+            sink.warnings().add(new ScanWarning(display, 0, "cannot read env file: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private boolean escapesBySymlink(Path target) {
+        try {
+            if (!Files.exists(target)) {
+                return false;
+            }
+            return !target.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The folder a config's {@code ${workspaceFolder}} means: the folder above the client's dot-folder, if any. */
+    static Path workspaceOf(Path root, Path configFile) {
+        Path rel = root.relativize(configFile);
+        Path dir = root;
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+            if (rel.getName(i).toString().startsWith(".")) {
+                return dir;
+            }
+            dir = dir.resolve(rel.getName(i));
+        }
+        return configFile.getParent();
+    }
+}

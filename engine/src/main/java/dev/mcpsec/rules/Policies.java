@@ -1,0 +1,75 @@
+package dev.mcpsec.rules;
+
+import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.api.ScanRequest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Gathers the bundles a request asks for, in the documented order: the class path (built-in bundle and org bundles
+ * added as plugin dependencies), {@code --bundle} specs, then project policies only when the user opted in.
+ */
+public final class Policies {
+    private Policies() {
+    }
+
+    public static List<Bundle> bundles(ScanRequest request, Path root) {
+        Map<String, Bundle> byOrigin = new LinkedHashMap<>();
+        for (Bundle b : BundleLoader.fromClassLoader(Policies.class.getClassLoader())) {
+            byOrigin.putIfAbsent(b.origin(), b);
+        }
+        if (request.bundleClassLoader() != null) {
+            for (Bundle b : BundleLoader.fromClassLoader(request.bundleClassLoader())) {
+                byOrigin.putIfAbsent(b.origin(), b);
+            }
+        }
+        for (String spec : request.bundles()) {
+            Bundle b = BundleLoader.fromSpec(spec, request.localRepository());
+            byOrigin.putIfAbsent(b.origin(), b);
+        }
+        if (request.projectPolicies() && root != null) {
+            Bundle project = projectBundle(root);
+            if (project != null) {
+                byOrigin.put(project.origin(), project);
+            }
+        }
+        List<Bundle> bundles = new ArrayList<>(byOrigin.values());
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (Bundle b : bundles) {
+            String previous = ids.putIfAbsent(b.id(), b.origin());
+            if (previous != null) {
+                throw new ConfigurationException("bundle", "two bundles have the id '" + b.id() + "': " + previous
+                        + " and " + b.origin() + " (remove one, or give each its own id in bundle.json)");
+            }
+        }
+        return bundles;
+    }
+
+    public static CompiledPolicies load(ScanRequest request, Path root) {
+        return PolicyCompiler.compile(bundles(request, root));
+    }
+
+    /** {@code .mcpsec/policies/*.drl} of the scanned project as a bundle with id {@code project}, or null. */
+    static Bundle projectBundle(Path root) {
+        Path dir = root.resolve(".mcpsec").resolve("policies");
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        List<Bundle.DrlFile> drl = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                drl.add(new Bundle.DrlFile(root.relativize(p).toString().replace('\\', '/'), Files.readString(p)));
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("projectPolicies", "cannot read " + dir + ": " + e.getMessage(), e);
+        }
+        return new Bundle("project", "local", "project policies", dir.toString(), drl, Map.of(), null);
+    }
+}
