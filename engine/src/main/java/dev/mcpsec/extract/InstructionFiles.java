@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The instruction files assistants read into their prompt ({@code hidden-instructions}): {@code CLAUDE.md},
- * {@code AGENTS.md}, {@code GEMINI.md}, {@code .cursorrules}, {@code .cursor/rules/*.mdc},
- * {@code .github/copilot-instructions.md}, {@code .windsurfrules}, {@code .clinerules}, ... at any depth. Each is
- * searched for invisible and direction-changing characters; nothing else is read from them.
+ * The instruction files assistants read into their prompt ({@code hidden-instructions}): the memory files of Claude
+ * Code, Codex and Gemini CLI, {@code .cursorrules}, {@code .cursor/rules/*.mdc}, Copilot's repository instructions,
+ * {@code .windsurfrules}, {@code .clinerules}, ... at any depth ({@link #NAMES} and {@link #FOLDERS}; the list is in
+ * docs/checklist/hidden-instructions.md). Each is searched for invisible and direction-changing characters; nothing
+ * else is read from them.
  */
 public final class InstructionFiles {
     /** Instruction files by name, wherever they are. */

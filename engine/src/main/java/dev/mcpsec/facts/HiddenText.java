@@ -1,9 +1,10 @@
 package dev.mcpsec.facts;
 
 /**
- * Invisible or direction-changing Unicode in an assistant instruction file ({@code CLAUDE.md}, {@code AGENTS.md},
- * {@code .cursorrules}, {@code .cursor/rules/*.mdc}, ...) or in a value of a config (server name, command,
- * argument, env or header value, URL). One fact per file, location and kind, at the first occurrence.
+ * Invisible or direction-changing Unicode in an assistant instruction file (Claude Code's and Codex's memory files,
+ * {@code .cursorrules}, {@code .cursor/rules/*.mdc}, ...: the list is in docs/checklist/hidden-instructions.md) or in
+ * a value of a config (server name, command, argument, env or header value, URL). One fact per file, location and
+ * kind, at the first occurrence.
  *
  * @param server the server whose value holds it, or null for instruction files, settings values and whole files
  * @param location {@code instructions} for an instruction file, else where in the config: {@code name},
