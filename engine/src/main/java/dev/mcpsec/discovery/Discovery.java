@@ -36,6 +36,11 @@ public final class Discovery {
     private Discovery() {
     }
 
+    /** True for a directory name the project walk never enters (dependencies, build output, tool state). */
+    public static boolean skippedDirectory(String name) {
+        return SKIPPED_DIRS.contains(name);
+    }
+
     /**
      * Discovers config files below {@code root} and, when {@code user} is set, under {@code home}.
      *

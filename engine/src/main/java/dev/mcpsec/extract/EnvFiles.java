@@ -2,6 +2,7 @@ package dev.mcpsec.extract;
 
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.facts.ClientSetting;
 import dev.mcpsec.git.GitFileStatus;
 import dev.mcpsec.git.GitInspector;
 import dev.mcpsec.parse.ConfigDocument;
@@ -142,6 +143,42 @@ public final class EnvFiles {
             sink.warnings().add(new ScanWarning(display, 0, "cannot read env file (" + where + "): "
                     + e.getClass().getSimpleName()));
             return null;
+        }
+    }
+
+    /**
+     * CVE-2025-61260: Codex CLI before 0.23.0 read {@code CODEX_HOME} from a {@code .env} in the working folder, so a
+     * repository with {@code .env} and {@code .codex/config.toml} side by side made Codex run the project's servers
+     * as if they were the user's own. For a project {@code .codex/config.toml}, the {@code .env} beside the
+     * {@code .codex} folder is read and a {@code CODEX_HOME} in it becomes the setting {@code env.CODEX_HOME}
+     * (unless git ignores the file: then it is the user's own).
+     */
+    void clientHome(ConfigDocument doc, Sink sink) {
+        if (!"project".equals(doc.scope()) || !(doc.file().equals(".codex/config.toml")
+                || doc.file().endsWith("/.codex/config.toml"))) {
+            return;
+        }
+        Path env = root.resolve(doc.file()).normalize().getParent().resolveSibling(".env");
+        if (!env.startsWith(root) || escapesBySymlink(env) || !Files.isRegularFile(env)) {
+            return;
+        }
+        String display = root.relativize(env).toString().replace('\\', '/');
+        try {
+            if (Files.size(env) > limits.maxFileBytes()) {
+                return;
+            }
+            if (git != null && git.status(env).ignored()) {
+                return;
+            }
+            EnvFile parsed = EnvFileParser.parse(Files.readString(env, StandardCharsets.UTF_8));
+            for (EnvEntry e : parsed.entries()) {
+                if ("CODEX_HOME".equals(e.name())) {
+                    sink.facts().add(new ClientSetting(display, e.line(), e.column(), "codex", "env.CODEX_HOME",
+                            e.value(), null));
+                }
+            }
+        } catch (IOException e) {
+            sink.warnings().add(new ScanWarning(display, 0, "cannot read env file: " + e.getClass().getSimpleName()));
         }
     }
 

@@ -45,6 +45,7 @@ public final class FactExtractor {
     private final Path root;
     private final EnvFiles envFiles;
     private final Consumer<String> valueLog;
+    private final SettingFacts settingFacts;
 
     public FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles) {
         this(detector, fingerprinter, root, envFiles, null);
@@ -57,6 +58,7 @@ public final class FactExtractor {
         this.root = root;
         this.envFiles = envFiles;
         this.valueLog = valueLog;
+        this.settingFacts = new SettingFacts(detector);
     }
 
     /** An extractor for historical content: env files are not read from disk. */
@@ -68,7 +70,14 @@ public final class FactExtractor {
     public void extract(ConfigDocument doc, boolean tracked, boolean ignored, Sink sink) {
         String file = doc.file();
         for (SettingEntry s : doc.settings()) {
-            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), s.value(), s.server()));
+            // a settings value can hold a literal secret (an env block, a curl in permissions.allow): facts carry it masked
+            String value = s.value() == null ? null : settingFacts.mask(s.key().substring(s.key().lastIndexOf('.') + 1),
+                    s.value());
+            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), value, s.server()));
+        }
+        settingFacts.extract(doc, new Origin(file, null, doc.client(), tracked, ignored), sink, this);
+        if (envFiles != null) {
+            envFiles.clientHome(doc, sink);
         }
         for (ServerEntry e : doc.servers()) {
             server(doc, e, new Origin(file, e.name(), doc.client(), tracked, ignored), sink);
@@ -125,6 +134,7 @@ public final class FactExtractor {
         filesystemRoots(doc, e, launch, sink);
         ServerInputs.extract(file, e, launch.packageName() == null ? 0 : e.args().size() - launch.packageArgs().size(),
                 detector.classifier(), sink.facts());
+        hiddenText(file, e, sink.facts());
         Values values = new Values(origin, sink);
         for (Map.Entry<String, Located> env : e.env().entrySet()) {
             values.inspect(env.getKey(), env.getValue(), "env." + env.getKey(), ValueContext.ENV);
@@ -182,6 +192,25 @@ public final class FactExtractor {
         }
         if (!any) {
             sink.facts().add(new FilesystemRoot(doc.file(), e.line(), e.column(), e.name(), "", null, "none"));
+        }
+    }
+
+    /** Invisible or direction-changing characters in the name and values of a server entry. */
+    private void hiddenText(String file, ServerEntry e, FactSet out) {
+        settingFacts.hidden(file, e.line(), e.column(), e.name(), "name", e.name(), out);
+        if (e.command() != null) {
+            settingFacts.hidden(file, e.command().line(), e.command().column(), e.name(), "command",
+                    e.command().value(), out);
+        }
+        for (int i = 0; i < e.args().size(); i++) {
+            Located a = e.args().get(i);
+            settingFacts.hidden(file, a.line(), a.column(), e.name(), "args[" + i + "]", a.value(), out);
+        }
+        e.env().forEach((k, v) -> settingFacts.hidden(file, v.line(), v.column(), e.name(), "env." + k, v.value(), out));
+        e.headers().forEach((k, v) -> settingFacts.hidden(file, v.line(), v.column(), e.name(), "headers." + k,
+                v.value(), out));
+        if (e.url() != null) {
+            settingFacts.hidden(file, e.url().line(), e.url().column(), e.name(), "url", e.url().value(), out);
         }
     }
 

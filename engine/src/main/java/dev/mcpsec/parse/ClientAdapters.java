@@ -20,7 +20,8 @@ final class ClientAdapters {
     private static final List<String> CLAUDE_KEYS = List.of("enableAllProjectMcpServers", "enabledMcpjsonServers",
             "disabledMcpjsonServers", "permissions.allow", "permissions.ask", "permissions.deny",
             "permissions.defaultMode", "skipDangerousModePermissionPrompt", "allowedMcpServers", "deniedMcpServers",
-            "allowManagedMcpServersOnly");
+            "allowManagedMcpServersOnly", "hooks", "apiKeyHelper", "statusLine", "env", "awsAuthRefresh",
+            "awsCredentialExport", "otelHeadersHelper");
     private static final Pattern CLAUDE_PROJECT_KEYS = Pattern.compile("projects\\..+\\.(hasTrustDialogAccepted"
             + "|enableAllProjectMcpServers|enabledMcpjsonServers|disabledMcpjsonServers|disabledMcpServers"
             + "|enabledMcpServers|allowedTools)");
@@ -55,7 +56,8 @@ final class ClientAdapters {
 
     private void adapt(ConfigShape shape, PNode root) {
         switch (shape) {
-            case MCP_SERVERS -> servers(root.get("mcpServers") != null ? root.get("mcpServers") : root.get("servers"));
+            case MCP_SERVERS -> servers(root.get("mcpServers") != null ? root.get("mcpServers")
+                    : root.get("servers") != null ? root.get("servers") : bareServerMap(root));
             case VSCODE -> {
                 servers(root.get("servers"));
                 inputDefaults(root.get("inputs"));
@@ -89,7 +91,8 @@ final class ClientAdapters {
             }
             case CODEX -> {
                 servers(root.get("mcp_servers"));
-                settings(root, "approval_policy", "sandbox_mode");
+                settings(root, "approval_policy", "sandbox_mode", "notify");
+                settings.addAll(SettingsReader.select(root, k -> k.matches("model_providers\\.[^.]+\\.base_url"), null));
                 settings.addAll(SettingsReader.select(root, k -> k.matches("projects\\..+\\.trust_level"), null));
             }
             case CONTINUE -> continueServers(root);
@@ -102,13 +105,32 @@ final class ClientAdapters {
             case GEMINI -> {
                 servers(root.get("mcpServers"));
                 settings(root, "tools.allowed", "mcp.allowed", "mcp.excluded", "general.defaultApprovalMode",
-                        "security.folderTrust.enabled", "security.disableYoloMode", "autoAccept", "tools.autoAccept");
+                        "security.folderTrust.enabled", "security.disableYoloMode", "autoAccept", "tools.autoAccept",
+                        "hooks", "tools.discoveryCommand", "tools.callCommand");
             }
             case AMAZONQ -> {
                 servers(root.get("mcpServers"));
                 settings(root, "allowedTools");
             }
             case CURSOR_PERMISSIONS -> settings(root, "mcpAllowlist", "terminalAllowlist");
+            case CURSOR_HOOKS -> settings(root, "hooks");
+            case CLAUDE_PLUGIN -> {
+                PNode inline = root.get("mcpServers");
+                servers(inline != null && inline.isObject() ? inline : null);
+                PNode hooks = root.get("hooks");
+                if (hooks != null && hooks.isObject()) {
+                    settings(root, "hooks");
+                }
+            }
+            case CLAUDE_MARKETPLACE -> {
+                PNode plugins = root.get("plugins");
+                if (plugins != null && plugins.isArray()) {
+                    for (PNode plugin : plugins.items()) {
+                        PNode inline = plugin.isObject() ? plugin.get("mcpServers") : null;
+                        servers(inline != null && inline.isObject() ? inline : null);
+                    }
+                }
+            }
             case AMP -> servers(ampServers(root));
         }
     }
@@ -138,6 +160,22 @@ final class ClientAdapters {
                         def.located()));
             }
         }
+    }
+
+    /**
+     * A plugin's {@code .mcp.json} may be a bare name → server map with no {@code mcpServers} wrapper: read it as one
+     * when every top-level value is an object with a {@code command} or a {@code url}.
+     */
+    private static PNode bareServerMap(PNode root) {
+        if (root.fields().isEmpty()) {
+            return null;
+        }
+        for (PNode v : root.fields().values()) {
+            if (!v.isObject() || (v.get("command") == null && v.get("url") == null)) {
+                return null;
+            }
+        }
+        return root;
     }
 
     /** opencode nests servers under {@code mcp.servers} in newer docs; a server literally named so has a type. */

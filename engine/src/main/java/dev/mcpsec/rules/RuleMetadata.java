@@ -5,7 +5,10 @@ import dev.mcpsec.api.Severity;
 import dev.mcpsec.facts.AdvisoryMatch;
 import dev.mcpsec.facts.LaunchRisk;
 import dev.mcpsec.facts.LookAlike;
+import dev.mcpsec.facts.ClientCommand;
+import dev.mcpsec.facts.ClientRedirect;
 import dev.mcpsec.facts.ClientSetting;
+import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.facts.ConfigFile;
 import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.DatabaseTarget;
@@ -38,7 +41,7 @@ final class RuleMetadata {
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
             PolicyData.class, AdvisoryMatch.class, LookAlike.class, LaunchRisk.class, ServerInput.class,
-            IncompleteConfig.class, SkippedConfigs.class);
+            IncompleteConfig.class, SkippedConfigs.class, ClientCommand.class, ClientRedirect.class, HiddenText.class);
     /**
      * {@code {field}} or {@code {$binding.field}}, but not the {@code ${VAR}} reference syntax that remediation texts
      * quote.

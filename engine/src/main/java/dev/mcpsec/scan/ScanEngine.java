@@ -21,6 +21,8 @@ import dev.mcpsec.extract.FactSet;
 import dev.mcpsec.extract.HistoryFacts;
 import dev.mcpsec.extract.IncompleteConfigs;
 import dev.mcpsec.extract.RawConfigText;
+import dev.mcpsec.extract.InstructionFiles;
+import dev.mcpsec.extract.SettingFacts;
 import dev.mcpsec.extract.Sink;
 import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.McpServer;
@@ -147,6 +149,11 @@ public final class ScanEngine {
             List<Credential> current = List.copyOf(facts.credentials());
             SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
             occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings).forEach(facts::add);
+            if (!deadline.expired("instruction files not searched for hidden characters")) {
+                SettingFacts masker = new SettingFacts(detector);
+                InstructionFiles.configFiles(discovered, facts, request.limits(), masker).forEach(facts::add);
+                InstructionFiles.scan(root, config, request.limits(), masker, warnings).forEach(facts::add);
+            }
             if (git.isPresent() && request.history() && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
                 new HistoryFacts(extractor, request, config, clock).collect(git.get(), envFiles.loaded(),

@@ -177,6 +177,26 @@ class DiscoveryTest {
         assertThat(ClientCatalog.matchProjectPath(".claude/settings.json")).hasValueSatisfying(
                 e -> assertThat(e.kind()).isEqualTo("settings"));
         assertThat(ClientCatalog.matchProjectPath("src/settings.json")).isEmpty();
+    }
+
+    @Test
+    void catalogue_findsPluginsManagedFilesExtensionsAndHooksByName() {
+        assertThat(ClientCatalog.matchProjectPath("plugins/db/.claude-plugin/plugin.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_PLUGIN));
+        assertThat(ClientCatalog.matchProjectPath(".claude-plugin/marketplace.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_MARKETPLACE));
+        assertThat(ClientCatalog.matchProjectPath("it/macos/managed-mcp.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.MCP_SERVERS));
+        assertThat(ClientCatalog.matchProjectPath("it/linux/managed-settings.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_SETTINGS));
+        assertThat(ClientCatalog.matchProjectPath(".gemini/extensions/x/gemini-extension.json")).hasValueSatisfying(
+                e -> assertThat(e.client()).isEqualTo("gemini"));
+        assertThat(ClientCatalog.matchProjectPath("dotfiles/roo/mcp_settings.json")).hasValueSatisfying(
+                e -> assertThat(e.client()).isEqualTo("roo"));
+        assertThat(ClientCatalog.matchProjectPath(".cursor/hooks.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CURSOR_HOOKS));
+        assertThat(ClientCatalog.matchProjectPath("hooks.json")).isEmpty();
+        assertThat(ClientCatalog.matchProjectPath("plugin.json")).isEmpty();
         assertThat(ClientCatalog.matchProjectPath("package.json")).isEmpty();
     }
 }

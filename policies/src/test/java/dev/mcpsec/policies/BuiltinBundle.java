@@ -28,7 +28,7 @@ final class BuiltinBundle {
             "history-secrets", "config-ignored", "github-fine-grained", "dev-database", "filesystem-scope",
             "stdio-transport", "trusted-publishers", "source-reviewed", "key-reuse", "key-rotation",
             "client-auto-approve", "least-privilege", "pinned-versions", "known-vulnerable", "risky-launchers",
-            "unreadable-config");
+            "unreadable-config", "client-exec", "hidden-instructions", "secrets-sent-away");
 
     private BuiltinBundle() {
     }
