@@ -127,6 +127,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void supplyChain_isALibraryOverFactsAndData() {
+        noClasses().that().resideInAPackage("dev.mcpsec.supply").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.mcpsec.rules..", "dev.mcpsec.report..", "dev.mcpsec.scan..",
+                        "dev.mcpsec.git..", "dev.mcpsec.discovery..", "dev.mcpsec.parse..", "dev.mcpsec.extract..",
+                        "dev.mcpsec.project..", "dev.mcpsec.engine..", "org.kie..", "org.drools..")
+                .check(engine);
+    }
+
+    @Test
     void onlyTheFacade_usesTheOrchestration() {
         classes().that().resideInAPackage("dev.mcpsec.scan").should().onlyHaveDependentClassesThat()
                 .resideInAnyPackage("dev.mcpsec.scan", "dev.mcpsec.engine", "dev.mcpsec.fleet").check(engine);

@@ -44,6 +44,9 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
         if (ex instanceof ConfigurationException config) {
             err.println("mcpsec: " + SafeText.escape(inUserTerms(config)));
             code = ExitCodes.USAGE;
+        } else if (ex instanceof Watchdog.Expired) {
+            err.println("mcpsec: internal error: " + ex.getMessage());
+            code = ExitCodes.INTERNAL;
         } else if (ex instanceof PolicyException) {
             err.println("mcpsec: " + SafeText.escape(ex.getMessage(), true));
             code = ExitCodes.USAGE;
@@ -57,6 +60,19 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
         }
         err.flush();
         return code;
+    }
+
+    /** An out-of-memory or stack overflow: a clear message and exit 3, the stack trace only with --debug. */
+    static int fatal(Error e, PrintWriter err, boolean debug) {
+        String what = e instanceof OutOfMemoryError ? "out of memory" : "stack overflow";
+        err.println("mcpsec: internal error: " + what + " while scanning: an input is larger or deeper than mcpsec "
+                + "can handle; lower the scan limits (--limit, docs/limits.md) or give the JVM more memory"
+                + " (MCPSEC_JAVA_OPTS=-Xmx2g with ./mcpsec, MAVEN_OPTS with the plugin)" + (debug ? "" : " (run with --debug for details)"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
     }
 
     private static String inUserTerms(ConfigurationException ex) {

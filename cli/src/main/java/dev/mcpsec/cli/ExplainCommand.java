@@ -51,11 +51,12 @@ public final class ExplainCommand implements Callable<Integer> {
         section(out, "Failing example", e.failingExample());
         section(out, "Passing example", e.passingExample());
         if (e.rules() != null && !e.rules().isEmpty()) {
+            section(out, "OWASP MCP Top 10", String.join("\n", e.owasp()));
             out.println();
             out.println("Rules");
             for (RuleInfo rule : e.rules()) {
                 out.println("  " + rule.id() + "  " + rule.severity().id() + "  " + rule.title()
-                        + "  [" + rule.bundle() + "]");
+                        + "  [" + rule.bundle() + "]" + (rule.owasp().isEmpty() ? "" : "  " + String.join(" ", rule.owasp())));
             }
         }
         out.flush();

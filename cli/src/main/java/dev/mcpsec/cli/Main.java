@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Offline security scanner for MCP (Model Context Protocol) client configurations.",
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, TestCommand.class,
-                BaselineCommand.class, ReviewCommand.class, FleetCommand.class, MergeCommand.class,
+        subcommands = {ScanCommand.class, RulesCommand.class, FactsCommand.class, ExplainCommand.class,
+                TestCommand.class, BaselineCommand.class, ReviewCommand.class, CheckCommand.class,
+                AdvisoriesCommand.class, FleetCommand.class, MergeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FINDINGS_LINE, ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE},
@@ -29,8 +30,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, explain, test, "
-                + "baseline, review, fleet, merge");
+        throw new ParameterException(spec.commandLine(), "missing command: use one of scan, rules, facts, explain, "
+                + "test, baseline, review, check, advisories, fleet, merge");
     }
 
     public static void main(String[] args) {
@@ -39,7 +40,13 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; never exits the JVM. */
     public static int run(Environment env, Mcpsec engine, String... args) {
-        return commandLine(env, engine).execute(args);
+        CommandLine cmd = commandLine(env, engine);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli hands Errors on; a hostile input that exhausts memory or stack is an internal error (3)
+            return ErrorHandler.fatal(e, cmd.getErr(), java.util.Arrays.asList(args).contains(CommonOptions.DEBUG));
+        }
     }
 
     /** The configured command line, writing to the environment's streams. */

@@ -53,6 +53,7 @@ public final class RulesCommand implements Callable<Integer> {
                 entry.put("description", rule.description());
                 entry.put("remediation", rule.remediation());
                 entry.put("helpUri", rule.helpUri());
+                entry.put("owasp", rule.owasp());
                 json.add(entry);
             }
             Json.print(json, out);

@@ -32,7 +32,8 @@ public final class ScanCommand implements Callable<Integer> {
     String path;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", converter = FormatConverter.class,
-            description = "Report format: text, json, sarif, markdown, html. Repeatable or comma-separated "
+            description = "Report format: text, json, sarif, markdown, html, cyclonedx (an AI-BOM), junit (JUnit XML "
+                    + "for CI test views), gitlab (GitLab secret detection report). Repeatable or comma-separated "
                     + "(default: text).")
     List<ReportFormat> formats = new ArrayList<>();
 
@@ -57,11 +58,21 @@ public final class ScanCommand implements Callable<Integer> {
             + "what the secret detector decided and which step decided it (masked values only).")
     boolean explainValues;
 
+    @Option(names = "--trace", paramLabel = "RULE", description = "Instead of the report, show why rule RULE did or did "
+            + "not fire: its findings, and for each of its patterns the facts and which conditions they meet.")
+    String trace;
+
+    @Option(names = "--server", paramLabel = "NAME", description = "With --trace: only this server.")
+    String server;
+
     @Mixin
     ScopeOptions scope;
 
     @Mixin
     PolicyOptions policies;
+
+    @Mixin
+    AdvisoryOptions advisories;
 
     @Mixin
     CommonOptions common;
@@ -78,6 +89,7 @@ public final class ScanCommand implements Callable<Integer> {
         ScanRequest.Builder builder = ScanRequest.builder(root);
         scope.applyTo(builder, env);
         policies.applyTo(builder, env);
+        advisories.applyTo(builder, env);
         if (baseline != null) {
             builder.baseline(env.resolve(baseline));
         }
@@ -86,6 +98,19 @@ public final class ScanCommand implements Callable<Integer> {
         }
         if (explainValues) {
             builder.valueLog(line -> env.err().println("value " + line));
+        }
+        if (server != null && trace == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--server needs --trace RULE");
+        }
+        if (trace != null) {
+            boolean json = formats.contains(ReportFormat.JSON);
+            try {
+                dev.mcpsec.report.TraceReport.write(context.engine().trace(builder.build(), trace, server), env.out(), json);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            env.out().flush();
+            return ExitCodes.OK;
         }
         return new ScanRunner(context, common, verbose).run(builder.build(), plan, failOn);
     }

@@ -33,10 +33,16 @@ final class ScanRunner {
     }
 
     int run(ScanRequest request, ReportPlan plan, FailOn failOn) {
+        ScanResult result = Watchdog.call(() -> context.engine().scan(request),
+                Watchdog.limitFor(request.limits().scanTimeout()), "the scan");
+        return report(result, plan, failOn);
+    }
+
+    /** Writes every planned report of a result and turns it into an exit code. */
+    int report(ScanResult result, ReportPlan plan, FailOn failOn) {
         Environment env = context.env();
-        ScanResult result = context.engine().scan(request);
         for (ReportPlan.Target target : plan.targets()) {
-            write(result, target);
+            write(result, target, failOn);
         }
         long failing = failOn.failing(result);
         if (!common.quiet && !plan.textOnStdout()) {
@@ -44,16 +50,21 @@ final class ScanRunner {
                 env.err().println("mcpsec: warning: " + warning);
             }
             env.err().println("mcpsec: " + summary(result, failOn, failing, plan.files()));
+            String policy = dev.mcpsec.report.Reporters.exceptionsSummary(result);
+            if (!policy.isEmpty()) {
+                env.err().println("mcpsec: " + policy);
+            }
         }
         return failing > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private void write(ScanResult result, ReportPlan.Target target) {
+    private void write(ScanResult result, ReportPlan.Target target, FailOn failOn) {
         Environment env = context.env();
         String version = Mcpsec.version();
         if (target.file() == null) {
             // Colour only ever reaches a terminal; machine formats ignore the switch.
-            ReportOptions options = new ReportOptions(common.color(env), verbose, version);
+            ReportOptions options = new ReportOptions(common.color(env), verbose, version)
+                    .withFailOn(failOn.severity());
             try {
                 Reporters.get(target.format()).write(result, env.out(), options);
                 env.out().flush();
@@ -62,7 +73,7 @@ final class ScanRunner {
             }
             return;
         }
-        ReportOptions options = new ReportOptions(false, verbose, version);
+        ReportOptions options = new ReportOptions(false, verbose, version).withFailOn(failOn.severity());
         try {
             Path parent = target.file().getParent();
             if (parent != null) {

@@ -16,6 +16,11 @@ public final class ScopeOptions {
     @Option(names = "--no-history", description = "Skip git history.")
     boolean noHistory;
 
+    @Option(names = "--allow-external-git",
+            description = "Let git read outside the scanned folder: a .git file whose gitdir: points elsewhere, "
+                    + "alternates, include.path, an excludes file elsewhere. Off by default (reported as warnings).")
+    boolean allowExternalGit;
+
     @Option(names = "--limit", paramLabel = "NAME=VALUE",
             description = "Change a scan limit, e.g. --limit historyMaxTime=120s --limit maxFileBytes=4MiB. "
                     + "Repeatable; names and defaults in docs/limits.md.")
@@ -27,6 +32,7 @@ public final class ScopeOptions {
         for (Map.Entry<String, String> e : limits.entrySet()) {
             l = l.with(e.getKey(), e.getValue());
         }
-        return builder.includeUser(user).home(env.home()).history(!noHistory).limits(l);
+        return builder.includeUser(user).home(env.home()).history(!noHistory).limits(l)
+                .allowExternalGit(allowExternalGit);
     }
 }

@@ -5,6 +5,7 @@ import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.ScanRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
@@ -15,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Run the fixture tests of a policy bundle.",
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {"0:Every case passed.", "1:A case failed, or the bundle has no cases.",
+        exitCodeList = {"0:Every case passed.", "1:A case failed, the bundle has no cases, or (--strict) a rule "
+                + "lacks an expect or an expect-not case.",
                 ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE})
 public final class TestCommand implements Callable<Integer> {
     private final Context context;
@@ -23,6 +25,17 @@ public final class TestCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "BUNDLE_DIR", defaultValue = ".",
             description = "A bundle directory or a bundle project (default: the current directory).")
     String bundleDir;
+
+    @Option(names = "--coverage", description = "List every rule of the bundle with the cases that expect it to "
+            + "fire and the cases that expect it not to.")
+    boolean coverage;
+
+    @Option(names = "--strict", description = "Fail when a rule of the bundle has no expect case or no expect-not "
+            + "case (implies --coverage).")
+    boolean strict;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show the findings the bundle produced in every case.")
+    boolean verbose;
 
     @Mixin
     CommonOptions common;
@@ -41,7 +54,20 @@ public final class TestCommand implements Callable<Integer> {
         for (BundleTestReport.CaseResult c : report.cases()) {
             out.println((c.passed() ? "PASS " : "FAIL ") + c.name());
             for (String problem : c.problems()) {
-                out.println("    " + marker(problem) + " " + problem);
+                out.println("    " + marker(problem) + " " + problem.replace("\n", "\n      "));
+            }
+            if (verbose) {
+                if (c.findings().isEmpty()) {
+                    out.println("    found nothing");
+                }
+                c.findings().forEach(f -> out.println("    found " + f));
+            }
+        }
+        if (coverage || strict) {
+            out.println("coverage (rule: expect cases | expect-not cases)");
+            for (BundleTestReport.RuleCoverage r : report.coverage()) {
+                out.println((r.complete() ? "  ok      " : "  MISSING ") + r.ruleId() + ": "
+                        + list(r.expectCases()) + " | " + list(r.expectNotCases()));
             }
         }
         if (report.cases().isEmpty()) {
@@ -50,8 +76,18 @@ public final class TestCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         out.println(report.cases().size() + " cases, " + report.failures() + " failed");
+        boolean uncovered = strict && !report.uncovered().isEmpty();
+        if (uncovered) {
+            out.println("--strict: " + report.uncovered().size() + " rule(s) without both an expect and an expect-not "
+                    + "case: " + String.join(", ", report.uncovered().stream().map(BundleTestReport.RuleCoverage::ruleId)
+                    .toList()));
+        }
         out.flush();
-        return report.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.passed() && !uncovered ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private static String list(java.util.List<String> cases) {
+        return cases.isEmpty() ? "-" : String.join(", ", cases);
     }
 
     /** A diff-like marker: {@code -} expected but not found, {@code +} found but not expected. */

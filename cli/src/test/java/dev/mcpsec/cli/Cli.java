@@ -37,7 +37,9 @@ final class Cli {
                 new PrintStream(err, true, StandardCharsets.UTF_8), variables, terminal, workingDirectory,
                 workingDirectory.resolve("home"));
         int code = Main.run(env, engine, args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        JsonReportSchema.checkReportsOf(run, workingDirectory, args);
+        return run;
     }
 
     /** One finished run: exit code and everything written to each stream. */

@@ -44,7 +44,7 @@ class EngineTest {
         Files.createDirectories(dir.resolve("docs"));
         Files.writeString(dir.resolve(".mcp.json"), """
                 {"mcpServers": {"docs": {"command": "npx",
-                  "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.1.14", "./docs"]}}}
+                  "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "./docs"]}}}
                 """);
 
         Cli.Run run = cli().run("scan", "--no-history");

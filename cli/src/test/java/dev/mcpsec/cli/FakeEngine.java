@@ -1,6 +1,7 @@
 package dev.mcpsec.cli;
 
 import dev.mcpsec.engine.Mcpsec;
+import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
 import dev.mcpsec.api.FileSummary;
@@ -10,6 +11,7 @@ import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ServerCandidate;
 import dev.mcpsec.api.ServerSummary;
 import dev.mcpsec.api.Severity;
 
@@ -23,10 +25,14 @@ final class FakeEngine implements Mcpsec {
     final List<ScanRequest> requests = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
     final List<RuleInfo> rules = new ArrayList<>();
+    final List<dev.mcpsec.api.FactRecord> facts = new ArrayList<>();
     final List<ReviewStatus> statuses = new ArrayList<>();
+    final List<AdvisorySource> advisorySources = new ArrayList<>();
+    final List<ServerCandidate> candidates = new ArrayList<>();
     Explanation explanation;
     BundleTestReport testReport;
     RuntimeException failure;
+    Error error;
     Path baselineFile;
     String reviewer;
 
@@ -51,6 +57,9 @@ final class FakeEngine implements Mcpsec {
         if (failure != null) {
             throw failure;
         }
+        if (error != null) {
+            throw error;
+        }
     }
 
     @Override
@@ -68,6 +77,24 @@ final class FakeEngine implements Mcpsec {
     public List<RuleInfo> rules(ScanRequest request) {
         record(request);
         return rules;
+    }
+
+    @Override
+    public List<dev.mcpsec.api.FactRecord> facts(ScanRequest request) {
+        record(request);
+        return facts;
+    }
+
+    dev.mcpsec.api.RuleTrace trace;
+    String tracedRule;
+    String tracedServer;
+
+    @Override
+    public dev.mcpsec.api.RuleTrace trace(ScanRequest request, String ruleId, String server) {
+        record(request);
+        tracedRule = ruleId;
+        tracedServer = server;
+        return trace;
     }
 
     @Override
@@ -117,5 +144,18 @@ final class FakeEngine implements Mcpsec {
             throw failure;
         }
         return Mcpsec.create().mergeFleet(reports, output);
+    }
+
+    @Override
+    public List<AdvisorySource> advisories(ScanRequest request) {
+        record(request);
+        return advisorySources;
+    }
+
+    /** Records the candidate and answers as {@link #scan} does. */
+    @Override
+    public ScanResult check(ServerCandidate candidate, ScanRequest request) {
+        candidates.add(candidate);
+        return scan(request);
     }
 }

@@ -42,6 +42,38 @@ class TestCommandTest {
     }
 
     @Test
+    void coverage_listsEveryRule_andStrictFailsOnARuleWithoutBothKindsOfCase() {
+        engine.testReport = new BundleTestReport("acme@1.0.0", List.of(new CaseResult("leaky", true, List.of())),
+                List.of(new BundleTestReport.RuleCoverage("ACME-001", "trusted-publishers", List.of("leaky"), List.of("clean")),
+                        new BundleTestReport.RuleCoverage("ACME-002", "key-rotation", List.of("leaky"), List.of())));
+
+        Cli.Run plain = new Cli(engine, dir).run("test");
+        assertThat(plain.code()).isZero();
+        assertThat(plain.out()).doesNotContain("coverage");
+
+        Cli.Run coverage = new Cli(engine, dir).run("test", "--coverage");
+        assertThat(coverage.code()).isZero();
+        assertThat(coverage.out()).contains("  ok      ACME-001: leaky | clean", "  MISSING ACME-002: leaky | -");
+
+        Cli.Run strict = new Cli(engine, dir).run("test", "--strict");
+        assertThat(strict.code()).isEqualTo(1);
+        assertThat(strict.out()).contains("--strict: 1 rule(s) without both an expect and an expect-not case: ACME-002");
+    }
+
+    @Test
+    void verbose_showsEachCasesFindings() {
+        engine.testReport = new BundleTestReport("acme@1.0.0", List.of(
+                new CaseResult("leaky", true, List.of(), List.of("ACME-001 trusted-publishers high .mcp.json:3 server=weather")),
+                new CaseResult("clean", true, List.of(), List.of())));
+
+        Cli.Run run = new Cli(engine, dir).run("test", "-v");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("PASS leaky\n    found ACME-001 trusted-publishers high .mcp.json:3 server=weather",
+                "PASS clean\n    found nothing");
+    }
+
+    @Test
     void bundleWithoutCases_exits1() {
         engine.testReport = new BundleTestReport("acme@1.0.0", List.of());
 

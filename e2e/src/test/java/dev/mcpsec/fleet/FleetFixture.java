@@ -4,6 +4,7 @@ import dev.mcpsec.secrets.FakeSecrets;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.StoredConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,9 +127,22 @@ final class FleetFixture {
         }
     }
 
-    private void mirror(String name) throws GitAPIException {
-        Git.cloneRepository().setURI(clones.resolve(name).toUri().toString()).setMirror(true)
-                .setDirectory(mirrors.resolve(name + ".git").toFile()).call().close();
+    /**
+     * A bare mirror as {@code git clone --mirror} makes it, with {@code gc.autoDetach} off before the first fetch:
+     * JGit's automatic gc after a fetch otherwise runs in the background, and its {@code gc.log.lock} comes and goes
+     * while a test compares snapshots of the mirrors.
+     */
+    private void mirror(String name) throws GitAPIException, IOException {
+        try (Git mirror = Git.init().setBare(true).setInitialBranch("main")
+                .setDirectory(mirrors.resolve(name + ".git").toFile()).call()) {
+            StoredConfig config = mirror.getRepository().getConfig();
+            config.setBoolean("gc", null, "autoDetach", false);
+            config.setString("remote", "origin", "url", clones.resolve(name).toUri().toString());
+            config.setString("remote", "origin", "fetch", "+refs/*:refs/*");
+            config.setBoolean("remote", "origin", "mirror", true);
+            config.save();
+            mirror.fetch().setRemote("origin").setRefSpecs("+refs/*:refs/*").call();
+        }
     }
 
     private void commit(Git git, String message) throws GitAPIException {

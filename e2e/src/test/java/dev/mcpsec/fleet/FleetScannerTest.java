@@ -273,6 +273,64 @@ class FleetScannerTest {
         assertThat(html).doesNotContain("<script");
     }
 
+    /**
+     * A mirror's view borrows the mirror's objects through alternates outside the view: the fleet follows them for
+     * views it made itself (the history findings of bareMirrors_everyPlantedProblemIsFound depend on it), while a
+     * clone whose git directory lies outside it is still refused unless the request allows external git.
+     */
+    @Test
+    void externalGit_isFollowedForMirrorViews_butNotForAClonePointingOutside() throws Exception {
+        Path outside = tmp.resolve("elsewhere/bravo.git");
+        Files.createDirectories(outside.getParent());
+        Files.move(fleet.clones.resolve("bravo/.git"), outside);
+        Files.writeString(fleet.clones.resolve("bravo/.git"), "gitdir: " + outside + "\n");
+
+        OrgReport mirrors = run(fleet.mirrors, tmp.resolve("m"));
+        OrgReport refused = run(fleet.clones, tmp.resolve("a"));
+        OrgReport allowed = new FleetScanner(CLOCK).run(new FleetRequest(List.of(fleet.clones), tmp.resolve("b"),
+                root -> ScanRequest.builder(root).allowExternalGit(true), 2, null, false, false, SALT, true, null))
+                .report();
+
+        assertThat(mirrors.repositories()).allSatisfy(repo -> assertThat(repo.warnings())
+                .noneMatch(w -> w.message().contains("--allow-external-git")));
+        RepoRecord bravoRefused = refused.repositories().stream().filter(r -> r.name().equals("bravo")).findFirst()
+                .orElseThrow();
+        assertThat(bravoRefused.warnings()).anyMatch(w -> w.message().contains("pointing outside the scanned folder"));
+        assertThat(checklists(refused).get("bravo")).doesNotContain("history-secrets");
+        assertThat(checklists(allowed).get("bravo")).contains("history-secrets");
+        assertThat(checklists(mirrors).get("bravo")).contains("history-secrets");
+    }
+
+    /** The fleet reads each repository's refs to decide whether its cached result holds: a FIFO there must not hang. */
+    @Test
+    void aFifoInAMirrorsGitDirectory_isAFailedRepository_notAHang() throws Exception {
+        Path fifo = fleet.mirrors.resolve("alpha.git/packed-refs");
+        Files.deleteIfExists(fifo);
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.assertj.core.api.Assumptions.assumeThat(p.waitFor()).as("mkfifo available").isZero();
+        try {
+            OrgReport r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> run(fleet.mirrors, tmp.resolve("out")));
+
+            RepoRecord alpha = r.repositories().stream().filter(x -> x.name().equals("alpha")).findFirst()
+                    .orElseThrow();
+            assertThat(alpha.error()).contains("packed-refs").contains("not a regular file");
+            assertThat(r.summary().failed()).isEqualTo(1);
+            assertThat(r.summary().scanned()).isEqualTo(r.repositories().size() - 1);
+        } finally {
+            // release a reader still blocked on the FIFO (only code without the check blocks)
+            Thread t = new Thread(() -> {
+                try (java.io.OutputStream out = Files.newOutputStream(fifo, java.nio.file.StandardOpenOption.WRITE)) {
+                    out.flush();
+                } catch (IOException ignored) {
+                    // nobody was waiting
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     @Test
     void theOutputFolder_mustNotBeInsideAScannedRepository() {
         assertThatThrownBy(() -> run(fleet.clones, fleet.clones.resolve("alpha/reports")))

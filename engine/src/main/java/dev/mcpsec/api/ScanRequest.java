@@ -27,10 +27,13 @@ public final class ScanRequest {
     private final Consumer<String> progress;
     private final Consumer<String> valueLog;
     private final boolean explainValues;
+    private final boolean allowExternalGit;
     private final String fingerprintSalt;
     private final Consumer<Object> factListener;
     private final HistoryBaseline historyBaseline;
     private final Consumer<HistoryPass> historyListener;
+    private final List<Path> advisories;
+    private final java.time.Duration advisoriesMaxAge;
 
     private ScanRequest(Builder b) {
         this.root = b.root;
@@ -49,14 +52,30 @@ public final class ScanRequest {
         this.progress = b.progress;
         this.valueLog = b.valueLog == null ? line -> { } : b.valueLog;
         this.explainValues = b.valueLog != null;
+        this.allowExternalGit = b.allowExternalGit;
         this.fingerprintSalt = b.fingerprintSalt;
         this.factListener = b.factListener;
         this.historyBaseline = b.historyBaseline;
         this.historyListener = b.historyListener;
+        this.advisories = List.copyOf(b.advisories);
+        this.advisoriesMaxAge = b.advisoriesMaxAge;
     }
 
     public static Builder builder(Path root) {
         return new Builder(root);
+    }
+
+    /** The same request for another root folder (user scope, history, baseline and project policies as given). */
+    public Builder toBuilder(Path newRoot) {
+        Builder b = new Builder(newRoot).includeUser(includeUser).home(home).history(history).bundles(bundles)
+                .bundleClassLoader(bundleClassLoader).localRepository(localRepository).projectPolicies(projectPolicies)
+                .baseline(baseline).excludeRules(excludeRules).includeRules(includeRules)
+                .severityOverrides(severityOverrides).limits(limits).progress(progress).advisories(advisories)
+                .advisoriesMaxAge(advisoriesMaxAge);
+        if (explainValues) {
+            b.valueLog(valueLog);
+        }
+        return b;
     }
 
     public Path root() {
@@ -93,6 +112,15 @@ public final class ScanRequest {
 
     public boolean projectPolicies() {
         return projectPolicies;
+    }
+
+    /**
+     * Whether git may read outside the folder that holds {@code .git}: a {@code gitdir:} file pointing elsewhere,
+     * alternates, {@code include.path}, a {@code core.excludesFile} or global ignore file elsewhere. Off by default:
+     * such a repository is reported as a warning and not opened (excludes files elsewhere are not read).
+     */
+    public boolean allowExternalGit() {
+        return allowExternalGit;
     }
 
     /** Baseline file, or null for {@code ROOT/.mcpsec/baseline.json} when it exists. */
@@ -161,6 +189,16 @@ public final class ScanRequest {
         return historyListener;
     }
 
+    /** Extra advisory data in the OSV format: files, folders or zips (as OSV publishes its exports). */
+    public List<Path> advisories() {
+        return advisories;
+    }
+
+    /** Advisory data older than this is a scan warning; default 90 days. */
+    public java.time.Duration advisoriesMaxAge() {
+        return advisoriesMaxAge;
+    }
+
     /** {@code $HOME} (or {@code %USERPROFILE%}) as MCP clients see it, else the JVM's {@code user.home}. */
     static Path defaultHome() {
         for (String name : new String[] {"HOME", "USERPROFILE"}) {
@@ -189,10 +227,13 @@ public final class ScanRequest {
         private ScanLimits limits = ScanLimits.defaults();
         private Consumer<String> progress = s -> { };
         private Consumer<String> valueLog;
+        private boolean allowExternalGit;
         private String fingerprintSalt;
         private Consumer<Object> factListener;
         private HistoryBaseline historyBaseline;
         private Consumer<HistoryPass> historyListener;
+        private final List<Path> advisories = new ArrayList<>();
+        private java.time.Duration advisoriesMaxAge = java.time.Duration.ofDays(90);
 
         private Builder(Path root) {
             this.root = root;
@@ -268,6 +309,11 @@ public final class ScanRequest {
             return this;
         }
 
+        public Builder allowExternalGit(boolean v) {
+            this.allowExternalGit = v;
+            return this;
+        }
+
         public Builder fingerprintSalt(String v) {
             this.fingerprintSalt = v;
             return this;
@@ -285,6 +331,20 @@ public final class ScanRequest {
 
         public Builder historyListener(Consumer<HistoryPass> v) {
             this.historyListener = v;
+            return this;
+        }
+
+        public Builder advisories(List<Path> v) {
+            this.advisories.addAll(v);
+            return this;
+        }
+
+        public Builder advisoriesMaxAge(java.time.Duration v) {
+            if (v == null || v.isNegative()) {
+                throw new ConfigurationException("advisoriesMaxAge", "the maximum age of advisory data must be 0 or more "
+                        + "days, not " + v);
+            }
+            this.advisoriesMaxAge = v;
             return this;
         }
 

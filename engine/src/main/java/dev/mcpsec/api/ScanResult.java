@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.EnumMap;
 
-/** Everything one scan produced: inventory, findings, suppressed findings, warnings and the rules that ran. */
+/**
+ * Everything one scan produced: inventory (config files, servers, the credentials they receive), findings, suppressed
+ * findings, warnings, the rules that ran, the bundles applied and every rule that was turned off or re-rated.
+ */
 public record ScanResult(
         String toolVersion,
         String root,
@@ -14,7 +17,34 @@ public record ScanResult(
         List<SuppressedFinding> suppressed,
         List<ScanWarning> warnings,
         List<RuleInfo> rules,
-        long durationMs) {
+        long durationMs,
+        List<AppliedBundle> bundles,
+        List<RuleOverride> overrides,
+        List<CredentialSummary> credentials) {
+
+    /** A result without bundle and override records and without the credential inventory. */
+    public ScanResult(String toolVersion, String root, List<FileSummary> files, List<ServerSummary> servers,
+                      List<Finding> findings, List<SuppressedFinding> suppressed, List<ScanWarning> warnings,
+                      List<RuleInfo> rules, long durationMs) {
+        this(toolVersion, root, files, servers, findings, suppressed, warnings, rules, durationMs, List.of(), List.of(),
+                List.of());
+    }
+
+    /** A result without the credential inventory (reports then show no per-server credentials). */
+    public ScanResult(String toolVersion, String root, List<FileSummary> files, List<ServerSummary> servers,
+                      List<Finding> findings, List<SuppressedFinding> suppressed, List<ScanWarning> warnings,
+                      List<RuleInfo> rules, long durationMs, List<AppliedBundle> bundles, List<RuleOverride> overrides) {
+        this(toolVersion, root, files, servers, findings, suppressed, warnings, rules, durationMs, bundles, overrides,
+                List.of());
+    }
+
+    /** A result without bundle and override records. */
+    public ScanResult(String toolVersion, String root, List<FileSummary> files, List<ServerSummary> servers,
+                      List<Finding> findings, List<SuppressedFinding> suppressed, List<ScanWarning> warnings,
+                      List<RuleInfo> rules, long durationMs, List<CredentialSummary> credentials) {
+        this(toolVersion, root, files, servers, findings, suppressed, warnings, rules, durationMs, List.of(), List.of(),
+                credentials);
+    }
 
     /** Counts of (unsuppressed) findings by severity, every severity present. */
     public Map<Severity, Integer> countBySeverity() {

@@ -6,11 +6,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static dev.mcpsec.discovery.ConfigShape.AMAZONQ;
+import static dev.mcpsec.discovery.ConfigShape.AMP;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_JSON;
+import static dev.mcpsec.discovery.ConfigShape.CLAUDE_MARKETPLACE;
+import static dev.mcpsec.discovery.ConfigShape.CLAUDE_PLUGIN;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_SETTINGS;
 import static dev.mcpsec.discovery.ConfigShape.CODEX;
 import static dev.mcpsec.discovery.ConfigShape.CONTINUE;
 import static dev.mcpsec.discovery.ConfigShape.CRUSH;
+import static dev.mcpsec.discovery.ConfigShape.CURSOR_HOOKS;
 import static dev.mcpsec.discovery.ConfigShape.CURSOR_PERMISSIONS;
 import static dev.mcpsec.discovery.ConfigShape.DEVCONTAINER;
 import static dev.mcpsec.discovery.ConfigShape.GEMINI;
@@ -76,6 +80,18 @@ public final class ClientCatalog {
         project("zed", ".zed/settings.json", "jsonc", ZED);
         project("zed", ".config/zed/settings.json", "jsonc", ZED);
         project("copilot-cli", ".github/mcp.json", "json", MCP_SERVERS);
+        // Amp: amp.mcpServers in ~/.config/amp/settings.json and VS Code settings (https://ampcode.com/manual);
+        // .amp/settings.json per project as third-party tooling describes it (syllago.dev, providers/amp/mcp)
+        project("amp", ".amp/settings.json", "jsonc", AMP);
+        // Claude Code plugins and marketplaces (servers inline in plugin.json or marketplace entries; a plugin's own
+        // .mcp.json is matched above), and the managed (system-wide) files when a repository deploys them
+        project("claude-code", ".claude-plugin/plugin.json", "json", CLAUDE_PLUGIN);
+        project("claude-code", ".claude-plugin/marketplace.json", "json", CLAUDE_MARKETPLACE);
+        project("claude-code", "managed-mcp.json", "json", MCP_SERVERS);
+        projectSettings("claude-code", "managed-settings.json", "json", CLAUDE_SETTINGS);
+        project("gemini", "gemini-extension.json", "json", GEMINI);
+        project("roo", "mcp_settings.json", "json", MCP_SERVERS);
+        projectSettings("cursor", ".cursor/hooks.json", "json", CURSOR_HOOKS);
 
         user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
         user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");
@@ -85,6 +101,7 @@ public final class ClientCatalog {
         }
         user("cursor", ".cursor/mcp.json", "jsonc", MCP_SERVERS, "servers");
         user("cursor", ".cursor/permissions.json", "jsonc", CURSOR_PERMISSIONS, "settings");
+        user("cursor", ".cursor/hooks.json", "json", CURSOR_HOOKS, "settings");
         user("windsurf", ".codeium/windsurf/mcp_config.json", "json", MCP_SERVERS, "servers");
         user("windsurf", ".codeium/windsurf-next/mcp_config.json", "json", MCP_SERVERS, "servers");
         user("windsurf", ".codeium/mcp_config.json", "json", MCP_SERVERS, "servers");
@@ -98,6 +115,7 @@ public final class ClientCatalog {
         user("zed", ".config/zed/settings.json", "jsonc", ZED, "servers");
         user("zed", "AppData/Roaming/Zed/settings.json", "jsonc", ZED, "servers");
         user("gemini", ".gemini/settings.json", "jsonc", GEMINI, "servers");
+        user("gemini", ".gemini/extensions/*/gemini-extension.json", "json", GEMINI, "servers");
         user("codex", ".codex/config.toml", "toml", CODEX, "servers");
         user("kiro", ".kiro/settings/mcp.json", "json", MCP_SERVERS, "servers");
         user("amazonq", ".aws/amazonq/mcp.json", "json", AMAZONQ, "servers");
@@ -119,6 +137,7 @@ public final class ClientCatalog {
         user("goose", "AppData/Roaming/Block/goose/config/config.yaml", "yaml", GOOSE, "servers");
         user("copilot-cli", ".copilot/mcp-config.json", "json", MCP_SERVERS, "servers");
         user("crush", ".config/crush/crush.json", "json", CRUSH, "servers");
+        user("amp", ".config/amp/settings.json", "jsonc", AMP, "servers");
     }
 
     private ClientCatalog() {

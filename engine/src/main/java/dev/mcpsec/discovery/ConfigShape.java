@@ -31,5 +31,13 @@ public enum ConfigShape {
     /** Amazon Q {@code mcp.json} or agent file: {@code mcpServers} and {@code allowedTools}. */
     AMAZONQ,
     /** Cursor {@code ~/.cursor/permissions.json}: {@code mcpAllowlist}. */
-    CURSOR_PERMISSIONS
+    CURSOR_PERMISSIONS,
+    /** Amp {@code settings.json}: {@code amp.mcpServers} (a dotted key, as in VS Code settings). */
+    AMP,
+    /** Claude Code plugin manifest {@code .claude-plugin/plugin.json}: inline {@code mcpServers}, {@code hooks}. */
+    CLAUDE_PLUGIN,
+    /** Claude Code plugin marketplace {@code .claude-plugin/marketplace.json}: {@code plugins[].mcpServers}. */
+    CLAUDE_MARKETPLACE,
+    /** Cursor {@code hooks.json}: {@code hooks.<event>[].command}. */
+    CURSOR_HOOKS
 }

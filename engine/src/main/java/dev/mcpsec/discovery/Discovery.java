@@ -3,19 +3,18 @@ package dev.mcpsec.discovery;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.facts.SkippedConfigs;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,11 @@ public final class Discovery {
     private Discovery() {
     }
 
+    /** True for a directory name the project walk never enters (dependencies, build output, tool state). */
+    public static boolean skippedDirectory(String name) {
+        return SKIPPED_DIRS.contains(name);
+    }
+
     /**
      * Discovers config files below {@code root} and, when {@code user} is set, under {@code home}.
      *
@@ -54,65 +58,86 @@ public final class Discovery {
         }
         List<ScanWarning> warnings = new ArrayList<>();
         Map<String, DiscoveredFile> found = new LinkedHashMap<>();
-        walkProject(realRoot, limits, found, warnings);
+        SkippedConfigs truncated = walkProject(realRoot, limits, found, warnings);
         if (user && home != null) {
             new UserScan(home, limits, found, warnings).run();
         }
         List<DiscoveredFile> files = new ArrayList<>(found.values());
         files.sort(Comparator.comparing(DiscoveredFile::scope).thenComparing(DiscoveredFile::displayPath));
-        return new DiscoveryResult(List.copyOf(files), List.copyOf(warnings));
+        return new DiscoveryResult(List.copyOf(files), List.copyOf(warnings), truncated);
     }
 
-    private static void walkProject(Path root, ScanLimits limits, Map<String, DiscoveredFile> found,
-                                    List<ScanWarning> warnings) {
-        boolean[] depthWarned = {false};
-        try {
-            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), limits.maxWalkDepth() + 1,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            if (!dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())) {
-                                return FileVisitResult.SKIP_SUBTREE;
-                            }
-                            return FileVisitResult.CONTINUE;
+    /**
+     * Walks the project breadth first, each folder's entries in name order, so that when {@code maxFiles} stops the
+     * walk the configs nearest the root have been found; returns what the limit left out, or null.
+     */
+    private static SkippedConfigs walkProject(Path root, ScanLimits limits, Map<String, DiscoveredFile> found,
+                                              List<ScanWarning> warnings) {
+        boolean depthWarned = false;
+        ArrayDeque<Path> queue = new ArrayDeque<>();
+        ArrayDeque<Integer> depths = new ArrayDeque<>();
+        queue.add(root);
+        depths.add(0);
+        while (!queue.isEmpty()) {
+            Path dir = queue.poll();
+            int depth = depths.poll();
+            List<Path> children = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                stream.forEach(children::add);
+            } catch (IOException | DirectoryIteratorException | SecurityException e) {
+                Throwable cause = e instanceof DirectoryIteratorException d ? d.getCause() : e;
+                if (dir.equals(root)) {
+                    warnings.add(new ScanWarning(".", 0, "walk stopped: " + cause.getClass().getSimpleName()));
+                } else {
+                    warnings.add(new ScanWarning(display(root, dir), 0, "cannot be read ("
+                            + cause.getClass().getSimpleName() + "); skipped"));
+                }
+                continue;
+            }
+            children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+            for (Path child : children) {
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException | SecurityException e) {
+                    warnings.add(new ScanWarning(display(root, child), 0, "cannot be read ("
+                            + e.getClass().getSimpleName() + "); skipped"));
+                    continue;
+                }
+                String name = child.getFileName().toString();
+                if (attrs.isDirectory()) {
+                    if (SKIPPED_DIRS.contains(name)) {
+                        continue;
+                    }
+                    if (depth + 1 > limits.maxWalkDepth()) {
+                        if (!depthWarned) {
+                            depthWarned = true;
+                            warnings.add(new ScanWarning(display(root, child), 0, "directory deeper than "
+                                    + limits.maxWalkDepth() + " levels not walked (maxWalkDepth)"));
                         }
-
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isDirectory()) {
-                                if (!depthWarned[0] && !SKIPPED_DIRS.contains(file.getFileName().toString())) {
-                                    depthWarned[0] = true;
-                                    warnings.add(new ScanWarning(display(root, file), 0, "directory deeper than "
-                                            + limits.maxWalkDepth() + " levels not walked (maxWalkDepth)"));
-                                }
-                                return FileVisitResult.CONTINUE;
-                            }
-                            String rel = display(root, file);
-                            Optional<CatalogEntry> entry = ClientCatalog.matchProjectPath(rel);
-                            if (entry.isEmpty()) {
-                                return FileVisitResult.CONTINUE;
-                            }
-                            if (found.size() >= limits.maxFiles()) {
-                                warnings.add(new ScanWarning(rel, 0, "more than " + limits.maxFiles()
-                                        + " config files (maxFiles); the rest were not scanned"));
-                                return FileVisitResult.TERMINATE;
-                            }
-                            if (acceptable(file, attrs.isSymbolicLink(), root, rel, warnings)) {
-                                found.put(file.toString(), new DiscoveredFile(file, rel, entry.get(), "project"));
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                            warnings.add(new ScanWarning(display(root, file), 0, "cannot be read ("
-                                    + exc.getClass().getSimpleName() + "); skipped"));
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            warnings.add(new ScanWarning(".", 0, "walk stopped: " + e.getMessage()));
+                        continue;
+                    }
+                    queue.add(child);
+                    depths.add(depth + 1);
+                    continue;
+                }
+                String rel = display(root, child);
+                Optional<CatalogEntry> entry = ClientCatalog.matchProjectPath(rel);
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                if (found.size() >= limits.maxFiles()) {
+                    warnings.add(new ScanWarning(rel, 0, "more than " + limits.maxFiles()
+                            + " config files (maxFiles); the rest were not scanned"));
+                    return new SkippedConfigs(rel, "maxFiles", "more than " + limits.maxFiles()
+                            + " config files; this one and the rest were not scanned");
+                }
+                if (acceptable(child, attrs.isSymbolicLink(), root, rel, warnings)) {
+                    found.put(child.toString(), new DiscoveredFile(child, rel, entry.get(), "project"));
+                }
+            }
         }
+        return null;
     }
 
     /**

@@ -2,13 +2,18 @@ package dev.mcpsec.engine;
 
 import dev.mcpsec.fleet.FleetRequest;
 import dev.mcpsec.fleet.FleetScanner;
+
+import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
+import dev.mcpsec.api.FactRecord;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.RuleTrace;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ServerCandidate;
 import dev.mcpsec.options.Version;
 
 import java.nio.file.Path;
@@ -41,6 +46,12 @@ public interface Mcpsec {
     /** Discovers, parses, extracts facts, evaluates every loaded rule and applies suppressions. */
     ScanResult scan(ScanRequest request);
 
+    /** Every fact the rules would see for the request, secrets masked ({@code mcpsec facts}); no rule runs. */
+    List<FactRecord> facts(ScanRequest request);
+
+    /** Why rule {@code ruleId} did or did not fire, for {@code server} or every server when null. */
+    RuleTrace trace(ScanRequest request, String ruleId, String server);
+
     /** Every rule the request would load (built-in, classpath, extra and, if enabled, project bundles). */
     List<RuleInfo> rules(ScanRequest request);
 
@@ -50,7 +61,10 @@ public interface Mcpsec {
     /** Runs the fixture tests of the bundle in {@code bundleDir} (a bundle directory or a project holding one). */
     BundleTestReport testBundle(Path bundleDir, ScanRequest request);
 
-    /** Scans and writes every current finding to the baseline file; returns how many entries it holds. */
+    /**
+     * Scans and writes every current finding to the baseline file, except findings of rules a bundle locked (those
+     * cannot be baselined); returns how many entries it holds.
+     */
     int writeBaseline(ScanRequest request, Path baselineFile);
 
     /** Records a review of {@code server} (as configured under the request's root) in {@code .mcpsec/reviewed.json}. */
@@ -64,4 +78,13 @@ public interface Mcpsec {
 
     /** Joins shard org reports into one org report written into {@code output}, as one run would have written it. */
     FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output);
+
+    /** Every advisory source the request loads (bundles and {@code --advisories}), with its size and age. */
+    List<AdvisorySource> advisories(ScanRequest request);
+
+    /**
+     * Vets one server before anyone adds it: the same rules, bundles and advisories as a scan, applied offline to that
+     * server alone (the request's root is not read; rules about the project's own files do not run).
+     */
+    ScanResult check(ServerCandidate candidate, ScanRequest request);
 }

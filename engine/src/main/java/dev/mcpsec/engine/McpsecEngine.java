@@ -2,19 +2,24 @@ package dev.mcpsec.engine;
 
 import dev.mcpsec.fleet.FleetRequest;
 import dev.mcpsec.fleet.FleetScanner;
+import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
+import dev.mcpsec.api.FactRecord;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.RuleTrace;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ServerCandidate;
 import dev.mcpsec.project.Baseline;
 import dev.mcpsec.project.ReviewRegister;
 import dev.mcpsec.rules.BundleLoader;
 import dev.mcpsec.rules.BundleTestRunner;
 import dev.mcpsec.rules.Explainer;
 import dev.mcpsec.rules.Policies;
+import dev.mcpsec.scan.CandidateCheck;
 import dev.mcpsec.scan.ScanEngine;
 
 import java.nio.file.Path;
@@ -39,6 +44,16 @@ final class McpsecEngine implements Mcpsec {
     }
 
     @Override
+    public List<FactRecord> facts(ScanRequest request) {
+        return engine.facts(request);
+    }
+
+    @Override
+    public RuleTrace trace(ScanRequest request, String ruleId, String server) {
+        return engine.trace(request, ruleId, server);
+    }
+
+    @Override
     public List<RuleInfo> rules(ScanRequest request) {
         return Policies.catalog(request).rules();
     }
@@ -50,13 +65,13 @@ final class McpsecEngine implements Mcpsec {
 
     @Override
     public BundleTestReport testBundle(Path bundleDir, ScanRequest request) {
-        return new BundleTestRunner(engine::scan).run(BundleLoader.fromDirectory(bundleDir), request);
+        return new BundleTestRunner((r, p, c) -> new ScanEngine(c).scan(r, p), clock).run(BundleLoader.fromDirectory(bundleDir), request);
     }
 
     @Override
     public int writeBaseline(ScanRequest request, Path baselineFile) {
         ScanResult result = engine.scan(request);
-        return Baseline.update(engine.root(request), baselineFile, result);
+        return Baseline.update(engine.root(request), baselineFile, result, engine.lockedRules(request).keySet());
     }
 
     @Override
@@ -79,5 +94,15 @@ final class McpsecEngine implements Mcpsec {
     @Override
     public FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output) {
         return new FleetScanner(clock).merge(reports, output);
+    }
+
+    @Override
+    public List<AdvisorySource> advisories(ScanRequest request) {
+        return engine.advisories(request);
+    }
+
+    @Override
+    public ScanResult check(ServerCandidate candidate, ScanRequest request) {
+        return new CandidateCheck(engine).check(candidate, request);
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpsec.extract;
 
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanWarning;
+import dev.mcpsec.facts.ClientSetting;
 import dev.mcpsec.git.GitFileStatus;
 import dev.mcpsec.git.GitInspector;
 import dev.mcpsec.parse.ConfigDocument;
@@ -17,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +32,13 @@ public final class EnvFiles {
     private final ScanLimits limits;
     private final GitInspector git;
     private final Set<String> loaded = new LinkedHashSet<>();
+    /** Each env file is read and parsed once, however many servers load it. */
+    private final Map<Path, EnvFile> parsedFiles = new HashMap<>();
+    private long valuesLeft = MAX_VALUES;
+    private boolean budgetWarned;
+
+    /** Most env-file values inspected in one scan (servers times entries): bounds time and facts. */
+    static final long MAX_VALUES = 200_000;
 
     public EnvFiles(Path root, ScanLimits limits, GitInspector git) {
         this.root = root;
@@ -57,7 +67,15 @@ public final class EnvFiles {
                     + " uses a variable mcpsec cannot resolve offline: not read"));
             return;
         }
-        Path target = workspace.resolve(expanded).normalize();
+        Path target;
+        try {
+            target = workspace.resolve(expanded).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // a NUL or a lone surrogate: no file system holds such a name; the value is not echoed
+            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile of server "
+                    + entry.name() + " is not a valid path (NUL or characters a file name cannot hold): not read"));
+            return;
+        }
         if (!target.startsWith(root) || escapesBySymlink(target)) {
             sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
                     + entry.name() + " points outside the scan root: not read"));
@@ -69,17 +87,15 @@ public final class EnvFiles {
             return;
         }
         String display = root.relativize(target).toString().replace('\\', '/');
-        String text;
-        try {
-            if (Files.size(target) > limits.maxFileBytes()) {
-                sink.warnings().add(new ScanWarning(display, 0, "larger than " + limits.maxFileBytes()
-                        + " bytes: not read (limit maxFileBytes)"));
-                return;
+        EnvFile parsed = parsedFiles.get(target);
+        if (parsed == null && !parsedFiles.containsKey(target)) {
+            parsed = read(target, display, where, sink);
+            parsedFiles.put(target, parsed);
+            if (parsed != null) {
+                parsed.notes().forEach(n -> sink.warnings().add(new ScanWarning(display, 0, n)));
             }
-            text = new String(Files.readAllBytes(target), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            sink.warnings().add(new ScanWarning(display, 0, "cannot read env file (" + where + "): "
-                    + e.getClass().getSimpleName()));
+        }
+        if (parsed == null) {
             return;
         }
         loaded.add(display);
@@ -92,11 +108,77 @@ public final class EnvFiles {
         }
         FactExtractor.Values values = extractor.values(new Origin(display, entry.name(), doc.client(), tracked,
                 ignored), sink);
-        EnvFile parsed = EnvFileParser.parse(text);
-        parsed.notes().forEach(n -> sink.warnings().add(new ScanWarning(display, 0, n)));
         for (EnvEntry e : parsed.entries()) {
+            if (valuesLeft-- <= 0) {
+                if (!budgetWarned) {
+                    budgetWarned = true;
+                    sink.warnings().add(new ScanWarning(display, 0, "env files: more than " + MAX_VALUES
+                            + " values loaded by servers in this scan; the rest were not checked for secrets"));
+                }
+                return;
+            }
             values.inspect(e.name(), new Located(e.value(), e.line(), e.column()), "envFile:" + e.name(),
                     ValueContext.ENV_FILE);
+        }
+    }
+
+    /** Reads and parses one env file, bounded by {@code maxFileBytes}; null (with a warning) when it cannot be. */
+    private EnvFile read(Path target, String display, String where, Sink sink) {
+        try {
+            if (!Files.isRegularFile(target)) {
+                sink.warnings().add(new ScanWarning(display, 0, "env file is not a regular file: not read"));
+                return null;
+            }
+            if (Files.size(target) > limits.maxFileBytes()) {
+                sink.warnings().add(new ScanWarning(display, 0, "larger than " + limits.maxFileBytes()
+                        + " bytes: not read (limit maxFileBytes)"));
+                return null;
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(target)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes()));
+            }
+            return EnvFileParser.parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            sink.warnings().add(new ScanWarning(display, 0, "cannot read env file (" + where + "): "
+                    + e.getClass().getSimpleName()));
+            return null;
+        }
+    }
+
+    /**
+     * CVE-2025-61260: Codex CLI before 0.23.0 read {@code CODEX_HOME} from a {@code .env} in the working folder, so a
+     * repository with {@code .env} and {@code .codex/config.toml} side by side made Codex run the project's servers
+     * as if they were the user's own. For a project {@code .codex/config.toml}, the {@code .env} beside the
+     * {@code .codex} folder is read and a {@code CODEX_HOME} in it becomes the setting {@code env.CODEX_HOME}
+     * (unless git ignores the file: then it is the user's own).
+     */
+    void clientHome(ConfigDocument doc, Sink sink) {
+        if (!"project".equals(doc.scope()) || !(doc.file().equals(".codex/config.toml")
+                || doc.file().endsWith("/.codex/config.toml"))) {
+            return;
+        }
+        Path env = root.resolve(doc.file()).normalize().getParent().resolveSibling(".env");
+        if (!env.startsWith(root) || escapesBySymlink(env) || !Files.isRegularFile(env)) {
+            return;
+        }
+        String display = root.relativize(env).toString().replace('\\', '/');
+        try {
+            if (Files.size(env) > limits.maxFileBytes()) {
+                return;
+            }
+            if (git != null && git.status(env).ignored()) {
+                return;
+            }
+            EnvFile parsed = EnvFileParser.parse(Files.readString(env, StandardCharsets.UTF_8));
+            for (EnvEntry e : parsed.entries()) {
+                if ("CODEX_HOME".equals(e.name())) {
+                    sink.facts().add(new ClientSetting(display, e.line(), e.column(), "codex", "env.CODEX_HOME",
+                            e.value(), null));
+                }
+            }
+        } catch (IOException e) {
+            sink.warnings().add(new ScanWarning(display, 0, "cannot read env file: " + e.getClass().getSimpleName()));
         }
     }
 

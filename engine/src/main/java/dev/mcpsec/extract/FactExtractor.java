@@ -12,6 +12,7 @@ import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.Launch;
 import dev.mcpsec.parse.LaunchParser;
+import dev.mcpsec.parse.LenientUrl;
 import dev.mcpsec.parse.Located;
 import dev.mcpsec.parse.ServerEntry;
 import dev.mcpsec.parse.SettingEntry;
@@ -25,11 +26,12 @@ import dev.mcpsec.secrets.Reference;
 import dev.mcpsec.secrets.SecretDetector;
 import dev.mcpsec.secrets.ValueAnalysis;
 import dev.mcpsec.secrets.ValueContext;
+import dev.mcpsec.supply.LaunchRisks;
 
-import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -45,6 +47,7 @@ public final class FactExtractor {
     private final Path root;
     private final EnvFiles envFiles;
     private final Consumer<String> valueLog;
+    private final SettingFacts settingFacts;
 
     public FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles) {
         this(detector, fingerprinter, root, envFiles, null);
@@ -57,6 +60,7 @@ public final class FactExtractor {
         this.root = root;
         this.envFiles = envFiles;
         this.valueLog = valueLog;
+        this.settingFacts = new SettingFacts(detector);
     }
 
     /** An extractor for historical content: env files are not read from disk. */
@@ -68,11 +72,25 @@ public final class FactExtractor {
     public void extract(ConfigDocument doc, boolean tracked, boolean ignored, Sink sink) {
         String file = doc.file();
         for (SettingEntry s : doc.settings()) {
-            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(),
-                    Masker.display(s.value()), s.server()));
+            // a settings value can hold a literal secret (an env block, a curl in permissions.allow): facts carry it masked
+            String value = s.value() == null ? null : settingFacts.mask(s.key().substring(s.key().lastIndexOf('.') + 1),
+                    s.value());
+            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), Masker.display(value),
+                    s.server()));
+        }
+        settingFacts.extract(doc, new Origin(file, null, doc.client(), tracked, ignored), sink, this);
+        if (envFiles != null) {
+            envFiles.clientHome(doc, sink);
         }
         for (ServerEntry e : doc.servers()) {
             server(doc, e, new Origin(file, e.name(), doc.client(), tracked, ignored), sink);
+        }
+        if (!doc.values().isEmpty()) {
+            // values outside any server (VS Code inputs[].default, values shadowed by a duplicate key)
+            Values values = new Values(new Origin(file, null, doc.client(), tracked, ignored), sink);
+            for (dev.mcpsec.parse.FileValue v : doc.values()) {
+                values.inspect(v.name(), v.value(), v.location(), ValueContext.ENV);
+            }
         }
     }
 
@@ -92,7 +110,8 @@ public final class FactExtractor {
      * arguments, URL, package name and version) are masked here; the detector reads the raw values separately.
      */
     private static McpServer server(ConfigDocument doc, ServerEntry e, Launch launch) {
-        String url = e.url() != null ? e.url().value() : launch.remoteUrl();
+        // as the client reads it: a URL java.net.URI refuses (spaces, backslashes, http:/host) still connects
+        String url = LenientUrl.normalize(e.url() != null ? e.url().value() : launch.remoteUrl());
         return McpServer.builder().name(e.name()).file(doc.file()).line(e.line()).column(e.column())
                 .client(doc.client()).scope(doc.scope()).transport(e.transport())
                 .command(Masker.display(e.command() == null ? null : e.command().value()))
@@ -117,13 +136,16 @@ public final class FactExtractor {
         String command = e.command() == null ? null : e.command().value();
         List<String> args = e.args().stream().map(Located::value).toList();
         sink.facts().add(server);
-        sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
-                server.command(), server.url(), server.packageName(), server.packageVersion(), e.disabled()));
+        LaunchRisks.of(server, envValues(e)).forEach(sink.facts()::add);
+        int firstCredential = sink.facts().credentials().size();
         for (SettingEntry s : e.settings()) {
             sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(),
                     Masker.display(s.value()), s.server() == null ? e.name() : s.server()));
         }
         filesystemRoots(doc, e, launch, sink);
+        ServerInputs.extract(file, e, launch.packageName() == null ? 0 : e.args().size() - launch.packageArgs().size(),
+                detector.classifier(), sink.facts());
+        hiddenText(file, e, sink.facts());
         Values values = new Values(origin, sink);
         for (Map.Entry<String, Located> env : e.env().entrySet()) {
             values.inspect(env.getKey(), env.getValue(), "env." + env.getKey(), ValueContext.ENV);
@@ -149,6 +171,24 @@ public final class FactExtractor {
         if (e.envFile() != null && envFiles != null) {
             envFiles.load(doc, e, this, sink);
         }
+        // The inventory entry comes last: it lists the credentials the server receives (kinds and tiers only).
+        List<String> credentials = new ArrayList<>();
+        List<Credential> found = sink.facts().credentials();
+        for (Credential c : found.subList(firstCredential, found.size())) {
+            if (e.name().equals(c.server())) {
+                credentials.add(c.location() + ": " + c.kind() + " (" + c.tier() + ")");
+            }
+        }
+        sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
+                server.command(), server.url(), server.packageName(), server.packageVersion(), e.disabled(),
+                server.ecosystem(), launch.imageDigest(), credentials));
+    }
+
+    /** The server's environment as the config writes it (names to values), for the launch-risk checks. */
+    private static Map<String, String> envValues(ServerEntry e) {
+        Map<String, String> values = new LinkedHashMap<>();
+        e.env().forEach((k, v) -> values.put(k, v == null ? null : v.value()));
+        return values;
     }
 
     private void filesystemRoots(ConfigDocument doc, ServerEntry e, Launch launch, Sink sink) {
@@ -173,16 +213,30 @@ public final class FactExtractor {
         }
     }
 
+    /** Invisible or direction-changing characters in the name and values of a server entry. */
+    private void hiddenText(String file, ServerEntry e, FactSet out) {
+        settingFacts.hidden(file, e.line(), e.column(), e.name(), "name", e.name(), out);
+        if (e.command() != null) {
+            settingFacts.hidden(file, e.command().line(), e.command().column(), e.name(), "command",
+                    e.command().value(), out);
+        }
+        for (int i = 0; i < e.args().size(); i++) {
+            Located a = e.args().get(i);
+            settingFacts.hidden(file, a.line(), a.column(), e.name(), "args[" + i + "]", a.value(), out);
+        }
+        e.env().forEach((k, v) -> settingFacts.hidden(file, v.line(), v.column(), e.name(), "env." + k, v.value(), out));
+        e.headers().forEach((k, v) -> settingFacts.hidden(file, v.line(), v.column(), e.name(), "headers." + k,
+                v.value(), out));
+        if (e.url() != null) {
+            settingFacts.hidden(file, e.url().line(), e.url().column(), e.name(), "url", e.url().value(), out);
+        }
+    }
+
     static String host(String url) {
         if (url == null || url.isBlank()) {
             return null;
         }
-        try {
-            URI u = URI.create(url.trim());
-            return u.getHost() == null ? null : u.getHost().toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException ex) {
-            return null;
-        }
+        return LenientUrl.host(url);
     }
 
     /** Inspects values handed to one server and records what they hold. */

@@ -1,17 +1,26 @@
 package dev.mcpsec.extract;
 
+import dev.mcpsec.facts.AdvisoryMatch;
+import dev.mcpsec.facts.ClientCommand;
+import dev.mcpsec.facts.ClientRedirect;
 import dev.mcpsec.facts.ClientSetting;
 import dev.mcpsec.facts.ConfigFile;
 import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.DatabaseTarget;
 import dev.mcpsec.facts.EnvReference;
 import dev.mcpsec.facts.FilesystemRoot;
+import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.facts.HistoryCredential;
+import dev.mcpsec.facts.LaunchRisk;
+import dev.mcpsec.facts.LookAlike;
+import dev.mcpsec.facts.IncompleteConfig;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.ReviewRecord;
 import dev.mcpsec.facts.RotationRecord;
 import dev.mcpsec.facts.SecretOccurrence;
+import dev.mcpsec.facts.ServerInput;
+import dev.mcpsec.facts.SkippedConfigs;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +35,7 @@ public final class FactSet {
     private final List<ConfigFile> configFiles = new ArrayList<>();
     private final List<McpServer> servers = new ArrayList<>();
     private final List<Credential> credentials = new ArrayList<>();
+    private final List<HiddenText> hiddenTexts = new ArrayList<>();
 
     public void add(ConfigFile fact) {
         configFiles.add(fact);
@@ -43,6 +53,19 @@ public final class FactSet {
     }
 
     public void add(ClientSetting fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(ClientCommand fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(ClientRedirect fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(HiddenText fact) {
+        hiddenTexts.add(fact);
         inOrder.add(fact);
     }
 
@@ -66,6 +89,10 @@ public final class FactSet {
         inOrder.add(fact);
     }
 
+    public void add(ServerInput fact) {
+        inOrder.add(fact);
+    }
+
     public void add(ReviewRecord fact) {
         inOrder.add(fact);
     }
@@ -75,6 +102,26 @@ public final class FactSet {
     }
 
     public void add(PolicyData fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(LaunchRisk fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(AdvisoryMatch fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(LookAlike fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(IncompleteConfig fact) {
+        inOrder.add(fact);
+    }
+
+    public void add(SkippedConfigs fact) {
         inOrder.add(fact);
     }
 
@@ -91,6 +138,11 @@ public final class FactSet {
     /** The credentials found in current files (configs and the env files they load). */
     public List<Credential> credentials() {
         return Collections.unmodifiableList(credentials);
+    }
+
+    /** The hidden characters found so far (config values, config files, instruction files), in the order found. */
+    public List<HiddenText> hiddenTexts() {
+        return Collections.unmodifiableList(hiddenTexts);
     }
 
     /** Every fact, in the order found: what the rule session is given. */

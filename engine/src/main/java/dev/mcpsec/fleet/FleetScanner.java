@@ -265,7 +265,13 @@ public final class FleetScanner {
             List<CredentialSeen> credentials = Collections.synchronizedList(new ArrayList<>());
             List<HistoryBaseline.Seen> history = Collections.synchronizedList(new ArrayList<>());
             HistoryPass[] pass = new HistoryPass[1];
-            ScanRequest scanRequest = template(request, root).historyBaseline(baseline)
+            ScanRequest.Builder builder = template(request, root);
+            if (view != null) {
+                // the view borrows the mirror's objects through objects/info/alternates, which lead outside the view
+                // to the mirror the user asked to scan: git may follow them (only for a view mcpsec made itself)
+                builder.allowExternalGit(true);
+            }
+            ScanRequest scanRequest = builder.historyBaseline(baseline)
                     .historyListener(p -> pass[0] = p).factListener(fact -> {
                 if (fact instanceof HistoryCredential h) {
                     history.add(new HistoryBaseline.Seen(h.file(), h.server(), h.location(), h.variable(), h.kind(),
@@ -304,7 +310,8 @@ public final class FleetScanner {
         Path dir = out.resolve("sarif");
         Files.createDirectories(dir);
         ScanResult named = new ScanResult(result.toolVersion(), target.name(), result.files(), result.servers(),
-                result.findings(), result.suppressed(), result.warnings(), result.rules(), result.durationMs());
+                result.findings(), result.suppressed(), result.warnings(), result.rules(), result.durationMs(),
+                result.credentials());
         try (OutputStream o = Files.newOutputStream(dir.resolve(fileName(target.name()) + ".sarif"))) {
             Reporters.get(ReportFormat.SARIF).write(named, o, ReportOptions.plain());
         }

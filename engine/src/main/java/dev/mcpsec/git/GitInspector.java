@@ -33,11 +33,14 @@ public final class GitInspector implements AutoCloseable {
     private final Path workTree;
     private final String scanPrefix;
     private final Consumer<ScanWarning> warnings;
+    private final boolean allowExternal;
     private IgnoreRules ignoreRules;
     private String salt;
 
-    private GitInspector(Repository repository, Path scanRoot, Consumer<ScanWarning> warnings) {
+    private GitInspector(Repository repository, Path scanRoot, Consumer<ScanWarning> warnings,
+                         boolean allowExternal) {
         this.repository = repository;
+        this.allowExternal = allowExternal;
         this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
         this.warnings = warnings;
         Path root = scanRoot.toAbsolutePath().normalize();
@@ -51,9 +54,19 @@ public final class GitInspector implements AutoCloseable {
      * {@code .git} is broken (bad {@code gitdir:} file, garbage HEAD, missing objects).
      */
     public static Optional<GitInspector> open(Path scanRoot, Consumer<ScanWarning> warnings) {
+        return open(scanRoot, warnings, false);
+    }
+
+    /**
+     * As {@link #open(Path, Consumer)}; with {@code allowExternal}, git may also read outside the folder that holds
+     * {@code .git} (a {@code gitdir:} elsewhere, alternates, includes, an excludes file elsewhere). Without it such a
+     * repository is reported and not opened, and excludes files elsewhere are reported and not read.
+     */
+    public static Optional<GitInspector> open(Path scanRoot, Consumer<ScanWarning> warnings, boolean allowExternal) {
         Consumer<ScanWarning> sink = warnings == null ? w -> { } : warnings;
         try {
-            return RepositoryLocator.locate(scanRoot, sink).map(repo -> new GitInspector(repo, scanRoot, sink));
+            return RepositoryLocator.locate(scanRoot, sink, allowExternal)
+                    .map(repo -> new GitInspector(repo, scanRoot, sink, allowExternal));
         } catch (RuntimeException e) {
             sink.accept(new ScanWarning(null, 0, "git: repository lookup failed (" + e.getMessage() + ")"));
             return Optional.empty();
@@ -174,7 +187,7 @@ public final class GitInspector implements AutoCloseable {
 
     private IgnoreRules ignoreRules() {
         if (ignoreRules == null) {
-            ignoreRules = IgnoreRules.load(repository, workTree, warnings);
+            ignoreRules = IgnoreRules.load(repository, workTree, warnings, allowExternal);
         }
         return ignoreRules;
     }

@@ -41,10 +41,19 @@ final class IgnoreRules {
         this.warnings = warnings;
     }
 
-    static IgnoreRules load(Repository repository, Path workTree, Consumer<ScanWarning> warnings) {
+    static IgnoreRules load(Repository repository, Path workTree, Consumer<ScanWarning> warnings,
+                            boolean allowExternal) {
         Path commonDir = repository.getCommonDirectory().toPath();
         IgnoreNode info = read(commonDir.resolve("info").resolve("exclude"), ".git/info/exclude", warnings);
-        Path global = globalExcludesFile(repository);
+        Path global = globalExcludesFile(repository, workTree);
+        if (global != null && !allowExternal && !global.toAbsolutePath().normalize().startsWith(workTree)) {
+            if (Files.exists(global, LinkOption.NOFOLLOW_LINKS)) {
+                warnings.accept(new ScanWarning(null, 0, "git: the excludes file (core.excludesFile or the global "
+                        + "ignore file) lies outside the scanned folder: not read, so its patterns do not count as "
+                        + "ignored (--allow-external-git reads it)"));
+            }
+            global = null;
+        }
         IgnoreNode globalNode = global == null ? NONE : read(global, "core.excludesFile", warnings);
         return new IgnoreRules(workTree, info, globalNode, warnings);
     }
@@ -122,7 +131,7 @@ final class IgnoreRules {
     }
 
     /** core.excludesFile (with {@code ~/} expanded), else {@code $XDG_CONFIG_HOME/git/ignore} or its default. */
-    private static Path globalExcludesFile(Repository repository) {
+    private static Path globalExcludesFile(Repository repository, Path workTree) {
         FS fs = repository.getFS();
         try {
             String configured = repository.getConfig()
@@ -131,7 +140,7 @@ final class IgnoreRules {
                 if (configured.startsWith("~/") && fs.userHome() != null) {
                     return fs.userHome().toPath().resolve(configured.substring(2));
                 }
-                return Path.of(configured);
+                return workTree.resolve(configured);
             }
             String xdg = SystemReader.getInstance().getenv(Constants.XDG_CONFIG_HOME);
             if (xdg != null && !xdg.isBlank()) {

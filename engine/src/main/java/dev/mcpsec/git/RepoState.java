@@ -29,6 +29,33 @@ public final class RepoState {
     public record State(String head, String digest) {
     }
 
+    /**
+     * JGit opens HEAD, config, refs, packed-refs and the index without asking what they are, and a FIFO in any of
+     * those places blocks forever: the git directory is checked first, as a single scan checks it
+     * ({@link GitDirCheck}), and a repository that fails the check is not read.
+     */
+    private static void checkGitDir(Path repository, boolean bare) throws IOException {
+        Path gitDir = repository;
+        if (!bare) {
+            Path dotGit = repository.resolve(Constants.DOT_GIT);
+            if (Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+                gitDir = RepositoryLocator.readGitdirFile(dotGit, repository)
+                        .orElseThrow(() -> new IOException(".git is a file without a valid 'gitdir:' line"));
+            } else if (!Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(".git is not a regular file or folder (FIFO, device or socket)");
+            } else {
+                gitDir = dotGit;
+            }
+        }
+        if (!Files.isDirectory(gitDir)) {
+            throw new IOException("the git directory " + gitDir + " does not exist");
+        }
+        String refusal = GitDirCheck.check(gitDir, gitDir.toRealPath()).refusal();
+        if (refusal != null) {
+            throw new IOException("git: " + refusal);
+        }
+    }
+
     /** A bare repository's HEAD must be a symbolic ref or a commit id; JGit would read anything else as absent. */
     private static void checkHead(Path head) throws IOException {
         if (!Files.isRegularFile(head, LinkOption.NOFOLLOW_LINKS) || Files.size(head) > 4096) {
@@ -41,6 +68,7 @@ public final class RepoState {
     }
 
     public static State of(Path repository, boolean bare) throws IOException {
+        checkGitDir(repository, bare);
         // No readEnvironment(): GIT_DIR and friends of the process must not redirect what is read.
         OfflineSystemReader.install();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.Constants;
@@ -28,6 +29,10 @@ final class RepositoryLocator {
     }
 
     static Optional<Repository> locate(Path scanRoot, Consumer<ScanWarning> warnings) {
+        return locate(scanRoot, warnings, false);
+    }
+
+    static Optional<Repository> locate(Path scanRoot, Consumer<ScanWarning> warnings, boolean allowExternal) {
         Path start = scanRoot.toAbsolutePath().normalize();
         if (Files.isRegularFile(start)) {
             start = start.getParent();
@@ -35,17 +40,29 @@ final class RepositoryLocator {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path dotGit = dir.resolve(Constants.DOT_GIT);
             if (Files.exists(dotGit, LinkOption.NOFOLLOW_LINKS)) {
-                return open(dir, dotGit, start, warnings);
+                return open(dir, dotGit, start, warnings, allowExternal);
             }
         }
         return Optional.empty();
     }
 
     private static Optional<Repository> open(Path workTree, Path dotGit, Path scanRoot,
-                                             Consumer<ScanWarning> warnings) {
+                                             Consumer<ScanWarning> warnings, boolean allowExternal) {
         String shown = shown(scanRoot, dotGit);
+        String optIn = "; git status and history skipped (--allow-external-git follows it)";
         try {
             Path gitDir = dotGit;
+            Path inside = workTree.toRealPath();
+            if (Files.isSymbolicLink(dotGit) && !allowExternal) {
+                warnings.accept(new ScanWarning(shown, 0, "git: .git is a symbolic link" + optIn));
+                return Optional.empty();
+            }
+            if (!Files.isDirectory(dotGit) && !Files.isRegularFile(dotGit)) {
+                // a FIFO would block the read of a gitdir: file (and JGit's reads) forever
+                warnings.accept(new ScanWarning(shown, 0, "git: .git is not a regular file or folder (FIFO, device or "
+                        + "socket); git status and history skipped"));
+                return Optional.empty();
+            }
             if (!Files.isDirectory(dotGit)) {
                 Optional<Path> target = readGitdirFile(dotGit, workTree);
                 if (target.isEmpty()) {
@@ -54,11 +71,51 @@ final class RepositoryLocator {
                     return Optional.empty();
                 }
                 gitDir = target.get();
+                if (!allowExternal && !gitDir.startsWith(workTree)) {
+                    warnings.accept(new ScanWarning(shown, 0, "git: .git is a 'gitdir:' file pointing outside the "
+                            + "scanned folder" + optIn));
+                    return Optional.empty();
+                }
                 if (!Files.isDirectory(gitDir)) {
                     warnings.accept(new ScanWarning(shown, 0, "git: .git points to " + gitDir
                             + ", which does not exist; git status and history skipped"));
                     return Optional.empty();
                 }
+            }
+            if (!allowExternal && !gitDir.toRealPath().startsWith(inside)) {
+                warnings.accept(new ScanWarning(shown, 0, "git: the git directory lies outside the scanned folder"
+                        + optIn));
+                return Optional.empty();
+            }
+            GitDirCheck.Result check = GitDirCheck.check(gitDir, allowExternal ? gitDir.getRoot() : inside);
+            if (check.refusal() == null && allowExternal) {
+                // followed on request: the common directory and alternate object stores get the same FIFO check
+                List<Path> more = new java.util.ArrayList<>();
+                Path common = commonDir(gitDir);
+                if (common != null) {
+                    more.add(common);
+                }
+                more.addAll(GitDirCheck.alternates(gitDir));
+                if (common != null) {
+                    more.addAll(GitDirCheck.alternates(common));
+                }
+                for (Path dir : more) {
+                    String refusal = Files.isDirectory(dir) ? GitDirCheck.check(dir, dir.getRoot()).refusal() : null;
+                    if (refusal != null) {
+                        check = new GitDirCheck.Result(refusal, List.of());
+                        break;
+                    }
+                }
+            }
+            if (check.refusal() != null) {
+                warnings.accept(new ScanWarning(shown, 0, "git: " + check.refusal()
+                        + "; git status and history skipped"));
+                return Optional.empty();
+            }
+            if (!allowExternal && !check.external().isEmpty()) {
+                warnings.accept(new ScanWarning(shown, 0, "git: would read outside the scanned folder ("
+                        + String.join("; ", check.external()) + ")" + optIn));
+                return Optional.empty();
             }
             if (!RepositoryCache.FileKey.isGitRepository(gitDir.toFile(), FS.DETECTED)) {
                 warnings.accept(new ScanWarning(shown, 0, "git: " + gitDir
@@ -80,7 +137,7 @@ final class RepositoryLocator {
         }
     }
 
-    private static Optional<Path> readGitdirFile(Path dotGit, Path workTree) throws IOException {
+    static Optional<Path> readGitdirFile(Path dotGit, Path workTree) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(dotGit)) {
             head = in.readNBytes(MAX_GITDIR_FILE_BYTES);
@@ -97,6 +154,20 @@ final class RepositoryLocator {
             return Optional.of(workTree.resolve(target).normalize());
         } catch (InvalidPathException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The common git directory of a linked worktree's git directory ({@code commondir}), or null. */
+    private static Path commonDir(Path gitDir) {
+        Path file = gitDir.resolve("commondir");
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            String line = new String(in.readNBytes(MAX_GITDIR_FILE_BYTES), StandardCharsets.UTF_8).strip();
+            return line.isEmpty() ? null : gitDir.resolve(line).normalize();
+        } catch (IOException | InvalidPathException e) {
+            return null;
         }
     }
 

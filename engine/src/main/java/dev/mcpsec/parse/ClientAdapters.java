@@ -20,13 +20,14 @@ final class ClientAdapters {
     private static final List<String> CLAUDE_KEYS = List.of("enableAllProjectMcpServers", "enabledMcpjsonServers",
             "disabledMcpjsonServers", "permissions.allow", "permissions.ask", "permissions.deny",
             "permissions.defaultMode", "skipDangerousModePermissionPrompt", "allowedMcpServers", "deniedMcpServers",
-            "allowManagedMcpServersOnly");
+            "allowManagedMcpServersOnly", "hooks", "apiKeyHelper", "statusLine", "env", "awsAuthRefresh",
+            "awsCredentialExport", "otelHeadersHelper");
     private static final Pattern CLAUDE_PROJECT_KEYS = Pattern.compile("projects\\..+\\.(hasTrustDialogAccepted"
             + "|enableAllProjectMcpServers|enabledMcpjsonServers|disabledMcpjsonServers|disabledMcpServers"
             + "|enabledMcpServers|allowedTools)");
 
     /** The servers and settings one file yielded. */
-    record Parsed(List<ServerEntry> servers, List<SettingEntry> settings) {
+    record Parsed(List<ServerEntry> servers, List<SettingEntry> settings, List<FileValue> values) {
     }
 
     private final ServerReader reader;
@@ -34,6 +35,7 @@ final class ClientAdapters {
     private final List<String> warnings;
     private final List<ServerEntry> servers = new ArrayList<>();
     private final List<SettingEntry> settings = new ArrayList<>();
+    private final List<FileValue> values = new ArrayList<>();
     private boolean limitWarned;
 
     private ClientAdapters(String client, int maxServers, List<String> warnings) {
@@ -49,14 +51,16 @@ final class ClientAdapters {
         } else if (root != null) {
             a.adapt(shape, root);
         }
-        return new Parsed(List.copyOf(a.servers), List.copyOf(a.settings));
+        return new Parsed(List.copyOf(a.servers), List.copyOf(a.settings), List.copyOf(a.values));
     }
 
     private void adapt(ConfigShape shape, PNode root) {
         switch (shape) {
-            case MCP_SERVERS -> servers(root.get("mcpServers") != null ? root.get("mcpServers") : root.get("servers"));
+            case MCP_SERVERS -> servers(root.get("mcpServers") != null ? root.get("mcpServers")
+                    : root.get("servers") != null ? root.get("servers") : bareServerMap(root));
             case VSCODE -> {
                 servers(root.get("servers"));
+                inputDefaults(root.get("inputs"));
                 if (root.get("servers") == null && root.get("mcpServers") != null) {
                     warnings.add(ServerReader.at(root.get("mcpServers"))
                             + "\"mcpServers\" is not read by this client, which expects \"servers\"");
@@ -64,6 +68,7 @@ final class ClientAdapters {
             }
             case VSCODE_SETTINGS -> {
                 servers(root.get("mcp") != null ? root.path("mcp", "servers") : root.get("mcp.servers"));
+                servers(ampServers(root)); // the Amp extension reads its servers from VS Code settings too
                 settings.addAll(SettingsReader.selectPrefixes(root, VSCODE_KEYS, null));
             }
             case DEVCONTAINER -> {
@@ -74,7 +79,7 @@ final class ClientAdapters {
             }
             case ZED -> {
                 servers(root.get("context_servers"));
-                settings(root, "agent.always_allow_tool_actions", "agent.tool_permissions");
+                settings(root, "agent.always_allow_tool_actions", "agent.tool_permissions", "session.trust_all_worktrees");
             }
             case OPENCODE -> {
                 servers(opencodeServers(root.get("mcp")));
@@ -86,7 +91,8 @@ final class ClientAdapters {
             }
             case CODEX -> {
                 servers(root.get("mcp_servers"));
-                settings(root, "approval_policy", "sandbox_mode");
+                settings(root, "approval_policy", "sandbox_mode", "notify");
+                settings.addAll(SettingsReader.select(root, k -> k.matches("model_providers\\.[^.]+\\.base_url"), null));
                 settings.addAll(SettingsReader.select(root, k -> k.matches("projects\\..+\\.trust_level"), null));
             }
             case CONTINUE -> continueServers(root);
@@ -99,14 +105,77 @@ final class ClientAdapters {
             case GEMINI -> {
                 servers(root.get("mcpServers"));
                 settings(root, "tools.allowed", "mcp.allowed", "mcp.excluded", "general.defaultApprovalMode",
-                        "security.folderTrust.enabled", "security.disableYoloMode");
+                        "security.folderTrust.enabled", "security.disableYoloMode", "autoAccept", "tools.autoAccept",
+                        "hooks", "tools.discoveryCommand", "tools.callCommand");
             }
             case AMAZONQ -> {
                 servers(root.get("mcpServers"));
                 settings(root, "allowedTools");
             }
             case CURSOR_PERMISSIONS -> settings(root, "mcpAllowlist", "terminalAllowlist");
+            case CURSOR_HOOKS -> settings(root, "hooks");
+            case CLAUDE_PLUGIN -> {
+                PNode inline = root.get("mcpServers");
+                servers(inline != null && inline.isObject() ? inline : null);
+                PNode hooks = root.get("hooks");
+                if (hooks != null && hooks.isObject()) {
+                    settings(root, "hooks");
+                }
+            }
+            case CLAUDE_MARKETPLACE -> {
+                PNode plugins = root.get("plugins");
+                if (plugins != null && plugins.isArray()) {
+                    for (PNode plugin : plugins.items()) {
+                        PNode inline = plugin.isObject() ? plugin.get("mcpServers") : null;
+                        servers(inline != null && inline.isObject() ? inline : null);
+                    }
+                }
+            }
+            case AMP -> servers(ampServers(root));
         }
+    }
+
+    /** Amp's servers: the dotted key {@code amp.mcpServers}, or {@code amp} → {@code mcpServers} nested. */
+    private static PNode ampServers(PNode root) {
+        PNode flat = root.get("amp.mcpServers");
+        if (flat != null) {
+            return flat;
+        }
+        PNode amp = root.get("amp");
+        return amp != null && amp.isObject() ? amp.get("mcpServers") : null;
+    }
+
+    /** VS Code {@code inputs[].default}: the value used when the user only presses Enter, committed with the file. */
+    private void inputDefaults(PNode inputs) {
+        if (inputs == null || !inputs.isArray()) {
+            return;
+        }
+        List<PNode> items = inputs.items();
+        for (int i = 0; i < items.size(); i++) {
+            PNode input = items.get(i);
+            PNode def = input.isObject() ? input.get("default") : null;
+            if (def != null && def.isScalar() && def.text() != null) {
+                PNode id = input.get("id");
+                values.add(new FileValue("inputs[" + i + "].default", id != null && id.isScalar() ? id.text() : null,
+                        def.located()));
+            }
+        }
+    }
+
+    /**
+     * A plugin's {@code .mcp.json} may be a bare name → server map with no {@code mcpServers} wrapper: read it as one
+     * when every top-level value is an object with a {@code command} or a {@code url}.
+     */
+    private static PNode bareServerMap(PNode root) {
+        if (root.fields().isEmpty()) {
+            return null;
+        }
+        for (PNode v : root.fields().values()) {
+            if (!v.isObject() || (v.get("command") == null && v.get("url") == null)) {
+                return null;
+            }
+        }
+        return root;
     }
 
     /** opencode nests servers under {@code mcp.servers} in newer docs; a server literally named so has a type. */

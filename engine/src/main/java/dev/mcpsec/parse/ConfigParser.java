@@ -47,7 +47,11 @@ public final class ConfigParser {
         }
         ClientAdapters.Parsed parsed = ClientAdapters.apply(entry.shape(), read.root(), entry.client(),
                 limits.maxServers(), warnings);
+        String incomplete = read.incomplete();
+        if (incomplete == null) {
+            incomplete = warnings.stream().filter(w -> w.contains("(maxServers)")).findFirst().orElse(null);
+        }
         return new ConfigDocument(displayPath, entry.client(), scope, entry.format(), entry.kind(), parsed.servers(),
-                parsed.settings(), null, List.copyOf(warnings), null);
+                parsed.settings(), null, List.copyOf(warnings), null, incomplete, parsed.values());
     }
 }

@@ -25,6 +25,9 @@ final class DockerArgs {
     private DockerArgs() {
     }
 
+    private static final java.util.Set<String> EXEC_VALUE_OPTS = java.util.Set.of("-e", "--env", "--env-file", "-u",
+            "--user", "-w", "--workdir", "--detach-keys");
+
     static Launch parse(String launcher, List<String> t, int i) {
         i = LaunchParser.skipOptions(t, i, GLOBAL_VALUE_OPTS);
         String sub = i < t.size() ? t.get(i) : "";
@@ -36,6 +39,16 @@ final class DockerArgs {
             int from = Math.min(i + 2 + (i + 2 < t.size() && "run".equals(t.get(i + 2)) ? 1 : 0), t.size());
             return new Launch(launcher, "docker-mcp", "docker mcp gateway", null, null, null,
                     List.copyOf(t.subList(from, t.size())));
+        }
+        if (("exec".equals(sub) || ("container".equals(sub) && i + 1 < t.size() && "exec".equals(t.get(i + 1))))) {
+            // docker exec [options] CONTAINER COMMAND...: what runs is COMMAND inside the container (npx pkg, uvx pkg)
+            int j = LaunchParser.skipOptions(t, i + ("exec".equals(sub) ? 1 : 2), EXEC_VALUE_OPTS);
+            if (j + 1 < t.size()) {
+                Launch inner = LaunchParser.dispatch(t, j + 1);
+                if (inner.packageName() != null) {
+                    return inner;
+                }
+            }
         }
         if (!"run".equals(sub)) {
             return new Launch(launcher, null, null, null, null, null,

@@ -22,6 +22,10 @@ public final class LaunchParser {
             "-w", "--constraint", "-c", "--env-file", "--cache-dir", "--prerelease", "--spec", "--pip-args",
             "--default-index", "--config-file", "--resolution");
 
+    /** npm packages that only run a script given to them ({@code npx tsx server.ts}): the script is the server. */
+    private static final Set<String> SCRIPT_RUNNERS = Set.of("tsx", "ts-node", "ts-node-esm", "node", "esno",
+            "vite-node", "jiti");
+
     private LaunchParser() {
     }
 
@@ -131,6 +135,12 @@ public final class LaunchParser {
         if ("mcp-remote".equals(nv[0])) {
             return remoteBridge(rest, nv[1]);
         }
+        if (SCRIPT_RUNNERS.contains(nv[0])) {
+            int j = skipOptions(t, argsFrom, Set.of("-r", "--require", "--import", "--loader", "--tsconfig"));
+            if (j < t.size() && scriptPath(t.get(j))) {
+                return script("node", t, argsFrom, Set.of("-r", "--require", "--import", "--loader", "--tsconfig"));
+            }
+        }
         if ("envmcp".equals(nv[0]) && !rest.isEmpty()) {
             List<String> inner = new ArrayList<>(rest);
             int j = skipOptions(inner, 0, Set.of("-e", "--env-file", "--env"));
@@ -200,6 +210,11 @@ public final class LaunchParser {
         int j = skipOptions(t, i, valueOpts);
         return new Launch(launcher, null, null, null, null, null,
                 List.copyOf(t.subList(Math.min(j + 1, t.size()), t.size())));
+    }
+
+    /** A path to a script file rather than a package name: has a directory part or a script extension. */
+    static boolean scriptPath(String arg) {
+        return arg.contains("/") || arg.contains("\\") || arg.matches("(?i).+\\.(c|m)?[jt]sx?");
     }
 
     private static Launch binary(List<String> t, int i) {

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mcpsec.api.ScanLimits;
-import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -58,10 +56,15 @@ public final class PositionalReader {
             }
         }
         String text;
+        String incomplete = null;
         try {
             text = decodeUtf8(content, start);
         } catch (BadByte e) {
-            return new ReadResult(null, position(content, start, e.offset) + ": not valid UTF-8; not parsed", warnings);
+            // Clients decode such bytes somehow and go on; so does mcpsec, and the file is reported as not read
+            // exactly, so a key next to a stray byte is still checked.
+            incomplete = position(content, start, e.offset) + ": not valid UTF-8; bad bytes read as U+FFFD";
+            warnings.add(incomplete);
+            text = decodeUtf8Leniently(content, start);
         }
         if (text.isBlank()) {
             warnings.add("empty file");
@@ -70,17 +73,29 @@ public final class PositionalReader {
         try {
             PNode root = switch (format) {
                 case "toml" -> TomlTreeReader.read(text, limits);
-                case "yaml" -> readStreaming(yamlFactory(limits), text, limits, warnings);
+                case "yaml" -> YamlTreeReader.read(text, limits, warnings);
                 default -> readStreaming(jsonFactory(limits), text, limits, warnings);
             };
             if (root == null) {
                 warnings.add("empty file");
             }
-            return new ReadResult(root, null, warnings);
+            return new ReadResult(root, null, warnings, null, incomplete);
         } catch (JacksonException e) {
             return new ReadResult(null, errorOf(e), warnings);
         } catch (DepthException e) {
             return new ReadResult(null, e.getMessage(), warnings, "maxNestingDepth");
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            org.yaml.snakeyaml.error.Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? "0:0" : (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            return new ReadResult(null, where + ": " + clean(problem), warnings);
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.startsWith("Nesting Depth exceeded")) {
+                return new ReadResult(null, "0:0: nesting deeper than " + limits.maxNestingDepth()
+                        + " levels (maxNestingDepth); not parsed", warnings, "maxNestingDepth");
+            }
+            return new ReadResult(null, (m.matches("^\\d+:\\d+: .*") ? "" : "0:0: ") + clean(m), warnings);
         } catch (IOException | RuntimeException e) {
             return new ReadResult(null, "0:0: " + clean(e.getClass().getSimpleName() + ": " + e.getMessage()),
                     warnings);
@@ -158,20 +173,6 @@ public final class PositionalReader {
                 .build();
     }
 
-    private static JsonFactory yamlFactory(ScanLimits limits) {
-        LoaderOptions options = new LoaderOptions();
-        options.setNestingDepthLimit(limits.maxNestingDepth() + 1);
-        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
-        options.setMaxAliasesForCollections(50);
-        options.setAllowRecursiveKeys(false);
-        options.setAllowDuplicateKeys(true);
-        return YAMLFactory.builder()
-                .loaderOptions(options)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .streamReadConstraints(constraints(limits))
-                .build();
-    }
-
     /** Jackson's own guards, set from the scan limits rather than left at library defaults. */
     static StreamReadConstraints constraints(ScanLimits limits) {
         int maxString = (int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes());
@@ -220,6 +221,18 @@ public final class PositionalReader {
         if (r.isError()) {
             throw new BadByte(in.position());
         }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private static String decodeUtf8Leniently(byte[] content, int start) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        ByteBuffer in = ByteBuffer.wrap(content, start, content.length - start);
+        CharBuffer out = CharBuffer.allocate(content.length - start + 1);
+        decoder.decode(in, out, true);
         decoder.flush(out);
         out.flip();
         return out.toString();

@@ -75,6 +75,12 @@ final class ServerReader {
         putAll(headers, body.get("http_headers"));
         putAll(headers, node.path("requestOptions", "headers"));
         codexHeaders(headers, body);
+        // Claude Code's headersHelper is a command whose output becomes headers; a key written into it is a literal
+        // handed to the server like a header, so it is inspected as one (it is never run)
+        Located helper = located(body.get("headersHelper"));
+        if (helper != null && helper.value() != null) {
+            headers.put("headersHelper", helper);
+        }
 
         PNode urlNode = first(body, "httpUrl", "url", "serverUrl", "uri", "tcp");
         Located url = located(urlNode);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.rules.ProjectFiles;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanResult;
 
@@ -58,7 +59,7 @@ public record Baseline(Map<String, Entry> entries, String file) {
         try {
             root = new ObjectMapper().readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("baseline", ProjectFiles.jsonError(display, e));
+            throw new ConfigurationException("baseline", JsonErrors.jsonError(display, e));
         } catch (IOException e) {
             throw new ConfigurationException("baseline", display + ": cannot read: " + e.getMessage(), e);
         }
@@ -97,12 +98,13 @@ public record Baseline(Map<String, Entry> entries, String file) {
     /**
      * Writes every finding of {@code result} (the reported ones and those the baseline already suppresses) to the
      * baseline file, keeping the reasons and expiry dates of entries it already holds; returns how many it holds.
-     * Below {@code projectRoot} (when not null) the file is read and written only inside the project, never through a
+     * Findings of the rules in {@code locked} (locked by a bundle) are left out: those cannot be baselined. Below
+     * {@code projectRoot} (when not null) the file is read and written only inside the project, never through a
      * symbolic link.
      */
-    public static int update(Path projectRoot, Path path, ScanResult result) {
+    public static int update(Path projectRoot, Path path, ScanResult result, java.util.Set<String> locked) {
         Baseline previous = load(projectRoot, path, path.toString(), false);
-        List<Finding> all = new ArrayList<>(result.findings());
+        List<Finding> all = new ArrayList<>(result.findings().stream().filter(f -> !locked.contains(f.ruleId())).toList());
         result.suppressed().stream().filter(s -> "baseline".equals(s.source())).forEach(s -> all.add(s.finding()));
         return write(projectRoot, path, all, previous);
     }

@@ -4,19 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.rules.ProjectFiles;
 import dev.mcpsec.rules.BundleLoader;
+import dev.mcpsec.rules.BundlePolicy;
+import dev.mcpsec.rules.StrictJson;
 import dev.mcpsec.api.Severity;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +24,13 @@ import java.util.Set;
 /**
  * The project's {@code .mcpsec/config.json}: paths to leave out, rules to disable or re-rate, suppressions with a
  * mandatory reason, and extra data lists. See docs/configuration.md.
+ *
+ * @param disable rule or checklist id → the reason it is off (mandatory)
+ * @param severityReasons rule or checklist id → why it was re-rated, for re-rates that give one
  */
-public record ProjectConfig(List<String> exclude, Set<String> disable, Map<String, Severity> severity,
-                            List<Suppression> suppress, Map<String, Map<String, List<String>>> data, String file) {
+public record ProjectConfig(List<String> exclude, Map<String, String> disable, Map<String, Severity> severity,
+                            List<Suppression> suppress, Map<String, Map<String, List<String>>> data, String file,
+                            Map<String, String> severityReasons) {
     /** The largest {@code .mcpsec/config.json} read, in bytes. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
     private static final Set<String> KEYS = Set.of("$schema", "exclude", "disable", "severity", "suppress", "data");
@@ -41,13 +45,13 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
         /** True when this suppression covers a finding of that rule/checklist in that file. */
         public boolean matches(String ruleId, String checklist, String file) {
             boolean ruleOk = rule == null || rule.equals(ruleId) || rule.equals(checklist);
-            return ruleOk && (path == null || (file != null && glob(path).matches(Path.of(file))));
+            return ruleOk && (path == null || (file != null && glob(path).matches(pathText(file))));
         }
     }
 
     /** No configuration file: nothing excluded, nothing changed. */
     public static ProjectConfig empty() {
-        return new ProjectConfig(List.of(), Set.of(), Map.of(), List.of(), Map.of(), null);
+        return new ProjectConfig(List.of(), Map.of(), Map.of(), List.of(), Map.of(), null, Map.of());
     }
 
     /** Reads {@code root/.mcpsec/config.json} when present. */
@@ -59,25 +63,37 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
             return empty();
         }
         JsonNode node;
+        StrictJson lines;
         try {
+            lines = StrictJson.of(bytes, where);
             node = new ObjectMapper().readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("config", ProjectFiles.jsonError(where, e));
+            throw new ConfigurationException("config", JsonErrors.jsonError(where, e));
         } catch (IOException e) {
             throw new ConfigurationException("config", where + ": cannot read: " + e.getMessage(), e);
         }
         if (node == null || !node.isObject()) {
             throw new ConfigurationException("config", where + ": must be a JSON object");
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!KEYS.contains(k)) {
-                throw new ConfigurationException("config", where + ": unknown key \"" + k + "\" (allowed: exclude, "
-                        + "disable, severity, suppress, data)");
-            }
+        String unknown = lines.unknownKey(node, "", KEYS, "the configuration");
+        if (unknown != null) {
+            throw new ConfigurationException("config", unknown);
         }
         List<String> exclude = strings(node.get("exclude"), where, "exclude");
-        Set<String> disable = new LinkedHashSet<>(strings(node.get("disable"), where, "disable"));
+        Map<String, String> disable = new LinkedHashMap<>();
+        JsonNode dis = node.get("disable");
+        if (dis != null) {
+            if (!dis.isArray()) {
+                throw new ConfigurationException("config", lines.at("/disable")
+                        + ": \"disable\" is an array of {\"rule\": ID, \"reason\": WHY}");
+            }
+            int i = 0;
+            for (JsonNode d : dis) {
+                Map.Entry<String, String> e = BundlePolicy.disableEntry(d, lines, "/disable/" + i++, "config");
+                disable.put(e.getKey(), e.getValue());
+            }
+        }
+        Map<String, String> severityReasons = new LinkedHashMap<>();
         Map<String, Severity> severity = new LinkedHashMap<>();
         JsonNode sev = node.get("severity");
         if (sev != null) {
@@ -85,10 +101,11 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
                 throw new ConfigurationException("config", where + ": \"severity\" maps rule or checklist ids to severities");
             }
             sev.properties().forEach(e -> {
-                try {
-                    severity.put(e.getKey(), Severity.parse(e.getValue().asText()));
-                } catch (IllegalArgumentException ex) {
-                    throw new ConfigurationException("config", where + ": severity of " + e.getKey() + ": " + ex.getMessage());
+                BundlePolicy.Rerate r = BundlePolicy.rerate(e.getKey(), e.getValue(), lines, "/severity/" + e.getKey(),
+                        "config");
+                severity.put(e.getKey(), r.severity());
+                if (r.reason() != null) {
+                    severityReasons.put(e.getKey(), r.reason());
                 }
             });
         }
@@ -121,8 +138,8 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
         for (String g : exclude) {
             glob(g);
         }
-        return new ProjectConfig(List.copyOf(exclude), Set.copyOf(disable), Map.copyOf(severity), List.copyOf(suppress),
-                Map.copyOf(data), where);
+        return new ProjectConfig(List.copyOf(exclude), Collections.unmodifiableMap(disable), Map.copyOf(severity),
+                List.copyOf(suppress), Map.copyOf(data), where, Map.copyOf(severityReasons));
     }
 
     private static Suppression suppression(JsonNode s, String where) {
@@ -169,17 +186,28 @@ public record ProjectConfig(List<String> exclude, Set<String> disable, Map<Strin
         return out;
     }
 
-    static PathMatcher glob(String pattern) {
+    /** A glob from the project's config, matched in linear time ({@link Glob}); a bad one is a configuration error. */
+    static Glob glob(String pattern) {
         try {
-            return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            return Glob.compile(pattern);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("config", "\"" + pattern + "\" is not a valid glob: " + e.getMessage());
+            throw new ConfigurationException("config", "\"" + (pattern.length() > 80 ? pattern.substring(0, 80) + "…" : pattern)
+                    + "\" is not a valid glob: " + e.getMessage());
+        }
+    }
+
+    /** A display path as a glob sees it: the path's own string form, as the JDK's path matchers saw it. */
+    private static String pathText(String displayPath) {
+        try {
+            return Path.of(displayPath).toString().replace('\\', '/');
+        } catch (java.nio.file.InvalidPathException e) {
+            return displayPath;
         }
     }
 
     /** True when a display path is excluded from the scan. */
     public boolean excludes(String displayPath) {
-        Path p = Path.of(displayPath);
+        String p = pathText(displayPath);
         for (String g : exclude) {
             if (glob(g).matches(p) || glob(g + "/**").matches(p)) {
                 return true;

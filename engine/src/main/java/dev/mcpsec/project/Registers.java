@@ -12,9 +12,9 @@ public final class Registers {
     private Registers() {
     }
 
-    /** The entries of {@code .mcpsec/reviewed.json} as facts. */
-    public static List<ReviewRecord> reviews(Path root) {
-        return ReviewRegister.records(root);
+    /** The entries of {@code .mcpsec/reviewed.json} as facts, each with its age in days against {@code clock}. */
+    public static List<ReviewRecord> reviews(Path root, Clock clock) {
+        return ReviewRegister.records(root, clock);
     }
 
     /** The entries of {@code .mcpsec/rotation.json} as facts, overdue ones marked against {@code clock}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.rules.ProjectFiles;
 import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.facts.McpServer;
@@ -40,7 +41,7 @@ public final class ReviewRegister {
         try {
             node = new ObjectMapper().readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("review", ProjectFiles.jsonError(FILE, e));
+            throw new ConfigurationException("review", JsonErrors.jsonError(FILE, e));
         } catch (IOException e) {
             throw new ConfigurationException("review", FILE + ": cannot read: " + e.getMessage(), e);
         }
@@ -64,9 +65,23 @@ public final class ReviewRegister {
         return out;
     }
 
-    static List<ReviewRecord> records(Path root) {
+    static List<ReviewRecord> records(Path root, java.time.Clock clock) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         return read(root).stream().map(e -> new ReviewRecord(e.server(), e.packageName(), e.version(),
-                e.imageDigest(), e.url(), e.repository(), e.reviewer(), e.date(), e.note())).toList();
+                e.imageDigest(), e.url(), e.repository(), e.reviewer(), e.date(), e.note(), ageDays(e.date(), today)))
+                .toList();
+    }
+
+    /** Whole days from a review date to today, or -1 when the date is missing or not yyyy-MM-dd. */
+    static int ageDays(String date, java.time.LocalDate today) {
+        if (date == null) {
+            return -1;
+        }
+        try {
+            return (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(date.trim()), today);
+        } catch (java.time.format.DateTimeParseException e) {
+            return -1;
+        }
     }
 
     /**

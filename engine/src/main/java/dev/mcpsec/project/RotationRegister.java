@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.rules.ProjectFiles;
 import dev.mcpsec.facts.RotationRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class RotationRegister {
         try (JsonParser parser = JSON.createParser(bytes)) {
             return parse(parser, LocalDate.now(clock));
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException(SETTING, ProjectFiles.jsonError(FILE, e));
+            throw new ConfigurationException(SETTING, JsonErrors.jsonError(FILE, e));
         } catch (IOException e) {
             throw new ConfigurationException(SETTING, FILE + ": cannot read (" + e.getMessage() + ")", e);
         }

@@ -1,5 +1,6 @@
 package dev.mcpsec.report;
 
+import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanResult;
@@ -46,6 +47,7 @@ final class HtmlReporter implements Reporter {
                 .text(ReportSupport.version(result, options)).raw("</p>\n</header>\n");
         overview(h, result);
         inventory(h, orEmpty(result.servers()));
+        credentials(h, orEmpty(result.servers()), orEmpty(result.credentials()));
         findings(h, orEmpty(result.findings()));
         suppressed(h, orEmpty(result.suppressed()));
         problems(h, orEmpty(result.files()), orEmpty(result.warnings()));
@@ -75,8 +77,68 @@ final class HtmlReporter implements Reporter {
                         .raw("</td></tr>\n");
             });
             h.raw("</tbody>\n</table>\n");
+            RiskChart.render(h, byChecklist);
         }
         h.raw("</section>\n");
+    }
+
+    /** Which credentials of which tier each server receives: the blast radius of each server at a glance. */
+    private static void credentials(Html h, List<ServerSummary> servers, List<CredentialSummary> credentials) {
+        h.raw("<section id=\"credentials\">\n<h2>Credentials by server</h2>\n");
+        if (servers.isEmpty() && credentials.isEmpty()) {
+            h.raw("<p class=\"empty\">No MCP servers found.</p>\n</section>\n");
+            return;
+        }
+        h.raw("<p class=\"meta\">Literal credentials each server receives, by tier (masked; references such as ")
+                .raw("<code>${VAR}</code> are not credentials).</p>\n")
+                .raw("<table class=\"credentials\">\n<thead><tr><th>Server</th><th>File</th><th>Credentials</th>")
+                .raw("</tr></thead>\n<tbody>\n");
+        Map<String, List<CredentialSummary>> byServer = new java.util.LinkedHashMap<>();
+        for (ServerSummary s : servers) {
+            byServer.putIfAbsent(s.file() + "\u0000" + s.name(), new java.util.ArrayList<>());
+        }
+        for (CredentialSummary c : credentials) {
+            byServer.computeIfAbsent(c.file() + "\u0000" + ReportSupport.nullToEmpty(c.server()),
+                    k -> new java.util.ArrayList<>()).add(c);
+        }
+        byServer.forEach((key, list) -> {
+            String file = key.substring(0, key.indexOf('\u0000'));
+            String server = key.substring(key.indexOf('\u0000') + 1);
+            h.raw("<tr><td>");
+            if (server.isEmpty()) {
+                h.raw("<span class=\"meta\">(outside any server)</span>");
+            } else {
+                h.element("strong", null, server);
+            }
+            h.raw("</td>").codeCell(file).raw("<td>");
+            if (list.isEmpty()) {
+                h.raw("<span class=\"meta\">none</span>");
+            }
+            for (CredentialSummary c : list) {
+                String tier = Tier.css(c.tier());
+                h.raw("<div class=\"cred\">").element("span", "tier " + tier, ReportSupport.nullToEmpty(c.tier()))
+                        .raw(" ").element("code", null, c.masked()).raw(" <span class=\"meta\">")
+                        .text(c.kind()).raw(" in ").text(c.location())
+                        .text(c.line() > 0 ? " (line " + c.line() + ")" : "").raw("</span></div>");
+            }
+            h.raw("</td></tr>\n");
+        });
+        h.raw("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** The CSS class of a credential tier: a fixed set, so scan data never reaches an attribute. */
+    static final class Tier {
+        private Tier() {
+        }
+
+        static String css(String tier) {
+            String t = tier == null ? "" : tier;
+            return switch (t) {
+                case "live", "admin" -> "t-" + t;
+                case "test", "dev", "public" -> "t-" + t;
+                default -> "t-unknown";
+            };
+        }
     }
 
     private static void card(Html h, String css, String label, int count) {

@@ -64,6 +64,10 @@ final class MarkdownReporter implements Reporter {
         if (!suppressed.isEmpty()) {
             md.append("\n_").append(text(suppressed)).append("._\n");
         }
+        String policy = ReportSupport.overridesSummary(result.overrides());
+        if (!policy.isEmpty()) {
+            md.append("\n_").append(text(policy)).append("._\n");
+        }
         writeProblems(md, orEmpty(result.files()), orEmpty(result.warnings()));
 
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -10,7 +10,12 @@ public enum ReportFormat {
     JSON("json", ".json"),
     SARIF("sarif", ".sarif"),
     MARKDOWN("markdown", ".md"),
-    HTML("html", ".html");
+    HTML("html", ".html"),
+    CYCLONEDX("cyclonedx", ".cdx.json"),
+    /** JUnit XML: one test case per checklist id per file, for CI test views (Jenkins, GitLab, Azure). */
+    JUNIT("junit", ".junit.xml"),
+    /** GitLab's secret detection security report ({@code artifacts:reports:secret_detection}). */
+    GITLAB("gitlab", ".gitlab.json");
 
     private final String id;
     private final String extension;

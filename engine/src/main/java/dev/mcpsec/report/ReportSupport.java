@@ -75,6 +75,35 @@ final class ReportSupport {
         return text.toString();
     }
 
+    /**
+     * One line naming every rule the scan did not run as written: "policy: 1 rule disabled (MCP-REV-001 by
+     * .mcpsec/config.json: why), 1 re-rated (MCP-PIN-001 medium→high by bundle acme@1.0.0)", or empty.
+     */
+    static String overridesSummary(List<dev.mcpsec.api.RuleOverride> overrides) {
+        if (overrides == null || overrides.isEmpty()) {
+            return "";
+        }
+        List<String> off = new java.util.ArrayList<>();
+        List<String> rerated = new java.util.ArrayList<>();
+        for (dev.mcpsec.api.RuleOverride o : overrides) {
+            String why = o.reason() == null ? "" : ": " + o.reason();
+            if ("disable".equals(o.kind())) {
+                off.add(o.rule() + " by " + o.source() + why);
+            } else {
+                rerated.add(o.rule() + " " + o.from().id() + "→" + o.to().id() + " by " + o.source() + why);
+            }
+        }
+        StringBuilder text = new StringBuilder("policy: ");
+        if (!off.isEmpty()) {
+            text.append(plural(off.size(), "rule")).append(" disabled (").append(String.join("; ", off)).append(')');
+        }
+        if (!rerated.isEmpty()) {
+            text.append(off.isEmpty() ? plural(rerated.size(), "rule") + " re-rated (" : ", " + rerated.size()
+                    + " re-rated (").append(String.join("; ", rerated)).append(')');
+        }
+        return text.toString();
+    }
+
     /** "7:30", "7", or "-" when the line is unknown. */
     static String position(int line, int column) {
         if (line <= 0) {

@@ -2,7 +2,9 @@ package dev.mcpsec.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpsec.api.AppliedBundle;
 import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.RuleOverride;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
@@ -39,7 +41,8 @@ final class SarifReporter implements Reporter {
                 .put("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
                 .put("version", "2.1.0");
         ObjectNode run = sarif.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver")
+        ObjectNode tool = run.putObject("tool");
+        ObjectNode driver = tool.putObject("driver")
                 .put("name", "mcpsec");
         String version = ReportSupport.version(result, options);
         if (version != null) {
@@ -47,6 +50,7 @@ final class SarifReporter implements Reporter {
         }
 
         Map<String, Integer> ruleIndex = rules(driver.putArray("rules"), result);
+        extensions(tool, result);
         originalUriBaseIds(run, result);
         ArrayNode results = run.putArray("results");
         for (Finding f : orEmpty(result.findings())) {
@@ -60,6 +64,9 @@ final class SarifReporter implements Reporter {
             if (s.reason() != null) {
                 suppression.put("justification", s.reason());
             }
+            if (s.source() != null) {
+                suppression.putObject("properties").put("source", s.source());
+            }
         }
         if (!orEmpty(result.warnings()).isEmpty()) {
             // warnings (limits hit, configs left out, files skipped) travel with the run, as SARIF notifications
@@ -69,7 +76,41 @@ final class SarifReporter implements Reporter {
                 notes.addObject().put("level", "warning").putObject("message").put("text", w.toString());
             }
         }
+        overrides(run, result);
         JsonSupport.write(sarif, out);
+    }
+
+    /** Every bundle the scan applied, as a tool extension with its version and SHA-256. */
+    private static void extensions(ObjectNode tool, ScanResult result) {
+        if (orEmpty(result.bundles()).isEmpty()) {
+            return;
+        }
+        ArrayNode extensions = tool.putArray("extensions");
+        for (AppliedBundle b : result.bundles()) {
+            ObjectNode ext = extensions.addObject().put("name", b.id());
+            if (b.version() != null) {
+                ext.put("version", b.version());
+            }
+            ObjectNode properties = ext.putObject("properties");
+            putIfPresent(properties, "origin", b.origin());
+            putIfPresent(properties, "sha256", b.sha256());
+        }
+    }
+
+    /** Rules turned off or re-rated, with source and reason, in the run's property bag. */
+    private static void overrides(ObjectNode run, ScanResult result) {
+        if (orEmpty(result.overrides()).isEmpty()) {
+            return;
+        }
+        ArrayNode list = run.putObject("properties").putArray("mcpsecRuleOverrides");
+        for (RuleOverride o : result.overrides()) {
+            ObjectNode n = list.addObject().put("kind", o.kind()).put("ruleId", o.rule()).put("via", o.via());
+            if (o.from() != null) {
+                n.put("from", o.from().id()).put("to", o.to().id());
+            }
+            n.put("source", o.source());
+            putIfPresent(n, "reason", o.reason());
+        }
     }
 
     /** Writes every loaded rule, plus a descriptor derived from the finding for any rule missing from the metadata. */
@@ -122,6 +163,7 @@ final class SarifReporter implements Reporter {
         if (rule.checklist() != null && !rule.checklist().isBlank()) {
             tags.add(rule.checklist());
         }
+        rule.owasp().forEach(item -> tags.add("OWASP-" + item));
         // Every rule matches a concrete value in a config, not a heuristic over code; GitHub shows "high" as is.
         properties.put("precision", "high");
     }

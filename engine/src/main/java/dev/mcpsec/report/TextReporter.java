@@ -55,16 +55,21 @@ final class TextReporter implements Reporter {
             }
         });
         for (String name : shown) {
-            writeFile(w, style, name, files.get(name), findings.getOrDefault(name, List.of()));
+            writeFile(w, style, name, files.get(name), findings.getOrDefault(name, List.of()), options.verbose());
         }
 
         writeWarnings(w, style, orEmpty(result.warnings()));
         writeSuppressed(w, style, orEmpty(result.suppressed()), options.verbose());
+        String policy = ReportSupport.overridesSummary(result.overrides());
+        if (!policy.isEmpty()) {
+            w.print("\n" + clean(policy) + "\n");
+        }
         w.print("\n" + summary(result, style) + "\n");
         w.flush();
     }
 
-    private void writeFile(PrintWriter w, Style style, String name, FileSummary file, List<Finding> findings) {
+    private void writeFile(PrintWriter w, Style style, String name, FileSummary file, List<Finding> findings,
+                           boolean verbose) {
         w.print("\n" + style.apply(BOLD, clean(name)));
         if (file != null) {
             w.print("  " + style.apply(DIM, "(" + describe(file) + ")"));
@@ -78,12 +83,46 @@ final class TextReporter implements Reporter {
         }
         int positionWidth = findings.stream().mapToInt(f -> ReportSupport.position(f.line(), f.column()).length())
                 .max().orElse(1);
+        // Not verbose: a fix already shown for this file is not repeated, and info findings of one rule on three or
+        // more servers (process advice such as the review register) are grouped on one line.
+        java.util.Set<String> fixesShown = new java.util.HashSet<>();
+        Map<String, List<Finding>> infoGroups = new LinkedHashMap<>();
+        if (!verbose) {
+            for (Finding f : findings) {
+                if (f.severity() == Severity.INFO && f.server() != null) {
+                    infoGroups.computeIfAbsent(f.ruleId(), k -> new java.util.ArrayList<>()).add(f);
+                }
+            }
+            infoGroups.values().removeIf(g -> g.size() < 3);
+        }
+        java.util.Set<String> groupsShown = new java.util.HashSet<>();
         for (Finding f : findings) {
-            writeFinding(w, style, f, positionWidth);
+            List<Finding> group = f.severity() == Severity.INFO ? infoGroups.get(f.ruleId()) : null;
+            if (group != null) {
+                if (groupsShown.add(f.ruleId())) {
+                    writeGroup(w, style, group, positionWidth);
+                }
+                continue;
+            }
+            boolean fix = verbose || f.remediation() == null || fixesShown.add(f.remediation());
+            writeFinding(w, style, f, positionWidth, fix);
         }
     }
 
-    private void writeFinding(PrintWriter w, Style style, Finding f, int positionWidth) {
+    private void writeGroup(PrintWriter w, Style style, List<Finding> group, int positionWidth) {
+        Finding first = group.get(0);
+        List<String> names = group.stream().map(Finding::server).map(TextReporter::clean).toList();
+        String listed = names.size() <= 8 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more";
+        w.print("  " + style.apply(SEVERITY_COLORS.get(first.severity()), pad(first.severity().name(), 8)) + "  "
+                + pad("-", positionWidth) + "  " + clean(first.checklist()) + "  " + group.size() + " servers ("
+                + listed + "): " + clean(first.title()) + " (" + clean(first.ruleId()) + "; --verbose lists each)\n");
+        if (first.remediation() != null && !first.remediation().isBlank()) {
+            w.print("            " + style.apply(DIM, "fix: " + clean(first.remediation())) + "\n");
+        }
+    }
+
+    private void writeFinding(PrintWriter w, Style style, Finding f, int positionWidth, boolean fix) {
         StringBuilder line = new StringBuilder("  ")
                 .append(style.apply(SEVERITY_COLORS.get(f.severity()), pad(f.severity().name(), 8))).append("  ")
                 .append(pad(ReportSupport.position(f.line(), f.column()), positionWidth)).append("  ");
@@ -95,7 +134,7 @@ final class TextReporter implements Reporter {
             line.append(" (commit ").append(clean(ReportSupport.shortCommit(f.commit()))).append(')');
         }
         w.print(line + "\n");
-        if (f.remediation() != null && !f.remediation().isBlank()) {
+        if (fix && f.remediation() != null && !f.remediation().isBlank()) {
             w.print("            " + style.apply(DIM, "fix: " + clean(f.remediation())) + "\n");
         }
     }
@@ -120,7 +159,7 @@ final class TextReporter implements Reporter {
                 Finding f = s.finding();
                 w.print("  " + style.apply(DIM, clean(ReportSupport.fileOf(f.file())) + ":"
                         + ReportSupport.position(f.line(), f.column()) + "  " + clean(f.ruleId())
-                        + "  " + clean(s.reason())) + "\n");
+                        + "  " + clean(s.reason()) + " (" + clean(s.source()) + ")") + "\n");
             }
         }
     }

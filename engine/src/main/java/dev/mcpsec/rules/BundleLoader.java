@@ -38,6 +38,8 @@ import java.util.zip.ZipFile;
  */
 public final class BundleLoader {
     static final String PREFIX = "META-INF/mcpsec/";
+    private static final Set<String> BUNDLE_KEYS = Set.of("$schema", "id", "version", "description", "engine",
+            "severity", "disable", "locked");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_BUNDLE_FILE = 4L * 1024 * 1024;
 
@@ -149,12 +151,20 @@ public final class BundleLoader {
     }
 
     private static Bundle fromBase(Path base, String origin) {
-        JsonNode meta = readJson(base.resolve("bundle.json"));
+        Path metaFile = base.resolve("bundle.json");
+        byte[] metaBytes = readBytes(metaFile);
+        JsonNode meta = parseJson(metaBytes, metaFile.toString());
         List<Bundle.DrlFile> drl = new ArrayList<>();
         Map<String, Map<String, List<String>>> data = new TreeMap<>();
         try {
             Path policies = base.resolve("policies");
             if (Files.isDirectory(policies)) {
+                try (Stream<Path> walk = Files.walk(policies)) {
+                    for (Path p : walk.filter(f -> f.toString().endsWith(".drl") && !f.getParent().equals(policies))
+                            .sorted().toList()) {
+                        throw nested(p.toString());
+                    }
+                }
                 try (Stream<Path> files = Files.list(policies)) {
                     for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
                         drl.add(new Bundle.DrlFile(p.toString(), readText(p)));
@@ -178,7 +188,7 @@ public final class BundleLoader {
         } catch (IOException e) {
             throw new ConfigurationException("bundle", "cannot read the tests of bundle " + origin + ": " + e.getMessage(), e);
         }
-        return bundle(meta, origin, base.resolve("bundle.json").toString(), drl, data, tests);
+        return bundle(meta, StrictJson.of(metaBytes, metaFile.toString()), origin, drl, data, tests, sha256(base));
     }
 
     /** A jar with {@code META-INF/mcpsec/bundle.json}. */
@@ -188,7 +198,8 @@ public final class BundleLoader {
             if (metaEntry == null) {
                 throw new ConfigurationException("bundle", jar + " is not an mcpsec bundle: it has no " + PREFIX + "bundle.json");
             }
-            JsonNode meta = parseJson(read(zip, metaEntry), jar + "!/" + metaEntry.getName());
+            byte[] metaBytes = read(zip, metaEntry);
+            JsonNode meta = parseJson(metaBytes, jar + "!/" + metaEntry.getName());
             Map<String, Map<String, byte[]>> tests = new TreeMap<>();
             List<Bundle.DrlFile> drl = new ArrayList<>();
             Map<String, Map<String, List<String>>> data = new TreeMap<>();
@@ -199,7 +210,10 @@ public final class BundleLoader {
                     continue;
                 }
                 String rel = name.substring(PREFIX.length());
-                if (rel.startsWith("policies/") && rel.endsWith(".drl") && rel.indexOf('/', 9) < 0) {
+                if (rel.startsWith("policies/") && rel.endsWith(".drl") && rel.indexOf('/', 9) >= 0) {
+                    throw nested(jar + "!/" + name);
+                }
+                if (rel.startsWith("policies/") && rel.endsWith(".drl")) {
                     drl.add(new Bundle.DrlFile(jar.getFileName() + "!/" + name,
                             new String(read(zip, e), StandardCharsets.UTF_8)));
                 } else if (rel.startsWith("data/") && rel.endsWith(".json") && rel.indexOf('/', 5) < 0) {
@@ -210,14 +224,29 @@ public final class BundleLoader {
                             read(zip, e));
                 }
             }
-            return bundle(meta, jar.toString(), jar + "!/" + metaEntry.getName(), drl, data, tests);
+            return bundle(meta, StrictJson.of(metaBytes, jar + "!/" + metaEntry.getName()), jar.toString(), drl, data,
+                    tests, sha256(jar));
         } catch (IOException e) {
             throw new ConfigurationException("bundle", "cannot read bundle jar " + jar + ": " + e.getMessage(), e);
         }
     }
 
-    private static Bundle bundle(JsonNode meta, String origin, String metaFile, List<Bundle.DrlFile> drl,
-                                 Map<String, Map<String, List<String>>> data, Map<String, Map<String, byte[]>> tests) {
+    private static ConfigurationException nested(String file) {
+        return new ConfigurationException("bundle", file + ": DRL files in sub-folders of policies/ are not loaded;"
+                + " move it into policies/ itself");
+    }
+
+    private static Bundle bundle(JsonNode meta, StrictJson lines, String origin, List<Bundle.DrlFile> drl,
+                                 Map<String, Map<String, List<String>>> data, Map<String, Map<String, byte[]>> tests,
+                                 String sha256) {
+        String metaFile = lines.at("");
+        if (!meta.isObject()) {
+            throw new ConfigurationException("bundle", metaFile + ": bundle.json must be a JSON object");
+        }
+        String unknown = lines.unknownKey(meta, "", BUNDLE_KEYS, "bundle.json");
+        if (unknown != null) {
+            throw new ConfigurationException("bundle", unknown);
+        }
         String id = text(meta, "id");
         String version = text(meta, "version");
         if (id == null || id.isBlank() || !id.matches("[A-Za-z0-9._-]+")) {
@@ -226,7 +255,8 @@ public final class BundleLoader {
         if (version == null || version.isBlank()) {
             throw new ConfigurationException("bundle", metaFile + ": \"version\" is required");
         }
-        return new Bundle(id, version, text(meta, "description"), origin, List.copyOf(drl), data, tests);
+        BundlePolicy policy = BundlePolicy.read(meta, lines, "bundle");
+        return new Bundle(id, version, text(meta, "description"), origin, List.copyOf(drl), data, tests, policy, sha256);
     }
 
     private static Map<String, Map<String, byte[]>> testsOf(Path tests) throws IOException {
@@ -286,6 +316,14 @@ public final class BundleLoader {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static byte[] readBytes(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new ConfigurationException("bundle", "cannot read " + p + ": " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode readJson(Path p) {

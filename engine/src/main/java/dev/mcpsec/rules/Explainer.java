@@ -36,7 +36,7 @@ public final class Explainer {
                 return Optional.of(new Explanation(r.id(), "rule", r.title(),
                         r.description() != null ? r.description() : r.title(),
                         item.path("why").asText(null), r.remediation() != null ? r.remediation() : item.path("fix").asText(null),
-                        examples[0], examples[1], List.of(r)));
+                        examples[0], examples[1], List.of(r), owasp(List.of(r))));
             }
         }
         List<RuleInfo> rules = policies.rules().stream().filter(r -> r.checklist().equals(id)).toList();
@@ -49,7 +49,12 @@ public final class Explainer {
                 checklist != null ? checklist.path("what").asText() : title,
                 checklist != null ? checklist.path("why").asText(null) : null,
                 checklist != null ? checklist.path("fix").asText(null) : rules.get(0).remediation(),
-                examples[0], examples[1], rules));
+                examples[0], examples[1], rules, owasp(rules)));
+    }
+
+    /** The OWASP MCP Top 10 items of {@code rules}, each once, as id and title. */
+    private static List<String> owasp(List<RuleInfo> rules) {
+        return rules.stream().flatMap(r -> r.owasp().stream()).distinct().map(OwaspMcpTop10::label).toList();
     }
 
     /** The config of a fixture case that expects the rule, and of one that expects it not to fire. */

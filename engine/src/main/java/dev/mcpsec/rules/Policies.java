@@ -79,7 +79,11 @@ public final class Policies {
         List<Bundle.DrlFile> drl = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
-                drl.add(new Bundle.DrlFile(root.relativize(p).toString().replace('\\', '/'), Files.readString(p)));
+                // a FIFO or a huge file named *.drl must not hang or exhaust the scan: regular files, bounded size
+                byte[] text = ProjectFiles.read(root, p, root.relativize(p).toString().replace('\\', '/'),
+                        "projectPolicies", ProjectFiles.MAX_BYTES);
+                drl.add(new Bundle.DrlFile(root.relativize(p).toString().replace('\\', '/'),
+                        new String(text, java.nio.charset.StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new ConfigurationException("projectPolicies", "cannot read " + dir + ": " + e.getMessage(), e);

@@ -72,6 +72,9 @@ public final class PolicyCompiler {
             // keeps a cold scan fast; rules may still say dialect "java".
             KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
             conf.setProperty("drools.dialect.default", "mvel");
+            // Facts are immutable and consequences never modify them, so property reactivity buys nothing; with it on
+            // (Drools' default) MVEL logs "... causes class reactivity" warnings without the rule's file:line.
+            conf.setProperty("drools.propertySpecific", "ALLOWED");
             KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
             Map<String, Bundle> bundleBySource = new HashMap<>();
             Map<String, String> textBySource = new HashMap<>();
@@ -95,7 +98,7 @@ public final class PolicyCompiler {
                 for (KnowledgeBuilderError error : builder.getErrors()) {
                     problems.add(describe(error, textBySource));
                 }
-                throw new PolicyException("policy compilation failed", problems);
+                throw new PolicyException("policy compilation failed", CompileHints.firstPerLine(problems));
             }
             // Constraint jitting is off: Drools 10.2's ASM jitter emits a call that does not link for custom
             // operators (str[startsWith] ...), a NoSuchMethodError after the 20th evaluation. Scans are short, so
@@ -124,8 +127,9 @@ public final class PolicyCompiler {
             String src = source(rule);
             Bundle bundle = bundleBySource.get(src);
             String where = src + ":" + ruleLine(textBySource.get(src), rule.getName());
+            java.util.Set<String> bindings = rule instanceof RuleImpl impl ? impl.getDeclarations().keySet() : null;
             RuleInfo info = RuleMetadata.validate(rule.getName(), rule.getMetaData(),
-                    bundle == null ? "unknown" : bundle.label(), where, problems);
+                    bundle == null ? "unknown" : bundle.label(), where, problems, bindings);
             if (info == null) {
                 continue;
             }
@@ -180,13 +184,21 @@ public final class PolicyCompiler {
         }
         String text = textBySource.get(file);
         String[] lines = text == null ? new String[0] : text.split("\n", -1);
+        String message = error.getMessage() == null ? "error" : error.getMessage().strip();
+        message = message.replaceAll("\\s*\\n\\s*", " ");
+        CompileHints.Hint hint = error instanceof ParserError ? null : CompileHints.rewrite(message);
+        if (hint != null) {
+            message = hint.message();
+            if (hint.word() != null && line > 0 && line <= lines.length) {
+                int at = lines[line - 1].indexOf(hint.word().substring(hint.word().lastIndexOf('.') + 1));
+                column = at >= 0 ? at + 1 : column;
+            }
+        }
         if (column == 0 && line > 0 && line <= lines.length) {
             // Builder errors (unknown fields, type errors) carry a line only: point at the line's first token.
             String l = lines[line - 1];
             column = l.length() - l.stripLeading().length() + 1;
         }
-        String message = error.getMessage() == null ? "error" : error.getMessage().strip();
-        message = message.replaceAll("\\s*\\n\\s*", " ");
         StringBuilder sb = new StringBuilder(file).append(':').append(Math.max(line, 0));
         if (column > 0) {
             sb.append(':').append(column);
@@ -210,6 +222,9 @@ public final class PolicyCompiler {
                     md.update((f.path() + "\u0000" + f.content() + "\u0000").getBytes(StandardCharsets.UTF_8));
                 }
                 md.update(b.data().toString().getBytes(StandardCharsets.UTF_8));
+                // bundle.json's rule decisions and the digest travel with the compiled result, so they are key too
+                md.update(("\u0000" + b.policy() + "\u0000" + b.sha256() + "\u0000" + b.origin())
+                        .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -2,18 +2,27 @@ package dev.mcpsec.rules;
 
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.facts.AdvisoryMatch;
+import dev.mcpsec.facts.LaunchRisk;
+import dev.mcpsec.facts.LookAlike;
+import dev.mcpsec.facts.ClientCommand;
+import dev.mcpsec.facts.ClientRedirect;
 import dev.mcpsec.facts.ClientSetting;
+import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.facts.ConfigFile;
 import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.DatabaseTarget;
 import dev.mcpsec.facts.EnvReference;
 import dev.mcpsec.facts.FilesystemRoot;
 import dev.mcpsec.facts.HistoryCredential;
+import dev.mcpsec.facts.IncompleteConfig;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.ReviewRecord;
 import dev.mcpsec.facts.RotationRecord;
 import dev.mcpsec.facts.SecretOccurrence;
+import dev.mcpsec.facts.ServerInput;
+import dev.mcpsec.facts.SkippedConfigs;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -27,11 +36,12 @@ import java.util.regex.Pattern;
 /** Validates a rule's metadata ({@code @id}, {@code @severity}, ...) and turns it into a {@link RuleInfo}. */
 final class RuleMetadata {
     static final Set<String> KEYS = Set.of("id", "severity", "checklist", "title", "message", "remediation",
-            "description", "helpUri");
+            "description", "helpUri", "owasp");
     static final List<Class<? extends Record>> FACT_TYPES = List.of(ConfigFile.class, McpServer.class,
             Credential.class, HistoryCredential.class, EnvReference.class, DatabaseTarget.class, FilesystemRoot.class,
             ClientSetting.class, SecretOccurrence.class, ReviewRecord.class, RotationRecord.class,
-            PolicyData.class);
+            PolicyData.class, AdvisoryMatch.class, LookAlike.class, LaunchRisk.class, ServerInput.class,
+            IncompleteConfig.class, SkippedConfigs.class, ClientCommand.class, ClientRedirect.class, HiddenText.class);
     /**
      * {@code {field}} or {@code {$binding.field}}, but not the {@code ${VAR}} reference syntax that remediation texts
      * quote.
@@ -43,6 +53,11 @@ final class RuleMetadata {
     private static final Set<String> FIELDS = fieldNames();
 
     private RuleMetadata() {
+    }
+
+    private static String hint(String word, Set<String> candidates) {
+        String best = Suggest.closest(word, candidates);
+        return best == null ? "" : "; did you mean {" + best + "}?";
     }
 
     private static Set<String> fieldNames() {
@@ -64,6 +79,12 @@ final class RuleMetadata {
      */
     static RuleInfo validate(String ruleName, Map<String, Object> rawMeta, String bundleLabel, String where,
                              List<String> problems) {
+        return validate(ruleName, rawMeta, bundleLabel, where, problems, null);
+    }
+
+    /** As above; {@code bindings} (the rule's declarations, or null to skip the check) must hold every {$binding}. */
+    static RuleInfo validate(String ruleName, Map<String, Object> rawMeta, String bundleLabel, String where,
+                             List<String> problems, Set<String> bindings) {
         Map<String, Object> meta = normalise(rawMeta);
         List<String> mine = new ArrayList<>();
         for (String key : meta.keySet()) {
@@ -106,16 +127,37 @@ final class RuleMetadata {
             while (m.find()) {
                 if (!FIELDS.contains(m.group(2))) {
                     mine.add(where + ": rule \"" + ruleName + "\": unknown placeholder {" + m.group(2)
-                            + "}: use a fact field (see docs/writing-policies.md#facts)");
+                            + "}: use a fact field (see docs/writing-policies.md#facts)" + hint(m.group(2), FIELDS));
+                }
+                if (m.group(1) != null && bindings != null && !bindings.contains(m.group(1))) {
+                    mine.add(where + ": rule \"" + ruleName + "\": placeholder {" + m.group(1) + "." + m.group(2)
+                            + "} names a binding the rule does not declare" + hint(m.group(1), bindings)
+                            + " (bindings: " + String.join(", ", new TreeSet<>(bindings)) + ")");
                 }
             }
+        }
+        List<String> owasp = new ArrayList<>();
+        String owaspText = str(meta, "owasp");
+        if (owaspText != null) {
+            for (String item : owaspText.split("[\\s,]+")) {
+                if (item.isEmpty()) {
+                    continue;
+                }
+                if (OwaspMcpTop10.title(item) == null) {
+                    mine.add(where + ": rule \"" + ruleName + "\": @owasp " + item + " is not an OWASP MCP Top 10 item ("
+                            + String.join(", ", OwaspMcpTop10.ids()) + ")");
+                }
+                owasp.add(item);
+            }
+        } else if (checklist != null) {
+            owasp.addAll(OwaspMcpTop10.forChecklist(checklist));
         }
         problems.addAll(mine);
         if (!mine.isEmpty()) {
             return null;
         }
         return new RuleInfo(id, checklist, sev, title, str(meta, "description"), str(meta, "remediation"),
-                str(meta, "helpUri"), bundleLabel, where);
+                str(meta, "helpUri"), bundleLabel, where, owasp);
     }
 
     /**

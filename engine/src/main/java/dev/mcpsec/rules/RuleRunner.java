@@ -57,18 +57,25 @@ public final class RuleRunner {
                     findings.putIfAbsent(f.fingerprint(), f);
                 }
             });
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
-            for (Object fact : policies.data()) {
-                session.insert(fact);
-            }
             AgendaFilter filter = match -> {
                 RuleInfo info = policies.byRule().get(CompiledPolicies.key(match.getRule().getPackageName(),
                         match.getRule().getName()));
                 return info != null && enabled.test(info);
             };
-            int fired = session.fireAllRules(filter, MAX_FIRINGS);
+            int fired;
+            try {
+                for (Object fact : facts) {
+                    session.insert(fact);
+                }
+                for (Object fact : policies.data()) {
+                    session.insert(fact);
+                }
+                fired = session.fireAllRules(filter, MAX_FIRINGS);
+            } catch (dev.mcpsec.api.McpsecException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw RuntimeFailure.of(e, policies, facts);
+            }
             if (fired >= MAX_FIRINGS) {
                 throw new dev.mcpsec.api.PolicyException("rules fired " + MAX_FIRINGS
                         + " times: a rule probably loops (modify/insert in a consequence)", List.of());

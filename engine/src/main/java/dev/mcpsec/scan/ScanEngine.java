@@ -1,25 +1,34 @@
 package dev.mcpsec.scan;
 
+import dev.mcpsec.api.AdvisorySource;
+import dev.mcpsec.api.FactRecord;
+import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.RuleTrace;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.ServerSummary;
-import dev.mcpsec.api.Severity;
 import dev.mcpsec.discovery.DiscoveredFile;
 import dev.mcpsec.discovery.Discovery;
 import dev.mcpsec.discovery.DiscoveryResult;
 import dev.mcpsec.extract.EnvFiles;
+import dev.mcpsec.extract.FactDump;
 import dev.mcpsec.extract.FactExtractor;
 import dev.mcpsec.extract.FactSet;
 import dev.mcpsec.extract.HistoryFacts;
+import dev.mcpsec.extract.IncompleteConfigs;
+import dev.mcpsec.extract.RawConfigText;
+import dev.mcpsec.extract.InstructionFiles;
+import dev.mcpsec.extract.SettingFacts;
 import dev.mcpsec.extract.Sink;
 import dev.mcpsec.facts.Credential;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.SecretOccurrence;
+import dev.mcpsec.facts.SkippedConfigs;
 import dev.mcpsec.git.GitFileStatus;
 import dev.mcpsec.git.GitInspector;
 import dev.mcpsec.options.ScanRoot;
@@ -29,8 +38,10 @@ import dev.mcpsec.parse.ConfigParser;
 import dev.mcpsec.project.ProjectConfig;
 import dev.mcpsec.project.Registers;
 import dev.mcpsec.rules.CompiledPolicies;
+import dev.mcpsec.rules.DataListCheck;
 import dev.mcpsec.rules.Policies;
 import dev.mcpsec.rules.RuleRunner;
+import dev.mcpsec.rules.RuleTracer;
 import dev.mcpsec.secrets.DetectorOptions;
 import dev.mcpsec.secrets.Fingerprinter;
 import dev.mcpsec.secrets.OccurrenceScan;
@@ -42,12 +53,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -83,20 +91,27 @@ public final class ScanEngine {
         if (request.factListener() != null) {
             c.facts().all().forEach(request.factListener());
         }
-        Set<String> disabled = new HashSet<>(request.excludeRules());
-        disabled.addAll(config.disable());
-        List<Finding> raw = RuleRunner.run(policies, c.facts().all(), rule -> enabled(rule, disabled, request.includeRules()));
-        Map<String, Severity> overrides = new LinkedHashMap<>(config.severity());
-        overrides.putAll(request.severityOverrides());
-        List<Finding> rated = raw.stream().map(f -> rerate(f, overrides)).toList();
-        Suppressions.Outcome outcome = Suppressions.apply(rated, config, request, root, clock);
+        Governance governance = Governance.decide(policies, config, request);
+        List<Finding> raw = RuleRunner.run(policies, c.facts().all(), governance::enabled);
+        List<Finding> rated = raw.stream().map(governance::rate).toList();
+        Suppressions.Outcome outcome = Suppressions.apply(rated, config, request, root, clock, governance,
+                policies.rules());
         List<ScanWarning> warnings = new ArrayList<>(c.warnings());
+        warnings.addAll(DataListCheck.check(policies.bundles(), config.data().keySet()));
         warnings.addAll(outcome.warnings());
-        List<RuleInfo> rules = policies.rules().stream()
-                .filter(r -> enabled(r, disabled, request.includeRules())).toList();
+        List<RuleInfo> rules = policies.rules().stream().filter(governance::enabled).toList();
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new ScanResult(VERSION, root.toString(), c.files(), c.servers(), sort(outcome.findings()),
-                outcome.suppressed(), warnings, rules, ms);
+                outcome.suppressed(), warnings, rules, ms, governance.bundles(), governance.overrides(),
+                credentials(c.facts()));
+    }
+
+    /** The credential inventory of the current configs (masked forms only), for the reports' per-server view. */
+    static List<CredentialSummary> credentials(FactSet facts) {
+        return facts.credentials().stream()
+                .map(k -> new CredentialSummary(k.file(), k.line(), k.server(), k.client(), k.location(), k.kind(),
+                        k.tier(), k.masked(), k.tracked()))
+                .toList();
     }
 
     /** The request's scan root, checked and made absolute. */
@@ -115,7 +130,7 @@ public final class ScanEngine {
         warnings.addAll(found.warnings());
         List<DiscoveredFile> discovered = included(found, config);
         Optional.ofNullable(Exclusions.check(config, found.files())).ifPresent(warnings::add);
-        Optional<GitInspector> git = GitInspector.open(root, warnings::add);
+        Optional<GitInspector> git = GitInspector.open(root, warnings::add, request.allowExternalGit());
         try {
             Map<Path, GitFileStatus> status = git.map(g -> g.statuses(discovered.stream()
                     .filter(f -> "project".equals(f.scope())).map(DiscoveredFile::path).toList())).orElse(Map.of());
@@ -126,16 +141,26 @@ public final class ScanEngine {
             EnvFiles envFiles = new EnvFiles(root, request.limits(), git.orElse(null));
             FactExtractor extractor = new FactExtractor(detector, fingerprinter, root, envFiles,
                     request.explainsValues() ? request.valueLog() : null);
+            if (found.truncatedBy() != null) {
+                facts.add(found.truncatedBy());
+            }
+            RawConfigText raw = new RawConfigText(detector, fingerprinter, request.limits().maxFileBytes());
             Sink sink = new Sink(facts, servers, warnings);
-            configFacts(discovered, status, extractor, request, deadline, sink, files);
+            configFacts(discovered, status, extractor, raw, request, deadline, sink, files);
             List<Credential> current = List.copyOf(facts.credentials());
+            SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
             occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings).forEach(facts::add);
+            if (!deadline.expired("instruction files not searched for hidden characters")) {
+                SettingFacts masker = new SettingFacts(detector);
+                InstructionFiles.configFiles(discovered, facts, request.limits(), masker).forEach(facts::add);
+                InstructionFiles.scan(root, config, request.limits(), masker, warnings).forEach(facts::add);
+            }
             if (git.isPresent() && request.history() && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
                 new HistoryFacts(extractor, request, config, clock).collect(git.get(), envFiles.loaded(),
                         current, warnings, deadline.remaining()).forEach(facts::add);
             }
-            Registers.reviews(root).forEach(facts::add);
+            Registers.reviews(root, clock).forEach(facts::add);
             Registers.rotations(root, clock).forEach(facts::add);
             for (Map.Entry<String, Map<String, List<String>>> d : config.data().entrySet()) {
                 d.getValue().forEach((k, values) -> values.forEach(v -> facts.add(new PolicyData("config", d.getKey(), k, v))));
@@ -152,13 +177,18 @@ public final class ScanEngine {
                 .filter(f -> f.displayPath().startsWith("~/") || !config.excludes(f.displayPath())).toList();
     }
 
-    /** Parses every discovered file into facts. */
+    /**
+     * Parses every discovered file into facts; a file not read completely (or with a value shadowed by a duplicate
+     * key) also gets a secret search over its raw text, and an incomplete file is a fact of its own.
+     */
     private static void configFacts(List<DiscoveredFile> discovered, Map<Path, GitFileStatus> status,
-                                    FactExtractor extractor, ScanRequest request, ScanDeadline deadline,
-                                    Sink out, List<FileSummary> files) {
+                                    FactExtractor extractor, RawConfigText raw, ScanRequest request,
+                                    ScanDeadline deadline, Sink out, List<FileSummary> files) {
         request.progress().accept("parsing " + discovered.size() + " files");
         for (int i = 0; i < discovered.size(); i++) {
             if (deadline.expired(discovered.size() - i + " config files not parsed")) {
+                out.facts().add(new SkippedConfigs(discovered.get(i).displayPath(), "scanTimeout",
+                        discovered.size() - i + " config files not parsed"));
                 break;
             }
             DiscoveredFile f = discovered.get(i);
@@ -173,7 +203,23 @@ public final class ScanEngine {
                 // A limit hit on one file is that file's error; it is a scan warning too, so it is never missed.
                 out.warnings().add(new ScanWarning(doc.file(), 0, "not scanned: " + doc.parseError()));
             }
+            int before = out.facts().credentials().size();
             extractor.extract(doc, st.tracked(), st.ignored(), out);
+            List<Credential> parsed = List.copyOf(out.facts().credentials().subList(before,
+                    out.facts().credentials().size()));
+            boolean shadowed = doc.warnings().stream().anyMatch(w -> w.contains(": duplicate key \""));
+            if (doc.incomplete() != null || shadowed) {
+                // not read completely, or a duplicate key hides an earlier value that is still committed: search
+                // the raw text for secrets the parsed part did not give; an incomplete file is a finding itself
+                byte[] content = raw.read(f.path());
+                List<Credential> rawFound = content == null ? List.of() : raw.search(doc.file(), doc.client(), content,
+                        st.tracked(), st.ignored(), parsed.stream().map(Credential::fingerprint)
+                                .collect(Collectors.toSet()));
+                rawFound.forEach(out.facts()::add);
+                if (doc.incomplete() != null) {
+                    out.facts().add(IncompleteConfigs.fact(doc, st.tracked(), rawFound.size()));
+                }
+            }
         }
     }
 
@@ -218,26 +264,47 @@ public final class ScanEngine {
         }
     }
 
-    static boolean enabled(RuleInfo rule, Set<String> disabled, Set<String> include) {
-        if (disabled.contains(rule.id()) || disabled.contains(rule.checklist())) {
-            return false;
-        }
-        return include.isEmpty() || include.contains(rule.id()) || include.contains(rule.checklist());
-    }
-
-    private static Finding rerate(Finding f, Map<String, Severity> overrides) {
-        Severity s = overrides.get(f.ruleId());
-        if (s == null) {
-            s = overrides.get(f.checklist());
-        }
-        return s == null ? f : f.withSeverity(s);
-    }
-
     static List<Finding> sort(List<Finding> findings) {
         return findings.stream().sorted(Comparator.comparing(Finding::severity)
                 .thenComparing(f -> f.file() == null ? "" : f.file())
                 .thenComparingInt(Finding::line)
                 .thenComparing(Finding::ruleId)).collect(Collectors.toList());
+    }
+
+    /**
+     * Every fact the rules would see for this request (configs, secrets, git, registers, bundle and project data),
+     * secrets masked. No rule runs.
+     */
+    public List<FactRecord> facts(ScanRequest request) {
+        Path root = root(request);
+        ProjectConfig config = ProjectConfig.load(root);
+        CompiledPolicies policies = Policies.load(request, root);
+        Collected c = collect(request, root, config, policies);
+        List<Object> all = new ArrayList<>(c.facts().all());
+        all.addAll(policies.data());
+        return new FactDump(new SecretDetector(detectorOptions(policies, config, request))).records(all);
+    }
+
+    /**
+     * Why rule {@code id} did or did not fire for this request (for {@code server}, or every server when null): its
+     * findings, and each pattern's facts with the conditions they meet. The configuration is checked as for a scan;
+     * a rule it turns off is traced anyway and marked so.
+     */
+    public RuleTrace trace(ScanRequest request, String id, String server) {
+        Path root = root(request);
+        ProjectConfig config = ProjectConfig.load(root);
+        CompiledPolicies policies = Policies.load(request, root);
+        Governance governance = Governance.decide(policies, config, request);
+        Collected c = collect(request, root, config, policies);
+        FactDump dump = new FactDump(new SecretDetector(detectorOptions(policies, config, request)));
+        boolean enabled = policies.rules().stream().filter(r -> r.id().equals(id)).allMatch(governance::enabled);
+        return RuleTracer.trace(policies, id, enabled, server, c.facts().all(), dump::describe);
+    }
+
+    /** Ids of the rules a bundle locked under this request, each with the bundle that locked it. */
+    public Map<String, String> lockedRules(ScanRequest request) {
+        Path root = root(request);
+        return Map.copyOf(Governance.decide(Policies.load(request, root), ProjectConfig.load(root), request).locked());
     }
 
     /**
@@ -253,5 +320,10 @@ public final class ScanEngine {
             servers.addAll(FactExtractor.servers(ConfigParser.parse(f, request.limits())));
         }
         return servers;
+    }
+
+    /** Every advisory source the request loads, with its size and age ({@code mcpsec advisories}). */
+    public List<AdvisorySource> advisories(ScanRequest request) {
+        return SupplyChain.sources(Policies.load(request, request.root()), request, clock);
     }
 }

@@ -28,16 +28,29 @@ final class Suppressions {
     }
 
     static Outcome apply(List<Finding> findings, ProjectConfig config, ScanRequest request, Path root, Clock clock) {
+        return apply(findings, config, request, root, clock, null, List.of());
+    }
+
+    /** As above; findings of rules the governance says are locked are never suppressed by a path-only entry. */
+    static Outcome apply(List<Finding> findings, ProjectConfig config, ScanRequest request, Path root, Clock clock,
+                         Governance governance, List<dev.mcpsec.api.RuleInfo> rules) {
         LocalDate today = LocalDate.now(clock);
         Path file = baselineFile(request, root);
         String display = request.baseline() != null ? request.baseline().toString() : ".mcpsec/baseline.json";
         Baseline baseline = Baseline.load(root, file, display, request.baseline() != null);
+        if (governance != null) {
+            governance.checkExceptions(rules, config, baseline);
+        }
         List<Finding> kept = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();
         List<ScanWarning> warnings = new ArrayList<>();
         Set<String> used = new HashSet<>();
         Set<ProjectConfig.Suppression> expiredReported = new HashSet<>();
         for (Finding f : findings) {
+            if (governance != null && governance.lockedBy(f.ruleId()) != null) {
+                kept.add(f);
+                continue;
+            }
             ProjectConfig.Suppression s = config.suppress().stream()
                     .filter(x -> x.matches(f.ruleId(), f.checklist(), f.file())).findFirst().orElse(null);
             if (s != null) {

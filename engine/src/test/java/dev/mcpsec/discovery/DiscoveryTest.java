@@ -78,12 +78,15 @@ class DiscoveryTest {
     void walkDepthAndFileCount_areLimited() throws IOException {
         Path root = tmp.resolve("repo");
         write(root, "1/2/3/.mcp.json");
+        write(root, "1/2/.mcp.json");
         write(root, "1/.mcp.json");
-        write(root, "x/.mcp.json");
-        ScanLimits limits = new ScanLimits(1 << 20, 64, 1, 2, 100, 100, 10, Duration.ofSeconds(1), 10,
+        write(root, "x/y/.mcp.json");
+        ScanLimits limits = new ScanLimits(1 << 20, 64, 2, 2, 100, 100, 10, Duration.ofSeconds(1), 10,
                 Duration.ofSeconds(1));
         DiscoveryResult r = Discovery.discover(root, false, null, limits);
-        assertThat(r.files()).hasSize(1);
+        // breadth first: the two configs nearest the root are kept, x/y/.mcp.json is the first one left out
+        assertThat(r.files()).extracting(DiscoveredFile::displayPath).containsExactly("1/.mcp.json", "1/2/.mcp.json");
+        assertThat(r.truncatedBy()).isNotNull().satisfies(s -> assertThat(s.file()).isEqualTo("x/y/.mcp.json"));
         assertThat(r.warnings()).anyMatch(w -> w.message().contains("maxWalkDepth"))
                 .anyMatch(w -> w.message().contains("maxFiles"));
     }
@@ -174,6 +177,26 @@ class DiscoveryTest {
         assertThat(ClientCatalog.matchProjectPath(".claude/settings.json")).hasValueSatisfying(
                 e -> assertThat(e.kind()).isEqualTo("settings"));
         assertThat(ClientCatalog.matchProjectPath("src/settings.json")).isEmpty();
+    }
+
+    @Test
+    void catalogue_findsPluginsManagedFilesExtensionsAndHooksByName() {
+        assertThat(ClientCatalog.matchProjectPath("plugins/db/.claude-plugin/plugin.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_PLUGIN));
+        assertThat(ClientCatalog.matchProjectPath(".claude-plugin/marketplace.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_MARKETPLACE));
+        assertThat(ClientCatalog.matchProjectPath("it/macos/managed-mcp.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.MCP_SERVERS));
+        assertThat(ClientCatalog.matchProjectPath("it/linux/managed-settings.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_SETTINGS));
+        assertThat(ClientCatalog.matchProjectPath(".gemini/extensions/x/gemini-extension.json")).hasValueSatisfying(
+                e -> assertThat(e.client()).isEqualTo("gemini"));
+        assertThat(ClientCatalog.matchProjectPath("dotfiles/roo/mcp_settings.json")).hasValueSatisfying(
+                e -> assertThat(e.client()).isEqualTo("roo"));
+        assertThat(ClientCatalog.matchProjectPath(".cursor/hooks.json")).hasValueSatisfying(
+                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CURSOR_HOOKS));
+        assertThat(ClientCatalog.matchProjectPath("hooks.json")).isEmpty();
+        assertThat(ClientCatalog.matchProjectPath("plugin.json")).isEmpty();
         assertThat(ClientCatalog.matchProjectPath("package.json")).isEmpty();
     }
 }

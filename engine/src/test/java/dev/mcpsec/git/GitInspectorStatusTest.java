@@ -36,7 +36,12 @@ class GitInspectorStatusTest {
     }
 
     private GitFileStatus status(String path) {
-        try (GitInspector git = GitInspector.open(repo.dir, warnings::add).orElseThrow()) {
+        return status(path, false);
+    }
+
+    /** With {@code allowExternal}, excludes files outside the work tree are read (--allow-external-git). */
+    private GitFileStatus status(String path, boolean allowExternal) {
+        try (GitInspector git = GitInspector.open(repo.dir, warnings::add, allowExternal).orElseThrow()) {
             return git.status(repo.path(path));
         }
     }
@@ -109,8 +114,18 @@ class GitInspectorStatusTest {
         Files.writeString(config.userConfigFile(), "[core]\n\texcludesFile = " + excludes + "\n");
         repo.write(".vscode/mcp.json", "{}");
 
-        assertThat(status(".vscode/mcp.json").ignored()).isTrue();
-        assertThat(status("README.md").ignored()).isFalse();
+        assertThat(status(".vscode/mcp.json", true).ignored()).isTrue();
+        assertThat(status("README.md", true).ignored()).isFalse();
+    }
+
+    @Test
+    void globalExcludesFileOutsideTheWorkTree_isNotReadWithoutTheOptIn() throws Exception {
+        Path excludes = Files.writeString(tmp.resolve("global-ignore"), ".vscode/\n");
+        Files.writeString(config.userConfigFile(), "[core]\n\texcludesFile = " + excludes + "\n");
+        repo.write(".vscode/mcp.json", "{}");
+
+        assertThat(status(".vscode/mcp.json").ignored()).isFalse();
+        assertThat(warnings).anyMatch(w -> w.message().contains("--allow-external-git"));
     }
 
     @Test
@@ -119,7 +134,7 @@ class GitInspectorStatusTest {
         Files.writeString(tmp.resolve("home/.config/git/ignore"), ".mcp.json\n");
         repo.write(".mcp.json", "{}");
 
-        assertThat(status(".mcp.json").ignored()).isTrue();
+        assertThat(status(".mcp.json", true).ignored()).isTrue();
     }
 
     @Test
@@ -130,8 +145,8 @@ class GitInspectorStatusTest {
         repoConfig.save();
         repo.write(".gitignore", "!.mcp.json\n").write(".mcp.json", "{}").write("other.json", "{}");
 
-        assertThat(status(".mcp.json").ignored()).isFalse();
-        assertThat(status("other.json").ignored()).isTrue();
+        assertThat(status(".mcp.json", true).ignored()).isFalse();
+        assertThat(status("other.json", true).ignored()).isTrue();
     }
 
     @Test

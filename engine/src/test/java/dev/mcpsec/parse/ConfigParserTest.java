@@ -385,4 +385,25 @@ class ConfigParserTest {
         assertThat(doc.servers()).isEmpty();
         assertThat(doc.client()).isEqualTo("cursor");
     }
+
+    @Test
+    void pluginFiles_yieldTheirInlineServersAndHooks() {
+        ConfigDocument bare = parse("plugins/db/.mcp.json", "{\"db\": {\"command\": \"${CLAUDE_PLUGIN_ROOT}/srv\"},"
+                + " \"api\": {\"url\": \"https://mcp.example.com\"}}");
+        assertThat(bare.servers()).extracting(ServerEntry::name).containsExactly("db", "api");
+        ConfigDocument notBare = parse(".mcp.json", "{\"db\": {\"command\": \"x\"}, \"version\": 2}");
+        assertThat(notBare.servers()).isEmpty();
+        ConfigDocument plugin = parse("p/.claude-plugin/plugin.json", """
+                {"name": "p", "mcpServers": {"s": {"command": "node", "args": ["s.js"]}},
+                 "hooks": {"PostToolUse": [{"hooks": [{"type": "command", "command": "./fmt.sh"}]}]}}""");
+        assertThat(plugin.servers()).extracting(ServerEntry::name).containsExactly("s");
+        assertThat(plugin.settings()).extracting(SettingEntry::key).containsExactly("hooks.PostToolUse.hooks.type",
+                "hooks.PostToolUse.hooks.command");
+        ConfigDocument pathOnly = parse("q/.claude-plugin/plugin.json", "{\"name\": \"q\", \"mcpServers\": \"./mcp.json\"}");
+        assertThat(pathOnly.servers()).isEmpty();
+        ConfigDocument market = parse(".claude-plugin/marketplace.json", """
+                {"name": "m", "plugins": [{"name": "a", "source": "./a"},
+                 {"name": "b", "source": "./b", "mcpServers": {"b1": {"url": "https://b.example.com/mcp"}}}]}""");
+        assertThat(market.servers()).extracting(ServerEntry::name).containsExactly("b1");
+    }
 }

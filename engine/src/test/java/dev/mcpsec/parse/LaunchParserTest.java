@@ -47,6 +47,13 @@ class LaunchParserTest {
             python3 server.py a ; python ; - ; - ; - ; - ; - ; a
             uv run --directory /srv/x server.py ; python ; - ; - ; - ; - ; - ; -
             github-mcp-server stdio ; binary ; - ; - ; - ; - ; - ; stdio
+            docker exec -i -e A=b devbox npx -y some-mcp a ; npx ; npm ; some-mcp ; - ; - ; - ; a
+            docker container exec -i devbox uvx pkg==1.0 ; uvx ; pypi ; pkg ; 1.0 ; - ; - ; -
+            npx tsx src/mcp/server.ts --port 1 ; node ; - ; - ; - ; - ; - ; --port 1
+            npx -y tsx server.ts ; node ; - ; - ; - ; - ; - ; -
+            npx ts-node --transpile-only ./mcp.ts a ; node ; - ; - ; - ; - ; - ; a
+            npx tsx@4.19.0 ; npx ; npm ; tsx ; 4.19.0 ; - ; - ; -
+            npx tsx watch ; npx ; npm ; tsx ; - ; - ; - ; watch
             """)
     void commandLines_areRecognised(String line, String launcher, String ecosystem, String name, String version,
                                     String digest, String remote, String packageArgs) {

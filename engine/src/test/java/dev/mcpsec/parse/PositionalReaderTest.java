@@ -111,9 +111,12 @@ class PositionalReaderTest {
     }
 
     @Test
-    void invalidUtf8_isRejected() {
+    void invalidUtf8_isReadLenientlyAndReportedIncomplete() {
         byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        assertThat(PositionalReader.read(bytes, "json", LIMITS).error()).startsWith("1:7: not valid UTF-8");
+        ReadResult r = PositionalReader.read(bytes, "json", LIMITS);
+        assertThat(r.error()).isNull();
+        assertThat(r.incomplete()).startsWith("1:7: not valid UTF-8");
+        assertThat(r.root().get("a").text()).isEqualTo("\uFFFD(");
     }
 
     @Test

@@ -35,16 +35,18 @@ class ProjectConfigTest {
     void everyKey_isRead() throws IOException {
         ProjectConfig c = load("""
                 {"exclude": ["examples/**", "tmp"],
-                 "disable": ["MCP-REV-001", "key-rotation"],
-                 "severity": {"pinned-versions": "medium"},
+                 "disable": [{"rule": "MCP-REV-001", "reason": "reviewed upstream"}, {"rule": "key-rotation", "reason": "no long-lived keys"}],
+                 "severity": {"pinned-versions": "medium", "MCP-TR-002": {"severity": "low", "reason": "lab network"}},
                  "suppress": [{"rule": "MCP-FS-001", "path": "sandbox/**", "reason": "throwaway VM", "until": "2027-01-31"}],
                  "data": {"known-publishers": {"npm": ["@acme/"]}}}
                 """);
         assertThat(c.excludes("examples/leaky/.mcp.json")).isTrue();
         assertThat(c.excludes("tmp/.mcp.json")).isTrue();
         assertThat(c.excludes(".mcp.json")).isFalse();
-        assertThat(c.disable()).containsExactlyInAnyOrder("MCP-REV-001", "key-rotation");
-        assertThat(c.severity()).containsEntry("pinned-versions", Severity.MEDIUM);
+        assertThat(c.disable()).containsExactly(java.util.Map.entry("MCP-REV-001", "reviewed upstream"),
+                java.util.Map.entry("key-rotation", "no long-lived keys"));
+        assertThat(c.severity()).containsEntry("pinned-versions", Severity.MEDIUM).containsEntry("MCP-TR-002", Severity.LOW);
+        assertThat(c.severityReasons()).containsExactly(java.util.Map.entry("MCP-TR-002", "lab network"));
         assertThat(c.suppress()).singleElement().satisfies(s -> {
             assertThat(s.until()).isEqualTo(LocalDate.of(2027, 1, 31));
             assertThat(s.matches("MCP-FS-001", "filesystem-scope", "sandbox/.mcp.json")).isTrue();
@@ -61,8 +63,21 @@ class ProjectConfigTest {
     }
 
     @Test
+    void disablingWithoutAReason_isRefused_withTheLineAndTheFormToWrite() {
+        assertThatThrownBy(() -> load("{\n  \"disable\": [\"MCP-REV-001\"]\n}"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(".mcpsec/config.json:2: disabling \"MCP-REV-001\" needs a reason")
+                .hasMessageContaining("{\"rule\": \"MCP-REV-001\", \"reason\":");
+        assertThatThrownBy(() -> load("{\"disable\": [{\"rule\": \"MCP-REV-001\", \"reason\": \" \"}]}"))
+                .hasMessageContaining("disabling MCP-REV-001: \"reason\" is mandatory");
+        assertThatThrownBy(() -> load("{\"disable\": [{\"rule\": \"MCP-REV-001\", \"reasn\": \"x\"}]}"))
+                .hasMessageContaining("unknown key \"reasn\"").hasMessageContaining("did you mean \"reason\"?");
+    }
+
+    @Test
     void unknownKeys_badSeverities_andBadDates_nameWhatIsWrong() {
-        assertThatThrownBy(() -> load("{\"exlude\": []}")).hasMessageContaining("unknown key \"exlude\"");
+        assertThatThrownBy(() -> load("{\"exlude\": []}")).hasMessageContaining(".mcpsec/config.json:1: unknown key \"exlude\"")
+                .hasMessageContaining("did you mean \"exclude\"?");
         assertThatThrownBy(() -> load("{\"severity\": {\"x\": \"urgent\"}}"))
                 .hasMessageContaining("severity of x: 'urgent' is not a severity");
         assertThatThrownBy(() -> load("{\"suppress\": [{\"rule\": \"x\", \"reason\": \"r\", \"until\": \"soon\"}]}"))

@@ -75,4 +75,37 @@ class HtmlReporterTest {
         assertThat(clean.select("#findings .empty").text()).isEqualTo("No findings.");
         assertThat(clean.select("#suppressed")).isEmpty();
     }
+
+    @Test
+    void chart_hasOneBarPerChecklistId_withSeveritySegmentsAndCounts() {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(ReportFixtures.render(ReportFormat.HTML, ReportFixtures.sample()));
+        org.jsoup.select.Elements rows = doc.select("figure.chart svg g.row");
+        // the sample's findings span 7 checklist ids
+        assertThat(rows).hasSize(7);
+        assertThat(rows.select("text.label").eachText()).contains("committed-secrets", "stripe-test-keys");
+        assertThat(doc.select("figure.chart rect.sev.critical title").eachText())
+                .contains("committed-secrets: 1 critical", "stripe-test-keys: 1 critical");
+        // the chart is inline SVG: no script, no external reference
+        assertThat(doc.select("figure.chart script, figure.chart image, figure.chart use")).isEmpty();
+    }
+
+    @Test
+    void credentialsByServer_listsTiersAndMaskedValuesOnly_andEscapesServerNames() {
+        String html = ReportFixtures.render(ReportFormat.HTML, ReportFixtures.sample());
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html);
+        org.jsoup.select.Elements rows = doc.select("section#credentials table.credentials tbody tr");
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0).text()).contains("stripe", "LIVE".toLowerCase(), "sk_live_…a1B2", "env.STRIPE_SECRET_KEY");
+        assertThat(rows.get(0).select("span.tier.t-live")).hasSize(1);
+        assertThat(doc.select("span.tier.t-test")).hasSize(1);
+        // a server without literal credentials says so
+        assertThat(rows.get(3).text()).contains("docs", "none");
+        assertThat(html).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>x");
+    }
+
+    @Test
+    void stylesheet_coversDarkModeAndPrint() {
+        String html = ReportFixtures.render(ReportFormat.HTML, ReportFixtures.sample());
+        assertThat(html).contains("@media (prefers-color-scheme: dark)", "@media print", "print-color-adjust: exact");
+    }
 }

@@ -17,8 +17,10 @@ class JsonReporterTest {
 
     @Test
     void topLevelFields_followTheContractOrder() {
-        assertThat(names(json)).containsExactly("tool", "root", "files", "servers", "findings", "suppressed",
-                "warnings", "summary");
+        assertThat(names(json)).containsExactly("schemaVersion", "tool", "root", "files", "servers", "credentials",
+                "findings", "suppressed", "warnings", "policy", "summary");
+        assertThat(names(json.get("credentials").get(0))).containsExactly("file", "line", "server", "client",
+                "location", "kind", "tier", "masked", "tracked");
         assertThat(names(json.get("findings").get(0))).containsExactly("ruleId", "checklist", "severity", "title",
                 "message", "file", "line", "column", "server", "client", "commit", "remediation", "fingerprint",
                 "bundle");
@@ -26,6 +28,20 @@ class JsonReporterTest {
                 "servers", "error");
         assertThat(names(json.get("servers").get(0))).containsExactly("file", "name", "client", "transport", "command",
                 "url", "packageName", "packageVersion");
+    }
+
+    @Test
+    void policy_listsTheAppliedBundlesAndEveryOverrideWithSourceAndReason_andSuppressionsTheirSource() {
+        JsonNode policy = json.get("policy");
+        assertThat(policy.get("bundles").get(1).toString()).isEqualTo("{\"id\":\"acme\",\"version\":\"1.2.0\","
+                + "\"origin\":\"/home/dev/.m2/acme-mcp-policies-1.2.0.jar\",\"sha256\":"
+                + "\"0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9\"}");
+        assertThat(policy.get("overrides").get(0).toString()).isEqualTo("{\"kind\":\"disable\",\"ruleId\":\"MCP-ROT-001\","
+                + "\"via\":\"key-rotation\",\"from\":null,\"to\":null,\"source\":\".mcpsec/config.json\","
+                + "\"reason\":\"tokens are minted per CI run\"}");
+        assertThat(policy.get("overrides").get(1).get("from").textValue()).isEqualTo("low");
+        assertThat(policy.get("overrides").get(1).get("to").textValue()).isEqualTo("medium");
+        assertThat(json.get("suppressed").get(0).get("source").textValue()).isNotBlank();
     }
 
     @Test

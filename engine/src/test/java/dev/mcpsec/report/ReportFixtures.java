@@ -1,5 +1,6 @@
 package dev.mcpsec.report;
 
+import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** One fixed scan result behind the golden files, plus helpers to build variations and render them. */
 final class ReportFixtures {
@@ -103,7 +106,24 @@ final class ReportFixtures {
                 rule("MCP-REVIEW-001", "source-reviewed", Severity.LOW, "Server not reviewed",
                         "Every server's source is reviewed before it gets credentials.",
                         "Review the server and record it with mcpsec review add."));
-        return new ScanResult("0.1.0", "/home/dev/project", files, servers, findings, suppressed, warnings, rules, 412);
+        List<dev.mcpsec.api.AppliedBundle> bundles = List.of(
+                new dev.mcpsec.api.AppliedBundle("builtin", "0.1.0", "classpath", "9f2c4e0b7d1a3c5e9f2c4e0b7d1a3c5e9f2c4e0b7d1a3c5e9f2c4e0b7d1a3c5e"),
+                new dev.mcpsec.api.AppliedBundle("acme", "1.2.0", "/home/dev/.m2/acme-mcp-policies-1.2.0.jar",
+                        "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"));
+        List<dev.mcpsec.api.RuleOverride> overrides = List.of(
+                new dev.mcpsec.api.RuleOverride("disable", "MCP-ROT-001", "key-rotation", null, null,
+                        ".mcpsec/config.json", "tokens are minted per CI run"),
+                new dev.mcpsec.api.RuleOverride("severity", "MCP-PIN-001", "MCP-PIN-001", Severity.LOW, Severity.MEDIUM,
+                        "bundle acme@1.2.0", "unpinned servers broke a release"));
+        List<CredentialSummary> credentials = List.of(
+                new CredentialSummary(".mcp.json", 7, "stripe", "claude-code", "env.STRIPE_SECRET_KEY", "stripe-secret",
+                        "live", "sk_live_…a1B2", true),
+                new CredentialSummary(".mcp.json", 15, "postgres", "claude-code", "args[2]", "database-url",
+                        "unknown", "postgres://app:…@db.prod.internal/app", true),
+                new CredentialSummary("~/.claude.json", 14, HOSTILE_SERVER, "claude-code", "env.API_KEY", "generic",
+                        "test", "tk_…<b>x", false));
+        return new ScanResult("0.1.0", "/home/dev/project", files, servers, findings, suppressed, warnings, rules, 412,
+                bundles, overrides, credentials);
     }
 
     static Finding finding(String ruleId, String checklist, Severity severity, String title, String message,
@@ -122,7 +142,7 @@ final class ReportFixtures {
     static ScanResult withFindings(List<Finding> findings) {
         ScanResult s = sample();
         return new ScanResult(s.toolVersion(), s.root(), s.files(), s.servers(), findings, List.of(), List.of(),
-                s.rules(), s.durationMs());
+                s.rules(), s.durationMs(), s.credentials());
     }
 
     static String render(ReportFormat format, ScanResult result, ReportOptions options) {
@@ -132,7 +152,16 @@ final class ReportFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        String report = out.toString(StandardCharsets.UTF_8);
+        // every report of a format with a published schema that a test renders is checked against it
+        switch (format) {
+            case JSON -> assertThat(ReportSchemas.jsonViolations(report)).as("JSON report schema violations").isEmpty();
+            case GITLAB -> assertThat(ReportSchemas.gitlabViolations(report)).as("GitLab schema violations").isEmpty();
+            case JUNIT -> assertThat(ReportSchemas.junitViolation(report)).as("JUnit XSD violation").isNull();
+            default -> {
+            }
+        }
+        return report;
     }
 
     static String render(ReportFormat format, ScanResult result) {

@@ -21,7 +21,8 @@ class ReportFormatTest {
     @Test
     void unknownFormat_isRejectedWithTheAllowedValues() {
         assertThatIllegalArgumentException().isThrownBy(() -> ReportFormat.parse("xml"))
-                .withMessage("'xml' is not a report format; use one of text, json, sarif, markdown, html");
+                .withMessage("'xml' is not a report format; use one of text, json, sarif, markdown, html, cyclonedx, "
+                        + "junit, gitlab");
         assertThatIllegalArgumentException().isThrownBy(() -> ReportFormat.parse(null))
                 .withMessageContaining("text, json, sarif, markdown, html");
     }
@@ -29,7 +30,7 @@ class ReportFormatTest {
     @Test
     void everyFormat_hasItsOwnFileExtension() {
         assertThat(Arrays.stream(ReportFormat.values()).map(ReportFormat::extension))
-                .containsExactly(".txt", ".json", ".sarif", ".md", ".html");
+                .containsExactly(".txt", ".json", ".sarif", ".md", ".html", ".cdx.json", ".junit.xml", ".gitlab.json");
     }
 
     @ParameterizedTest

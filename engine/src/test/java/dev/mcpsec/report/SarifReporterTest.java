@@ -137,8 +137,23 @@ class SarifReporterTest {
         JsonNode results = run(sarif()).get("results");
         assertThat(results).hasSize(10);
         assertThat(results.get(9).get("suppressions").toString()).isEqualTo(
-                "[{\"kind\":\"external\",\"status\":\"accepted\",\"justification\":\"internal docs server\"}]");
+                "[{\"kind\":\"external\",\"status\":\"accepted\",\"justification\":\"internal docs server\","
+                        + "\"properties\":{\"source\":\"config\"}}]");
         assertThat(results.get(6).has("suppressions")).isFalse();
+    }
+
+    @Test
+    void appliedBundles_areToolExtensionsWithVersionAndSha256_andOverridesAreInTheRunProperties() {
+        JsonNode sarif = assertValid(ReportFixtures.render(ReportFormat.SARIF, ReportFixtures.sample()));
+        JsonNode extensions = run(sarif).get("tool").get("extensions");
+        assertThat(extensions).hasSize(2);
+        assertThat(extensions.get(1).get("name").textValue()).isEqualTo("acme");
+        assertThat(extensions.get(1).get("version").textValue()).isEqualTo("1.2.0");
+        assertThat(extensions.get(1).get("properties").get("sha256").textValue()).hasSize(64);
+        JsonNode overrides = run(sarif).get("properties").get("mcpsecRuleOverrides");
+        assertThat(overrides.get(0).get("ruleId").textValue()).isEqualTo("MCP-ROT-001");
+        assertThat(overrides.get(0).get("reason").textValue()).isEqualTo("tokens are minted per CI run");
+        assertThat(overrides.get(1).get("source").textValue()).isEqualTo("bundle acme@1.2.0");
     }
 
     @Test
@@ -156,7 +171,7 @@ class SarifReporterTest {
         return sarif.get("runs").get(0);
     }
 
-    private static JsonNode assertValid(String text) {
+    static JsonNode assertValid(String text) {
         try {
             JsonNode node = new ObjectMapper().readTree(text);
             Set<ValidationMessage> errors = SCHEMA.validate(node);

@@ -18,8 +18,9 @@ class SecretFreeReportsTest {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    // The CycloneDX BOM lists servers, not findings: CycloneDxReporterTest checks that it holds no secret at all.
     @ParameterizedTest
-    @EnumSource(ReportFormat.class)
+    @EnumSource(value = ReportFormat.class, names = "CYCLONEDX", mode = EnumSource.Mode.EXCLUDE)
     void maskedSecretsInTheResult_neverBecomeRawValuesInAReport(ReportFormat format) {
         String raw = "sk_" + "live_" + random(24);
         String masked = "sk_live_…" + raw.substring(raw.length() - 4);

@@ -72,4 +72,27 @@ class TextReporterTest {
         assertThat(ReportFixtures.render(ReportFormat.TEXT, ReportFixtures.sample(), new ReportOptions(false, false, "9.9.9")))
                 .startsWith("mcpsec 9.9.9  /home/dev/project\n");
     }
+
+    @Test
+    void repeatedFixes_andInfoAdviceOnManyServers_areGrouped_unlessVerbose() {
+        java.util.List<dev.mcpsec.api.Finding> findings = new java.util.ArrayList<>();
+        for (String server : java.util.List.of("a", "b", "c", "d")) {
+            findings.add(ReportFixtures.finding("MCP-PIN-001", "pinned-versions", dev.mcpsec.api.Severity.LOW,
+                    "Package version is not pinned", server + " is not pinned", ".mcp.json", 3, 5, server, null,
+                    "Pin the reviewed version."));
+            findings.add(ReportFixtures.finding("MCP-REV-003", "source-reviewed", dev.mcpsec.api.Severity.INFO,
+                    "Server has no review entry", server + " has no review entry", ".mcp.json", 3, 5, server, null,
+                    "Review the server."));
+        }
+        dev.mcpsec.api.ScanResult result = ReportFixtures.withFindings(findings);
+        String text = ReportFixtures.render(ReportFormat.TEXT, result, new ReportOptions(false, false, null));
+        assertThat(text.split("fix: Pin the reviewed version.", -1)).hasSize(2);
+        assertThat(text).contains("a is not pinned", "d is not pinned")
+                .contains("source-reviewed  4 servers (a, b, c, d): Server has no review entry (MCP-REV-003")
+                .doesNotContain("b has no review entry");
+        assertThat(text.split("fix: Review the server.", -1)).hasSize(2);
+        String verbose = ReportFixtures.render(ReportFormat.TEXT, result, new ReportOptions(false, true, null));
+        assertThat(verbose.split("fix: Pin the reviewed version.", -1)).hasSize(5);
+        assertThat(verbose).contains("b has no review entry");
+    }
 }

@@ -78,7 +78,8 @@ class PolicyCompilerTest {
                 .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("nosuchfield")
                 .satisfies(e -> assertThat(((PolicyException) e).problems().get(0))
-                        .matches("(?s)d/rules\\.drl:5:3: .*").contains("    | ").contains("    |   ^"));
+                        .matches("(?s)d/rules\\.drl:5:19: McpServer has no field `nosuchfield`; its fields are name, .*")
+                        .contains("    |   $s : McpServer( nosuchfield == 1 )").contains("    |" + " ".repeat(19) + "^"));
     }
 
     @Test

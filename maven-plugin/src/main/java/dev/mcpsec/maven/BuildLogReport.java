@@ -39,6 +39,10 @@ final class BuildLogReport {
                 + result.findings().size() + " findings" + (bySeverity.isEmpty() ? "" : " (" + bySeverity + ")")
                 + (result.suppressed().isEmpty() ? "" : ", " + result.suppressed().size() + " suppressed")
                 + " in " + result.durationMs() + " ms");
+        String exceptions = dev.mcpsec.report.Reporters.exceptionsSummary(result);
+        if (!exceptions.isEmpty()) {
+            log.info("mcpsec: " + exceptions);
+        }
         for (Path report : reports) {
             log.info("mcpsec: report " + report);
         }

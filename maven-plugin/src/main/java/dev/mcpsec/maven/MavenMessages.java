@@ -52,6 +52,9 @@ public final class MavenMessages {
                     ? "mcpsec: configuration error: " + c.getMessage()
                     : "mcpsec: <" + element + ">: " + c.getMessage();
         }
+        if (e instanceof PolicyException p && p.getMessage().startsWith("a policy failed at run time")) {
+            return "mcpsec: policy error (fix the rule or its data; see the bundle named below): " + p.getMessage();
+        }
         if (e instanceof PolicyException p) {
             return "mcpsec: a policy bundle could not be loaded (check <bundles> and the plugin's <dependencies>): "
                     + p.getMessage();

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public enum OutputFormat {
     CONSOLE(null), TEXT(ReportFormat.TEXT), JSON(ReportFormat.JSON), SARIF(ReportFormat.SARIF),
-    MARKDOWN(ReportFormat.MARKDOWN), HTML(ReportFormat.HTML);
+    MARKDOWN(ReportFormat.MARKDOWN), HTML(ReportFormat.HTML), JUNIT(ReportFormat.JUNIT), GITLAB(ReportFormat.GITLAB);
 
     private final ReportFormat reportFormat;
 

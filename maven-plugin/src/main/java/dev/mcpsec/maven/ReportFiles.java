@@ -1,6 +1,7 @@
 package dev.mcpsec.maven;
 
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.Severity;
 import dev.mcpsec.report.ReportFormat;
 import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
@@ -18,8 +19,12 @@ final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Writes one file per file format and returns the paths written, in {@link OutputFormat} order. */
-    static List<Path> write(ScanResult result, Set<OutputFormat> formats, Path directory) throws IOException {
+    /**
+     * Writes one file per file format and returns the paths written, in {@link OutputFormat} order; {@code failOn}
+     * (null for never) marks what fails in formats that pass and fail per item (JUnit XML).
+     */
+    static List<Path> write(ScanResult result, Set<OutputFormat> formats, Path directory, Severity failOn)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         for (OutputFormat format : formats) {
             ReportFormat reportFormat = format.reportFormat();
@@ -29,7 +34,7 @@ final class ReportFiles {
             Files.createDirectories(directory);
             Path file = directory.resolve(reportFormat.fileName());
             try (OutputStream out = Files.newOutputStream(file)) {
-                Reporters.get(reportFormat).write(result, out, new ReportOptions(false, false, null));
+                Reporters.get(reportFormat).write(result, out, new ReportOptions(false, false, null).withFailOn(failOn));
             }
             written.add(file);
         }

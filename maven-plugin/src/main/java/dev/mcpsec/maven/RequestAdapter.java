@@ -8,6 +8,7 @@ import dev.mcpsec.options.BundleSpec;
 import dev.mcpsec.options.FailOn;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,14 +38,63 @@ public final class RequestAdapter {
                 .includeRules(new LinkedHashSet<>(nonBlank(settings.includeRules(), "includeRules")))
                 .severityOverrides(parseOverrides(settings.severityOverrides()))
                 .bundleClassLoader(settings.bundleClassLoader())
-                .limits(parseLimits(settings.limits()));
+                .limits(parseLimits(settings.limits()))
+                .allowExternalGit(settings.allowExternalGit());
         if (settings.baseline() != null) {
             builder.baseline(settings.baseline().toPath().toAbsolutePath().normalize());
         }
         if (settings.localRepository() != null) {
             builder.localRepository(settings.localRepository().toPath());
         }
+        advisories(settings, builder);
         return new ScanPlan(builder.build(), failOn, formats);
+    }
+
+    /** {@code <advisories>} (paths that must exist) and {@code <advisoriesMaxAge>} (days, 0 or more). */
+    static void advisories(VerifySettings settings, ScanRequest.Builder builder) {
+        List<Path> paths = new java.util.ArrayList<>();
+        for (String a : nonBlank(settings.advisories(), "advisories")) {
+            Path p = Path.of(a);
+            if (!p.isAbsolute() && settings.baseDirectory() != null) {
+                p = settings.baseDirectory().toPath().resolve(p);
+            }
+            if (!java.nio.file.Files.exists(p)) {
+                throw new PluginParameterException("advisories", "<advisories> entry " + a + " does not exist ("
+                        + p.toAbsolutePath().normalize() + ")");
+            }
+            paths.add(p.toAbsolutePath().normalize());
+        }
+        builder.advisories(paths);
+        if (settings.advisoriesMaxAge() != null) {
+            if (settings.advisoriesMaxAge() < 0) {
+                throw new PluginParameterException("advisoriesMaxAge", "<advisoriesMaxAge> is a number of days, 0 or "
+                        + "more; got " + settings.advisoriesMaxAge());
+            }
+            builder.advisoriesMaxAge(java.time.Duration.ofDays(settings.advisoriesMaxAge()));
+        }
+    }
+
+    /**
+     * A map parameter plus its command-line form {@code key=value,key=value} ({@code -Dmcpsec.limits=...}); the
+     * command-line entries win. A malformed entry names the property and the element.
+     */
+    static Map<String, String> withEntries(Map<String, String> map, String list, String element) {
+        if (list == null || list.isBlank()) {
+            return map;
+        }
+        Map<String, String> merged = new LinkedHashMap<>(map == null ? Map.of() : map);
+        for (String entry : list.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new PluginParameterException(element, "-Dmcpsec." + element + " takes name=value entries "
+                        + "separated by commas (like <" + element + ">); got '" + entry.trim() + "'");
+            }
+            merged.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return merged;
     }
 
     /** Applies {@code <limits>} to the defaults; a wrong name or value names the element. */

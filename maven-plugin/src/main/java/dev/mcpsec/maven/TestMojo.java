@@ -29,6 +29,10 @@ public class TestMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.test.bundleDirectory", defaultValue = "${project.basedir}/src/main/resources")
     private File bundleDirectory;
 
+    /** Fails when a rule of the bundle has no case expecting it to fire or no case expecting it not to. */
+    @Parameter(property = "mcpsec.test.strict", defaultValue = "false")
+    private boolean strict;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -65,6 +69,21 @@ public class TestMojo extends AbstractMojo {
         if (!report.passed()) {
             throw new MojoFailureException("mcpsec: " + report.failures() + " of " + report.cases().size()
                     + " fixture cases of bundle " + report.bundle() + " failed; see the problems above");
+        }
+        for (BundleTestReport.RuleCoverage r : report.coverage()) {
+            if (!r.complete()) {
+                String line = "mcpsec: rule " + r.ruleId() + " has "
+                        + (r.expectCases().isEmpty() ? "no expect case" : "no expect-not case");
+                if (strict) {
+                    getLog().error(line);
+                } else {
+                    getLog().warn(line);
+                }
+            }
+        }
+        if (strict && !report.uncovered().isEmpty()) {
+            throw new MojoFailureException("mcpsec: <strict>: " + report.uncovered().size() + " rule(s) of bundle "
+                    + report.bundle() + " lack an expect or an expect-not case; see above");
         }
     }
 }

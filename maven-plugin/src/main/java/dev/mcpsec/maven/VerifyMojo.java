@@ -34,7 +34,7 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.failOn", defaultValue = "high")
     private String failOn;
 
-    /** Outputs: console (findings in the build log), text, json, sarif, markdown, html. */
+    /** Outputs: console (findings in the build log), text, json, sarif, markdown, html, junit, gitlab. */
     @Parameter(property = "mcpsec.formats", defaultValue = "console,json,sarif")
     private List<String> formats;
 
@@ -53,6 +53,13 @@ public class VerifyMojo extends AbstractMojo {
     /** Loads the scanned project's own DRL in {@code .mcpsec/policies/} (off by default: DRL is code). */
     @Parameter(property = "mcpsec.projectPolicies", defaultValue = "false")
     private boolean projectPolicies;
+
+    /**
+     * Lets git read outside the scanned folder: a {@code .git} file whose {@code gitdir:} points elsewhere,
+     * alternates, {@code include.path}, an excludes file elsewhere (off by default: reported as warnings).
+     */
+    @Parameter(property = "mcpsec.allowExternalGit", defaultValue = "false")
+    private boolean allowExternalGit;
 
     /**
      * Extra bundles: directory or jar paths (relative to the project), or groupId:artifactId:version from the local
@@ -74,11 +81,36 @@ public class VerifyMojo extends AbstractMojo {
     private Map<String, String> severityOverrides;
 
     /**
+     * {@code <severityOverrides>} on the command line: {@code -Dmcpsec.severityOverrides=pinned-versions=medium,MCP-DB-001=low};
+     * entries are added to {@code <severityOverrides>}, and win over it for the same id.
+     */
+    @Parameter(property = "mcpsec.severityOverrides")
+    private String severityOverrideList;
+
+    /**
      * Scan limits to change, limit name → value, e.g. {@code <historyMaxTime>120s</historyMaxTime>} or
      * {@code <maxFileBytes>4MiB</maxFileBytes>}; names and defaults in docs/limits.md.
      */
     @Parameter
     private Map<String, String> limits;
+
+    /**
+     * Extra advisories in the OSV format: JSON files, folders or zips as OSV publishes its exports (relative to the
+     * project). Never downloaded. See docs/advisories.md.
+     */
+    @Parameter(property = "mcpsec.advisories")
+    private List<String> advisories;
+
+    /** Advisory data older than this many days is a warning (default 90). */
+    @Parameter(property = "mcpsec.advisoriesMaxAge")
+    private Integer advisoriesMaxAge;
+
+    /**
+     * {@code <limits>} on the command line: {@code -Dmcpsec.limits=historyMaxTime=120s,maxFileBytes=4MiB}; entries are
+     * added to {@code <limits>}, and win over it for the same name.
+     */
+    @Parameter(property = "mcpsec.limits")
+    private String limitList;
 
     /** Baseline file; defaults to {@code .mcpsec/baseline.json} in the scanned directory when present. */
     @Parameter(property = "mcpsec.baseline")
@@ -88,7 +120,10 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.failOnError", defaultValue = "true")
     private boolean failOnError;
 
-    /** {@code root}: one scan per build, of the execution root; {@code module}: each module scans its own basedir. */
+    /**
+     * {@code root}: one scan per build, of the reactor root (found from the folder Maven runs in by walking up the
+     * parent POMs that list it as a module); {@code module}: each module scans its own basedir.
+     */
     @Parameter(property = "mcpsec.scope", defaultValue = "root")
     private String scope;
 
@@ -108,6 +143,7 @@ public class VerifyMojo extends AbstractMojo {
             getLog().info("mcpsec: skipped (mcpsec.skip)");
             return;
         }
+        warnIgnoredUserProperties();
         ScanPlan plan;
         try {
             File dir = resolveScanDirectory();
@@ -123,7 +159,7 @@ public class VerifyMojo extends AbstractMojo {
         try {
             getLog().info("mcpsec: scanning " + plan.request().root());
             result = Mcpsec.create().scan(plan.request());
-            reports = ReportFiles.write(result, plan.formats(), outputDirectory.toPath());
+            reports = ReportFiles.write(result, plan.formats(), outputDirectory.toPath(), plan.failOn());
         } catch (IOException e) {
             onError("mcpsec: could not write the reports to <outputDirectory> " + outputDirectory + ": "
                     + e.getMessage(), e);
@@ -137,6 +173,30 @@ public class VerifyMojo extends AbstractMojo {
         if (failing > 0) {
             throw new MojoFailureException(MavenMessages.failure(failing, plan.failOnId(), reportsWhere(reports)));
         }
+    }
+
+    /**
+     * Maven gives a value written in the POM precedence over {@code -Dmcpsec.x}: say so when a user property is
+     * ignored, and how to keep it working ({@code <failOn>${mcpsec.failOn}</failOn>}).
+     */
+    private void warnIgnoredUserProperties() {
+        java.util.Properties user = session.getUserProperties();
+        Map<String, Object> effective = new java.util.LinkedHashMap<>();
+        effective.put("failOn", failOn);
+        effective.put("scope", scope);
+        effective.put("history", history);
+        effective.put("includeUserConfigs", includeUserConfigs);
+        effective.put("projectPolicies", projectPolicies);
+        effective.put("failOnError", failOnError);
+        effective.forEach((name, value) -> {
+            String given = user.getProperty("mcpsec." + name);
+            if (given != null && !given.trim().equalsIgnoreCase(String.valueOf(value))) {
+                getLog().warn("mcpsec: -Dmcpsec." + name + "=" + given + " is ignored: the POM sets <" + name + ">"
+                        + value + "</" + name + ">, and Maven gives the POM precedence. Write <" + name
+                        + ">${mcpsec." + name + "}</" + name + "> with a default in <properties> to let the command "
+                        + "line override it (docs/maven-plugin.md#user-properties)");
+            }
+        });
     }
 
     private void onError(String message, Exception cause) throws MojoExecutionException {
@@ -155,7 +215,8 @@ public class VerifyMojo extends AbstractMojo {
         if (wanted.equals("module")) {
             return scanDirectory != null ? scanDirectory : project.getBasedir();
         }
-        File dir = scanDirectory != null ? scanDirectory : new File(session.getExecutionRootDirectory());
+        // the reactor root, also when Maven runs in a module's folder (cd module && mvn verify)
+        File dir = scanDirectory != null ? scanDirectory : ReactorRoot.find(new File(session.getExecutionRootDirectory()));
         // the first module of the build that runs the goal scans; parallel builds race on this atomic set
         boolean first = session.getRepositorySession().getData()
                 .set(SCANNED_KEY + dir.getAbsolutePath(), null, project.getId());
@@ -171,7 +232,10 @@ public class VerifyMojo extends AbstractMojo {
     private VerifySettings settings(File dir) {
         File localRepo = session.getLocalRepository() == null ? null : new File(session.getLocalRepository().getBasedir());
         return new VerifySettings(dir, project.getBasedir(), failOn, formats, includeUserConfigs, history, projectPolicies, bundles,
-                excludeRules, includeRules, severityOverrides, baseline, localRepo, getClass().getClassLoader(), limits);
+                excludeRules, includeRules,
+                RequestAdapter.withEntries(severityOverrides, severityOverrideList, "severityOverrides"), baseline,
+                localRepo, getClass().getClassLoader(), RequestAdapter.withEntries(limits, limitList, "limits"),
+                advisories, advisoriesMaxAge, allowExternalGit);
     }
 
     private String reportsWhere(List<Path> reports) {

@@ -117,7 +117,7 @@ class RequestAdapterTest {
                 null, null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
-                .hasMessage("<formats> entries must be among console, text, json, sarif, markdown, html; got 'pdf'");
+                .hasMessage("<formats> entries must be among console, text, json, sarif, markdown, html, junit, gitlab; got 'pdf'");
     }
 
     @Test
@@ -157,5 +157,35 @@ class RequestAdapterTest {
                 null, null, null, null, null, null, null, Map.of("maxFilez", "3"));
         assertThatThrownBy(() -> RequestAdapter.toPlan(bad)).isInstanceOf(PluginParameterException.class)
                 .hasMessageContaining("<limits><maxFilez>").hasMessageContaining("unknown limit");
+    }
+
+    @Test
+    void mapParametersOnTheCommandLine_areMergedAndWinForTheSameKey() {
+        Map<String, String> pom = new LinkedHashMap<>(Map.of("pinned-versions", "low", "MCP-DB-001", "high"));
+        assertThat(RequestAdapter.withEntries(pom, "pinned-versions=medium, MCP-X-001=info", "severityOverrides"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("pinned-versions", "medium", "MCP-DB-001", "high",
+                        "MCP-X-001", "info"));
+        assertThat(RequestAdapter.withEntries(null, "historyMaxTime=120s", "limits"))
+                .containsExactlyEntriesOf(Map.of("historyMaxTime", "120s"));
+        assertThat(RequestAdapter.withEntries(pom, null, "limits")).isSameAs(pom);
+    }
+
+    @Test
+    void aMalformedCommandLineEntry_namesThePropertyAndTheElement() {
+        assertThatThrownBy(() -> RequestAdapter.withEntries(null, "historyMaxTime", "limits"))
+                .isInstanceOf(PluginParameterException.class)
+                .hasMessage("-Dmcpsec.limits takes name=value entries separated by commas (like <limits>); "
+                        + "got 'historyMaxTime'");
+    }
+
+    @Test
+    void allowExternalGit_isOffByDefaultAndReachesTheRequest() {
+        assertThat(RequestAdapter.toPlan(defaults()).request().allowExternalGit()).isFalse();
+        VerifySettings d = defaults();
+        VerifySettings on = new VerifySettings(d.scanDirectory(), d.baseDirectory(), d.failOn(), d.formats(),
+                d.includeUserConfigs(), d.history(), d.projectPolicies(), d.bundles(), d.excludeRules(),
+                d.includeRules(), d.severityOverrides(), d.baseline(), d.localRepository(), d.bundleClassLoader(),
+                d.limits(), true);
+        assertThat(RequestAdapter.toPlan(on).request().allowExternalGit()).isTrue();
     }
 }

@@ -27,7 +27,8 @@ final class BuiltinBundle {
     static final List<String> CHECKLIST_IDS = List.of("production-keys", "stripe-test-keys", "committed-secrets",
             "history-secrets", "config-ignored", "github-fine-grained", "dev-database", "filesystem-scope",
             "stdio-transport", "trusted-publishers", "source-reviewed", "key-reuse", "key-rotation",
-            "client-auto-approve", "least-privilege", "pinned-versions");
+            "client-auto-approve", "least-privilege", "pinned-versions", "known-vulnerable", "risky-launchers",
+            "unreadable-config", "client-exec", "hidden-instructions", "secrets-sent-away");
 
     private BuiltinBundle() {
     }

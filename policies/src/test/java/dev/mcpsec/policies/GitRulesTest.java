@@ -13,6 +13,7 @@ import static dev.mcpsec.policies.TestFacts.rotation;
 import static dev.mcpsec.policies.TestFacts.tracked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpsec.facts.McpServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +68,23 @@ class GitRulesTest {
 
     @Test
     void serversWithoutReview_areReported_butDisabledOnesAreNot() {
-        assertThat(fired("MCP-REV-", npx("stripe", "@stripe/mcp", "0.2.4"))).containsExactly("MCP-REV-001");
-        assertThat(fired("MCP-REV-", disabled(npx("stripe", "@stripe/mcp", "0.2.4")))).isEmpty();
+        assertThat(fired("MCP-REV-", npx("stripe", "@stripe/mcp", "0.2.4"),
+                credential("stripe", "STRIPE_SECRET_KEY", "stripe-secret", "test"))).containsExactly("MCP-REV-001");
+        assertThat(fired("MCP-REV-", disabled(npx("stripe", "@stripe/mcp", "0.2.4")),
+                credential("stripe", "STRIPE_SECRET_KEY", "stripe-secret", "test"))).isEmpty();
+    }
+
+    @Test
+    void serversWithoutCredentials_orScriptsOfTheRepository_areInfo() {
+        assertThat(fired("MCP-REV-", npx("docs", "@upstash/context7-mcp", "1.0.0"))).containsExactly("MCP-REV-003");
+        McpServer script = new McpServer("shop", TestFacts.FILE, 3, 5, "claude-code", "project", "stdio", "npx",
+                List.of("tsx", "scripts/shop-mcp.ts"), null, null, "node", null, null, null, null, false);
+        assertThat(fired("MCP-REV-", script, credential("shop", "SHOP_API_KEY", "generic", "unknown")))
+                .containsExactly("MCP-REV-003");
+        McpServer elsewhere = new McpServer("shop", TestFacts.FILE, 3, 5, "claude-code", "project", "stdio", "node",
+                List.of("/Users/dev/tools/shop-mcp/index.js"), null, null, "node", null, null, null, null, false);
+        assertThat(fired("MCP-REV-", elsewhere, credential("shop", "SHOP_API_KEY", "generic", "unknown")))
+                .containsExactly("MCP-REV-001");
     }
 
     @Test

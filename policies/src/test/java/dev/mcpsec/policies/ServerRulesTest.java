@@ -1,7 +1,9 @@
 package dev.mcpsec.policies;
 
 import static dev.mcpsec.policies.RuleSession.fire;
+import static dev.mcpsec.policies.TestFacts.credential;
 import static dev.mcpsec.policies.TestFacts.data;
+import static dev.mcpsec.policies.TestFacts.disabled;
 import static dev.mcpsec.policies.TestFacts.database;
 import static dev.mcpsec.policies.TestFacts.docker;
 import static dev.mcpsec.policies.TestFacts.fsRoot;
@@ -40,7 +42,11 @@ class ServerRulesTest {
 
     @Test
     void httpsToAnUnlistedHost_isLow_andAllowedHostsAndTheirSubdomainsPass() {
-        assertThat(fired("MCP-TR-", remote("api", "https://mcp.example.com/mcp"))).containsExactly("MCP-TR-002");
+        assertThat(fired("MCP-TR-", remote("api", "https://mcp.example.com/mcp"),
+                credential("api", "API_KEY", "generic", "unknown"))).containsExactly("MCP-TR-002");
+        assertThat(fired("MCP-TR-", remote("api", "https://mcp.example.com/mcp"))).isEmpty();
+        assertThat(fired("MCP-TR-", remote("vercel", "https://mcp.vercel.com"),
+                credential("vercel", "API_KEY", "generic", "unknown"))).isEmpty();
         assertThat(fired("MCP-TR-", remote("stripe", "https://mcp.stripe.com"),
                 remote("cf", "https://docs.mcp.cloudflare.com/sse"))).isEmpty();
         assertThat(fired("MCP-TR-", remote("api", "https://mcp.example.com/mcp"),
@@ -54,8 +60,21 @@ class ServerRulesTest {
         assertThat(fired("MCP-PUB-", uvx("x", "mcp-server-fetch-plus", "1.0"))).containsExactly("MCP-PUB-001");
         assertThat(fired("MCP-PUB-", docker("x", "someone/github-mcp", "1.0", null))).containsExactly("MCP-PUB-002");
         assertThat(fired("MCP-PUB-", remote("x", "https://huggingface.co.evil.example/mcp")))
+                .containsExactly("MCP-PUB-005");
+        assertThat(fired("MCP-PUB-", remote("x", "https://huggingface.co/spaces/other"))).containsExactly("MCP-PUB-005");
+        assertThat(fired("MCP-PUB-", remote("x", "https://mcp.evilvercel.com/mcp"), credential("x", "API_KEY", "generic", "unknown")))
                 .containsExactly("MCP-PUB-003");
-        assertThat(fired("MCP-PUB-", remote("x", "https://huggingface.co/spaces/other"))).containsExactly("MCP-PUB-003");
+        assertThat(fired("MCP-PUB-", npx("x", "@googl-cloud/gcloud-mcp", "1.0.0"))).containsExactly("MCP-PUB-001");
+    }
+
+    @Test
+    void disabledServers_getNoBehaviourFindings() {
+        assertThat(fired("MCP-", disabled(npx("x", "@someone/unknown-mcp", null, "--tools=all")),
+                disabled(docker("y", "someone/image", null, null)),
+                disabled(remote("z", "http://mcp.example.com/mcp")),
+                disabled(npx("sb", "@supabase/mcp-server-supabase", null)))).isEmpty();
+        assertThat(fired("MCP-", npx("x", "@someone/unknown-mcp", null, "--tools=all")))
+                .contains("MCP-PUB-001", "MCP-PIN-001", "MCP-LP-001");
     }
 
     @Test
@@ -65,6 +84,15 @@ class ServerRulesTest {
                 npx("stripe", "@stripe/mcp", "0.2.4"),
                 uvx("fetch", "mcp-server-fetch", "2025.4.7"),
                 uvx("aws", "awslabs.core-mcp-server", "1.0.0"),
+                uvx("aws2", "awslabs-ecs-mcp-server", "1.0.0"),
+                uvx("aws3", "AWSLabs_Core_MCP_Server", "1.0.0"),
+                npx("chrome", "chrome-devtools-mcp", "0.9.0"),
+                npx("gcloud", "@google-cloud/gcloud-mcp", "0.5.3"),
+                npx("neon", "@neondatabase/mcp-server-neon", "0.6.4"),
+                docker("tf", "hashicorp/terraform-mcp-server", "0.2.3", null),
+                remote("vercel", "https://mcp.vercel.com"),
+                remote("notion", "https://mcp.notion.com/mcp"),
+                remote("openai", "https://developers.openai.com/mcp"),
                 docker("gh", "ghcr.io/github/github-mcp-server", "v0.20.1", null),
                 docker("pg", "mcp/postgres", "latest", null),
                 remote("gh", "https://api.githubcopilot.com/mcp/"),

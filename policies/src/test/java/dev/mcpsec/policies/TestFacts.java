@@ -106,7 +106,7 @@ final class TestFacts {
 
     static ReviewRecord review(String server, String pkg, String version, String digest, String url) {
         return new ReviewRecord(server, pkg, version, digest, url, "https://github.com/example/server", "alice",
-                "2026-01-15", null);
+                "2026-01-15", null, 30);
     }
 
     static PolicyData data(String name, String key, String value) {

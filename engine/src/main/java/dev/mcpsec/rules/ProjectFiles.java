@@ -1,9 +1,6 @@
-package dev.mcpsec.project;
+package dev.mcpsec.rules;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import dev.mcpsec.api.ConfigurationException;
-import dev.mcpsec.parse.PositionalReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +11,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Reads and writes the project's {@code .mcpsec/} files (configuration, baseline, review and rotation registers) only
- * inside the project root and never through a symbolic link: a link in the scanned tree could otherwise make mcpsec
- * read a secret file elsewhere on the machine (and echo it in a parse error) or write to any path. Parse errors of
- * these files shorten quoted tokens the way config parse errors do.
+ * The one read and write path of the project's {@code .mcpsec/} files (configuration, baseline, review and rotation
+ * registers, project policies): only inside the project root and never through a symbolic link (a link in the scanned
+ * tree could otherwise make mcpsec read a secret file elsewhere on the machine, and echo it in a parse error, or write
+ * to any path), regular files only (a FIFO would hang the scan), and bounded: a huge or sparse file is refused by its
+ * size before a byte is read, so it cannot exhaust memory. In {@code rules} because project policies are read here
+ * too; the {@code project} registers use it from there.
  *
  * <p>Internal to mcpsec; not part of the supported library API.
  */
 public final class ProjectFiles {
+    /** Largest {@code .mcpsec/} file read when the caller names no smaller cap (project policies). */
+    public static final long MAX_BYTES = 16L << 20;
+
     private ProjectFiles() {
     }
 
@@ -39,9 +41,15 @@ public final class ProjectFiles {
             throw new ConfigurationException(setting, display + ": not a regular file (symbolic links are not followed)");
         }
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new ConfigurationException(setting, display + ": file is " + size + " bytes, over the limit of "
+                        + maxBytes + " bytes");
+            }
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new ConfigurationException(setting, display + ": larger than " + maxBytes + " bytes");
+                throw new ConfigurationException(setting, display + ": file grew over the limit of " + maxBytes
+                        + " bytes while read");
             }
             return bytes;
         } catch (IOException e) {
@@ -86,12 +94,6 @@ public final class ProjectFiles {
         }
     }
 
-    /** {@code display:line: not valid JSON: message}, with quoted tokens shortened so a secret is not echoed. */
-    public static String jsonError(String display, JacksonException e) {
-        JsonLocation loc = e.getLocation();
-        int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
-        return display + (line > 0 ? ":" + line : "") + ": not valid JSON: " + PositionalReader.clean(e.getOriginalMessage());
-    }
 
     /** Refuses a symbolic link on any existing path component from below {@code root} down to {@code file}. */
     private static void checkNoLink(Path root, Path file, String display, String setting) {

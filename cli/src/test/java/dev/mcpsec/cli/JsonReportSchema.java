@@ -1,0 +1,106 @@
+package dev.mcpsec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every JSON report a CLI test produces, on standard output or under {@code --output}, is validated against the
+ * published schema {@code docs/schema/report-<schemaVersion>.json} it names.
+ */
+final class JsonReportSchema {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonReportSchema() {
+    }
+
+    static void checkReportsOf(Cli.Run run, Path workingDirectory, String... args) {
+        // a usage or internal error (exit 2 or 3) writes no report
+        if (run.code() > 1 || args.length == 0 || !args[0].equals("scan") || !formats(args).contains("json")) {
+            return;
+        }
+        String output = value(args, "--output", "-o");
+        if (output == null) {
+            if (run.out().startsWith("{")) {
+                validate(run.out(), "standard output");
+            }
+            return;
+        }
+        Path target = workingDirectory.resolve(output);
+        Path file = Files.isDirectory(target) ? target.resolve("mcpsec.json") : target;
+        if (Files.isRegularFile(file)) {
+            try {
+                validate(Files.readString(file), file.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static void validate(String report, String where) {
+        try {
+            JsonNode node = MAPPER.readTree(report);
+            JsonNode version = node.get("schemaVersion");
+            assertThat(version).as("schemaVersion of the JSON report on %s", where).isNotNull();
+            Path schemaFile = docs().resolve("schema/report-" + version.textValue() + ".json");
+            assertThat(schemaFile).as("the published schema the report names").isRegularFile();
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b
+                    .schemaLoaders(loaders -> loaders.add(iri -> {
+                        throw new AssertionError("schema validation tried to fetch " + iri);
+                    }))).getSchema(MAPPER.readTree(schemaFile.toFile()));
+            Set<ValidationMessage> violations = schema.validate(node);
+            assertThat(violations).as("JSON report on %s against %s", where, schemaFile.getFileName()).isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> formats(String[] args) {
+        List<String> formats = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if ((a.equals("--format") || a.equals("-f")) && i + 1 < args.length) {
+                formats.addAll(List.of(args[i + 1].toLowerCase().split(",")));
+            } else if (a.startsWith("--format=")) {
+                formats.addAll(List.of(a.substring(9).toLowerCase().split(",")));
+            }
+        }
+        return formats;
+    }
+
+    private static String value(String[] args, String... names) {
+        for (int i = 0; i < args.length; i++) {
+            for (String n : names) {
+                if (args[i].equals(n) && i + 1 < args.length) {
+                    return args[i + 1];
+                }
+                if (args[i].startsWith(n + "=")) {
+                    return args[i].substring(n.length() + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Path docs() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("docs/schema"))) {
+                return p.resolve("docs");
+            }
+        }
+        throw new IllegalStateException("docs/schema not found above " + Path.of("").toAbsolutePath());
+    }
+}

@@ -1,0 +1,2 @@
+evaluate(new File(basedir, '../../../src/it/leaky-config.groovy')).writeLeakyConfig(new File(basedir, 'module-a'))
+return true
