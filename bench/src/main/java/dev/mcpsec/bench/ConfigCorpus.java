@@ -6,28 +6,82 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates MCP client configs shaped like the real-world corpus: a few servers each, mostly references and
- * ordinary values, some placeholders, and now and then a secret-shaped fake.
+ * Generates MCP client configs shaped like the real-world corpus: a few servers each, mostly
+ * references and ordinary values, some placeholders, and now and then a secret-shaped fake.
  */
 final class ConfigCorpus {
 
-    private static final String[] PACKAGES = {"@modelcontextprotocol/server-filesystem", "@stripe/mcp",
-        "@supabase/mcp-server-supabase@latest", "@modelcontextprotocol/server-github", "mcp-remote",
-        "@notionhq/notion-mcp-server", "@brave/brave-search-mcp-server", "@modelcontextprotocol/server-postgres"};
-    private static final String[] ENV_NAMES = {"GITHUB_PERSONAL_ACCESS_TOKEN", "STRIPE_SECRET_KEY",
-        "SUPABASE_ACCESS_TOKEN", "NOTION_TOKEN", "BRAVE_API_KEY", "OPENAI_API_KEY", "LOG_LEVEL", "NODE_ENV",
-        "DATABASE_URL", "API_BASE_URL", "SLACK_BOT_TOKEN", "AWS_REGION", "PROJECT_ID", "MAX_RESULTS"};
-    private static final String[] FAKE_KINDS = {"stripe-live", "stripe-test", "github-classic", "github-fine-grained",
-        "supabase-pat", "supabase-service-role-jwt", "slack-bot", "notion", "openai", "anthropic", "aws-access-key",
-        "gitlab", "npm", "linear", "brave", "google", "generic-hex40", "postgres-url"};
-    private static final String[] PLACEHOLDERS = {"<YOUR_TOKEN>", "your-api-key-here", "sk_test_your_test_key_here",
-        "ghp_your_github_personal_access_token", "xoxb-your-slack-bot-token", "REDACTED", "", "changeme",
-        "postgresql://postgres:postgres@localhost:5432/postgres"};
-    private static final String[] PLAIN = {"info", "production", "true", "50", "us-east-1", "/Users/dev/projects",
-        "https://api.example.com/v1", "my-project-123456", "debug", "C:\\Users\\dev\\workspace"};
+    private static final String[] PACKAGES = {
+        "@modelcontextprotocol/server-filesystem",
+        "@stripe/mcp",
+        "@supabase/mcp-server-supabase@latest",
+        "@modelcontextprotocol/server-github",
+        "mcp-remote",
+        "@notionhq/notion-mcp-server",
+        "@brave/brave-search-mcp-server",
+        "@modelcontextprotocol/server-postgres"
+    };
+    private static final String[] ENV_NAMES = {
+        "GITHUB_PERSONAL_ACCESS_TOKEN",
+        "STRIPE_SECRET_KEY",
+        "SUPABASE_ACCESS_TOKEN",
+        "NOTION_TOKEN",
+        "BRAVE_API_KEY",
+        "OPENAI_API_KEY",
+        "LOG_LEVEL",
+        "NODE_ENV",
+        "DATABASE_URL",
+        "API_BASE_URL",
+        "SLACK_BOT_TOKEN",
+        "AWS_REGION",
+        "PROJECT_ID",
+        "MAX_RESULTS"
+    };
+    private static final String[] FAKE_KINDS = {
+        "stripe-live",
+        "stripe-test",
+        "github-classic",
+        "github-fine-grained",
+        "supabase-pat",
+        "supabase-service-role-jwt",
+        "slack-bot",
+        "notion",
+        "openai",
+        "anthropic",
+        "aws-access-key",
+        "gitlab",
+        "npm",
+        "linear",
+        "brave",
+        "google",
+        "generic-hex40",
+        "postgres-url"
+    };
+    private static final String[] PLACEHOLDERS = {
+        "<YOUR_TOKEN>",
+        "your-api-key-here",
+        "sk_test_your_test_key_here",
+        "ghp_your_github_personal_access_token",
+        "xoxb-your-slack-bot-token",
+        "REDACTED",
+        "",
+        "changeme",
+        "postgresql://postgres:postgres@localhost:5432/postgres"
+    };
+    private static final String[] PLAIN = {
+        "info",
+        "production",
+        "true",
+        "50",
+        "us-east-1",
+        "/Users/dev/projects",
+        "https://api.example.com/v1",
+        "my-project-123456",
+        "debug",
+        "C:\\Users\\dev\\workspace"
+    };
 
-    private ConfigCorpus() {
-    }
+    private ConfigCorpus() {}
 
     static List<String> generate(int files, long seed) {
         Random rnd = new Random(seed);
@@ -45,21 +99,31 @@ final class ConfigCorpus {
             String pkg = PACKAGES[rnd.nextInt(PACKAGES.length)];
             b.append("    \"server-").append(s).append("\": {\n");
             if (rnd.nextInt(5) == 0) {
-                b.append("      \"type\": \"http\",\n      \"url\": \"https://mcp.example.com/").append(s)
-                        .append("/mcp\",\n      \"headers\": {\n        \"Authorization\": \"Bearer ")
-                        .append(escape(value(rnd))).append("\"\n      }\n    }");
+                b.append("      \"type\": \"http\",\n      \"url\": \"https://mcp.example.com/")
+                        .append(s)
+                        .append(
+                                "/mcp\",\n      \"headers\": {\n        \"Authorization\": \"Bearer ")
+                        .append(escape(value(rnd)))
+                        .append("\"\n      }\n    }");
             } else {
-                b.append("      \"command\": \"npx\",\n      \"args\": [\"-y\", \"").append(pkg).append('"');
+                b.append("      \"command\": \"npx\",\n      \"args\": [\"-y\", \"")
+                        .append(pkg)
+                        .append('"');
                 if (rnd.nextInt(3) == 0) {
                     b.append(", \"--api-key=").append(escape(value(rnd))).append('"');
                 }
                 b.append(", \"/Users/dev/projects/app\"],\n      \"env\": {\n");
                 int env = 1 + rnd.nextInt(5);
                 for (int e = 0; e < env; e++) {
-                    b.append("        \"").append(ENV_NAMES[rnd.nextInt(ENV_NAMES.length)]).append("\": \"")
-                            .append(escape(value(rnd))).append('"').append(e + 1 < env ? ",\n" : "\n");
+                    b.append("        \"")
+                            .append(ENV_NAMES[rnd.nextInt(ENV_NAMES.length)])
+                            .append("\": \"")
+                            .append(escape(value(rnd)))
+                            .append('"')
+                            .append(e + 1 < env ? ",\n" : "\n");
                 }
-                b.append("      },\n      \"disabled\": false,\n      \"autoApprove\": [\"list_tools\", \"search\"]\n    }");
+                b.append(
+                        "      },\n      \"disabled\": false,\n      \"autoApprove\": [\"list_tools\", \"search\"]\n    }");
             }
             b.append(s + 1 < servers ? ",\n" : "\n");
         }

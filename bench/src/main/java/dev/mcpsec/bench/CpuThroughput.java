@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A cross-check of {@link DetectionBenchmark} on a busy machine: detection throughput per second of this thread's
- * CPU time as well as per wall-clock second, so that other processes competing for the cores do not hide the cost.
+ * A cross-check of {@link DetectionBenchmark} on a busy machine: detection throughput per second of
+ * this thread's CPU time as well as per wall-clock second, so that other processes competing for
+ * the cores do not hide the cost.
  */
 public final class CpuThroughput {
 
-    private CpuThroughput() {
-    }
+    private CpuThroughput() {}
 
     public static void main(String[] args) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
@@ -40,8 +40,13 @@ public final class CpuThroughput {
             }
             double wallS = (System.nanoTime() - wall) / 1e9;
             double cpuS = (mx.getCurrentThreadCpuTime() - cpu) / 1e9;
-            System.out.printf("pass %2d: wall %6.1f MB/s %8.0f files/s | cpu %6.1f MB/s %8.0f files/s%n", pass,
-                    bytes / 1048576.0 / wallS, files.size() / wallS, bytes / 1048576.0 / cpuS, files.size() / cpuS);
+            System.out.printf(
+                    "pass %2d: wall %6.1f MB/s %8.0f files/s | cpu %6.1f MB/s %8.0f files/s%n",
+                    pass,
+                    bytes / 1048576.0 / wallS,
+                    files.size() / wallS,
+                    bytes / 1048576.0 / cpuS,
+                    files.size() / cpuS);
         }
         System.out.println("detections seen: " + sink);
     }

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Single-threaded secret detection throughput over 10,000 generated MCP configs. One operation is one file, so the
- * primary score is files/s; the {@code bytes} counter is the config bytes per second (divide by 1,048,576 for MB/s).
+ * Single-threaded secret detection throughput over 10,000 generated MCP configs. One operation is
+ * one file, so the primary score is files/s; the {@code bytes} counter is the config bytes per
+ * second (divide by 1,048,576 for MB/s).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -67,11 +68,15 @@ public class DetectionBenchmark {
                 found += detector.analyze(v.name(), v.value(), v.context()).detections().size();
             }
         }
-        System.out.printf("%ncorpus: %d files, %.2f MB, mean %d bytes/file, %d detections%n", FILES,
-                total / 1048576.0, total / FILES, found);
+        System.out.printf(
+                "%ncorpus: %d files, %.2f MB, mean %d bytes/file, %d detections%n",
+                FILES, total / 1048576.0, total / FILES, found);
     }
 
-    /** Detection alone, over values already taken out of the parsed file (what the engine's secret step costs). */
+    /**
+     * Detection alone, over values already taken out of the parsed file (what the engine's secret
+     * step costs).
+     */
     @Benchmark
     public void detect(Bytes bytes, Blackhole bh) {
         int i = next;

@@ -5,7 +5,6 @@ import dev.mcpsec.supply.AdvisoryIndex;
 import dev.mcpsec.supply.AdvisorySet;
 import dev.mcpsec.supply.LookAlikes;
 import dev.mcpsec.supply.OsvReader;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,14 +17,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Supply-chain matching cost, run by {@code scripts/bench-supply.sh}: reads the built-in advisories, matches 7,000
- * servers shaped like the generated tree of {@code scripts/bench-scan.sh} (index build + match, and look-alike checks;
- * best of 30), then reads a generated OSV export of N records (one per zip entry, as OSV publishes all.zip) keeping 3
- * packages. Arguments: the advisories folder, N.
+ * Supply-chain matching cost, run by {@code scripts/bench-supply.sh}: reads the built-in
+ * advisories, matches 7,000 servers shaped like the generated tree of {@code scripts/bench-scan.sh}
+ * (index build + match, and look-alike checks; best of 30), then reads a generated OSV export of N
+ * records (one per zip entry, as OSV publishes all.zip) keeping 3 packages. Arguments: the
+ * advisories folder, N.
  */
 public final class SupplyChainBench {
-    private SupplyChainBench() {
-    }
+    private SupplyChainBench() {}
 
     public static void main(String[] a) throws IOException {
         long t0 = System.nanoTime();
@@ -41,10 +40,27 @@ public final class SupplyChainBench {
             servers.add(s("notion" + i, "npm", "@notionhq/notion-mcp-server", null));
             servers.add(s("metrics" + i, null, null, null));
         }
-        LookAlikes la = new LookAlikes(Map.of("npm", List.of("@modelcontextprotocol/", "@playwright/mcp", "@stripe/mcp",
-                "@notionhq/notion-mcp-server", "@supabase/mcp-server-supabase", "@github/", "@upstash/context7-mcp",
-                "@sentry/mcp-server", "@cloudflare/", "@anthropic-ai/", "mcp-remote"),
-                "docker", List.of("ghcr.io/github/github-mcp-server", "mcp/", "docker.io/mcp/")));
+        LookAlikes la =
+                new LookAlikes(
+                        Map.of(
+                                "npm",
+                                List.of(
+                                        "@modelcontextprotocol/",
+                                        "@playwright/mcp",
+                                        "@stripe/mcp",
+                                        "@notionhq/notion-mcp-server",
+                                        "@supabase/mcp-server-supabase",
+                                        "@github/",
+                                        "@upstash/context7-mcp",
+                                        "@sentry/mcp-server",
+                                        "@cloudflare/",
+                                        "@anthropic-ai/",
+                                        "mcp-remote"),
+                                "docker",
+                                List.of(
+                                        "ghcr.io/github/github-mcp-server",
+                                        "mcp/",
+                                        "docker.io/mcp/")));
         long best = Long.MAX_VALUE;
         long bestLa = Long.MAX_VALUE;
         int matches = 0;
@@ -66,8 +82,14 @@ public final class SupplyChainBench {
             bestLa = Math.min(bestLa, s2 - s1);
             matches = m;
         }
-        System.out.printf("builtin read %.1f ms (%d records); index+match of %d servers best %.2f ms (%d matches); "
-                + "look-alikes best %.2f ms%n", (t1 - t0) / 1e6, builtin.total(), servers.size(), best / 1e6, matches,
+        System.out.printf(
+                "builtin read %.1f ms (%d records); index+match of %d servers best %.2f ms (%d matches); "
+                        + "look-alikes best %.2f ms%n",
+                (t1 - t0) / 1e6,
+                builtin.total(),
+                servers.size(),
+                best / 1e6,
+                matches,
                 bestLa / 1e6);
         // a large export as OSV publishes it: N records in one zip
         int n = Integer.parseInt(a[1]);
@@ -75,16 +97,27 @@ public final class SupplyChainBench {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (int i = 0; i < n; i++) {
                 z.putNextEntry(new ZipEntry("GHSA-" + i + ".json"));
-                z.write(("{\"schema_version\":\"1.6.0\",\"id\":\"GHSA-" + i + "\",\"modified\":\"2026-11-01T00:00:00Z\","
-                        + "\"aliases\":[\"CVE-2099-" + i + "\"],\"summary\":\"s\",\"details\":\"" + "d".repeat(600)
-                        + "\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"pkg-" + i + "\"},"
-                        + "\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1.2.3\"}]}]}],"
-                        + "\"references\":[{\"type\":\"ADVISORY\",\"url\":\"https://example.com/" + i + "\"}]}")
-                        .getBytes(StandardCharsets.UTF_8));
+                z.write(
+                        ("{\"schema_version\":\"1.6.0\",\"id\":\"GHSA-"
+                                        + i
+                                        + "\",\"modified\":\"2026-11-01T00:00:00Z\","
+                                        + "\"aliases\":[\"CVE-2099-"
+                                        + i
+                                        + "\"],\"summary\":\"s\",\"details\":\""
+                                        + "d".repeat(600)
+                                        + "\",\"affected\":[{\"package\":{\"ecosystem\":\"npm\",\"name\":\"pkg-"
+                                        + i
+                                        + "\"},"
+                                        + "\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1.2.3\"}]}]}],"
+                                        + "\"references\":[{\"type\":\"ADVISORY\",\"url\":\"https://example.com/"
+                                        + i
+                                        + "\"}]}")
+                                .getBytes(StandardCharsets.UTF_8));
                 z.closeEntry();
             }
         }
-        Set<String> wanted = Set.of("@stripe/mcp", "@modelcontextprotocol/server-filesystem", "pkg-17");
+        Set<String> wanted =
+                Set.of("@stripe/mcp", "@modelcontextprotocol/server-filesystem", "pkg-17");
         long bestRead = Long.MAX_VALUE;
         int kept = 0;
         for (int r = 0; r < 3; r++) {
@@ -93,15 +126,28 @@ public final class SupplyChainBench {
             bestRead = Math.min(bestRead, System.nanoTime() - r0);
             kept = big.advisories().size();
         }
-        System.out.printf("export of %d records (%.1f MB zip): read+filter best %.0f ms, kept %d%n", n,
-                Files.size(zip) / 1e6, bestRead / 1e6, kept);
+        System.out.printf(
+                "export of %d records (%.1f MB zip): read+filter best %.0f ms, kept %d%n",
+                n, Files.size(zip) / 1e6, bestRead / 1e6, kept);
         Files.delete(zip);
     }
 
     private static McpServer s(String name, String eco, String pkg, String ver) {
-        return McpServer.builder().name(name).file("x/.mcp.json").line(1).column(1).client("claude-code")
-                .scope("project").transport("stdio").command("npx").args(List.of())
-                .launcher(eco == null ? "binary" : "npx").ecosystem(eco).packageName(pkg).packageVersion(ver)
-                .disabled(false).build();
+        return McpServer.builder()
+                .name(name)
+                .file("x/.mcp.json")
+                .line(1)
+                .column(1)
+                .client("claude-code")
+                .scope("project")
+                .transport("stdio")
+                .command("npx")
+                .args(List.of())
+                .launcher(eco == null ? "binary" : "npx")
+                .ecosystem(eco)
+                .packageName(pkg)
+                .packageVersion(ver)
+                .disabled(false)
+                .build();
     }
 }

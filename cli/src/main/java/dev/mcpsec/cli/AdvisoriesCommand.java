@@ -2,38 +2,48 @@ package dev.mcpsec.cli;
 
 import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.ScanRequest;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code mcpsec advisories}: every loaded advisory source, how many records it holds and how old it is. */
-@Command(name = "advisories", mixinStandardHelpOptions = true,
-        description = "List the advisory data that is loaded (built-in, bundles, --advisories): records and age.",
+/**
+ * {@code mcpsec advisories}: every loaded advisory source, how many records it holds and how old it
+ * is.
+ */
+@Command(
+        name = "advisories",
+        mixinStandardHelpOptions = true,
+        description =
+                "List the advisory data that is loaded (built-in, bundles, --advisories): records and age.",
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {"0:Listed, all data within the maximum age.", "1:Some data is older than the maximum age "
-                + "or of unknown age.", ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE})
+        exitCodeList = {
+            "0:Listed, all data within the maximum age.",
+            "1:Some data is older than the maximum age " + "or of unknown age.",
+            ExitCodes.USAGE_LINE,
+            ExitCodes.INTERNAL_LINE
+        })
 public final class AdvisoriesCommand implements Callable<Integer> {
     private final Context context;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = ListingFormat.Converter.class, description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            converter = ListingFormat.Converter.class,
+            description = "text or json (default: ${DEFAULT-VALUE}).")
     ListingFormat format;
 
-    @Mixin
-    AdvisoryOptions advisories;
+    @Mixin AdvisoryOptions advisories;
 
-    @Mixin
-    PolicyOptions policies;
+    @Mixin PolicyOptions policies;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     public AdvisoriesCommand(Context context) {
         this.context = context;
@@ -63,11 +73,26 @@ public final class AdvisoriesCommand implements Callable<Integer> {
             }
             Json.print(json, out);
         } else {
-            Table table = new Table("SOURCE", "RECORDS", "VULNERABLE", "MALICIOUS", "ARCHIVED", "AS OF", "AGE");
+            Table table =
+                    new Table(
+                            "SOURCE",
+                            "RECORDS",
+                            "VULNERABLE",
+                            "MALICIOUS",
+                            "ARCHIVED",
+                            "AS OF",
+                            "AGE");
             for (AdvisorySource s : sources) {
-                table.add(s.origin(), String.valueOf(s.records()), String.valueOf(s.vulnerable()),
-                        String.valueOf(s.malicious()), String.valueOf(s.archived()), s.asOf() == null ? "unknown" : s.asOf(),
-                        s.ageDays() == null ? "unknown" : s.ageDays() + " days" + (s.stale() ? " (stale)" : ""));
+                table.add(
+                        s.origin(),
+                        String.valueOf(s.records()),
+                        String.valueOf(s.vulnerable()),
+                        String.valueOf(s.malicious()),
+                        String.valueOf(s.archived()),
+                        s.asOf() == null ? "unknown" : s.asOf(),
+                        s.ageDays() == null
+                                ? "unknown"
+                                : s.ageDays() + " days" + (s.stale() ? " (stale)" : ""));
             }
             table.print(out);
             if (sources.isEmpty()) {

@@ -1,10 +1,12 @@
 package dev.mcpsec.cli;
 
+import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
-import java.lang.reflect.Constructor;
-
-/** Creates commands with the {@link Context} they need; everything else (mixins, converters) picocli's way. */
+/**
+ * Creates commands with the {@link Context} they need; everything else (mixins, converters)
+ * picocli's way.
+ */
 final class CommandFactory implements CommandLine.IFactory {
     private final Context context;
     private final CommandLine.IFactory fallback = CommandLine.defaultFactory();

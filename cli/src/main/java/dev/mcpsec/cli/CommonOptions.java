@@ -8,13 +8,17 @@ public final class CommonOptions {
     /** The option name {@link ErrorHandler} looks for to decide whether to print stack traces. */
     static final String DEBUG = "--debug";
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on standard error.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress and no summary on standard error.")
     boolean quiet;
 
     @Option(names = DEBUG, description = "Print stack traces of internal errors.")
     boolean debug;
 
-    @Option(names = "--no-color", description = "No ANSI colour, even on a terminal (so does any NO_COLOR value).")
+    @Option(
+            names = "--no-color",
+            description = "No ANSI colour, even on a terminal (so does any NO_COLOR value).")
     boolean noColor;
 
     /** Colour only on a terminal, without {@code NO_COLOR} and without {@code --no-color}. */

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the CLI takes from its process: streams, environment variables, terminal, working and home directory.
- * Tests build one with captured streams instead of touching the real process.
+ * What the CLI takes from its process: streams, environment variables, terminal, working and home
+ * directory. Tests build one with captured streams instead of touching the real process.
  *
  * @param out standard output; reports go here
  * @param err standard error; messages, progress and summaries go here
@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param workingDirectory directory that relative paths resolve against
  * @param home home folder for the user scope ({@code --user})
  */
-public record Environment(PrintStream out, PrintStream err, Map<String, String> variables, boolean terminal,
-                          Path workingDirectory, Path home) {
+public record Environment(
+        PrintStream out,
+        PrintStream err,
+        Map<String, String> variables,
+        boolean terminal,
+        Path workingDirectory,
+        Path home) {
 
     public Environment {
         variables = Map.copyOf(variables);
@@ -27,25 +32,35 @@ public record Environment(PrintStream out, PrintStream err, Map<String, String> 
     /** The real process environment. */
     public static Environment system() {
         Map<String, String> env = System.getenv();
-        return new Environment(System.out, System.err, env, System.console() != null,
-                workingDirectory(System.getProperty(WORKING_DIRECTORY)), homeOf(env, System.getProperty("user.home")));
+        return new Environment(
+                System.out,
+                System.err,
+                env,
+                System.console() != null,
+                workingDirectory(System.getProperty(WORKING_DIRECTORY)),
+                homeOf(env, System.getProperty("user.home")));
     }
 
     /**
-     * The system property that names the caller's folder when the JVM runs elsewhere: the release archive's launchers
-     * start the JVM inside the archive (its class-data-sharing archive needs the same relative class path it was made
-     * with) and pass the folder the user ran mcpsec in here.
+     * The system property that names the caller's folder when the JVM runs elsewhere: the release
+     * archive's launchers start the JVM inside the archive (its class-data-sharing archive needs
+     * the same relative class path it was made with) and pass the folder the user ran mcpsec in
+     * here.
      */
     static final String WORKING_DIRECTORY = "mcpsec.workingDirectory";
 
-    /** The folder relative paths resolve against: {@code property} when set, else the JVM's current folder. */
+    /**
+     * The folder relative paths resolve against: {@code property} when set, else the JVM's current
+     * folder.
+     */
     static Path workingDirectory(String property) {
         return property == null || property.isBlank() ? Path.of("") : Path.of(property);
     }
 
     /**
-     * The user's home folder as shells and MCP clients see it: {@code $HOME} (then {@code %USERPROFILE%} on Windows)
-     * when set, else the JVM's {@code user.home}, which comes from the account database and ignores {@code HOME}.
+     * The user's home folder as shells and MCP clients see it: {@code $HOME} (then {@code
+     * %USERPROFILE%} on Windows) when set, else the JVM's {@code user.home}, which comes from the
+     * account database and ignores {@code HOME}.
      */
     static Path homeOf(Map<String, String> env, String userHome) {
         for (String name : new String[] {"HOME", "USERPROFILE"}) {

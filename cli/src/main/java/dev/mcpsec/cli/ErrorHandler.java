@@ -3,27 +3,31 @@ package dev.mcpsec.cli;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.PolicyException;
 import dev.mcpsec.api.SafeText;
+import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-import java.io.PrintWriter;
-import java.util.Map;
-
-/** The one place where errors become messages and exit codes: usage and configuration 2, anything else 3. */
-final class ErrorHandler implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+/**
+ * The one place where errors become messages and exit codes: usage and configuration 2, anything
+ * else 3.
+ */
+final class ErrorHandler
+        implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
 
     /** Engine setting names in the user's terms, so a message can say which flag to change. */
-    private static final Map<String, String> FLAGS = Map.of(
-            "failOn", "--fail-on",
-            "bundle", "--bundle",
-            "baseline", "--baseline",
-            "projectPolicies", "--project-policies",
-            "excludeRules", "--exclude-rule",
-            "includeRules", "--include-rule",
-            "output", "--output",
-            "reviewer", "--reviewer",
-            "limit", "--limit");
+    private static final Map<String, String> FLAGS =
+            Map.of(
+                    "failOn", "--fail-on",
+                    "bundle", "--bundle",
+                    "baseline", "--baseline",
+                    "projectPolicies", "--project-policies",
+                    "excludeRules", "--exclude-rule",
+                    "includeRules", "--include-rule",
+                    "output", "--output",
+                    "reviewer", "--reviewer",
+                    "limit", "--limit");
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -31,7 +35,8 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
         PrintWriter err = cmd.getErr();
         err.println("mcpsec: " + ex.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.println(
+                "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitCodes.USAGE;
     }
@@ -51,8 +56,10 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
             err.println("mcpsec: " + SafeText.escape(ex.getMessage(), true));
             code = ExitCodes.USAGE;
         } else {
-            err.println("mcpsec: internal error: " + SafeText.escape(oneLine(ex))
-                    + (debug ? "" : " (run with --debug for details)"));
+            err.println(
+                    "mcpsec: internal error: "
+                            + SafeText.escape(oneLine(ex))
+                            + (debug ? "" : " (run with --debug for details)"));
             code = ExitCodes.INTERNAL;
         }
         if (debug) {
@@ -62,12 +69,19 @@ final class ErrorHandler implements CommandLine.IParameterExceptionHandler, Comm
         return code;
     }
 
-    /** An out-of-memory or stack overflow: a clear message and exit 3, the stack trace only with --debug. */
+    /**
+     * An out-of-memory or stack overflow: a clear message and exit 3, the stack trace only with
+     * --debug.
+     */
     static int fatal(Error e, PrintWriter err, boolean debug) {
         String what = e instanceof OutOfMemoryError ? "out of memory" : "stack overflow";
-        err.println("mcpsec: internal error: " + what + " while scanning: an input is larger or deeper than mcpsec "
-                + "can handle; lower the scan limits (--limit, docs/limits.md) or give the JVM more memory"
-                + " (MCPSEC_JAVA_OPTS=-Xmx2g with ./mcpsec, MAVEN_OPTS with the plugin)" + (debug ? "" : " (run with --debug for details)"));
+        err.println(
+                "mcpsec: internal error: "
+                        + what
+                        + " while scanning: an input is larger or deeper than mcpsec "
+                        + "can handle; lower the scan limits (--limit, docs/limits.md) or give the JVM more memory"
+                        + " (MCPSEC_JAVA_OPTS=-Xmx2g with ./mcpsec, MAVEN_OPTS with the plugin)"
+                        + (debug ? "" : " (run with --debug for details)"));
         if (debug) {
             e.printStackTrace(err);
         }

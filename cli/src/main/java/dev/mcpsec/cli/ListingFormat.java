@@ -1,12 +1,12 @@
 package dev.mcpsec.cli;
 
-import picocli.CommandLine;
-
 import java.util.Locale;
+import picocli.CommandLine;
 
 /** Output of the listing commands ({@code rules}, {@code review list}): a table or JSON. */
 public enum ListingFormat {
-    TEXT, JSON;
+    TEXT,
+    JSON;
 
     static final String ALLOWED = "text, json";
 
@@ -20,7 +20,8 @@ public enum ListingFormat {
                     return format;
                 }
             }
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a format here; use one of " + ALLOWED);
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a format here; use one of " + ALLOWED);
         }
     }
 }

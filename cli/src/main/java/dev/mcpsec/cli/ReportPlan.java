@@ -1,9 +1,6 @@
 package dev.mcpsec.cli;
 
 import dev.mcpsec.report.ReportFormat;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
- * Where each requested report goes: standard output, one file, or one file per format in a directory.
+ * Where each requested report goes: standard output, one file, or one file per format in a
+ * directory.
  *
  * @param targets one per format, in the order given
  */
@@ -24,11 +24,11 @@ record ReportPlan(List<Target> targets) {
      *
      * @param file where to write it, or null for standard output
      */
-    record Target(ReportFormat format, Path file) {
-    }
+    record Target(ReportFormat format, Path file) {}
 
     /** Decides the targets before any work is done, so a bad combination costs no scan. */
-    static ReportPlan of(List<ReportFormat> requested, String output, Environment env, CommandLine cmd) {
+    static ReportPlan of(
+            List<ReportFormat> requested, String output, Environment env, CommandLine cmd) {
         Set<ReportFormat> formats = new LinkedHashSet<>(requested);
         if (formats.isEmpty()) {
             formats.add(ReportFormat.TEXT);
@@ -36,16 +36,22 @@ record ReportPlan(List<Target> targets) {
         List<Target> targets = new ArrayList<>();
         if (output == null) {
             if (formats.size() > 1) {
-                throw new ParameterException(cmd, "--format " + ids(formats)
-                        + " writes several reports; give --output DIR to write one file per format");
+                throw new ParameterException(
+                        cmd,
+                        "--format "
+                                + ids(formats)
+                                + " writes several reports; give --output DIR to write one file per format");
             }
             targets.add(new Target(formats.iterator().next(), null));
             return new ReportPlan(targets);
         }
         Path path = env.resolve(output);
         if (formats.size() > 1 && Files.exists(path) && !Files.isDirectory(path)) {
-            throw new ParameterException(cmd, "--output " + output
-                    + " is a file, but several formats need a directory for their reports");
+            throw new ParameterException(
+                    cmd,
+                    "--output "
+                            + output
+                            + " is a file, but several formats need a directory for their reports");
         }
         boolean directory = formats.size() > 1 || Files.isDirectory(path);
         for (ReportFormat format : formats) {

@@ -2,34 +2,37 @@ package dev.mcpsec.cli;
 
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanRequest;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code mcpsec rules}: every loaded rule with its id, checklist, severity, title and bundle. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(
+        name = "rules",
+        mixinStandardHelpOptions = true,
         description = "List every loaded rule: id, checklist, severity, title, bundle.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:Listed.", ExitCodes.USAGE_LINE, ExitCodes.INTERNAL_LINE})
 public final class RulesCommand implements Callable<Integer> {
     private final Context context;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = ListingFormat.Converter.class, description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            converter = ListingFormat.Converter.class,
+            description = "text or json (default: ${DEFAULT-VALUE}).")
     ListingFormat format;
 
-    @Mixin
-    PolicyOptions policies;
+    @Mixin PolicyOptions policies;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     public RulesCommand(Context context) {
         this.context = context;
@@ -38,7 +41,8 @@ public final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = context.env();
-        ScanRequest request = policies.applyTo(ScanRequest.builder(env.workingDirectory()), env).build();
+        ScanRequest request =
+                policies.applyTo(ScanRequest.builder(env.workingDirectory()), env).build();
         List<RuleInfo> rules = context.engine().rules(request);
         PrintStream out = env.out();
         if (format == ListingFormat.JSON) {
@@ -60,7 +64,12 @@ public final class RulesCommand implements Callable<Integer> {
         } else {
             Table table = new Table("ID", "CHECKLIST", "SEVERITY", "TITLE", "BUNDLE");
             for (RuleInfo rule : rules) {
-                table.add(rule.id(), rule.checklist(), rule.severity().id(), rule.title(), rule.bundle());
+                table.add(
+                        rule.id(),
+                        rule.checklist(),
+                        rule.severity().id(),
+                        rule.title(),
+                        rule.bundle());
             }
             table.print(out);
         }

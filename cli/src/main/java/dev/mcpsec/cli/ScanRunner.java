@@ -9,7 +9,6 @@ import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.options.FailOn;
 import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Does a scan's work: calls the engine, writes every planned report, and turns the result into an exit code. */
+/**
+ * Does a scan's work: calls the engine, writes every planned report, and turns the result into an
+ * exit code.
+ */
 final class ScanRunner {
     private final Context context;
     private final CommonOptions common;
@@ -33,8 +35,11 @@ final class ScanRunner {
     }
 
     int run(ScanRequest request, ReportPlan plan, FailOn failOn) {
-        ScanResult result = Watchdog.call(() -> context.engine().scan(request),
-                Watchdog.limitFor(request.limits().scanTimeout()), "the scan");
+        ScanResult result =
+                Watchdog.call(
+                        () -> context.engine().scan(request),
+                        Watchdog.limitFor(request.limits().scanTimeout()),
+                        "the scan");
         return report(result, plan, failOn);
     }
 
@@ -63,8 +68,9 @@ final class ScanRunner {
         String version = Mcpsec.version();
         if (target.file() == null) {
             // Colour only ever reaches a terminal; machine formats ignore the switch.
-            ReportOptions options = new ReportOptions(common.color(env), verbose, version)
-                    .withFailOn(failOn.severity());
+            ReportOptions options =
+                    new ReportOptions(common.color(env), verbose, version)
+                            .withFailOn(failOn.severity());
             try {
                 Reporters.get(target.format()).write(result, env.out(), options);
                 env.out().flush();
@@ -73,7 +79,8 @@ final class ScanRunner {
             }
             return;
         }
-        ReportOptions options = new ReportOptions(false, verbose, version).withFailOn(failOn.severity());
+        ReportOptions options =
+                new ReportOptions(false, verbose, version).withFailOn(failOn.severity());
         try {
             Path parent = target.file().getParent();
             if (parent != null) {
@@ -83,8 +90,15 @@ final class ScanRunner {
                 Reporters.get(target.format()).write(result, out, options);
             }
         } catch (IOException e) {
-            throw new ConfigurationException("output", "cannot write the " + target.format().id() + " report to "
-                    + display(target.file()) + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "output",
+                    "cannot write the "
+                            + target.format().id()
+                            + " report to "
+                            + display(target.file())
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -105,10 +119,14 @@ final class ScanRunner {
             text.append(", ").append(result.suppressed().size()).append(" suppressed");
         }
         if (failOn.severity() != null) {
-            text.append("; ").append(failing).append(" at or above ").append(failOn.severity().id());
+            text.append("; ")
+                    .append(failing)
+                    .append(" at or above ")
+                    .append(failOn.severity().id());
         }
         if (!files.isEmpty()) {
-            text.append("; wrote ").append(files.stream().map(this::display).collect(Collectors.joining(", ")));
+            text.append("; wrote ")
+                    .append(files.stream().map(this::display).collect(Collectors.joining(", ")));
         }
         return text.toString();
     }

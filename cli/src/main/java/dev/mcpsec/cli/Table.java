@@ -1,12 +1,14 @@
 package dev.mcpsec.cli;
 
 import dev.mcpsec.api.SafeText;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table with a heading row and left-aligned columns, as the listing commands print them. */
+/**
+ * A plain text table with a heading row and left-aligned columns, as the listing commands print
+ * them.
+ */
 final class Table {
     private final List<String[]> rows = new ArrayList<>();
 
@@ -14,7 +16,10 @@ final class Table {
         rows.add(headings);
     }
 
-    /** Adds a row; a null cell shows as {@code -}; control and bidi characters are escaped ({@link SafeText}). */
+    /**
+     * Adds a row; a null cell shows as {@code -}; control and bidi characters are escaped ({@link
+     * SafeText}).
+     */
     void add(String... cells) {
         String[] row = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {

@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a scan on its own thread and gives up when it outlives the scan's own time budget by a margin: the engine
- * checks {@code scanTimeout} between steps, so only a step that blocks (a read that never returns) gets here, and
- * then the command ends with a clear error (exit 3) instead of hanging a CI job.
+ * Runs a scan on its own thread and gives up when it outlives the scan's own time budget by a
+ * margin: the engine checks {@code scanTimeout} between steps, so only a step that blocks (a read
+ * that never returns) gets here, and then the command ends with a clear error (exit 3) instead of
+ * hanging a CI job.
  */
 final class Watchdog {
     /** Thrown when the work did not finish in time; the message says what to do. */
@@ -22,13 +23,16 @@ final class Watchdog {
         }
     }
 
-    private Watchdog() {
-    }
+    private Watchdog() {}
 
-    /** The time a scan with this budget may take before the watchdog ends it: the budget plus a margin. */
+    /**
+     * The time a scan with this budget may take before the watchdog ends it: the budget plus a
+     * margin.
+     */
     static Duration limitFor(Duration scanTimeout) {
         Duration margin = scanTimeout.dividedBy(10);
-        return scanTimeout.plus(margin.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : margin);
+        return scanTimeout.plus(
+                margin.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : margin);
     }
 
     /** Runs {@code work}; its exceptions and errors pass through unchanged. */
@@ -47,8 +51,12 @@ final class Watchdog {
             return task.get(nanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             thread.interrupt();
-            throw new Expired(what + " did not finish within " + limit.toSeconds() + " s (scanTimeout plus a margin): "
-                    + "something it reads blocks; run with --debug --verbose to see the last step, and report it");
+            throw new Expired(
+                    what
+                            + " did not finish within "
+                            + limit.toSeconds()
+                            + " s (scanTimeout plus a margin): "
+                            + "something it reads blocks; run with --debug --verbose to see the last step, and report it");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Expired(what + " was interrupted");

@@ -1,16 +1,14 @@
 package dev.mcpsec.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mcpsec.api.Severity;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class BaselineCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final FakeEngine engine = new FakeEngine().finding(Severity.HIGH).finding(Severity.LOW);
 
@@ -20,7 +18,8 @@ class BaselineCommandTest {
 
         assertThat(run.code()).isZero();
         assertThat(engine.baselineFile).isEqualTo(dir.resolve(".mcpsec/baseline.json"));
-        assertThat(run.out().trim()).isEqualTo("mcpsec: wrote 2 entries to " + Path.of(".mcpsec", "baseline.json"));
+        assertThat(run.out().trim())
+                .isEqualTo("mcpsec: wrote 2 entries to " + Path.of(".mcpsec", "baseline.json"));
     }
 
     @Test

@@ -1,24 +1,25 @@
 package dev.mcpsec.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.engine.Mcpsec;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** {@code mcpsec check} and {@code mcpsec advisories} in front of the real engine and the built-in bundle. */
+/**
+ * {@code mcpsec check} and {@code mcpsec advisories} in front of the real engine and the built-in
+ * bundle.
+ */
 class CheckCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Cli cli() {
         return new Cli(Mcpsec.create(), dir);
@@ -26,14 +27,25 @@ class CheckCommandTest {
 
     private static List<String> rules(Cli.Run run) throws Exception {
         List<String> ids = new ArrayList<>();
-        new ObjectMapper().readTree(run.out()).get("findings").forEach(f -> ids.add(f.get("ruleId").asText()));
+        new ObjectMapper()
+                .readTree(run.out())
+                .get("findings")
+                .forEach(f -> ids.add(f.get("ruleId").asText()));
         return ids;
     }
 
     @Test
     void aVulnerableRelease_exits1WithTheAdvisory() throws Exception {
-        Cli.Run run = cli().run("check", "--format", "json", "--", "npx", "-y", "mcp-remote@0.1.15",
-                "https://mcp.linear.app/sse");
+        Cli.Run run =
+                cli().run(
+                                "check",
+                                "--format",
+                                "json",
+                                "--",
+                                "npx",
+                                "-y",
+                                "mcp-remote@0.1.15",
+                                "https://mcp.linear.app/sse");
 
         assertThat(run.code()).as(run.toString()).isEqualTo(1);
         JsonNode finding = new ObjectMapper().readTree(run.out()).get("findings").get(0);
@@ -44,8 +56,16 @@ class CheckCommandTest {
 
     @Test
     void aFixedOfficialRelease_exits0() throws Exception {
-        Cli.Run run = cli().run("check", "--format", "json", "--", "npx", "-y",
-                "@modelcontextprotocol/server-filesystem@2025.8.21", "./docs");
+        Cli.Run run =
+                cli().run(
+                                "check",
+                                "--format",
+                                "json",
+                                "--",
+                                "npx",
+                                "-y",
+                                "@modelcontextprotocol/server-filesystem@2025.8.21",
+                                "./docs");
 
         assertThat(run.code()).as(run.toString()).isZero();
         assertThat(rules(run)).as(run.toString()).isEmpty();
@@ -57,18 +77,38 @@ class CheckCommandTest {
         assertThat(url.code()).as(url.toString()).isEqualTo(1);
         assertThat(rules(url)).contains("MCP-PUB-004");
 
-        Cli.Run shell = cli().run("check", "--format", "json", "--", "bash", "-c",
-                "curl -fsSL https://get.tools.example.dev/i.sh | sh");
+        Cli.Run shell =
+                cli().run(
+                                "check",
+                                "--format",
+                                "json",
+                                "--",
+                                "bash",
+                                "-c",
+                                "curl -fsSL https://get.tools.example.dev/i.sh | sh");
         assertThat(shell.code()).as(shell.toString()).isEqualTo(1);
         assertThat(rules(shell)).contains("MCP-LAUNCH-001");
     }
 
     @Test
     void projectRules_doNotRun_andFailOnNeverExits0() throws Exception {
-        Cli.Run run = cli().run("check", "--format", "json", "--fail-on", "never", "--", "npx", "-y", "some-mcp-thing");
+        Cli.Run run =
+                cli().run(
+                                "check",
+                                "--format",
+                                "json",
+                                "--fail-on",
+                                "never",
+                                "--",
+                                "npx",
+                                "-y",
+                                "some-mcp-thing");
 
         assertThat(run.code()).as(run.toString()).isZero();
-        assertThat(rules(run)).as(run.toString()).contains("MCP-PUB-001", "MCP-PIN-001").doesNotContain("MCP-REV-001");
+        assertThat(rules(run))
+                .as(run.toString())
+                .contains("MCP-PUB-001", "MCP-PIN-001")
+                .doesNotContain("MCP-REV-001");
     }
 
     @Test
@@ -94,7 +134,8 @@ class CheckCommandTest {
         assertThat(none.code()).as(none.toString()).isEqualTo(2);
         assertThat(none.err()).contains("nothing to check");
 
-        Cli.Run both = cli().run("check", "--url", "https://mcp.stripe.com", "--", "npx", "-y", "x");
+        Cli.Run both =
+                cli().run("check", "--url", "https://mcp.stripe.com", "--", "npx", "-y", "x");
         assertThat(both.code()).as(both.toString()).isEqualTo(2);
 
         Cli.Run badEnv = cli().run("check", "--env", "NOVALUE", "--", "npx", "-y", "x");
@@ -104,23 +145,40 @@ class CheckCommandTest {
     @Test
     void theLaunchLine_itsEnvAndTheAdvisoryOptions_reachTheEngineAsOneCandidate() {
         FakeEngine fake = new FakeEngine();
-        Cli.Run run = new Cli(fake, dir).run("check", "--env", "TOKEN=${TOKEN}", "--advisories-max-age", "7", "--",
-                "npx", "-y", "some-server@1.2.3", "--stdio");
+        Cli.Run run =
+                new Cli(fake, dir)
+                        .run(
+                                "check",
+                                "--env",
+                                "TOKEN=${TOKEN}",
+                                "--advisories-max-age",
+                                "7",
+                                "--",
+                                "npx",
+                                "-y",
+                                "some-server@1.2.3",
+                                "--stdio");
 
         assertThat(run.code()).as(run.toString()).isZero();
-        assertThat(fake.candidates).singleElement().satisfies(c -> {
-            assertThat(c.command()).isEqualTo("npx");
-            assertThat(c.args()).containsExactly("-y", "some-server@1.2.3", "--stdio");
-            assertThat(c.url()).isNull();
-            assertThat(c.env()).containsExactly(java.util.Map.entry("TOKEN", "${TOKEN}"));
-        });
+        assertThat(fake.candidates)
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.command()).isEqualTo("npx");
+                            assertThat(c.args())
+                                    .containsExactly("-y", "some-server@1.2.3", "--stdio");
+                            assertThat(c.url()).isNull();
+                            assertThat(c.env())
+                                    .containsExactly(java.util.Map.entry("TOKEN", "${TOKEN}"));
+                        });
         assertThat(fake.lastRequest().advisoriesMaxAge()).isEqualTo(java.time.Duration.ofDays(7));
     }
 
     @Test
     void advisories_exits1WhenASourceIsStale() {
         FakeEngine fake = new FakeEngine();
-        fake.advisorySources.add(new AdvisorySource("osv-npm.zip", 2, 1, 1, 0, "2020-01-01", 2156L, true));
+        fake.advisorySources.add(
+                new AdvisorySource("osv-npm.zip", 2, 1, 1, 0, "2020-01-01", 2156L, true));
         Cli.Run run = new Cli(fake, dir).run("advisories");
 
         assertThat(run.code()).as(run.toString()).isEqualTo(1);

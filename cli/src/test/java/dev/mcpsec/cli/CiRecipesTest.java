@@ -1,12 +1,10 @@
 package dev.mcpsec.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,39 +20,47 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the script steps of the CI recipes kept in the repository ({@code action.yml} through the ready workflow
- * {@code ci/github/mcpsec.yml}, {@code ci/gitlab/mcpsec.gitlab-ci.yml}, {@code ci/jenkins/Jenkinsfile}) locally
- * with bash, the way each CI system runs them, on copies of the bundled examples. No network: the recipes fetch
- * mcpsec only when {@code $MCPSEC_HOME/mcpsec} is missing, and here it is a stand-in for the launcher that runs the
- * CLI on this test's class path (as {@code PreCommitHookTest} does); {@code uses:} steps of other actions
- * (setup-java, upload-sarif) are not run but their inputs are checked.
+ * Runs the script steps of the CI recipes kept in the repository ({@code action.yml} through the
+ * ready workflow {@code ci/github/mcpsec.yml}, {@code ci/gitlab/mcpsec.gitlab-ci.yml}, {@code
+ * ci/jenkins/Jenkinsfile}) locally with bash, the way each CI system runs them, on copies of the
+ * bundled examples. No network: the recipes fetch mcpsec only when {@code $MCPSEC_HOME/mcpsec} is
+ * missing, and here it is a stand-in for the launcher that runs the CLI on this test's class path
+ * (as {@code PreCommitHookTest} does); {@code uses:} steps of other actions (setup-java,
+ * upload-sarif) are not run but their inputs are checked.
  */
 class CiRecipesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
+
     /** A password in examples/leaky-demo/.mcp.json (a fake): no report may print it. */
     private static final String DEMO_SECRET = "Wq8zR2mK5vT9xL4p";
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     private Path home;
 
     @BeforeEach
     void launcherStandIn() throws IOException {
         home = tmp.resolve("mcpsec-home");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        writeExecutable(home.resolve("mcpsec"), "#!/bin/sh\nexec " + quote(java) + " -cp "
-                + quote(System.getProperty("java.class.path")) + " dev.mcpsec.cli.Main \"$@\"\n");
+        writeExecutable(
+                home.resolve("mcpsec"),
+                "#!/bin/sh\nexec "
+                        + quote(java)
+                        + " -cp "
+                        + quote(System.getProperty("java.class.path"))
+                        + " dev.mcpsec.cli.Main \"$@\"\n");
     }
 
     // ---- GitHub: the ready workflow, through the action it uses
 
     @Test
-    void githubWorkflowAndAction_onTheLeakyDemo_uploadSarif_writeTheSummary_andFail() throws Exception {
+    void githubWorkflowAndAction_onTheLeakyDemo_uploadSarif_writeTheSummary_andFail()
+            throws Exception {
         Path ws = workspace("leaky-demo");
         GithubRun run = runGithub(ws);
         assertThat(run.failed).as(run.log).isTrue();
@@ -82,7 +88,8 @@ class CiRecipesTest {
     // ---- GitLab
 
     @Test
-    void gitlabTemplate_onTheLeakyDemo_failsTheJob_andWritesTheJunitAndSecretDetectionReports() throws Exception {
+    void gitlabTemplate_onTheLeakyDemo_failsTheJob_andWritesTheJunitAndSecretDetectionReports()
+            throws Exception {
         Path ws = workspace("leaky-demo");
         JsonNode job = gitlabJob();
         Result r = runGitlab(ws, job);
@@ -94,7 +101,9 @@ class CiRecipesTest {
         JsonNode report = JSON.readTree(gitlab.toFile());
         assertThat(report.at("/scan/type").asText()).isEqualTo("secret_detection");
         assertThat(report.get("vulnerabilities")).isNotEmpty();
-        assertThat(job.at("/artifacts/when").asText()).as("reports are kept when the job fails").isEqualTo("always");
+        assertThat(job.at("/artifacts/when").asText())
+                .as("reports are kept when the job fails")
+                .isEqualTo("always");
         assertNoSecretIn(ws.resolve("mcpsec-reports"));
     }
 
@@ -109,7 +118,8 @@ class CiRecipesTest {
     // ---- Jenkins
 
     @Test
-    void jenkinsfile_onTheLeakyDemo_failsTheScanStage_andLeavesTheFilesItsPostStepsPublish() throws Exception {
+    void jenkinsfile_onTheLeakyDemo_failsTheScanStage_andLeavesTheFilesItsPostStepsPublish()
+            throws Exception {
         Path ws = workspace("leaky-demo");
         String jenkinsfile = Files.readString(ROOT.resolve("ci/jenkins/Jenkinsfile"));
         List<Result> steps = runJenkins(ws, jenkinsfile);
@@ -125,7 +135,8 @@ class CiRecipesTest {
     @Test
     void jenkinsfile_onTheCleanProject_passes() throws Exception {
         Path ws = workspace("clean-project");
-        List<Result> steps = runJenkins(ws, Files.readString(ROOT.resolve("ci/jenkins/Jenkinsfile")));
+        List<Result> steps =
+                runJenkins(ws, Files.readString(ROOT.resolve("ci/jenkins/Jenkinsfile")));
         assertThat(steps).allSatisfy(s -> assertThat(s.exit).as(s.output).isZero());
     }
 
@@ -140,7 +151,8 @@ class CiRecipesTest {
     }
 
     private GithubRun runGithub(Path ws) throws Exception {
-        JsonNode workflow = new YAMLMapper().readTree(ROOT.resolve("ci/github/mcpsec.yml").toFile());
+        JsonNode workflow =
+                new YAMLMapper().readTree(ROOT.resolve("ci/github/mcpsec.yml").toFile());
         JsonNode actionStep = null;
         for (JsonNode step : workflow.at("/jobs/mcpsec/steps")) {
             if (step.path("uses").asText().matches("[^/]+/mcpsec@.+")) {
@@ -151,11 +163,15 @@ class CiRecipesTest {
         JsonNode action = new YAMLMapper().readTree(ROOT.resolve("action.yml").toFile());
         assertThat(action.at("/runs/using").asText()).isEqualTo("composite");
         Map<String, String> inputs = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = action.get("inputs").properties().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        action.get("inputs").properties().iterator();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             inputs.put(e.getKey(), e.getValue().path("default").asText());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = actionStep.path("with").properties().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        actionStep.path("with").properties().iterator();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             assertThat(inputs).as("the workflow sets a declared input").containsKey(e.getKey());
             inputs.put(e.getKey(), e.getValue().asText());
@@ -171,8 +187,14 @@ class CiRecipesTest {
             }
             if (step.has("uses")) {
                 Map<String, String> with = new LinkedHashMap<>();
-                step.path("with").properties().iterator().forEachRemaining(e -> with.put(e.getKey(), expand(e.getValue().asText(),
-                        inputs, run)));
+                step.path("with")
+                        .properties()
+                        .iterator()
+                        .forEachRemaining(
+                                e ->
+                                        with.put(
+                                                e.getKey(),
+                                                expand(e.getValue().asText(), inputs, run)));
                 run.uses.put(step.get("uses").asText(), with);
                 continue;
             }
@@ -180,13 +202,27 @@ class CiRecipesTest {
             Path output = tmp.resolve("github-output");
             Files.writeString(output, "");
             Map<String, String> env = new LinkedHashMap<>();
-            step.path("env").properties().iterator().forEachRemaining(e -> env.put(e.getKey(), expand(e.getValue().asText(), inputs, run)));
+            step.path("env")
+                    .properties()
+                    .iterator()
+                    .forEachRemaining(
+                            e -> env.put(e.getKey(), expand(e.getValue().asText(), inputs, run)));
             env.put("GITHUB_ACTION_PATH", home.toString());
             env.put("GITHUB_OUTPUT", output.toString());
             env.put("GITHUB_STEP_SUMMARY", run.summary.toString());
             env.put("GITHUB_WORKSPACE", ws.toString());
             // GitHub runs a bash step as: bash --noprofile --norc -eo pipefail {0}
-            Result r = run(ws, env, "bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step.get("run").asText());
+            Result r =
+                    run(
+                            ws,
+                            env,
+                            "bash",
+                            "--noprofile",
+                            "--norc",
+                            "-eo",
+                            "pipefail",
+                            "-c",
+                            step.get("run").asText());
             log.append(r.output);
             if (step.has("id")) {
                 for (String line : Files.readAllLines(output)) {
@@ -204,7 +240,10 @@ class CiRecipesTest {
         return run;
     }
 
-    /** The subset of GitHub's expression syntax the action uses: always(), ==, != and && over inputs and outputs. */
+    /**
+     * The subset of GitHub's expression syntax the action uses: always(), ==, != and && over inputs
+     * and outputs.
+     */
     private static boolean condition(String expression, Map<String, String> inputs, GithubRun run) {
         if (expression.isBlank()) {
             return !run.failed;
@@ -220,7 +259,8 @@ class CiRecipesTest {
             Matcher m = Pattern.compile("(\\S+)\\s*(==|!=)\\s*'([^']*)'").matcher(term);
             assertThat(m.matches()).as("a condition this test understands: " + term).isTrue();
             String value = value(m.group(1), inputs, run);
-            result &= m.group(2).equals("==") ? value.equals(m.group(3)) : !value.equals(m.group(3));
+            result &=
+                    m.group(2).equals("==") ? value.equals(m.group(3)) : !value.equals(m.group(3));
         }
         return result && (statusFunction || !run.failed);
     }
@@ -248,10 +288,12 @@ class CiRecipesTest {
     // ---- GitLab runner emulation
 
     private static JsonNode gitlabJob() throws IOException {
-        JsonNode template = new YAMLMapper().readTree(ROOT.resolve("ci/gitlab/mcpsec.gitlab-ci.yml").toFile());
+        JsonNode template =
+                new YAMLMapper().readTree(ROOT.resolve("ci/gitlab/mcpsec.gitlab-ci.yml").toFile());
         JsonNode job = template.get("mcpsec");
         assertThat(job).as("job mcpsec in the GitLab template").isNotNull();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) job).set("globalVariables", template.get("variables"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) job)
+                .set("globalVariables", template.get("variables"));
         return job;
     }
 
@@ -259,14 +301,22 @@ class CiRecipesTest {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CI_SERVER_URL", "https://gitlab.invalid");
         env.put("CI_PROJECT_DIR", ws.toString());
-        job.get("globalVariables").properties().iterator().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        job.get("variables").properties().iterator().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        // a CI/CD variable of the project overrides the template's, as GitLab does: mcpsec is already there
+        job.get("globalVariables")
+                .properties()
+                .iterator()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        job.get("variables")
+                .properties()
+                .iterator()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        // a CI/CD variable of the project overrides the template's, as GitLab does: mcpsec is
+        // already there
         env.put("MCPSEC_HOME", home.toString());
         List<String> lines = new ArrayList<>();
         job.get("before_script").forEach(l -> lines.add(l.asText()));
         job.get("script").forEach(l -> lines.add(l.asText()));
-        // the runner stops at the first failing line of before_script and script, which run in one shell
+        // the runner stops at the first failing line of before_script and script, which run in one
+        // shell
         return run(ws, env, "bash", "-e", "-c", String.join("\n", lines));
     }
 
@@ -274,9 +324,12 @@ class CiRecipesTest {
 
     private List<Result> runJenkins(Path ws, String jenkinsfile) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
-        Matcher environment = Pattern.compile("environment\\s*\\{(.*?)\\n\\s*}", Pattern.DOTALL).matcher(jenkinsfile);
+        Matcher environment =
+                Pattern.compile("environment\\s*\\{(.*?)\\n\\s*}", Pattern.DOTALL)
+                        .matcher(jenkinsfile);
         assertThat(environment.find()).isTrue();
-        Matcher assignment = Pattern.compile("(\\w+)\\s*=\\s*'([^']*)'").matcher(environment.group(1));
+        Matcher assignment =
+                Pattern.compile("(\\w+)\\s*=\\s*'([^']*)'").matcher(environment.group(1));
         while (assignment.find()) {
             env.put(assignment.group(1), assignment.group(2));
         }
@@ -296,11 +349,11 @@ class CiRecipesTest {
 
     // ---- helpers
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private Result run(Path dir, Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("NO_COLOR", "1");
         pb.environment().put("HOME", tmp.resolve("user-home").toString());
@@ -330,7 +383,9 @@ class CiRecipesTest {
     private static void assertNoSecretIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
-                assertThat(Files.readString(f)).as(f.getFileName() + " holds no whole secret").doesNotContain(DEMO_SECRET);
+                assertThat(Files.readString(f))
+                        .as(f.getFileName() + " holds no whole secret")
+                        .doesNotContain(DEMO_SECRET);
             }
         }
     }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs the CLI in-process against captured streams, a chosen environment and an engine of the test's choice. */
+/**
+ * Runs the CLI in-process against captured streams, a chosen environment and an engine of the
+ * test's choice.
+ */
 final class Cli {
     private final Mcpsec engine;
     private final Path workingDirectory;
@@ -33,11 +36,20 @@ final class Cli {
     Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Environment env = new Environment(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), variables, terminal, workingDirectory,
-                workingDirectory.resolve("home"));
+        Environment env =
+                new Environment(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        variables,
+                        terminal,
+                        workingDirectory,
+                        workingDirectory.resolve("home"));
         int code = Main.run(env, engine, args);
-        Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Run run =
+                new Run(
+                        code,
+                        out.toString(StandardCharsets.UTF_8),
+                        err.toString(StandardCharsets.UTF_8));
         JsonReportSchema.checkReportsOf(run, workingDirectory, args);
         return run;
     }

@@ -1,13 +1,11 @@
 package dev.mcpsec.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.report.ReportFormat;
 import dev.mcpsec.secrets.FakeSecrets;
 import dev.mcpsec.secrets.Masker;
-import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +14,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CLI at every verbosity (quiet, default, verbose, on a terminal with progress and colour), in every format, and
- * its baseline, review, explain and error paths print no 12-character piece of any planted secret.
+ * The CLI at every verbosity (quiet, default, verbose, on a terminal with progress and colour), in
+ * every format, and its baseline, review, explain and error paths print no 12-character piece of
+ * any planted secret.
  */
 class CliNoLeakTest {
 
     private static final int WINDOW = 12;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void noCommandPrintsAnyPieceOfAnySecret() throws Exception {
@@ -39,10 +38,16 @@ class CliNoLeakTest {
         int i = 0;
         for (String kind : FakeSecrets.KINDS) {
             String secret = FakeSecrets.generate(kind, rnd);
-            String name = kind.equals("aws-secret-key") ? "AWS_SECRET_ACCESS_KEY"
-                    : kind.toUpperCase().replace('-', '_') + "_SECRET_KEY_" + i++;
-            env.append(env.length() == 0 ? "" : ",").append('"').append(name).append("\":\"")
-                    .append(secret.replace("\n", "\\n")).append('"');
+            String name =
+                    kind.equals("aws-secret-key")
+                            ? "AWS_SECRET_ACCESS_KEY"
+                            : kind.toUpperCase().replace('-', '_') + "_SECRET_KEY_" + i++;
+            env.append(env.length() == 0 ? "" : ",")
+                    .append('"')
+                    .append(name)
+                    .append("\":\"")
+                    .append(secret.replace("\n", "\\n"))
+                    .append('"');
             dotEnv.append(name).append("=\"").append(secret.replace("\n", "\\n")).append("\"\n");
             for (String part : privateParts(secret)) {
                 for (int k = 0; k + WINDOW <= part.length(); k++) {
@@ -51,16 +56,27 @@ class CliNoLeakTest {
             }
         }
         Path root = Files.createDirectories(dir.resolve("project"));
-        Files.writeString(root.resolve(".mcp.json"), "{\"mcpServers\":{\"all\":{\"command\":\"npx\",\"args\":"
-                + "[\"-y\",\"pkg@1.0.0\"],\"env\":{" + env + "},\"envFile\":\"${workspaceFolder}/.env\"}}}");
+        Files.writeString(
+                root.resolve(".mcp.json"),
+                "{\"mcpServers\":{\"all\":{\"command\":\"npx\",\"args\":"
+                        + "[\"-y\",\"pkg@1.0.0\"],\"env\":{"
+                        + env
+                        + "},\"envFile\":\"${workspaceFolder}/.env\"}}}");
         Files.writeString(root.resolve(".env"), dotEnv.toString());
         Files.createDirectories(root.resolve(".cursor"));
-        Files.writeString(root.resolve(".cursor/mcp.json"), "{\"mcpServers\":{\"x\":{\"env\":{\"K\": "
-                + FakeSecrets.generate("stripe-live", rnd) + "}}");
+        Files.writeString(
+                root.resolve(".cursor/mcp.json"),
+                "{\"mcpServers\":{\"x\":{\"env\":{\"K\": "
+                        + FakeSecrets.generate("stripe-live", rnd)
+                        + "}}");
         try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
-            git.commit().setMessage("c").setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid")
-                    .setSign(false).call();
+            git.commit()
+                    .setMessage("c")
+                    .setAuthor("t", "t@example.invalid")
+                    .setCommitter("t", "t@example.invalid")
+                    .setSign(false)
+                    .call();
         }
 
         List<Cli.Run> runs = new ArrayList<>();
@@ -77,7 +93,17 @@ class CliNoLeakTest {
             }
         }
         runs.add(plain.run("review", "list", "--path", p));
-        runs.add(plain.run("review", "add", "all", "--path", p, "--reviewer", "me", "--note", "checked"));
+        runs.add(
+                plain.run(
+                        "review",
+                        "add",
+                        "all",
+                        "--path",
+                        p,
+                        "--reviewer",
+                        "me",
+                        "--note",
+                        "checked"));
         runs.add(plain.run("explain", "production-keys", "--path", p));
         runs.add(plain.run("baseline", p));
         runs.add(plain.run("scan", "-v", p));
@@ -91,13 +117,19 @@ class CliNoLeakTest {
         for (String text : texts) {
             for (int k = 0; k + WINDOW <= text.length(); k++) {
                 String kind = pieces.get(text.substring(k, k + WINDOW));
-                assertThat(kind).as("a piece of the %s secret after: %s", kind,
-                        text.substring(Math.max(0, k - 30), k)).isNull();
+                assertThat(kind)
+                        .as(
+                                "a piece of the %s secret after: %s",
+                                kind, text.substring(Math.max(0, k - 30), k))
+                        .isNull();
             }
         }
     }
 
-    /** The part of a secret that must never be printed: everything but its public prefix and fixed framing. */
+    /**
+     * The part of a secret that must never be printed: everything but its public prefix and fixed
+     * framing.
+     */
     private static List<String> privateParts(String secret) {
         if (secret.startsWith("-----BEGIN")) {
             String[] lines = secret.split("\n");

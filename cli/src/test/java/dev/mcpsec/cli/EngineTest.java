@@ -1,22 +1,20 @@
 package dev.mcpsec.cli;
 
-import dev.mcpsec.engine.Mcpsec;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.mcpsec.engine.Mcpsec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI in front of the real engine and the built-in bundle: what a user gets end to end. */
 class EngineTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Cli cli() {
         return new Cli(Mcpsec.create(), dir);
@@ -24,7 +22,9 @@ class EngineTest {
 
     @Test
     void leakyProject_exits1AndReportsItsFindingsAsJson() throws Exception {
-        Files.writeString(dir.resolve(".mcp.json"), """
+        Files.writeString(
+                dir.resolve(".mcp.json"),
+                """
                 {"mcpServers": {"files": {"command": "npx",
                   "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.1.14", "/"]}}}
                 """);
@@ -42,7 +42,9 @@ class EngineTest {
     @Test
     void projectWithoutHighFindings_exits0() throws Exception {
         Files.createDirectories(dir.resolve("docs"));
-        Files.writeString(dir.resolve(".mcp.json"), """
+        Files.writeString(
+                dir.resolve(".mcp.json"),
+                """
                 {"mcpServers": {"docs": {"command": "npx",
                   "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "./docs"]}}}
                 """);
@@ -72,57 +74,80 @@ class EngineTest {
     @Test
     void explainValues_saysWhichStepDecided_withoutPrintingTheSecret() throws Exception {
         String key = "sk_" + "live_" + "Zq8Lm2Rt5Wx9Kp3Vn7Hd4Fs6";
-        Files.writeString(dir.resolve(".mcp.json"), """
+        Files.writeString(
+                dir.resolve(".mcp.json"),
+                """
                 {"mcpServers": {"pay": {"command": "npx", "args": ["-y", "@stripe/mcp@0.2.4"],
                   "env": {"STRIPE_SECRET_KEY": "%s", "OTHER_KEY": "sk_test_your_test_key_here",
                           "REF": "${STRIPE_KEY}"}}}}
-                """.formatted(key));
+                """
+                        .formatted(key));
 
         Cli.Run run = cli().run("scan", "--no-history", "--explain-values", "--format", "json");
 
-        assertThat(run.err()).as(run.toString())
+        assertThat(run.err())
+                .as(run.toString())
                 .contains("env.STRIPE_SECRET_KEY: secret stripe-secret (live")
                 .contains("env.OTHER_KEY: no secret")
                 .contains("step 6 body word")
                 .contains("env.REF: reference to env variable STRIPE_KEY")
-                .doesNotContain(key).doesNotContain(key.substring(8, 20));
+                .doesNotContain(key)
+                .doesNotContain(key.substring(8, 20));
         assertThat(run.out()).doesNotContain("value .mcp.json");
     }
 
-    private static final Path ORG_BUNDLE = Path.of("../examples/org-bundle").toAbsolutePath().normalize();
+    private static final Path ORG_BUNDLE =
+            Path.of("../examples/org-bundle").toAbsolutePath().normalize();
 
     @Test
     void exampleOrgBundle_passesItsOwnFixtureTests() {
         Cli.Run run = cli().run("test", ORG_BUNDLE.toString());
 
         assertThat(run.code()).as(run.toString()).isZero();
-        assertThat(run.out()).as(run.toString()).contains("bundle acme@", "PASS banned-package", "0 failed");
+        assertThat(run.out())
+                .as(run.toString())
+                .contains("bundle acme@", "PASS banned-package", "0 failed");
     }
 
     @Test
     void exampleOrgBundle_addsItsRulesToAScan() throws Exception {
-        Files.writeString(dir.resolve(".mcp.json"), """
+        Files.writeString(
+                dir.resolve(".mcp.json"),
+                """
                 {"mcpServers": {"everything": {"command": "npx", "args": ["-y", "@shady-labs/mcp-everything@1.0.3"]}}}
                 """);
 
-        Cli.Run run = cli().run("scan", "--no-history", "--format", "json", "--bundle", ORG_BUNDLE.toString());
+        Cli.Run run =
+                cli().run(
+                                "scan",
+                                "--no-history",
+                                "--format",
+                                "json",
+                                "--bundle",
+                                ORG_BUNDLE.toString());
 
         JsonNode report = new ObjectMapper().readTree(run.out());
         List<String> rules = new ArrayList<>();
-        report.get("findings").forEach(f -> rules.add(f.get("ruleId").asText() + "@" + f.get("bundle").asText()));
+        report.get("findings")
+                .forEach(f -> rules.add(f.get("ruleId").asText() + "@" + f.get("bundle").asText()));
         assertThat(rules).as(run.toString()).contains("ACME-001@acme@1.0.0");
-        assertThat(cli().run("rules", "--bundle", ORG_BUNDLE.toString()).out()).contains("ACME-001", "ACME-002");
+        assertThat(cli().run("rules", "--bundle", ORG_BUNDLE.toString()).out())
+                .contains("ACME-001", "ACME-002");
     }
 
     @Test
     void bundleCoordinates_neverLoadAFolderOfTheScannedTreeNamedLikeThem() throws Exception {
-        Files.writeString(dir.resolve(".mcp.json"), """
+        Files.writeString(
+                dir.resolve(".mcp.json"),
+                """
                 {"mcpServers": {"s": {"command": "npx", "args": ["-y", "pkg@1.0.0"]}}}
                 """);
         Path planted = dir.resolve("com.acme:policies:1.0/META-INF/mcpsec");
         Files.createDirectories(planted.resolve("policies"));
         Files.writeString(planted.resolve("bundle.json"), "{\"id\":\"planted\",\"version\":\"1\"}");
-        Files.writeString(planted.resolve("policies/planted.drl"), """
+        Files.writeString(
+                planted.resolve("policies/planted.drl"),
+                """
                 package planted;
                 import dev.mcpsec.facts.*;
                 rule "PLANTED-001"
@@ -132,7 +157,8 @@ class EngineTest {
                 then
                     java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");
                 end
-                """.formatted(dir.resolve("planted-ran").toString().replace("\\", "\\\\")));
+                """
+                        .formatted(dir.resolve("planted-ran").toString().replace("\\", "\\\\")));
 
         Cli.Run run = cli().run("scan", "--no-history", "--bundle", "com.acme:policies:1.0");
 
@@ -147,12 +173,15 @@ class EngineTest {
 
     @Test
     void limitFlag_changesALimit_andABadNameIsAUsageError() throws Exception {
-        Files.writeString(dir.resolve(".mcp.json"), """
+        Files.writeString(
+                dir.resolve(".mcp.json"),
+                """
                 {"mcpServers": {"a": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.1.14", "./x"]},
                                 "b": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.1.14", "./y"]}}}
                 """);
 
-        Cli.Run limited = cli().run("scan", "--no-history", "--format", "json", "--limit", "maxServers=1");
+        Cli.Run limited =
+                cli().run("scan", "--no-history", "--format", "json", "--limit", "maxServers=1");
         JsonNode report = new ObjectMapper().readTree(limited.out());
         assertThat(report.get("servers")).as(limited.toString()).hasSize(1);
         assertThat(report.get("warnings").toString()).contains("maxServers");
@@ -166,7 +195,8 @@ class EngineTest {
     void theProjectsOwnScanOfItself_isClean_historyIncluded() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
 
-        Cli.Run run = new Cli(Mcpsec.create(), repo).run("scan", repo.toString(), "--format", "json");
+        Cli.Run run =
+                new Cli(Mcpsec.create(), repo).run("scan", repo.toString(), "--format", "json");
 
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("findings")).as(run.toString()).isEmpty();

@@ -1,6 +1,5 @@
 package dev.mcpsec.cli;
 
-import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
@@ -14,13 +13,16 @@ import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ServerCandidate;
 import dev.mcpsec.api.ServerSummary;
 import dev.mcpsec.api.Severity;
-
+import dev.mcpsec.engine.Mcpsec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A stand-in engine: returns canned answers, records what it was asked, or throws what the test wants. */
+/**
+ * A stand-in engine: returns canned answers, records what it was asked, or throws what the test
+ * wants.
+ */
 final class FakeEngine implements Mcpsec {
     final List<ScanRequest> requests = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
@@ -37,9 +39,22 @@ final class FakeEngine implements Mcpsec {
     String reviewer;
 
     FakeEngine finding(Severity severity) {
-        findings.add(new Finding("TEST-" + findings.size(), "stripe-test-keys", severity, "A test finding",
-                "something is wrong", ".mcp.json", 3, 7, "stripe", "claude-code", null, "fix it",
-                "fp" + findings.size(), "builtin@0.1.0"));
+        findings.add(
+                new Finding(
+                        "TEST-" + findings.size(),
+                        "stripe-test-keys",
+                        severity,
+                        "A test finding",
+                        "something is wrong",
+                        ".mcp.json",
+                        3,
+                        7,
+                        "stripe",
+                        "claude-code",
+                        null,
+                        "fix it",
+                        "fp" + findings.size(),
+                        "builtin@0.1.0"));
         return this;
     }
 
@@ -66,11 +81,37 @@ final class FakeEngine implements Mcpsec {
     public ScanResult scan(ScanRequest request) {
         record(request);
         request.progress().accept("scanning " + request.root().getFileName());
-        return new ScanResult("0.1.0-test", request.root().toString(),
-                List.of(new FileSummary(".mcp.json", "claude-code", "project", "json", true, false, 1, null)),
-                List.of(new ServerSummary(".mcp.json", 2, "stripe", "claude-code", "project", "stdio", "npx", null,
-                        "@stripe/mcp", null, false)),
-                List.copyOf(findings), List.of(), List.of(), List.copyOf(rules), 5);
+        return new ScanResult(
+                "0.1.0-test",
+                request.root().toString(),
+                List.of(
+                        new FileSummary(
+                                ".mcp.json",
+                                "claude-code",
+                                "project",
+                                "json",
+                                true,
+                                false,
+                                1,
+                                null)),
+                List.of(
+                        new ServerSummary(
+                                ".mcp.json",
+                                2,
+                                "stripe",
+                                "claude-code",
+                                "project",
+                                "stdio",
+                                "npx",
+                                null,
+                                "@stripe/mcp",
+                                null,
+                                false)),
+                List.copyOf(findings),
+                List.of(),
+                List.of(),
+                List.copyOf(rules),
+                5);
     }
 
     @Override
@@ -117,10 +158,20 @@ final class FakeEngine implements Mcpsec {
     }
 
     @Override
-    public ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note, String repository) {
+    public ReviewEntry reviewAdd(
+            ScanRequest request, String server, String reviewer, String note, String repository) {
         record(request);
         this.reviewer = reviewer;
-        return new ReviewEntry(server, "@stripe/mcp", "1.2.3", null, null, repository, reviewer, "2025-01-31", note);
+        return new ReviewEntry(
+                server,
+                "@stripe/mcp",
+                "1.2.3",
+                null,
+                null,
+                repository,
+                reviewer,
+                "2025-01-31",
+                note);
     }
 
     @Override
@@ -129,7 +180,9 @@ final class FakeEngine implements Mcpsec {
         return statuses;
     }
 
-    /** Fleet runs go to the real fleet scanner: its inputs are real repositories the test lays out. */
+    /**
+     * Fleet runs go to the real fleet scanner: its inputs are real repositories the test lays out.
+     */
     @Override
     public dev.mcpsec.fleet.FleetScanner.FleetResult fleet(dev.mcpsec.fleet.FleetRequest request) {
         if (failure != null) {

@@ -1,24 +1,41 @@
 package dev.mcpsec.cli;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The CLI is a thin front end: it reaches the engine through the facade, the value types, the options and reports. */
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CLI is a thin front end: it reaches the engine through the facade, the value types, the
+ * options and reports.
+ */
 class FrontEndArchitectureTest {
 
     @Test
     void cli_usesTheFacadeValueTypesOptionsAndReportsOnly() {
-        // this module's main classes only: scanning every jar of the test class path for the package costs seconds
+        // this module's main classes only: scanning every jar of the test class path for the
+        // package costs seconds
         JavaClasses cli = new ClassFileImporter().importPath(Path.of("target/classes"));
-        noClasses().that().resideInAPackage("dev.mcpsec.cli").should().dependOnClassesThat()
-                .resideInAnyPackage("dev.mcpsec.scan..", "dev.mcpsec.extract..", "dev.mcpsec.project..",
-                        "dev.mcpsec.rules..", "dev.mcpsec.discovery..", "dev.mcpsec.parse..", "dev.mcpsec.facts..",
-                        "dev.mcpsec.secrets..", "dev.mcpsec.git..", "org.kie..", "org.drools..", "org.eclipse.jgit..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.mcpsec.cli")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.mcpsec.scan..",
+                        "dev.mcpsec.extract..",
+                        "dev.mcpsec.project..",
+                        "dev.mcpsec.rules..",
+                        "dev.mcpsec.discovery..",
+                        "dev.mcpsec.parse..",
+                        "dev.mcpsec.facts..",
+                        "dev.mcpsec.secrets..",
+                        "dev.mcpsec.git..",
+                        "org.kie..",
+                        "org.drools..",
+                        "org.eclipse.jgit..")
                 .check(cli);
     }
 }

@@ -1,12 +1,13 @@
 package dev.mcpsec.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,21 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Every JSON report a CLI test produces, on standard output or under {@code --output}, is validated against the
- * published schema {@code docs/schema/report-<schemaVersion>.json} it names.
+ * Every JSON report a CLI test produces, on standard output or under {@code --output}, is validated
+ * against the published schema {@code docs/schema/report-<schemaVersion>.json} it names.
  */
 final class JsonReportSchema {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonReportSchema() {
-    }
+    private JsonReportSchema() {}
 
     static void checkReportsOf(Cli.Run run, Path workingDirectory, String... args) {
         // a usage or internal error (exit 2 or 3) writes no report
-        if (run.code() > 1 || args.length == 0 || !args[0].equals("scan") || !formats(args).contains("json")) {
+        if (run.code() > 1
+                || args.length == 0
+                || !args[0].equals("scan")
+                || !formats(args).contains("json")) {
             return;
         }
         String output = value(args, "--output", "-o");
@@ -57,12 +58,23 @@ final class JsonReportSchema {
             assertThat(version).as("schemaVersion of the JSON report on %s", where).isNotNull();
             Path schemaFile = docs().resolve("schema/report-" + version.textValue() + ".json");
             assertThat(schemaFile).as("the published schema the report names").isRegularFile();
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b
-                    .schemaLoaders(loaders -> loaders.add(iri -> {
-                        throw new AssertionError("schema validation tried to fetch " + iri);
-                    }))).getSchema(MAPPER.readTree(schemaFile.toFile()));
+            JsonSchema schema =
+                    JsonSchemaFactory.getInstance(
+                                    SpecVersion.VersionFlag.V7,
+                                    b ->
+                                            b.schemaLoaders(
+                                                    loaders ->
+                                                            loaders.add(
+                                                                    iri -> {
+                                                                        throw new AssertionError(
+                                                                                "schema validation tried to fetch "
+                                                                                        + iri);
+                                                                    })))
+                            .getSchema(MAPPER.readTree(schemaFile.toFile()));
             Set<ValidationMessage> violations = schema.validate(node);
-            assertThat(violations).as("JSON report on %s against %s", where, schemaFile.getFileName()).isEmpty();
+            assertThat(violations)
+                    .as("JSON report on %s against %s", where, schemaFile.getFileName())
+                    .isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,6 +113,7 @@ final class JsonReportSchema {
                 return p.resolve("docs");
             }
         }
-        throw new IllegalStateException("docs/schema not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/schema not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,15 +1,13 @@
 package dev.mcpsec.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class MainTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Cli.Run run(String... args) {
         return new Cli(new FakeEngine(), dir).run(args);
@@ -20,7 +18,8 @@ class MainTest {
         Cli.Run run = run("--help");
 
         assertThat(run.code()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("scan", "rules", "explain", "test", "baseline", "review", "--version")
+        assertThat(run.out())
+                .contains("scan", "rules", "explain", "test", "baseline", "review", "--version")
                 .contains("Exit codes:")
                 .contains("0   Nothing at or above --fail-on")
                 .contains("1   Findings at or above --fail-on")
@@ -34,9 +33,23 @@ class MainTest {
         Cli.Run run = run("scan", "--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("--format", "--output", "--fail-on", "--user", "--no-history", "--bundle",
-                "--project-policies", "--baseline", "--exclude-rule", "--include-rule", "--quiet", "--debug",
-                "--no-color", "Exit codes:", "default: high");
+        assertThat(run.out())
+                .contains(
+                        "--format",
+                        "--output",
+                        "--fail-on",
+                        "--user",
+                        "--no-history",
+                        "--bundle",
+                        "--project-policies",
+                        "--baseline",
+                        "--exclude-rule",
+                        "--include-rule",
+                        "--quiet",
+                        "--debug",
+                        "--no-color",
+                        "Exit codes:",
+                        "default: high");
     }
 
     @Test
@@ -76,7 +89,8 @@ class MainTest {
     @Test
     void helpOnATerminal_isColouredUnlessNoColorIsSet() {
         Cli.Run coloured = new Cli(new FakeEngine(), dir).terminal().run("--help");
-        Cli.Run plain = new Cli(new FakeEngine(), dir).terminal().variable("NO_COLOR", "").run("--help");
+        Cli.Run plain =
+                new Cli(new FakeEngine(), dir).terminal().variable("NO_COLOR", "").run("--help");
 
         assertThat(coloured.out()).contains("\u001b[");
         assertThat(plain.out()).doesNotContain("\u001b[");

@@ -1,13 +1,10 @@
 package dev.mcpsec.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mcpsec.secrets.FakeSecrets;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,21 +16,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exercises the repository's {@code .pre-commit-hooks.yaml} without the pre-commit framework (a PyPI package, not
- * available to the build): the hook's entry, parsed from the file, is installed as {@code .git/hooks/pre-commit} the
- * way the framework runs it (for {@code language: script}, the entry's first word is a script in the hook repository;
- * no file names; from the repository root), and real {@code git commit}s go through it.
+ * Exercises the repository's {@code .pre-commit-hooks.yaml} without the pre-commit framework (a
+ * PyPI package, not available to the build): the hook's entry, parsed from the file, is installed
+ * as {@code .git/hooks/pre-commit} the way the framework runs it (for {@code language: script}, the
+ * entry's first word is a script in the hook repository; no file names; from the repository root),
+ * and real {@code git commit}s go through it.
  */
 class PreCommitHookTest {
     private static final Path HOOKS_FILE = Path.of("../.pre-commit-hooks.yaml");
     private static JsonNode hook;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     private Path repo;
     private Path home;
 
@@ -73,8 +72,10 @@ class PreCommitHookTest {
     @Test
     void scriptEntry_isAnExecutableOfTheHookRepository() {
         assertThat(hook.path("language").asText()).isEqualTo("script");
-        assertThat(HOOKS_FILE.resolveSibling(entry().get(0))).as("the framework runs it from the repository root")
-                .isRegularFile().isExecutable();
+        assertThat(HOOKS_FILE.resolveSibling(entry().get(0)))
+                .as("the framework runs it from the repository root")
+                .isRegularFile()
+                .isExecutable();
     }
 
     @Test
@@ -87,7 +88,9 @@ class PreCommitHookTest {
 
         assertThat(commit.exit()).as(commit.output()).isNotZero();
         assertThat(commit.output()).contains("stripe").contains("CRITICAL").doesNotContain(key);
-        assertThat(git("rev-parse", "--verify", "-q", "HEAD").exit()).as("nothing was committed").isNotZero();
+        assertThat(git("rev-parse", "--verify", "-q", "HEAD").exit())
+                .as("nothing was committed")
+                .isNotZero();
     }
 
     @Test
@@ -102,8 +105,10 @@ class PreCommitHookTest {
     }
 
     @Test
-    void leakyCommit_goesThroughOnceTheKeyIsReplacedByAReference() throws IOException, InterruptedException {
-        Files.writeString(repo.resolve(".mcp.json"),
+    void leakyCommit_goesThroughOnceTheKeyIsReplacedByAReference()
+            throws IOException, InterruptedException {
+        Files.writeString(
+                repo.resolve(".mcp.json"),
                 config("\"" + FakeSecrets.generate("stripe-live", new SecureRandom()) + "\""));
         git("add", ".mcp.json");
         assertThat(git("commit", "-m", "first try").exit()).isNotZero();
@@ -116,7 +121,10 @@ class PreCommitHookTest {
         assertThat(git("show", "HEAD:.mcp.json").output()).contains("${STRIPE_SECRET_KEY}");
     }
 
-    /** The hook's entry split into words; quoting is not needed by the entry, so it is not allowed either. */
+    /**
+     * The hook's entry split into words; quoting is not needed by the entry, so it is not allowed
+     * either.
+     */
     private static List<String> entry() {
         String entry = hook.path("entry").asText();
         assertThat(entry).doesNotContain("\"", "'", "\\");
@@ -134,12 +142,14 @@ class PreCommitHookTest {
                     }
                   }
                 }
-                """.formatted(stripeKey);
+                """
+                .formatted(stripeKey);
     }
 
     /**
-     * What the framework runs from the hook: the entry with the script resolved in the hook repository for
-     * {@code language: script}, or looked up on PATH for {@code language: system}, from the work tree's top.
+     * What the framework runs from the hook: the entry with the script resolved in the hook
+     * repository for {@code language: script}, or looked up on PATH for {@code language: system},
+     * from the work tree's top.
      */
     private String preCommitScript(Path script) {
         List<String> words = new ArrayList<>(entry());
@@ -147,12 +157,16 @@ class PreCommitHookTest {
         if ("script".equals(language)) {
             words.set(0, script.toString());
         }
-        StringBuilder sb = new StringBuilder("#!/bin/sh\n")
-                .append("# pre-commit framework equivalent: hook mcpsec, language ").append(language)
-                .append(", pass_filenames false, always_run true\n")
-                .append("cd \"$(git rev-parse --show-toplevel)\" || exit 2\n")
-                .append("PATH=").append(quote(script.getParent().toString())).append(":$PATH\n")
-                .append("exec");
+        StringBuilder sb =
+                new StringBuilder("#!/bin/sh\n")
+                        .append("# pre-commit framework equivalent: hook mcpsec, language ")
+                        .append(language)
+                        .append(", pass_filenames false, always_run true\n")
+                        .append("cd \"$(git rev-parse --show-toplevel)\" || exit 2\n")
+                        .append("PATH=")
+                        .append(quote(script.getParent().toString()))
+                        .append(":$PATH\n")
+                        .append("exec");
         for (String w : words) {
             sb.append(' ').append(quote(w));
         }
@@ -160,12 +174,16 @@ class PreCommitHookTest {
     }
 
     /**
-     * Stands in for the repository's {@code mcpsec} launcher, which ends in {@code exec java ... -jar mcpsec.jar "$@"}
-     * once its jar is built: here the jar is the CLI on this test's class path.
+     * Stands in for the repository's {@code mcpsec} launcher, which ends in {@code exec java ...
+     * -jar mcpsec.jar "$@"} once its jar is built: here the jar is the CLI on this test's class
+     * path.
      */
     private static String launcherStandIn() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return "#!/bin/sh\nexec " + quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
+        return "#!/bin/sh\nexec "
+                + quote(java)
+                + " -cp "
+                + quote(System.getProperty("java.class.path"))
                 + " dev.mcpsec.cli.Main \"$@\"\n";
     }
 
@@ -179,13 +197,13 @@ class PreCommitHookTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private Result git(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("GIT_"));
         env.put("HOME", home.toString());
@@ -195,7 +213,9 @@ class PreCommitHookTest {
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("git " + String.join(" ", args) + " finished").isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                .as("git " + String.join(" ", args) + " finished")
+                .isTrue();
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 }

@@ -1,29 +1,45 @@
 package dev.mcpsec.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.Severity;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RulesCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final FakeEngine engine = new FakeEngine();
 
     @BeforeEach
     void twoRules() {
-        engine.rules.add(new RuleInfo("MCP-STRIPE-001", "stripe-test-keys", Severity.CRITICAL,
-                "Live Stripe key in a config", "d", "r", null, "builtin@0.1.0", "stripe.drl"));
-        engine.rules.add(new RuleInfo("ACME-001", "trusted-publishers", Severity.HIGH,
-                "Experimental packages", "d", "r", null, "acme@1.0.0", "acme.drl"));
+        engine.rules.add(
+                new RuleInfo(
+                        "MCP-STRIPE-001",
+                        "stripe-test-keys",
+                        Severity.CRITICAL,
+                        "Live Stripe key in a config",
+                        "d",
+                        "r",
+                        null,
+                        "builtin@0.1.0",
+                        "stripe.drl"));
+        engine.rules.add(
+                new RuleInfo(
+                        "ACME-001",
+                        "trusted-publishers",
+                        Severity.HIGH,
+                        "Experimental packages",
+                        "d",
+                        "r",
+                        null,
+                        "acme@1.0.0",
+                        "acme.drl"));
     }
 
     @Test
@@ -31,10 +47,11 @@ class RulesCommandTest {
         Cli.Run run = new Cli(engine, dir).run("rules");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out().lines()).containsExactly(
-                "ID              CHECKLIST           SEVERITY  TITLE                        BUNDLE",
-                "MCP-STRIPE-001  stripe-test-keys    critical  Live Stripe key in a config  builtin@0.1.0",
-                "ACME-001        trusted-publishers  high      Experimental packages        acme@1.0.0");
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "ID              CHECKLIST           SEVERITY  TITLE                        BUNDLE",
+                        "MCP-STRIPE-001  stripe-test-keys    critical  Live Stripe key in a config  builtin@0.1.0",
+                        "ACME-001        trusted-publishers  high      Experimental packages        acme@1.0.0");
     }
 
     @Test

@@ -1,24 +1,22 @@
 package dev.mcpsec.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ScanCommandTest {
     private static final String ESC = "\u001b[";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final FakeEngine engine = new FakeEngine();
 
@@ -31,7 +29,8 @@ class ScanCommandTest {
         Cli.Run run = cli().run("scan", "--format", "xml");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("'xml' is not a report format", "text, json, sarif, markdown, html");
+        assertThat(run.err())
+                .contains("'xml' is not a report format", "text, json, sarif, markdown, html");
         assertThat(engine.requests).as("no scan for a bad flag").isEmpty();
     }
 
@@ -49,7 +48,8 @@ class ScanCommandTest {
         Cli.Run run = cli().run("scan", "no-such-dir");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("mcpsec: path does not exist: no-such-dir" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("mcpsec: path does not exist: no-such-dir" + System.lineSeparator());
         assertThat(engine.requests).isEmpty();
     }
 
@@ -72,12 +72,12 @@ class ScanCommandTest {
 
     @ParameterizedTest(name = "{0} finding with --fail-on {1} exits {2}")
     @CsvSource({
-            "critical, high, 1",
-            "high, high, 1",
-            "medium, high, 0",
-            "info, info, 1",
-            "critical, never, 0",
-            "low, medium, 0",
+        "critical, high, 1",
+        "high, high, 1",
+        "medium, high, 0",
+        "info, info, 1",
+        "critical, never, 0",
+        "low, medium, 0",
     })
     void exitCode_followsTheFailOnThreshold(String severity, String failOn, int expected) {
         engine.finding(Severity.parse(severity));
@@ -135,7 +135,8 @@ class ScanCommandTest {
         engine.finding(Severity.CRITICAL);
 
         assertThat(cli().terminal().variable("NO_COLOR", "").run("scan").out()).doesNotContain(ESC);
-        assertThat(cli().terminal().variable("NO_COLOR", "0").run("scan").out()).doesNotContain(ESC);
+        assertThat(cli().terminal().variable("NO_COLOR", "0").run("scan").out())
+                .doesNotContain(ESC);
     }
 
     @Test
@@ -165,8 +166,16 @@ class ScanCommandTest {
     void severalFormatsWithOutput_writeOneFilePerFormatIntoADirectory() throws Exception {
         engine.finding(Severity.LOW);
 
-        Cli.Run run = cli().terminal().run("scan", "--format", "json,sarif", "--format", "markdown",
-                "--output", "reports");
+        Cli.Run run =
+                cli().terminal()
+                        .run(
+                                "scan",
+                                "--format",
+                                "json,sarif",
+                                "--format",
+                                "markdown",
+                                "--output",
+                                "reports");
 
         assertThat(run.code()).as(run.toString()).isZero();
         Path reports = dir.resolve("reports");
@@ -175,7 +184,8 @@ class ScanCommandTest {
         assertThat(reports.resolve("mcpsec.md")).isRegularFile();
         assertThat(Files.readString(reports.resolve("mcpsec.sarif"))).contains("2.1.0");
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("wrote reports/mcpsec.json, reports/mcpsec.sarif, reports/mcpsec.md");
+        assertThat(run.err())
+                .contains("wrote reports/mcpsec.json, reports/mcpsec.sarif, reports/mcpsec.md");
     }
 
     @Test
@@ -195,7 +205,9 @@ class ScanCommandTest {
         Cli.Run run = cli().terminal().run("scan", "--output", "out/report.txt");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(Files.readString(dir.resolve("out/report.txt"))).contains("something is wrong").doesNotContain(ESC);
+        assertThat(Files.readString(dir.resolve("out/report.txt")))
+                .contains("something is wrong")
+                .doesNotContain(ESC);
         assertThat(run.out()).isEmpty();
     }
 
@@ -212,9 +224,23 @@ class ScanCommandTest {
     void flags_reachTheScanRequest() throws Exception {
         Path bundle = Files.createDirectories(dir.resolve("org-bundle"));
 
-        cli().run("scan", "--user", "--no-history", "--project-policies", "--bundle", "./org-bundle",
-                "--bundle", "com.acme:policies:1.0", "--exclude-rule", "MCP-001", "--exclude-rule", "npx-unpinned",
-                "--include-rule", "stripe-test-keys", "--baseline", "accepted.json");
+        cli().run(
+                        "scan",
+                        "--user",
+                        "--no-history",
+                        "--project-policies",
+                        "--bundle",
+                        "./org-bundle",
+                        "--bundle",
+                        "com.acme:policies:1.0",
+                        "--exclude-rule",
+                        "MCP-001",
+                        "--exclude-rule",
+                        "npx-unpinned",
+                        "--include-rule",
+                        "stripe-test-keys",
+                        "--baseline",
+                        "accepted.json");
 
         ScanRequest request = engine.lastRequest();
         assertThat(request.includeUser()).isTrue();
@@ -255,6 +281,7 @@ class ScanCommandTest {
 
         cli().run("scan", "--bundle", "com.acme:policies:1.0", "--bundle", "org-bundle");
 
-        assertThat(engine.lastRequest().bundles()).containsExactly("com.acme:policies:1.0", "org-bundle");
+        assertThat(engine.lastRequest().bundles())
+                .containsExactly("com.acme:policies:1.0", "org-bundle");
     }
 }

@@ -1,6 +1,6 @@
 package dev.mcpsec.docs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +14,24 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
- * Every relative link in the README, docs/ and the rule pages (policies/docs/) points at a file that exists, and every document a Java comment names
- * is one of the project's own: nothing points outside the project.
+ * Every relative link in the README, docs/ and the rule pages (policies/docs/) points at a file
+ * that exists, and every document a Java comment names is one of the project's own: nothing points
+ * outside the project.
  */
 class DocsLinksTest {
     private static final Path REPO = Path.of("..");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
-    /** A document named in a comment: {@code docs/cli.md}, {@code writing-policies.md#testing}, … */
+
+    /**
+     * A document named in a comment: {@code docs/cli.md}, {@code writing-policies.md#testing}, …
+     */
     private static final Pattern DOC = Pattern.compile("([A-Za-z0-9_./-]*[A-Za-z0-9_-]\\.md)\\b");
-    private static final Pattern OUTSIDE = Pattern.compile("\\.\\./shared|/work/shared|shared/spec");
+
+    private static final Pattern OUTSIDE =
+            Pattern.compile("\\.\\./shared|/work/shared|shared/spec");
 
     @Test
     void relativeLinks_resolve() throws IOException {
@@ -45,7 +50,8 @@ class DocsLinksTest {
                 if (target.matches("^[a-z]+:.*") || target.startsWith("#")) {
                     continue;
                 }
-                String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
+                String file =
+                        target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
                 if (!Files.exists(page.getParent().resolve(file))) {
                     broken.add(REPO.relativize(page) + " -> " + target);
                 }
@@ -71,7 +77,8 @@ class DocsLinksTest {
                 Matcher m = DOC.matcher(line);
                 while (m.find()) {
                     if (!projectDocument(m.group(1))) {
-                        broken.add(where + " names " + m.group(1) + ", which is not in the project");
+                        broken.add(
+                                where + " names " + m.group(1) + ", which is not in the project");
                     }
                 }
             }
@@ -82,28 +89,32 @@ class DocsLinksTest {
     /** A path under docs/, or the name of a page in docs/ or at the root of the project. */
     private static boolean projectDocument(String name) {
         String clean = name.replaceFirst("^(\\.\\./)+", "");
-        return Files.exists(REPO.resolve(clean)) || Files.exists(REPO.resolve("docs").resolve(clean))
+        return Files.exists(REPO.resolve(clean))
+                || Files.exists(REPO.resolve("docs").resolve(clean))
                 || Files.exists(REPO.resolve("docs").resolve(Path.of(clean).getFileName()));
     }
 
     private static List<Path> javaSources() throws IOException {
         List<Path> sources = new ArrayList<>();
-        Files.walkFileTree(REPO, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                return name.equals("target") || name.equals(".git") ? FileVisitResult.SKIP_SUBTREE
-                        : FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                REPO,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                        return name.equals("target") || name.equals(".git")
+                                ? FileVisitResult.SKIP_SUBTREE
+                                : FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (file.toString().endsWith(".java")) {
-                    sources.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (file.toString().endsWith(".java")) {
+                            sources.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         assertThat(sources).as("Java sources found under " + REPO.toAbsolutePath()).isNotEmpty();
         return sources;
     }

@@ -1,21 +1,24 @@
 package dev.mcpsec.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mcpsec.api.BundleTestReport;
-import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.engine.Mcpsec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** {@code mcpsec test} cannot pass while checking nothing: strict expected.json, exhaustive cases, pinned dates. */
+/**
+ * {@code mcpsec test} cannot pass while checking nothing: strict expected.json, exhaustive cases,
+ * pinned dates.
+ */
 class BundleTestStrictnessTest {
-    private static final String RULES = """
+    private static final String RULES =
+            """
             package org.acme
             import dev.mcpsec.facts.McpServer
             import dev.mcpsec.facts.RotationRecord
@@ -41,19 +44,20 @@ class BundleTestStrictnessTest {
             then
             end
             """;
-    private static final String WEATHER = """
+    private static final String WEATHER =
+            """
             {"mcpServers": {"weather": {"command": "npx", "args": ["-y", "weather-mcp-unofficial@1.0.0"]}}}
             """;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     Path bundle;
 
     @BeforeEach
     void setUp() throws IOException {
         bundle = dir.resolve("acme/META-INF/mcpsec");
         Files.createDirectories(bundle.resolve("policies"));
-        Files.writeString(bundle.resolve("bundle.json"), "{\"id\": \"acme\", \"version\": \"1.0.0\"}");
+        Files.writeString(
+                bundle.resolve("bundle.json"), "{\"id\": \"acme\", \"version\": \"1.0.0\"}");
         Files.writeString(bundle.resolve("policies/acme.drl"), RULES);
     }
 
@@ -77,26 +81,40 @@ class BundleTestStrictnessTest {
 
     @Test
     void aTypoInExpectedJson_failsTheCaseWithFileAndLine() throws IOException {
-        testCase("typo", WEATHER, "{\n  \"expect\": [],\n  \"expectNott\": [{\"ruleId\": \"ACME-001\"}]\n}");
+        testCase(
+                "typo",
+                WEATHER,
+                "{\n  \"expect\": [],\n  \"expectNott\": [{\"ruleId\": \"ACME-001\"}]\n}");
         testCase("entry-typo", WEATHER, "{\"expect\": [\n {\"ruleid\": \"ACME-001\"}]}");
         BundleTestReport report = run();
         assertThat(only(report, "typo").passed()).isFalse();
-        assertThat(only(report, "typo").problems()).singleElement().asString()
+        assertThat(only(report, "typo").problems())
+                .singleElement()
+                .asString()
                 .contains("tests/typo/expected.json:3: unknown key \"expectNott\"")
                 .contains("did you mean \"expectNot\"?");
-        assertThat(only(report, "entry-typo").problems()).singleElement().asString()
-                .contains("tests/entry-typo/expected.json:2: unknown key \"ruleid\"").contains("did you mean \"ruleId\"?");
+        assertThat(only(report, "entry-typo").problems())
+                .singleElement()
+                .asString()
+                .contains("tests/entry-typo/expected.json:2: unknown key \"ruleid\"")
+                .contains("did you mean \"ruleId\"?");
     }
 
     @Test
     void anExhaustiveCase_failsOnAFindingNoExpectationNames() throws IOException {
         testCase("loose", WEATHER, "{\"expect\": []}");
         testCase("exhaustive", WEATHER, "{\"expect\": [], \"exhaustive\": true}");
-        testCase("exhaustive-ok", WEATHER, "{\"expect\": [{\"ruleId\": \"ACME-001\", \"server\": \"weather\"}], \"exhaustive\": true}");
+        testCase(
+                "exhaustive-ok",
+                WEATHER,
+                "{\"expect\": [{\"ruleId\": \"ACME-001\", \"server\": \"weather\"}], \"exhaustive\": true}");
         BundleTestReport report = run();
         assertThat(only(report, "loose").passed()).isTrue();
-        assertThat(only(report, "exhaustive").problems()).singleElement().asString()
-                .contains("unexpected: ACME-001").contains("the case is exhaustive");
+        assertThat(only(report, "exhaustive").problems())
+                .singleElement()
+                .asString()
+                .contains("unexpected: ACME-001")
+                .contains("the case is exhaustive");
         assertThat(only(report, "exhaustive-ok").passed()).isTrue();
     }
 
@@ -104,33 +122,61 @@ class BundleTestStrictnessTest {
     void aCaseCanPinTheScanDate() throws IOException {
         Files.createDirectories(bundle.resolve("tests/early/.mcpsec"));
         Files.createDirectories(bundle.resolve("tests/late/.mcpsec"));
-        String register = "{\"entries\": [{\"server\": \"weather\", \"variable\": \"KEY\", \"rotated\": \"2026-01-01\", \"every\": 30}]}";
+        String register =
+                "{\"entries\": [{\"server\": \"weather\", \"variable\": \"KEY\", \"rotated\": \"2026-01-01\", \"every\": 30}]}";
         Files.writeString(bundle.resolve("tests/early/.mcpsec/rotation.json"), register);
         Files.writeString(bundle.resolve("tests/late/.mcpsec/rotation.json"), register);
-        testCase("early", WEATHER, "{\"today\": \"2026-01-15\", \"expect\": [], \"expectNot\": [{\"ruleId\": \"ACME-002\"}]}");
-        testCase("late", WEATHER, "{\"today\": \"2026-03-01\", \"expect\": [{\"ruleId\": \"ACME-002\"}]}");
+        testCase(
+                "early",
+                WEATHER,
+                "{\"today\": \"2026-01-15\", \"expect\": [], \"expectNot\": [{\"ruleId\": \"ACME-002\"}]}");
+        testCase(
+                "late",
+                WEATHER,
+                "{\"today\": \"2026-03-01\", \"expect\": [{\"ruleId\": \"ACME-002\"}]}");
         testCase("bad-date", WEATHER, "{\"today\": \"soon\", \"expect\": []}");
         BundleTestReport report = run();
-        assertThat(only(report, "early").passed()).as(only(report, "early").problems().toString()).isTrue();
-        assertThat(only(report, "late").passed()).as(only(report, "late").problems().toString()).isTrue();
-        assertThat(only(report, "bad-date").problems()).singleElement().asString().contains("\"today\" must be a date");
+        assertThat(only(report, "early").passed())
+                .as(only(report, "early").problems().toString())
+                .isTrue();
+        assertThat(only(report, "late").passed())
+                .as(only(report, "late").problems().toString())
+                .isTrue();
+        assertThat(only(report, "bad-date").problems())
+                .singleElement()
+                .asString()
+                .contains("\"today\" must be a date");
     }
 
     @Test
     void coverage_listsEveryRuleWithItsExpectAndExpectNotCases() throws IOException {
-        testCase("banned", WEATHER, "{\"expect\": [{\"ruleId\": \"ACME-001\"}], \"expectNot\": [{\"checklist\": \"key-rotation\"}]}");
-        testCase("clean", "{\"mcpServers\": {}}", "{\"expect\": [], \"expectNot\": [{\"ruleId\": \"ACME-001\"}]}");
+        testCase(
+                "banned",
+                WEATHER,
+                "{\"expect\": [{\"ruleId\": \"ACME-001\"}], \"expectNot\": [{\"checklist\": \"key-rotation\"}]}");
+        testCase(
+                "clean",
+                "{\"mcpServers\": {}}",
+                "{\"expect\": [], \"expectNot\": [{\"ruleId\": \"ACME-001\"}]}");
         BundleTestReport report = run();
         assertThat(report.passed()).isTrue();
-        assertThat(report.coverage()).extracting(BundleTestReport.RuleCoverage::ruleId)
+        assertThat(report.coverage())
+                .extracting(BundleTestReport.RuleCoverage::ruleId)
                 .containsExactlyInAnyOrder("ACME-001", "ACME-002", "ACME-003");
-        BundleTestReport.RuleCoverage weather = report.coverage().stream().filter(c -> c.ruleId().equals("ACME-001"))
-                .findFirst().orElseThrow();
+        BundleTestReport.RuleCoverage weather =
+                report.coverage().stream()
+                        .filter(c -> c.ruleId().equals("ACME-001"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(weather.expectCases()).containsExactly("banned");
         assertThat(weather.expectNotCases()).containsExactly("clean");
-        assertThat(report.uncovered()).extracting(BundleTestReport.RuleCoverage::ruleId)
+        assertThat(report.uncovered())
+                .extracting(BundleTestReport.RuleCoverage::ruleId)
                 .containsExactlyInAnyOrder("ACME-002", "ACME-003");
-        assertThat(only(report, "banned").findings()).singleElement().asString().startsWith("ACME-001 trusted-publishers high .mcp.json:");
+        assertThat(only(report, "banned").findings())
+                .singleElement()
+                .asString()
+                .startsWith("ACME-001 trusted-publishers high .mcp.json:");
     }
 
     @Test

@@ -1,27 +1,25 @@
 package dev.mcpsec.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.mcpsec.api.ConfigurationException;
-import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.RuleTrace;
 import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.report.TraceReport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --trace} answers why a rule did or did not fire for a server, condition by condition. */
 class TraceEndToEndTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     ScanRequest request;
 
     @BeforeEach
@@ -29,9 +27,12 @@ class TraceEndToEndTest {
         Path bundle = dir.resolve("acme/META-INF/mcpsec");
         Files.createDirectories(bundle.resolve("policies"));
         Files.createDirectories(bundle.resolve("data"));
-        Files.writeString(bundle.resolve("bundle.json"), "{\"id\": \"acme\", \"version\": \"1.0.0\"}");
+        Files.writeString(
+                bundle.resolve("bundle.json"), "{\"id\": \"acme\", \"version\": \"1.0.0\"}");
         Files.writeString(bundle.resolve("data/approved.json"), "{\"npm\": [\"@acme/files\"]}");
-        Files.writeString(bundle.resolve("policies/acme.drl"), """
+        Files.writeString(
+                bundle.resolve("policies/acme.drl"),
+                """
                 package org.acme
                 import dev.mcpsec.facts.McpServer
                 import dev.mcpsec.facts.PolicyData
@@ -54,14 +55,20 @@ class TraceEndToEndTest {
         Path project = dir.resolve("project");
         Files.createDirectories(project);
         Files.createDirectories(dir.resolve("home"));
-        Files.writeString(project.resolve(".mcp.json"), """
+        Files.writeString(
+                project.resolve(".mcp.json"),
+                """
                 {"mcpServers": {
                   "files": {"command": "npx", "args": ["-y", "@acme/files@1.0.0"]},
                   "weather": {"command": "npx", "args": ["-y", "weather-mcp@2.0.0"]}
                 }}
                 """);
-        request = ScanRequest.builder(project).home(dir.resolve("home")).history(false)
-                .bundles(List.of(dir.resolve("acme").toString())).build();
+        request =
+                ScanRequest.builder(project)
+                        .home(dir.resolve("home"))
+                        .history(false)
+                        .bundles(List.of(dir.resolve("acme").toString()))
+                        .build();
     }
 
     @Test
@@ -71,32 +78,52 @@ class TraceEndToEndTest {
         assertThat(trace.source()).endsWith("policies/acme.drl:4");
         assertThat(trace.patterns()).hasSize(2);
         RuleTrace.PatternTrace server = trace.patterns().get(0);
-        assertThat(server.facts()).singleElement().satisfies(f -> assertThat(f.conditions())
-                .extracting(RuleTrace.Condition::outcome).containsExactly("held", "binds", "held"));
+        assertThat(server.facts())
+                .singleElement()
+                .satisfies(
+                        f ->
+                                assertThat(f.conditions())
+                                        .extracting(RuleTrace.Condition::outcome)
+                                        .containsExactly("held", "binds", "held"));
         RuleTrace.PatternTrace approved = trace.patterns().get(1);
         assertThat(approved.mode()).isEqualTo("not");
         assertThat(approved.facts().get(0).fact()).contains("value=\"@acme/files\"");
-        assertThat(approved.facts().get(0).conditions()).extracting(RuleTrace.Condition::outcome)
+        assertThat(approved.facts().get(0).conditions())
+                .extracting(RuleTrace.Condition::outcome)
                 .containsExactly("held", "held", "held");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TraceReport.write(trace, out, false);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trace ACME-030", "for server files", "fired: no",
-                "pattern 2 (not: the rule needs no fact meeting it)", "yes   value == $p");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "trace ACME-030",
+                        "for server files",
+                        "fired: no",
+                        "pattern 2 (not: the rule needs no fact meeting it)",
+                        "yes   value == $p");
     }
 
     @Test
     void aRuleThatFired_andAConditionThatFailed_areNamed() {
         RuleTrace fired = Mcpsec.create().trace(request, "ACME-030", "weather");
-        assertThat(fired.findings()).singleElement().satisfies(f -> assertThat(f.server()).isEqualTo("weather"));
-        assertThat(fired.patterns().get(1).facts().get(0).conditions()).extracting(RuleTrace.Condition::outcome)
+        assertThat(fired.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.server()).isEqualTo("weather"));
+        assertThat(fired.patterns().get(1).facts().get(0).conditions())
+                .extracting(RuleTrace.Condition::outcome)
                 .containsExactly("held", "held", "failed");
 
         RuleTrace experimental = Mcpsec.create().trace(request, "ACME-031", "weather");
         assertThat(experimental.findings()).isEmpty();
-        assertThat(experimental.patterns().get(0).facts()).singleElement().satisfies(f -> assertThat(f.conditions())
-                .extracting(c -> c.text() + " " + c.outcome())
-                .containsExactly("packageName != null held", "packageName.startsWith(\"@acme-experimental/\") failed"));
+        assertThat(experimental.patterns().get(0).facts())
+                .singleElement()
+                .satisfies(
+                        f ->
+                                assertThat(f.conditions())
+                                        .extracting(c -> c.text() + " " + c.outcome())
+                                        .containsExactly(
+                                                "packageName != null held",
+                                                "packageName.startsWith(\"@acme-experimental/\") failed"));
     }
 
     @Test
@@ -104,9 +131,11 @@ class TraceEndToEndTest {
         RuleTrace all = Mcpsec.create().trace(request, "ACME-030", null);
         assertThat(all.findings()).hasSize(1);
         assertThat(all.patterns().get(0).facts()).hasSize(2);
-        assertThat(all.patterns().get(1).facts().get(0).conditions()).extracting(RuleTrace.Condition::outcome)
+        assertThat(all.patterns().get(1).facts().get(0).conditions())
+                .extracting(RuleTrace.Condition::outcome)
                 .containsExactly("held", "held", "join");
-        assertThatThrownBy(() -> Mcpsec.create().trace(request, "ACME-03", null)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> Mcpsec.create().trace(request, "ACME-03", null))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("no loaded rule has the id ACME-03");
     }
 }

@@ -1,11 +1,6 @@
 package dev.mcpsec.fleet;
 
 import dev.mcpsec.secrets.FakeSecrets;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.StoredConfig;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,15 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.StoredConfig;
 
 /**
- * A small fleet with known, planted problems, laid out twice: as clones (work trees) and as bare mirrors made from
- * them. Secret values are generated per fixture; {@link #secrets()} lists them for leak checks.
+ * A small fleet with known, planted problems, laid out twice: as clones (work trees) and as bare
+ * mirrors made from them. Secret values are generated per fixture; {@link #secrets()} lists them
+ * for leak checks.
  */
 final class FleetFixture {
     /** What each repository must report (checklist ids), and what it must not. */
-    record Expected(Set<String> present, Set<String> absent) {
-    }
+    record Expected(Set<String> present, Set<String> absent) {}
 
     final Path clones;
     final Path mirrors;
@@ -48,19 +47,39 @@ final class FleetFixture {
     /** Lays out the standard fleet: five repositories, each with its planted problems. */
     FleetFixture standard() throws IOException, GitAPIException {
         String sharedStripe = secret("stripe-live");
-        repo("alpha", Map.of(".mcp.json", stripe(sharedStripe)), null,
+        repo(
+                "alpha",
+                Map.of(".mcp.json", stripe(sharedStripe)),
+                null,
                 new Expected(Set.of("production-keys", "committed-secrets"), Set.of()));
-        repo("echo", Map.of(".cursor/mcp.json", stripe(sharedStripe)), null,
+        repo(
+                "echo",
+                Map.of(".cursor/mcp.json", stripe(sharedStripe)),
+                null,
                 new Expected(Set.of("production-keys", "committed-secrets"), Set.of()));
         String github = secret("github-classic");
-        repo("bravo", Map.of(".mcp.json", github(github)), Map.of(".mcp.json", github("${GITHUB_TOKEN}")),
+        repo(
+                "bravo",
+                Map.of(".mcp.json", github(github)),
+                Map.of(".mcp.json", github("${GITHUB_TOKEN}")),
                 new Expected(Set.of("history-secrets"), Set.of("committed-secrets")));
-        repo("charlie", Map.of(".mcp.json", github("${GITHUB_TOKEN}")), null,
-                new Expected(Set.of(), Set.of("committed-secrets", "history-secrets", "production-keys")));
-        repo("delta", Map.of(".vscode/mcp.json", """
+        repo(
+                "charlie",
+                Map.of(".mcp.json", github("${GITHUB_TOKEN}")),
+                null,
+                new Expected(
+                        Set.of(),
+                        Set.of("committed-secrets", "history-secrets", "production-keys")));
+        repo(
+                "delta",
+                Map.of(
+                        ".vscode/mcp.json",
+                        """
                 {"servers": {"files": {"command": "npx",
                   "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/"]}}}
-                """), null, new Expected(Set.of("filesystem-scope"), Set.of("committed-secrets")));
+                """),
+                null,
+                new Expected(Set.of("filesystem-scope"), Set.of("committed-secrets")));
         return this;
     }
 
@@ -74,7 +93,8 @@ final class FleetFixture {
         return """
                 {"mcpServers": {"stripe": {"command": "npx", "args": ["-y", "@stripe/mcp@0.2.4"],
                   "env": {"STRIPE_SECRET_KEY": "%s"}}}}
-                """.formatted(key);
+                """
+                .formatted(key);
     }
 
     static String github(String token) {
@@ -82,10 +102,14 @@ final class FleetFixture {
                 {"mcpServers": {"github": {"command": "docker",
                   "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server:v0.9.0"],
                   "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "%s"}}}}
-                """.formatted(token);
+                """
+                .formatted(token);
     }
 
-    /** A repository with a first commit of {@code files} and, when given, a second commit of {@code then}. */
+    /**
+     * A repository with a first commit of {@code files} and, when given, a second commit of {@code
+     * then}.
+     */
     void repo(String name, Map<String, String> files, Map<String, String> then, Expected expect)
             throws IOException, GitAPIException {
         Path dir = clones.resolve(name);
@@ -118,7 +142,10 @@ final class FleetFixture {
     void rewrite(String name, String path, String content) throws IOException, GitAPIException {
         Path dir = clones.resolve(name);
         try (Git git = Git.open(dir.toFile())) {
-            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("HEAD~1").call();
+            git.reset()
+                    .setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD)
+                    .setRef("HEAD~1")
+                    .call();
             write(dir, path, content);
             commit(git, "rewritten " + path);
         }
@@ -128,13 +155,17 @@ final class FleetFixture {
     }
 
     /**
-     * A bare mirror as {@code git clone --mirror} makes it, with {@code gc.autoDetach} off before the first fetch:
-     * JGit's automatic gc after a fetch otherwise runs in the background, and its {@code gc.log.lock} comes and goes
-     * while a test compares snapshots of the mirrors.
+     * A bare mirror as {@code git clone --mirror} makes it, with {@code gc.autoDetach} off before
+     * the first fetch: JGit's automatic gc after a fetch otherwise runs in the background, and its
+     * {@code gc.log.lock} comes and goes while a test compares snapshots of the mirrors.
      */
     private void mirror(String name) throws GitAPIException, IOException {
-        try (Git mirror = Git.init().setBare(true).setInitialBranch("main")
-                .setDirectory(mirrors.resolve(name + ".git").toFile()).call()) {
+        try (Git mirror =
+                Git.init()
+                        .setBare(true)
+                        .setInitialBranch("main")
+                        .setDirectory(mirrors.resolve(name + ".git").toFile())
+                        .call()) {
             StoredConfig config = mirror.getRepository().getConfig();
             config.setBoolean("gc", null, "autoDetach", false);
             config.setString("remote", "origin", "url", clones.resolve(name).toUri().toString());
@@ -148,8 +179,15 @@ final class FleetFixture {
     private void commit(Git git, String message) throws GitAPIException {
         git.add().addFilepattern(".").call();
         clock = clock.plusSeconds(60);
-        PersonIdent who = new PersonIdent("Fixture", "fixture@example.invalid", clock, ZoneOffset.UTC);
-        git.commit().setAll(true).setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
+        PersonIdent who =
+                new PersonIdent("Fixture", "fixture@example.invalid", clock, ZoneOffset.UTC);
+        git.commit()
+                .setAll(true)
+                .setMessage(message)
+                .setAuthor(who)
+                .setCommitter(who)
+                .setSign(false)
+                .call();
     }
 
     private static void write(Path dir, Map<String, String> files) throws IOException {

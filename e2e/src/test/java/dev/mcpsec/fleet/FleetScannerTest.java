@@ -1,14 +1,13 @@
 package dev.mcpsec.fleet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanRequest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,16 +22,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FleetScannerTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
     private static final String SALT = "0123456789abcdef0123456789abcdef";
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private FleetFixture fleet;
 
@@ -42,7 +41,17 @@ class FleetScannerTest {
     }
 
     private FleetRequest request(Path input, Path out, Shard shard, boolean cache) {
-        return new FleetRequest(List.of(input), out, ScanRequest::builder, 2, shard, cache, false, SALT, true, null);
+        return new FleetRequest(
+                List.of(input),
+                out,
+                ScanRequest::builder,
+                2,
+                shard,
+                cache,
+                false,
+                SALT,
+                true,
+                null);
     }
 
     private OrgReport run(Path input, Path out) {
@@ -52,7 +61,9 @@ class FleetScannerTest {
     private static Map<String, Set<String>> checklists(OrgReport r) {
         Map<String, Set<String>> out = new TreeMap<>();
         for (RepoRecord repo : r.repositories()) {
-            out.put(repo.name(), repo.findings().stream().map(Finding::checklist).collect(Collectors.toSet()));
+            out.put(
+                    repo.name(),
+                    repo.findings().stream().map(Finding::checklist).collect(Collectors.toSet()));
         }
         return out;
     }
@@ -60,15 +71,21 @@ class FleetScannerTest {
     private void assertPlantedProblemsFound(OrgReport r) {
         Map<String, Set<String>> found = checklists(r);
         assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(fleet.expected.keySet());
-        fleet.expected.forEach((name, e) -> {
-            e.present().forEach(id -> assertThat(found.get(name)).as(name).contains(id));
-            e.absent().forEach(id -> assertThat(found.get(name)).as(name).doesNotContain(id));
-        });
-        assertThat(r.repositories()).allSatisfy(repo -> assertThat(repo.error()).as(repo.name()).isNull());
-        assertThat(r.sharedCredentials()).singleElement().satisfies(c -> {
-            assertThat(c.repositories()).containsExactly("alpha", "echo");
-            assertThat(c.kind()).startsWith("stripe");
-        });
+        fleet.expected.forEach(
+                (name, e) -> {
+                    e.present().forEach(id -> assertThat(found.get(name)).as(name).contains(id));
+                    e.absent()
+                            .forEach(id -> assertThat(found.get(name)).as(name).doesNotContain(id));
+                });
+        assertThat(r.repositories())
+                .allSatisfy(repo -> assertThat(repo.error()).as(repo.name()).isNull());
+        assertThat(r.sharedCredentials())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.repositories()).containsExactly("alpha", "echo");
+                            assertThat(c.kind()).startsWith("stripe");
+                        });
     }
 
     @Test
@@ -83,10 +100,12 @@ class FleetScannerTest {
         Map<String, String> before = snapshot(fleet.mirrors);
         OrgReport r = run(fleet.mirrors, tmp.resolve("out"));
         assertPlantedProblemsFound(r);
-        assertThat(r.repositories()).allSatisfy(repo -> assertThat(repo.kind()).isEqualTo("mirror"));
+        assertThat(r.repositories())
+                .allSatisfy(repo -> assertThat(repo.kind()).isEqualTo("mirror"));
         assertThat(snapshot(fleet.mirrors)).isEqualTo(before);
-        assertThat(tmp.resolve("out/work")).satisfiesAnyOf(
-                p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+        assertThat(tmp.resolve("out/work"))
+                .satisfiesAnyOf(
+                        p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
     }
 
     @Test
@@ -108,7 +127,8 @@ class FleetScannerTest {
         assertThat(second.trend().newFindings()).isZero();
         assertThat(second.trend().resolvedFindings()).isZero();
 
-        fleet.change("charlie", ".cursor/mcp.json", FleetFixture.stripe(fleet.secret("stripe-live")));
+        fleet.change(
+                "charlie", ".cursor/mcp.json", FleetFixture.stripe(fleet.secret("stripe-live")));
         OrgReport third = run(fleet.mirrors, out);
         assertThat(third.run().scanned()).isEqualTo(1);
         assertThat(third.run().fromCache()).isEqualTo(4);
@@ -117,37 +137,70 @@ class FleetScannerTest {
     }
 
     private List<Finding> findingsOf(OrgReport r, String name) {
-        return r.repositories().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow().findings();
+        return r.repositories().stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .findings();
     }
 
     @Test
     void since_walksOnlyNewHistory_andStillReportsASecretRemovedInTheNewCommits() throws Exception {
         Path out = tmp.resolve("out");
-        FleetRequest since = new FleetRequest(List.of(fleet.mirrors), out, ScanRequest::builder, 2, null, true, true,
-                SALT, false, null);
+        FleetRequest since =
+                new FleetRequest(
+                        List.of(fleet.mirrors),
+                        out,
+                        ScanRequest::builder,
+                        2,
+                        null,
+                        true,
+                        true,
+                        SALT,
+                        false,
+                        null);
         OrgReport first = new FleetScanner(CLOCK).run(since).report();
         assertThat(first.run().incrementalHistory()).isZero();
-        // alpha's live key is replaced by a reference: it now lives only in commits the next walk does not read
+        // alpha's live key is replaced by a reference: it now lives only in commits the next walk
+        // does not read
         fleet.change("alpha", ".mcp.json", FleetFixture.stripe("${STRIPE_SECRET_KEY}"));
         OrgReport second = new FleetScanner(CLOCK).run(since).report();
         assertThat(second.run().scanned()).isEqualTo(1);
         assertThat(second.run().incrementalHistory()).isEqualTo(1);
-        assertThat(checklists(second).get("alpha")).contains("history-secrets").doesNotContain("committed-secrets");
-        OrgReport full = new FleetScanner(CLOCK).run(request(fleet.mirrors, tmp.resolve("full"), null, false)).report();
+        assertThat(checklists(second).get("alpha"))
+                .contains("history-secrets")
+                .doesNotContain("committed-secrets");
+        OrgReport full =
+                new FleetScanner(CLOCK)
+                        .run(request(fleet.mirrors, tmp.resolve("full"), null, false))
+                        .report();
         assertThat(findingsOf(second, "alpha")).isEqualTo(findingsOf(full, "alpha"));
     }
 
     @Test
     void since_walksTheWholeHistory_whenARefWasRewritten() throws Exception {
         Path out = tmp.resolve("out");
-        FleetRequest since = new FleetRequest(List.of(fleet.mirrors), out, ScanRequest::builder, 2, null, true, true,
-                SALT, false, null);
+        FleetRequest since =
+                new FleetRequest(
+                        List.of(fleet.mirrors),
+                        out,
+                        ScanRequest::builder,
+                        2,
+                        null,
+                        true,
+                        true,
+                        SALT,
+                        false,
+                        null);
         new FleetScanner(CLOCK).run(since);
         fleet.rewrite("bravo", "NOTES.md", "rewritten\n");
         OrgReport second = new FleetScanner(CLOCK).run(since).report();
         assertThat(second.run().scanned()).isEqualTo(1);
         assertThat(second.run().incrementalHistory()).isZero();
-        OrgReport full = new FleetScanner(CLOCK).run(request(fleet.mirrors, tmp.resolve("full"), null, false)).report();
+        OrgReport full =
+                new FleetScanner(CLOCK)
+                        .run(request(fleet.mirrors, tmp.resolve("full"), null, false))
+                        .report();
         assertThat(findingsOf(second, "bravo")).isEqualTo(findingsOf(full, "bravo"));
     }
 
@@ -159,8 +212,12 @@ class FleetScannerTest {
         int total = 0;
         for (int i = 1; i <= 4; i++) {
             Path part = tmp.resolve("shard" + i);
-            total += new FleetScanner(CLOCK).run(request(fleet.mirrors, part, new Shard(i, 4), false)).report()
-                    .repositories().size();
+            total +=
+                    new FleetScanner(CLOCK)
+                            .run(request(fleet.mirrors, part, new Shard(i, 4), false))
+                            .report()
+                            .repositories()
+                            .size();
             parts.add(part);
         }
         assertThat(total).isEqualTo(5);
@@ -198,11 +255,17 @@ class FleetScannerTest {
         Files.createDirectories(missingObject.resolve("objects"));
         Files.createDirectories(missingObject.resolve("refs/heads"));
         Files.writeString(missingObject.resolve("HEAD"), "ref: refs/heads/main\n");
-        Files.writeString(missingObject.resolve("refs/heads/main"), "0123456789012345678901234567890123456789\n");
+        Files.writeString(
+                missingObject.resolve("refs/heads/main"),
+                "0123456789012345678901234567890123456789\n");
         OrgReport r = run(fleet.mirrors, tmp.resolve("out"));
         assertThat(r.repositories()).hasSize(7);
         for (String name : List.of("yankee", "zulu")) {
-            RepoRecord broken = r.repositories().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            RepoRecord broken =
+                    r.repositories().stream()
+                            .filter(x -> x.name().equals(name))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(broken.error()).as(name).isNotBlank();
         }
         assertThat(r.summary().failed()).isEqualTo(2);
@@ -212,7 +275,10 @@ class FleetScannerTest {
     @Test
     void projectPoliciesOfScannedRepositories_neverRun_whateverTheRequestSays() throws Exception {
         Path marker = tmp.resolve("drl-ran");
-        fleet.change("charlie", ".mcpsec/policies/evil.drl", """
+        fleet.change(
+                "charlie",
+                ".mcpsec/policies/evil.drl",
+                """
                 package evil;
                 import dev.mcpsec.facts.*;
                 rule "EVIL-001 writes a marker"
@@ -222,12 +288,34 @@ class FleetScannerTest {
                 then
                     java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");
                 end
-                """.formatted(marker.toString().replace("\\", "\\\\")));
-        FleetRequest optedIn = new FleetRequest(List.of(fleet.clones), tmp.resolve("out"),
-                root -> ScanRequest.builder(root).projectPolicies(true), 2, null, false, false, SALT, false, null);
+                """
+                        .formatted(marker.toString().replace("\\", "\\\\")));
+        FleetRequest optedIn =
+                new FleetRequest(
+                        List.of(fleet.clones),
+                        tmp.resolve("out"),
+                        root -> ScanRequest.builder(root).projectPolicies(true),
+                        2,
+                        null,
+                        false,
+                        false,
+                        SALT,
+                        false,
+                        null);
         new FleetScanner(CLOCK).run(optedIn);
-        new FleetScanner(CLOCK).run(new FleetRequest(List.of(fleet.mirrors), tmp.resolve("out2"),
-                root -> ScanRequest.builder(root).projectPolicies(true), 2, null, false, false, SALT, false, null));
+        new FleetScanner(CLOCK)
+                .run(
+                        new FleetRequest(
+                                List.of(fleet.mirrors),
+                                tmp.resolve("out2"),
+                                root -> ScanRequest.builder(root).projectPolicies(true),
+                                2,
+                                null,
+                                false,
+                                false,
+                                SALT,
+                                false,
+                                null));
         assertThat(marker).doesNotExist();
     }
 
@@ -268,15 +356,22 @@ class FleetScannerTest {
         Path out = tmp.resolve("out");
         run(fleet.clones, out);
         String html = Files.readString(out.resolve(FleetScanner.REPORT_HTML));
-        assertThat(html).contains("Repositories by worst severity", "Repositories × checklist",
-                "Credentials in more than one repository", ">alpha<", ">echo<", "filesystem-scope");
+        assertThat(html)
+                .contains(
+                        "Repositories by worst severity",
+                        "Repositories × checklist",
+                        "Credentials in more than one repository",
+                        ">alpha<",
+                        ">echo<",
+                        "filesystem-scope");
         assertThat(html).doesNotContain("<script");
     }
 
     /**
-     * A mirror's view borrows the mirror's objects through alternates outside the view: the fleet follows them for
-     * views it made itself (the history findings of bareMirrors_everyPlantedProblemIsFound depend on it), while a
-     * clone whose git directory lies outside it is still refused unless the request allows external git.
+     * A mirror's view borrows the mirror's objects through alternates outside the view: the fleet
+     * follows them for views it made itself (the history findings of
+     * bareMirrors_everyPlantedProblemIsFound depend on it), while a clone whose git directory lies
+     * outside it is still refused unless the request allows external git.
      */
     @Test
     void externalGit_isFollowedForMirrorViews_butNotForAClonePointingOutside() throws Exception {
@@ -287,21 +382,44 @@ class FleetScannerTest {
 
         OrgReport mirrors = run(fleet.mirrors, tmp.resolve("m"));
         OrgReport refused = run(fleet.clones, tmp.resolve("a"));
-        OrgReport allowed = new FleetScanner(CLOCK).run(new FleetRequest(List.of(fleet.clones), tmp.resolve("b"),
-                root -> ScanRequest.builder(root).allowExternalGit(true), 2, null, false, false, SALT, true, null))
-                .report();
+        OrgReport allowed =
+                new FleetScanner(CLOCK)
+                        .run(
+                                new FleetRequest(
+                                        List.of(fleet.clones),
+                                        tmp.resolve("b"),
+                                        root -> ScanRequest.builder(root).allowExternalGit(true),
+                                        2,
+                                        null,
+                                        false,
+                                        false,
+                                        SALT,
+                                        true,
+                                        null))
+                        .report();
 
-        assertThat(mirrors.repositories()).allSatisfy(repo -> assertThat(repo.warnings())
-                .noneMatch(w -> w.message().contains("--allow-external-git")));
-        RepoRecord bravoRefused = refused.repositories().stream().filter(r -> r.name().equals("bravo")).findFirst()
-                .orElseThrow();
-        assertThat(bravoRefused.warnings()).anyMatch(w -> w.message().contains("pointing outside the scanned folder"));
+        assertThat(mirrors.repositories())
+                .allSatisfy(
+                        repo ->
+                                assertThat(repo.warnings())
+                                        .noneMatch(
+                                                w -> w.message().contains("--allow-external-git")));
+        RepoRecord bravoRefused =
+                refused.repositories().stream()
+                        .filter(r -> r.name().equals("bravo"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(bravoRefused.warnings())
+                .anyMatch(w -> w.message().contains("pointing outside the scanned folder"));
         assertThat(checklists(refused).get("bravo")).doesNotContain("history-secrets");
         assertThat(checklists(allowed).get("bravo")).contains("history-secrets");
         assertThat(checklists(mirrors).get("bravo")).contains("history-secrets");
     }
 
-    /** The fleet reads each repository's refs to decide whether its cached result holds: a FIFO there must not hang. */
+    /**
+     * The fleet reads each repository's refs to decide whether its cached result holds: a FIFO
+     * there must not hang.
+     */
     @Test
     void aFifoInAMirrorsGitDirectory_isAFailedRepository_notAHang() throws Exception {
         Path fifo = fleet.mirrors.resolve("alpha.git/packed-refs");
@@ -309,23 +427,32 @@ class FleetScannerTest {
         Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
         org.assertj.core.api.Assumptions.assumeThat(p.waitFor()).as("mkfifo available").isZero();
         try {
-            OrgReport r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
-                    () -> run(fleet.mirrors, tmp.resolve("out")));
+            OrgReport r =
+                    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                            java.time.Duration.ofSeconds(60),
+                            () -> run(fleet.mirrors, tmp.resolve("out")));
 
-            RepoRecord alpha = r.repositories().stream().filter(x -> x.name().equals("alpha")).findFirst()
-                    .orElseThrow();
+            RepoRecord alpha =
+                    r.repositories().stream()
+                            .filter(x -> x.name().equals("alpha"))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(alpha.error()).contains("packed-refs").contains("not a regular file");
             assertThat(r.summary().failed()).isEqualTo(1);
             assertThat(r.summary().scanned()).isEqualTo(r.repositories().size() - 1);
         } finally {
             // release a reader still blocked on the FIFO (only code without the check blocks)
-            Thread t = new Thread(() -> {
-                try (java.io.OutputStream out = Files.newOutputStream(fifo, java.nio.file.StandardOpenOption.WRITE)) {
-                    out.flush();
-                } catch (IOException ignored) {
-                    // nobody was waiting
-                }
-            });
+            Thread t =
+                    new Thread(
+                            () -> {
+                                try (java.io.OutputStream out =
+                                        Files.newOutputStream(
+                                                fifo, java.nio.file.StandardOpenOption.WRITE)) {
+                                    out.flush();
+                                } catch (IOException ignored) {
+                                    // nobody was waiting
+                                }
+                            });
             t.setDaemon(true);
             t.start();
         }
@@ -342,8 +469,16 @@ class FleetScannerTest {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
                 String key = dir.relativize(p).toString();
-                out.put(key, Files.isRegularFile(p) ? Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis()
-                        + ":" + Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(p))) : "dir");
+                out.put(
+                        key,
+                        Files.isRegularFile(p)
+                                ? Files.size(p)
+                                        + ":"
+                                        + Files.getLastModifiedTime(p).toMillis()
+                                        + ":"
+                                        + Integer.toHexString(
+                                                java.util.Arrays.hashCode(Files.readAllBytes(p)))
+                                : "dir");
             }
         }
         return out;

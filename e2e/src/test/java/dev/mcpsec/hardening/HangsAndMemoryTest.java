@@ -1,9 +1,21 @@
 package dev.mcpsec.hardening;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.engine.Mcpsec;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,30 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.OutputStream;
-import java.io.RandomAccessFile;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 /**
- * Issue 11 item 5: FIFOs where git or the registers expect files, exponential globs, env files loaded by many
- * servers and huge sparse {@code .mcpsec/} files end neither in a hang nor in an {@code OutOfMemoryError}. The time
- * limits below are hang guards (minutes of slack), not performance assertions.
+ * Issue 11 item 5: FIFOs where git or the registers expect files, exponential globs, env files
+ * loaded by many servers and huge sparse {@code .mcpsec/} files end neither in a hang nor in an
+ * {@code OutOfMemoryError}. The time limits below are hang guards (minutes of slack), not
+ * performance assertions.
  */
 @Timeout(300)
 class HangsAndMemoryTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(90);
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private final List<Path> fifos = new ArrayList<>();
 
@@ -46,17 +45,24 @@ class HangsAndMemoryTest {
         fifos.add(path);
     }
 
-    /** Releases a reader still blocked on a FIFO (only the code before the fix blocks), so the test JVM can end. */
+    /**
+     * Releases a reader still blocked on a FIFO (only the code before the fix blocks), so the test
+     * JVM can end.
+     */
     @AfterEach
     void releaseBlockedReaders() {
         for (Path fifo : fifos) {
-            Thread t = new Thread(() -> {
-                try (OutputStream out = Files.newOutputStream(fifo, java.nio.file.StandardOpenOption.WRITE)) {
-                    out.flush();
-                } catch (Exception ignored) {
-                    // nobody was waiting, or the file is gone
-                }
-            });
+            Thread t =
+                    new Thread(
+                            () -> {
+                                try (OutputStream out =
+                                        Files.newOutputStream(
+                                                fifo, java.nio.file.StandardOpenOption.WRITE)) {
+                                    out.flush();
+                                } catch (Exception ignored) {
+                                    // nobody was waiting, or the file is gone
+                                }
+                            });
             t.setDaemon(true);
             t.start();
         }
@@ -65,19 +71,34 @@ class HangsAndMemoryTest {
     private static void commitAll(Path root) throws Exception {
         try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
-            git.commit().setMessage("c").setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid")
-                    .setSign(false).call();
+            git.commit()
+                    .setMessage("c")
+                    .setAuthor("t", "t@example.invalid")
+                    .setCommitter("t", "t@example.invalid")
+                    .setSign(false)
+                    .call();
             git.tag().setName("v1").call();
             git.gc().call(); // writes packed-refs
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {".git", ".git/HEAD", ".git/config", ".git/index", ".git/packed-refs",
-            ".git/refs/heads/main", ".git/objects/info/alternates", ".git/info/exclude"})
+    @ValueSource(
+            strings = {
+                ".git",
+                ".git/HEAD",
+                ".git/config",
+                ".git/index",
+                ".git/packed-refs",
+                ".git/refs/heads/main",
+                ".git/objects/info/alternates",
+                ".git/info/exclude"
+            })
     void aFifoInsideGit_isReportedAndDoesNotHang(String where) throws Exception {
         Tree t = new Tree(tmp);
-        t.write(".mcp.json", "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1.0.0\"]}}}");
+        t.write(
+                ".mcp.json",
+                "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1.0.0\"]}}}");
         commitAll(t.root);
         Path target = t.root.resolve(where);
         if (where.equals(".git")) {
@@ -92,7 +113,8 @@ class HangsAndMemoryTest {
         ScanResult r = assertTimeoutPreemptively(HANG_GUARD, () -> t.scan());
 
         assertThat(r.files()).extracting(FileSummary::file).contains(".mcp.json");
-        assertThat(Tree.messages(r)).anyMatch(m -> m.contains("git") && m.contains("not a regular file"));
+        assertThat(Tree.messages(r))
+                .anyMatch(m -> m.contains("git") && m.contains("not a regular file"));
     }
 
     @Test
@@ -100,7 +122,9 @@ class HangsAndMemoryTest {
         Tree t = new Tree(tmp);
         String glob = "**a".repeat(30) + "b";
         t.write(".mcpsec/config.json", "{\"exclude\":[\"" + glob + "\"]}");
-        t.write("a".repeat(60) + "/.mcp.json", "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1\"]}}}");
+        t.write(
+                "a".repeat(60) + "/.mcp.json",
+                "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1\"]}}}");
 
         ScanResult r = assertTimeoutPreemptively(HANG_GUARD, () -> t.scan());
 
@@ -117,21 +141,30 @@ class HangsAndMemoryTest {
         t.write("shared.env", env.toString());
         StringBuilder cfg = new StringBuilder("{\"mcpServers\":{");
         for (int i = 0; i < 300; i++) {
-            cfg.append(i == 0 ? "" : ",").append("\"s").append(i)
-                    .append("\":{\"command\":\"npx\",\"args\":[\"p@1\"],\"envFile\":\"${workspaceFolder}/shared.env\"}");
+            cfg.append(i == 0 ? "" : ",")
+                    .append("\"s")
+                    .append(i)
+                    .append(
+                            "\":{\"command\":\"npx\",\"args\":[\"p@1\"],\"envFile\":\"${workspaceFolder}/shared.env\"}");
         }
         t.write(".vscode/mcp.json", cfg.append("}}").toString().replace("mcpServers", "servers"));
 
         ScanResult r = assertTimeoutPreemptively(HANG_GUARD, () -> t.scan());
 
         List<String> warnings = Tree.messages(r);
-        // the parser's note on the bad line comes once: the file was read and parsed once, not 300 times
-        assertThat(warnings.stream().filter(m -> m.startsWith("shared.env") && m.contains("line 1"))).hasSize(1);
-        assertThat(warnings).anyMatch(m -> m.contains("values loaded by servers") && m.contains("not checked"));
+        // the parser's note on the bad line comes once: the file was read and parsed once, not 300
+        // times
+        assertThat(
+                        warnings.stream()
+                                .filter(m -> m.startsWith("shared.env") && m.contains("line 1")))
+                .hasSize(1);
+        assertThat(warnings)
+                .anyMatch(m -> m.contains("values loaded by servers") && m.contains("not checked"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {".mcpsec/config.json", ".mcpsec/baseline.json", ".mcpsec/reviewed.json"})
+    @ValueSource(
+            strings = {".mcpsec/config.json", ".mcpsec/baseline.json", ".mcpsec/reviewed.json"})
     void aHugeSparseRegisterFile_isAClearErrorNotOutOfMemory(String where) throws Exception {
         Tree t = new Tree(tmp);
         t.write(".mcp.json", "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1\"]}}}");
@@ -148,23 +181,36 @@ class HangsAndMemoryTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {".mcpsec/config.json", ".mcpsec/baseline.json", ".mcpsec/reviewed.json",
-            ".mcpsec/rotation.json", "dev.env"})
+    @ValueSource(
+            strings = {
+                ".mcpsec/config.json",
+                ".mcpsec/baseline.json",
+                ".mcpsec/reviewed.json",
+                ".mcpsec/rotation.json",
+                "dev.env"
+            })
     void aFifoWhereARegisterOrEnvFileBelongs_isNotOpened(String where) throws Exception {
         Tree t = new Tree(tmp);
-        t.write(".vscode/mcp.json", "{\"servers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1\"],"
-                + "\"envFile\":\"${workspaceFolder}/dev.env\"}}}");
+        t.write(
+                ".vscode/mcp.json",
+                "{\"servers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1\"],"
+                        + "\"envFile\":\"${workspaceFolder}/dev.env\"}}}");
         mkfifo(t.root.resolve(where));
 
-        assertTimeoutPreemptively(HANG_GUARD, () -> {
-            try {
-                ScanResult r = t.scan();
-                assertThat(r.files()).extracting(FileSummary::file).contains(".vscode/mcp.json");
-            } catch (ConfigurationException e) {
-                // refusing the register outright is as good as skipping it: a clear error, no read
-                assertThat(e.getMessage()).contains(where).contains("not a regular file");
-            }
-        });
+        assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> {
+                    try {
+                        ScanResult r = t.scan();
+                        assertThat(r.files())
+                                .extracting(FileSummary::file)
+                                .contains(".vscode/mcp.json");
+                    } catch (ConfigurationException e) {
+                        // refusing the register outright is as good as skipping it: a clear error,
+                        // no read
+                        assertThat(e.getMessage()).contains(where).contains("not a regular file");
+                    }
+                });
     }
 
     @Test
@@ -173,9 +219,18 @@ class HangsAndMemoryTest {
         t.write(".mcp.json", "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1\"]}}}");
         mkfifo(t.root.resolve(".mcpsec/policies/evil.drl"));
 
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(
-                () -> Mcpsec.create().scan(t.request().projectPolicies(true).build()))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining(".mcpsec/policies/evil.drl").hasMessageContaining("not a regular file"));
+        assertTimeoutPreemptively(
+                HANG_GUARD,
+                () ->
+                        assertThatThrownBy(
+                                        () ->
+                                                Mcpsec.create()
+                                                        .scan(
+                                                                t.request()
+                                                                        .projectPolicies(true)
+                                                                        .build()))
+                                .isInstanceOf(ConfigurationException.class)
+                                .hasMessageContaining(".mcpsec/policies/evil.drl")
+                                .hasMessageContaining("not a regular file"));
     }
 }

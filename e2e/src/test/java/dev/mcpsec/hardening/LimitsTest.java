@@ -1,25 +1,26 @@
 package dev.mcpsec.hardening;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** Every limit of {@link ScanLimits} (docs/limits.md), hit on purpose: a warning or file error naming it, no hang. */
+/**
+ * Every limit of {@link ScanLimits} (docs/limits.md), hit on purpose: a warning or file error
+ * naming it, no hang.
+ */
 @Timeout(120)
 class LimitsTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private static ScanLimits with(String limit, Object value) {
         ScanLimits d = ScanLimits.defaults();
@@ -39,14 +40,19 @@ class LimitsTest {
     private static String servers(int n) {
         StringBuilder b = new StringBuilder("{\"mcpServers\":{");
         for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "" : ",").append("\"s").append(i).append("\":{\"command\":\"npx\",\"args\":[\"p@1\"]}");
+            b.append(i == 0 ? "" : ",")
+                    .append("\"s")
+                    .append(i)
+                    .append("\":{\"command\":\"npx\",\"args\":[\"p@1\"]}");
         }
         return b.append("}}").toString();
     }
 
     private static List<String> reported(ScanResult r) {
         List<String> all = new java.util.ArrayList<>(Tree.messages(r));
-        r.files().stream().filter(f -> f.error() != null).forEach(f -> all.add(f.file() + ": " + f.error()));
+        r.files().stream()
+                .filter(f -> f.error() != null)
+                .forEach(f -> all.add(f.file() + ": " + f.error()));
         return all;
     }
 
@@ -55,7 +61,8 @@ class LimitsTest {
         Tree t = new Tree(tmp);
         t.write(".mcp.json", servers(50));
         ScanResult r = t.scan(with("maxFileBytes", 1000L));
-        assertThat(reported(r)).anyMatch(m -> m.startsWith(".mcp.json") && m.contains("(maxFileBytes)"));
+        assertThat(reported(r))
+                .anyMatch(m -> m.startsWith(".mcp.json") && m.contains("(maxFileBytes)"));
         assertThat(r.servers()).isEmpty();
     }
 
@@ -63,10 +70,13 @@ class LimitsTest {
     void nestingDepth_isReportedForJsonYamlAndToml() {
         Tree t = new Tree(tmp);
         t.write(".mcp.json", "{\"a\":".repeat(5000) + "1" + "}".repeat(5000));
-        t.write(".continue/config.yaml", "a:\n" + "  ".repeat(1) + "[".repeat(3000) + "]".repeat(3000) + "\n");
+        t.write(
+                ".continue/config.yaml",
+                "a:\n" + "  ".repeat(1) + "[".repeat(3000) + "]".repeat(3000) + "\n");
         t.write(".codex/config.toml", "a = " + "[".repeat(3000) + "]".repeat(3000) + "\n");
         ScanResult r = t.scan(with("maxNestingDepth", 16));
-        assertThat(reported(r)).anyMatch(m -> m.startsWith(".mcp.json") && m.contains("(maxNestingDepth)"))
+        assertThat(reported(r))
+                .anyMatch(m -> m.startsWith(".mcp.json") && m.contains("(maxNestingDepth)"))
                 .anyMatch(m -> m.startsWith(".continue/config.yaml") && m.contains("nesting"))
                 .anyMatch(m -> m.startsWith(".codex/config.toml") && m.contains("nesting"));
     }
@@ -103,10 +113,14 @@ class LimitsTest {
     @Test
     void valueLength_isReportedAndTheValueNotInspected() {
         Tree t = new Tree(tmp);
-        t.write(".mcp.json", "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1\"],\"env\":{\"API_KEY\":\""
-                + "a1B2".repeat(100) + "\"}}}}");
+        t.write(
+                ".mcp.json",
+                "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"p@1\"],\"env\":{\"API_KEY\":\""
+                        + "a1B2".repeat(100)
+                        + "\"}}}}");
         ScanResult r = t.scan(with("maxValueLength", 64));
-        assertThat(reported(r)).anyMatch(m -> m.contains("env.API_KEY") && m.contains("(maxValueLength)"));
+        assertThat(reported(r))
+                .anyMatch(m -> m.contains("env.API_KEY") && m.contains("(maxValueLength)"));
     }
 
     @Test
@@ -116,13 +130,20 @@ class LimitsTest {
             for (int i = 1; i <= 4; i++) {
                 t.write(".mcp.json", servers(i * 20));
                 git.add().addFilepattern(".").call();
-                git.commit().setMessage("c" + i).setAuthor("t", "t@example.invalid")
-                        .setCommitter("t", "t@example.invalid").setSign(false).call();
+                git.commit()
+                        .setMessage("c" + i)
+                        .setAuthor("t", "t@example.invalid")
+                        .setCommitter("t", "t@example.invalid")
+                        .setSign(false)
+                        .call();
             }
         }
-        assertThat(reported(t.scan(with("historyMaxCommits", 2)))).anyMatch(m -> m.contains("commit limit"));
-        assertThat(reported(t.scan(with("historyMaxTime", Duration.ZERO)))).anyMatch(m -> m.contains("time limit"));
-        assertThat(reported(t.scan(with("historyMaxBlobBytes", 100L)))).anyMatch(m -> m.contains("maxBlobBytes"));
+        assertThat(reported(t.scan(with("historyMaxCommits", 2))))
+                .anyMatch(m -> m.contains("commit limit"));
+        assertThat(reported(t.scan(with("historyMaxTime", Duration.ZERO))))
+                .anyMatch(m -> m.contains("time limit"));
+        assertThat(reported(t.scan(with("historyMaxBlobBytes", 100L))))
+                .anyMatch(m -> m.contains("maxBlobBytes"));
     }
 
     @Test
@@ -130,7 +151,8 @@ class LimitsTest {
         Tree t = new Tree(tmp);
         t.write(".mcp.json", servers(3));
         ScanResult r = t.scan(with("scanTimeout", Duration.ZERO));
-        assertThat(reported(r)).anyMatch(m -> m.contains("(scanTimeout)") && m.contains("not parsed"));
+        assertThat(reported(r))
+                .anyMatch(m -> m.contains("(scanTimeout)") && m.contains("not parsed"));
         assertThat(r.files()).extracting(FileSummary::file).isEmpty();
     }
 }

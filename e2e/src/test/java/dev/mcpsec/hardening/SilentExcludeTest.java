@@ -1,39 +1,45 @@
 package dev.mcpsec.hardening;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.report.ReportFormat;
 import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
 import dev.mcpsec.secrets.FakeSecrets;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A pull request that adds {@code "exclude": ["**"]} (or leaves out most configs) to {@code .mcpsec/config.json}
- * silences the gate: every report format, not only verbose output, says so.
+ * A pull request that adds {@code "exclude": ["**"]} (or leaves out most configs) to {@code
+ * .mcpsec/config.json} silences the gate: every report format, not only verbose output, says so.
  */
 class SilentExcludeTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private Tree leaky() {
         Tree t = new Tree(tmp);
         String key = FakeSecrets.generate("stripe-live", new Random(7));
-        t.write(".mcp.json", "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"-y\",\"pkg@1.0.0\"],"
-                + "\"env\":{\"STRIPE_SECRET_KEY\":\"" + key + "\"}}}}");
-        t.write(".cursor/mcp.json", "{\"mcpServers\":{\"c\":{\"command\":\"npx\",\"args\":[\"-y\",\"pkg@1.0.0\"]}}}");
-        t.write(".vscode/mcp.json", "{\"servers\":{\"v\":{\"command\":\"npx\",\"args\":[\"-y\",\"pkg@1.0.0\"]}}}");
+        t.write(
+                ".mcp.json",
+                "{\"mcpServers\":{\"s\":{\"command\":\"npx\",\"args\":[\"-y\",\"pkg@1.0.0\"],"
+                        + "\"env\":{\"STRIPE_SECRET_KEY\":\""
+                        + key
+                        + "\"}}}}");
+        t.write(
+                ".cursor/mcp.json",
+                "{\"mcpServers\":{\"c\":{\"command\":\"npx\",\"args\":[\"-y\",\"pkg@1.0.0\"]}}}");
+        t.write(
+                ".vscode/mcp.json",
+                "{\"servers\":{\"v\":{\"command\":\"npx\",\"args\":[\"-y\",\"pkg@1.0.0\"]}}}");
         return t;
     }
 
@@ -45,12 +51,17 @@ class SilentExcludeTest {
 
         ScanResult result = Mcpsec.create().scan(t.request().build());
 
-        assertThat(result.warnings()).as("the scan warns about its own configuration")
-                .anyMatch(w -> w.file().equals(".mcpsec/config.json") && w.message().startsWith("exclude "));
+        assertThat(result.warnings())
+                .as("the scan warns about its own configuration")
+                .anyMatch(
+                        w ->
+                                w.file().equals(".mcpsec/config.json")
+                                        && w.message().startsWith("exclude "));
         for (ReportFormat format : ReportFormat.values()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Reporters.get(format).write(result, out, new ReportOptions(false, false, null));
-            assertThat(out.toString(StandardCharsets.UTF_8)).as("%s report, not verbose", format)
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .as("%s report, not verbose", format)
                     .containsPattern("exclude (leaves out|\\\\?\\[)");
         }
     }

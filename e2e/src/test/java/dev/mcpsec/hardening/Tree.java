@@ -1,11 +1,10 @@
 package dev.mcpsec.hardening;
 
-import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
-
+import dev.mcpsec.engine.Mcpsec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A scanned project and an isolated home folder under one temporary directory, with file helpers. */
+/**
+ * A scanned project and an isolated home folder under one temporary directory, with file helpers.
+ */
 final class Tree {
     final Path root;
     final Path home;

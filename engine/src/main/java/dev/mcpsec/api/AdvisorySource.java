@@ -9,6 +9,12 @@ package dev.mcpsec.api;
  * @param ageDays days since {@code asOf}, or null when unknown
  * @param stale true when older than the request's maximum age, or of unknown age
  */
-public record AdvisorySource(String origin, int records, int vulnerable, int malicious, int archived, String asOf,
-                             Long ageDays, boolean stale) {
-}
+public record AdvisorySource(
+        String origin,
+        int records,
+        int vulnerable,
+        int malicious,
+        int archived,
+        String asOf,
+        Long ageDays,
+        boolean stale) {}

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Outcome of a bundle's fixture tests ({@code mcpsec test}, goal {@code mcpsec:test}).
  *
- * @param coverage every rule of the bundle with the cases that expect it and the cases that expect it not to fire
+ * @param coverage every rule of the bundle with the cases that expect it and the cases that expect
+ *     it not to fire
  */
 public record BundleTestReport(String bundle, List<CaseResult> cases, List<RuleCoverage> coverage) {
 
@@ -15,10 +16,12 @@ public record BundleTestReport(String bundle, List<CaseResult> cases, List<RuleC
     }
 
     /**
-     * One fixture case: its name, when it failed what was missing or unexpected, and the findings the bundle under
-     * test produced in it ({@code ruleId checklist severity file:line server}, for {@code mcpsec test -v}).
+     * One fixture case: its name, when it failed what was missing or unexpected, and the findings
+     * the bundle under test produced in it ({@code ruleId checklist severity file:line server}, for
+     * {@code mcpsec test -v}).
      */
-    public record CaseResult(String name, boolean passed, List<String> problems, List<String> findings) {
+    public record CaseResult(
+            String name, boolean passed, List<String> problems, List<String> findings) {
         public CaseResult(String name, boolean passed, List<String> problems) {
             this(name, passed, problems, List.of());
         }
@@ -30,7 +33,11 @@ public record BundleTestReport(String bundle, List<CaseResult> cases, List<RuleC
     }
 
     /** A rule of the tested bundle and the cases that test it either way. */
-    public record RuleCoverage(String ruleId, String checklist, List<String> expectCases, List<String> expectNotCases) {
+    public record RuleCoverage(
+            String ruleId,
+            String checklist,
+            List<String> expectCases,
+            List<String> expectNotCases) {
         /** True when at least one case expects the rule to fire and one expects it not to. */
         public boolean complete() {
             return !expectCases.isEmpty() && !expectNotCases.isEmpty();

@@ -1,6 +1,9 @@
 package dev.mcpsec.api;
 
-/** A user setting is wrong (bad path, bad value, unreadable file): exit status 2. {@code setting} names it. */
+/**
+ * A user setting is wrong (bad path, bad value, unreadable file): exit status 2. {@code setting}
+ * names it.
+ */
 public class ConfigurationException extends McpsecException {
     private static final long serialVersionUID = 1L;
 

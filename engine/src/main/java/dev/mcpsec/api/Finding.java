@@ -26,7 +26,20 @@ public record Finding(
 
     /** A copy with another severity (configuration overrides). */
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, checklist, newSeverity, title, message, file, line, column, server, client,
-                commit, remediation, fingerprint, bundle);
+        return new Finding(
+                ruleId,
+                checklist,
+                newSeverity,
+                title,
+                message,
+                file,
+                line,
+                column,
+                server,
+                client,
+                commit,
+                remediation,
+                fingerprint,
+                bundle);
     }
 }

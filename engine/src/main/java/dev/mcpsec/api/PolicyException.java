@@ -2,7 +2,10 @@ package dev.mcpsec.api;
 
 import java.util.List;
 
-/** A policy bundle could not be loaded: DRL compile errors or bad metadata, each as {@code file:line:column: message}. */
+/**
+ * A policy bundle could not be loaded: DRL compile errors or bad metadata, each as {@code
+ * file:line:column: message}.
+ */
 public class PolicyException extends McpsecException {
     private static final long serialVersionUID = 1L;
 

@@ -21,27 +21,50 @@ import java.util.stream.Collectors;
  * @param historyMaxBlobBytes largest historical blob read
  * @param scanTimeout the whole scan's time budget
  */
-public record ScanLimits(long maxFileBytes, int maxNestingDepth, int maxFiles, int maxWalkDepth, int maxServers,
-                         int maxValueLength, int historyMaxCommits, Duration historyMaxTime,
-                         long historyMaxBlobBytes, Duration scanTimeout) {
+public record ScanLimits(
+        long maxFileBytes,
+        int maxNestingDepth,
+        int maxFiles,
+        int maxWalkDepth,
+        int maxServers,
+        int maxValueLength,
+        int historyMaxCommits,
+        Duration historyMaxTime,
+        long historyMaxBlobBytes,
+        Duration scanTimeout) {
 
     /** The documented defaults (docs/limits.md). */
     public static ScanLimits defaults() {
-        return new ScanLimits(2L * 1024 * 1024, 64, 20_000, 32, 1_000, 64 * 1024, 200_000,
-                Duration.ofSeconds(60), 2L * 1024 * 1024, Duration.ofMinutes(10));
+        return new ScanLimits(
+                2L * 1024 * 1024,
+                64,
+                20_000,
+                32,
+                1_000,
+                64 * 1024,
+                200_000,
+                Duration.ofSeconds(60),
+                2L * 1024 * 1024,
+                Duration.ofMinutes(10));
     }
 
-    /** Every limit's name, as {@link #with(String, String)} and the front ends' {@code --limit NAME=VALUE} take it. */
+    /**
+     * Every limit's name, as {@link #with(String, String)} and the front ends' {@code --limit
+     * NAME=VALUE} take it.
+     */
     public static String names() {
-        return Arrays.stream(ScanLimits.class.getRecordComponents()).map(RecordComponent::getName)
+        return Arrays.stream(ScanLimits.class.getRecordComponents())
+                .map(RecordComponent::getName)
                 .collect(Collectors.joining(", "));
     }
 
     /**
-     * A copy with one limit changed. Sizes and counts are whole numbers ({@code 4194304}, or with a unit: {@code 4MiB},
-     * {@code 512KiB}); durations are {@code 90s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT90S}).
+     * A copy with one limit changed. Sizes and counts are whole numbers ({@code 4194304}, or with a
+     * unit: {@code 4MiB}, {@code 512KiB}); durations are {@code 90s}, {@code 5m}, {@code 1h} or
+     * ISO-8601 ({@code PT90S}).
      *
-     * @throws ConfigurationException (setting {@code limit}) naming the allowed limits or the expected form
+     * @throws ConfigurationException (setting {@code limit}) naming the allowed limits or the
+     *     expected form
      */
     public ScanLimits with(String name, String value) {
         Object[] values = new Object[10];
@@ -60,10 +83,19 @@ public record ScanLimits(long maxFileBytes, int maxNestingDepth, int maxFiles, i
             }
         }
         if (!found) {
-            throw new ConfigurationException("limit", "unknown limit '" + name + "'; the limits are " + names());
+            throw new ConfigurationException(
+                    "limit", "unknown limit '" + name + "'; the limits are " + names());
         }
-        return new ScanLimits((Long) values[0], (Integer) values[1], (Integer) values[2], (Integer) values[3],
-                (Integer) values[4], (Integer) values[5], (Integer) values[6], (Duration) values[7], (Long) values[8],
+        return new ScanLimits(
+                (Long) values[0],
+                (Integer) values[1],
+                (Integer) values[2],
+                (Integer) values[3],
+                (Integer) values[4],
+                (Integer) values[5],
+                (Integer) values[6],
+                (Duration) values[7],
+                (Long) values[8],
                 (Duration) values[9]);
     }
 
@@ -79,16 +111,27 @@ public record ScanLimits(long maxFileBytes, int maxNestingDepth, int maxFiles, i
             }
             return type == int.class ? (Object) (int) n : (Object) n;
         } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-            throw new ConfigurationException("limit", "limit " + name + "=" + value + " is not "
-                    + (type == Duration.class ? "a duration such as 90s, 5m or 1h" : "a positive whole number"
-                    + (type == long.class ? " (units KiB, MiB, GiB allowed)" : "")));
+            throw new ConfigurationException(
+                    "limit",
+                    "limit "
+                            + name
+                            + "="
+                            + value
+                            + " is not "
+                            + (type == Duration.class
+                                    ? "a duration such as 90s, 5m or 1h"
+                                    : "a positive whole number"
+                                            + (type == long.class
+                                                    ? " (units KiB, MiB, GiB allowed)"
+                                                    : "")));
         }
     }
 
     private static long size(String v) {
         String lower = v.toLowerCase(Locale.ROOT);
         long unit = 1;
-        for (String[] u : new String[][] {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"}}) {
+        for (String[] u :
+                new String[][] {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"}}) {
             if (lower.endsWith(u[0])) {
                 unit = Long.parseLong(u[1]);
                 lower = lower.substring(0, lower.length() - 3).trim();
@@ -104,8 +147,9 @@ public record ScanLimits(long maxFileBytes, int maxNestingDepth, int maxFiles, i
         }
         if (lower.matches("\\d+\\s*(s|m|h)")) {
             long n = Long.parseLong(lower.replaceAll("\\D", ""));
-            return lower.endsWith("h") ? Duration.ofHours(n) : lower.endsWith("m") ? Duration.ofMinutes(n)
-                    : Duration.ofSeconds(n);
+            return lower.endsWith("h")
+                    ? Duration.ofHours(n)
+                    : lower.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
         }
         return Duration.ofSeconds(Long.parseLong(lower));
     }

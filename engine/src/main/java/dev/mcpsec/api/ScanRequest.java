@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** What to scan and how; front ends map their flags or plugin parameters onto this and nothing else. */
+/**
+ * What to scan and how; front ends map their flags or plugin parameters onto this and nothing else.
+ */
 public final class ScanRequest {
     private final Path root;
     private final boolean includeUser;
@@ -50,7 +52,7 @@ public final class ScanRequest {
         this.severityOverrides = Map.copyOf(b.severityOverrides);
         this.limits = b.limits;
         this.progress = b.progress;
-        this.valueLog = b.valueLog == null ? line -> { } : b.valueLog;
+        this.valueLog = b.valueLog == null ? line -> {} : b.valueLog;
         this.explainValues = b.valueLog != null;
         this.allowExternalGit = b.allowExternalGit;
         this.fingerprintSalt = b.fingerprintSalt;
@@ -65,13 +67,28 @@ public final class ScanRequest {
         return new Builder(root);
     }
 
-    /** The same request for another root folder (user scope, history, baseline and project policies as given). */
+    /**
+     * The same request for another root folder (user scope, history, baseline and project policies
+     * as given).
+     */
     public Builder toBuilder(Path newRoot) {
-        Builder b = new Builder(newRoot).includeUser(includeUser).home(home).history(history).bundles(bundles)
-                .bundleClassLoader(bundleClassLoader).localRepository(localRepository).projectPolicies(projectPolicies)
-                .baseline(baseline).excludeRules(excludeRules).includeRules(includeRules)
-                .severityOverrides(severityOverrides).limits(limits).progress(progress).advisories(advisories)
-                .advisoriesMaxAge(advisoriesMaxAge);
+        Builder b =
+                new Builder(newRoot)
+                        .includeUser(includeUser)
+                        .home(home)
+                        .history(history)
+                        .bundles(bundles)
+                        .bundleClassLoader(bundleClassLoader)
+                        .localRepository(localRepository)
+                        .projectPolicies(projectPolicies)
+                        .baseline(baseline)
+                        .excludeRules(excludeRules)
+                        .includeRules(includeRules)
+                        .severityOverrides(severityOverrides)
+                        .limits(limits)
+                        .progress(progress)
+                        .advisories(advisories)
+                        .advisoriesMaxAge(advisoriesMaxAge);
         if (explainValues) {
             b.valueLog(valueLog);
         }
@@ -95,12 +112,18 @@ public final class ScanRequest {
         return history;
     }
 
-    /** Extra bundles: directory or jar paths, or {@code groupId:artifactId:version} from the local repository. */
+    /**
+     * Extra bundles: directory or jar paths, or {@code groupId:artifactId:version} from the local
+     * repository.
+     */
     public List<String> bundles() {
         return bundles;
     }
 
-    /** Class loader whose {@code META-INF/mcpsec/bundle.json} resources are bundles too (the plugin classpath), or null. */
+    /**
+     * Class loader whose {@code META-INF/mcpsec/bundle.json} resources are bundles too (the plugin
+     * classpath), or null.
+     */
     public ClassLoader bundleClassLoader() {
         return bundleClassLoader;
     }
@@ -115,9 +138,10 @@ public final class ScanRequest {
     }
 
     /**
-     * Whether git may read outside the folder that holds {@code .git}: a {@code gitdir:} file pointing elsewhere,
-     * alternates, {@code include.path}, a {@code core.excludesFile} or global ignore file elsewhere. Off by default:
-     * such a repository is reported as a warning and not opened (excludes files elsewhere are not read).
+     * Whether git may read outside the folder that holds {@code .git}: a {@code gitdir:} file
+     * pointing elsewhere, alternates, {@code include.path}, a {@code core.excludesFile} or global
+     * ignore file elsewhere. Off by default: such a repository is reported as a warning and not
+     * opened (excludes files elsewhere are not read).
      */
     public boolean allowExternalGit() {
         return allowExternalGit;
@@ -158,23 +182,26 @@ public final class ScanRequest {
     }
 
     /**
-     * Receives one line per inspected value saying what the secret detector decided and which step decided it
-     * ({@code --explain-values}); the lines hold masked values only. Never null.
+     * Receives one line per inspected value saying what the secret detector decided and which step
+     * decided it ({@code --explain-values}); the lines hold masked values only. Never null.
      */
     public Consumer<String> valueLog() {
         return valueLog;
     }
 
     /**
-     * The salt of the credential fingerprints, or null for the default (one per repository, from its root commit).
-     * A fleet scan sets one salt for every repository so that the same credential has the same fingerprint
-     * everywhere; the salt is never printed.
+     * The salt of the credential fingerprints, or null for the default (one per repository, from
+     * its root commit). A fleet scan sets one salt for every repository so that the same credential
+     * has the same fingerprint everywhere; the salt is never printed.
      */
     public String fingerprintSalt() {
         return fingerprintSalt;
     }
 
-    /** Receives every fact the rules see, after collection and before the rules run; null when nobody listens. */
+    /**
+     * Receives every fact the rules see, after collection and before the rules run; null when
+     * nobody listens.
+     */
     public Consumer<Object> factListener() {
         return factListener;
     }
@@ -184,12 +211,17 @@ public final class ScanRequest {
         return historyBaseline;
     }
 
-    /** Receives how the history pass went (null when nobody listens; not called when history is off or absent). */
+    /**
+     * Receives how the history pass went (null when nobody listens; not called when history is off
+     * or absent).
+     */
     public Consumer<HistoryPass> historyListener() {
         return historyListener;
     }
 
-    /** Extra advisory data in the OSV format: files, folders or zips (as OSV publishes its exports). */
+    /**
+     * Extra advisory data in the OSV format: files, folders or zips (as OSV publishes its exports).
+     */
     public List<Path> advisories() {
         return advisories;
     }
@@ -199,7 +231,10 @@ public final class ScanRequest {
         return advisoriesMaxAge;
     }
 
-    /** {@code $HOME} (or {@code %USERPROFILE%}) as MCP clients see it, else the JVM's {@code user.home}. */
+    /**
+     * {@code $HOME} (or {@code %USERPROFILE%}) as MCP clients see it, else the JVM's {@code
+     * user.home}.
+     */
     static Path defaultHome() {
         for (String name : new String[] {"HOME", "USERPROFILE"}) {
             String v = System.getenv(name);
@@ -218,14 +253,15 @@ public final class ScanRequest {
         private boolean history = true;
         private final List<String> bundles = new ArrayList<>();
         private ClassLoader bundleClassLoader;
-        private Path localRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        private Path localRepository =
+                Path.of(System.getProperty("user.home"), ".m2", "repository");
         private boolean projectPolicies;
         private Path baseline;
         private final Set<String> excludeRules = new LinkedHashSet<>();
         private final Set<String> includeRules = new LinkedHashSet<>();
         private final Map<String, Severity> severityOverrides = new LinkedHashMap<>();
         private ScanLimits limits = ScanLimits.defaults();
-        private Consumer<String> progress = s -> { };
+        private Consumer<String> progress = s -> {};
         private Consumer<String> valueLog;
         private boolean allowExternalGit;
         private String fingerprintSalt;
@@ -341,8 +377,9 @@ public final class ScanRequest {
 
         public Builder advisoriesMaxAge(java.time.Duration v) {
             if (v == null || v.isNegative()) {
-                throw new ConfigurationException("advisoriesMaxAge", "the maximum age of advisory data must be 0 or more "
-                        + "days, not " + v);
+                throw new ConfigurationException(
+                        "advisoriesMaxAge",
+                        "the maximum age of advisory data must be 0 or more " + "days, not " + v);
             }
             this.advisoriesMaxAge = v;
             return this;

@@ -1,12 +1,13 @@
 package dev.mcpsec.api;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.EnumMap;
 
 /**
- * Everything one scan produced: inventory (config files, servers, the credentials they receive), findings, suppressed
- * findings, warnings, the rules that ran, the bundles applied and every rule that was turned off or re-rated.
+ * Everything one scan produced: inventory (config files, servers, the credentials they receive),
+ * findings, suppressed findings, warnings, the rules that ran, the bundles applied and every rule
+ * that was turned off or re-rated.
  */
 public record ScanResult(
         String toolVersion,
@@ -23,26 +24,83 @@ public record ScanResult(
         List<CredentialSummary> credentials) {
 
     /** A result without bundle and override records and without the credential inventory. */
-    public ScanResult(String toolVersion, String root, List<FileSummary> files, List<ServerSummary> servers,
-                      List<Finding> findings, List<SuppressedFinding> suppressed, List<ScanWarning> warnings,
-                      List<RuleInfo> rules, long durationMs) {
-        this(toolVersion, root, files, servers, findings, suppressed, warnings, rules, durationMs, List.of(), List.of(),
+    public ScanResult(
+            String toolVersion,
+            String root,
+            List<FileSummary> files,
+            List<ServerSummary> servers,
+            List<Finding> findings,
+            List<SuppressedFinding> suppressed,
+            List<ScanWarning> warnings,
+            List<RuleInfo> rules,
+            long durationMs) {
+        this(
+                toolVersion,
+                root,
+                files,
+                servers,
+                findings,
+                suppressed,
+                warnings,
+                rules,
+                durationMs,
+                List.of(),
+                List.of(),
                 List.of());
     }
 
     /** A result without the credential inventory (reports then show no per-server credentials). */
-    public ScanResult(String toolVersion, String root, List<FileSummary> files, List<ServerSummary> servers,
-                      List<Finding> findings, List<SuppressedFinding> suppressed, List<ScanWarning> warnings,
-                      List<RuleInfo> rules, long durationMs, List<AppliedBundle> bundles, List<RuleOverride> overrides) {
-        this(toolVersion, root, files, servers, findings, suppressed, warnings, rules, durationMs, bundles, overrides,
+    public ScanResult(
+            String toolVersion,
+            String root,
+            List<FileSummary> files,
+            List<ServerSummary> servers,
+            List<Finding> findings,
+            List<SuppressedFinding> suppressed,
+            List<ScanWarning> warnings,
+            List<RuleInfo> rules,
+            long durationMs,
+            List<AppliedBundle> bundles,
+            List<RuleOverride> overrides) {
+        this(
+                toolVersion,
+                root,
+                files,
+                servers,
+                findings,
+                suppressed,
+                warnings,
+                rules,
+                durationMs,
+                bundles,
+                overrides,
                 List.of());
     }
 
     /** A result without bundle and override records. */
-    public ScanResult(String toolVersion, String root, List<FileSummary> files, List<ServerSummary> servers,
-                      List<Finding> findings, List<SuppressedFinding> suppressed, List<ScanWarning> warnings,
-                      List<RuleInfo> rules, long durationMs, List<CredentialSummary> credentials) {
-        this(toolVersion, root, files, servers, findings, suppressed, warnings, rules, durationMs, List.of(), List.of(),
+    public ScanResult(
+            String toolVersion,
+            String root,
+            List<FileSummary> files,
+            List<ServerSummary> servers,
+            List<Finding> findings,
+            List<SuppressedFinding> suppressed,
+            List<ScanWarning> warnings,
+            List<RuleInfo> rules,
+            long durationMs,
+            List<CredentialSummary> credentials) {
+        this(
+                toolVersion,
+                root,
+                files,
+                servers,
+                findings,
+                suppressed,
+                warnings,
+                rules,
+                durationMs,
+                List.of(),
+                List.of(),
                 credentials);
     }
 

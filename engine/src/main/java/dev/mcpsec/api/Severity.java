@@ -6,7 +6,11 @@ import java.util.stream.Collectors;
 
 /** Finding severity, highest first; the order is the contract for "at or above" thresholds. */
 public enum Severity {
-    CRITICAL(9.5), HIGH(8.0), MEDIUM(5.5), LOW(3.0), INFO(0.0);
+    CRITICAL(9.5),
+    HIGH(8.0),
+    MEDIUM(5.5),
+    LOW(3.0),
+    INFO(0.0);
 
     private final double securityScore;
 
@@ -38,7 +42,8 @@ public enum Severity {
                 }
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a severity; use one of " + allowed());
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a severity; use one of " + allowed());
     }
 
     /** The allowed ids, comma-separated, for messages. */

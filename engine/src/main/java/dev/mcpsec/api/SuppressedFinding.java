@@ -1,5 +1,4 @@
 package dev.mcpsec.api;
 
 /** A finding that a baseline entry or a configured suppression accepted, with the reason given. */
-public record SuppressedFinding(Finding finding, String reason, String source) {
-}
+public record SuppressedFinding(Finding finding, String reason, String source) {}

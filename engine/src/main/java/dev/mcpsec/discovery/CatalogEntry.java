@@ -5,14 +5,19 @@ package dev.mcpsec.discovery;
  *
  * @param client client id ({@code claude-code}, {@code vscode}, ..., {@code unknown})
  * @param scope {@code project} or {@code user}
- * @param pattern path with {@code /} separators: relative to any directory of a project (matched at any depth),
- *                or relative to the home folder; a segment may hold {@code *}
+ * @param pattern path with {@code /} separators: relative to any directory of a project (matched at
+ *     any depth), or relative to the home folder; a segment may hold {@code *}
  * @param format {@code json}, {@code jsonc}, {@code yaml} or {@code toml}
  * @param shape which adapter reads it
  * @param kind {@code servers} or {@code settings}
  */
-public record CatalogEntry(String client, String scope, String pattern, String format, ConfigShape shape,
-                           String kind) {
+public record CatalogEntry(
+        String client,
+        String scope,
+        String pattern,
+        String format,
+        ConfigShape shape,
+        String kind) {
 
     /** The pattern split into path segments. */
     public String[] segments() {

@@ -1,10 +1,5 @@
 package dev.mcpsec.discovery;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 import static dev.mcpsec.discovery.ConfigShape.AMAZONQ;
 import static dev.mcpsec.discovery.ConfigShape.AMP;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_JSON;
@@ -25,10 +20,15 @@ import static dev.mcpsec.discovery.ConfigShape.VSCODE;
 import static dev.mcpsec.discovery.ConfigShape.VSCODE_SETTINGS;
 import static dev.mcpsec.discovery.ConfigShape.ZED;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /**
- * Every file-based MCP client location the scanner knows (see docs/clients.md):
- * project patterns matched at any depth of a tree, and user paths under the home folder for Linux, macOS and
- * Windows layouts.
+ * Every file-based MCP client location the scanner knows (see docs/clients.md): project patterns
+ * matched at any depth of a tree, and user paths under the home folder for Linux, macOS and Windows
+ * layouts.
  */
 public final class ClientCatalog {
 
@@ -36,10 +36,17 @@ public final class ClientCatalog {
     private static final List<CatalogEntry> USER = new ArrayList<>();
 
     /** VS Code-family user data dirs: {@code <base>/<fork>/User}, base per OS. */
-    private static final String[] VSC_BASES = {".config", "Library/Application Support", "AppData/Roaming"};
+    private static final String[] VSC_BASES = {
+        ".config", "Library/Application Support", "AppData/Roaming"
+    };
+
     private static final String[][] VSC_FORKS = {
-        {"Code", "vscode"}, {"Code - Insiders", "vscode"}, {"VSCodium", "vscode"}, {"Cursor", "cursor"},
-        {"Windsurf", "windsurf"}};
+        {"Code", "vscode"},
+        {"Code - Insiders", "vscode"},
+        {"VSCodium", "vscode"},
+        {"Cursor", "cursor"},
+        {"Windsurf", "windsurf"}
+    };
 
     static {
         project("claude-code", ".mcp.json", "json", MCP_SERVERS);
@@ -80,11 +87,15 @@ public final class ClientCatalog {
         project("zed", ".zed/settings.json", "jsonc", ZED);
         project("zed", ".config/zed/settings.json", "jsonc", ZED);
         project("copilot-cli", ".github/mcp.json", "json", MCP_SERVERS);
-        // Amp: amp.mcpServers in ~/.config/amp/settings.json and VS Code settings (https://ampcode.com/manual);
-        // .amp/settings.json per project as third-party tooling describes it (syllago.dev, providers/amp/mcp)
+        // Amp: amp.mcpServers in ~/.config/amp/settings.json and VS Code settings
+        // (https://ampcode.com/manual);
+        // .amp/settings.json per project as third-party tooling describes it (syllago.dev,
+        // providers/amp/mcp)
         project("amp", ".amp/settings.json", "jsonc", AMP);
-        // Claude Code plugins and marketplaces (servers inline in plugin.json or marketplace entries; a plugin's own
-        // .mcp.json is matched above), and the managed (system-wide) files when a repository deploys them
+        // Claude Code plugins and marketplaces (servers inline in plugin.json or marketplace
+        // entries; a plugin's own
+        // .mcp.json is matched above), and the managed (system-wide) files when a repository
+        // deploys them
         project("claude-code", ".claude-plugin/plugin.json", "json", CLAUDE_PLUGIN);
         project("claude-code", ".claude-plugin/marketplace.json", "json", CLAUDE_MARKETPLACE);
         project("claude-code", "managed-mcp.json", "json", MCP_SERVERS);
@@ -96,8 +107,14 @@ public final class ClientCatalog {
         user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
         user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");
         user("visual-studio", ".mcp.json", "jsonc", MCP_SERVERS, "servers");
-        for (String base : new String[] {"Library/Application Support", "AppData/Roaming", ".config"}) {
-            user("claude-desktop", base + "/Claude/claude_desktop_config.json", "json", MCP_SERVERS, "servers");
+        for (String base :
+                new String[] {"Library/Application Support", "AppData/Roaming", ".config"}) {
+            user(
+                    "claude-desktop",
+                    base + "/Claude/claude_desktop_config.json",
+                    "json",
+                    MCP_SERVERS,
+                    "servers");
         }
         user("cursor", ".cursor/mcp.json", "jsonc", MCP_SERVERS, "servers");
         user("cursor", ".cursor/permissions.json", "jsonc", CURSOR_PERMISSIONS, "settings");
@@ -129,7 +146,12 @@ public final class ClientCatalog {
         user("continue", ".continue/mcpServers/*.yaml", "yaml", CONTINUE, "servers");
         user("continue", ".continue/mcpServers/*.yml", "yaml", CONTINUE, "servers");
         user("continue", ".continue/mcpServers/*.json", "jsonc", MCP_SERVERS, "servers");
-        user("cline", ".cline/data/settings/cline_mcp_settings.json", "json", MCP_SERVERS, "servers");
+        user(
+                "cline",
+                ".cline/data/settings/cline_mcp_settings.json",
+                "json",
+                MCP_SERVERS,
+                "servers");
         user("cline", ".cline/mcp.json", "json", MCP_SERVERS, "servers");
         user("junie", ".junie/mcp/mcp.json", "json", MCP_SERVERS, "servers");
         user("lmstudio", ".lmstudio/mcp.json", "json", MCP_SERVERS, "servers");
@@ -140,32 +162,50 @@ public final class ClientCatalog {
         user("amp", ".config/amp/settings.json", "jsonc", AMP, "servers");
     }
 
-    private ClientCatalog() {
-    }
+    private ClientCatalog() {}
 
     private static void vscodeUserDir(String dir, String client) {
         user(client, dir + "/mcp.json", "jsonc", VSCODE, "servers");
         user(client, dir + "/profiles/*/mcp.json", "jsonc", VSCODE, "servers");
         user(client, dir + "/settings.json", "jsonc", VSCODE_SETTINGS, "settings");
         String storage = dir + "/globalStorage/";
-        user("cline", storage + "saoudrizwan.claude-dev/settings/cline_mcp_settings.json", "json", MCP_SERVERS,
+        user(
+                "cline",
+                storage + "saoudrizwan.claude-dev/settings/cline_mcp_settings.json",
+                "json",
+                MCP_SERVERS,
                 "servers");
-        user("roo", storage + "rooveterinaryinc.roo-cline/settings/mcp_settings.json", "json", MCP_SERVERS,
+        user(
+                "roo",
+                storage + "rooveterinaryinc.roo-cline/settings/mcp_settings.json",
+                "json",
+                MCP_SERVERS,
                 "servers");
-        user("roo", storage + "rooveterinaryinc.roo-cline/settings/cline_mcp_settings.json", "json", MCP_SERVERS,
+        user(
+                "roo",
+                storage + "rooveterinaryinc.roo-cline/settings/cline_mcp_settings.json",
+                "json",
+                MCP_SERVERS,
                 "servers");
-        user("kilo", storage + "kilocode.kilo-code/settings/mcp_settings.json", "json", MCP_SERVERS, "servers");
+        user(
+                "kilo",
+                storage + "kilocode.kilo-code/settings/mcp_settings.json",
+                "json",
+                MCP_SERVERS,
+                "servers");
     }
 
     private static void project(String client, String pattern, String format, ConfigShape shape) {
         PROJECT.add(new CatalogEntry(client, "project", pattern, format, shape, "servers"));
     }
 
-    private static void projectSettings(String client, String pattern, String format, ConfigShape shape) {
+    private static void projectSettings(
+            String client, String pattern, String format, ConfigShape shape) {
         PROJECT.add(new CatalogEntry(client, "project", pattern, format, shape, "settings"));
     }
 
-    private static void user(String client, String pattern, String format, ConfigShape shape, String kind) {
+    private static void user(
+            String client, String pattern, String format, ConfigShape shape, String kind) {
         USER.add(new CatalogEntry(client, "user", pattern, format, shape, kind));
     }
 
@@ -180,15 +220,17 @@ public final class ClientCatalog {
     }
 
     /**
-     * The project entry for a path relative to a repository or scan root ({@code /} or {@code \} separators),
-     * the most specific one when several match ({@code .cursor/mcp.json} over {@code mcp.json}).
+     * The project entry for a path relative to a repository or scan root ({@code /} or {@code \}
+     * separators), the most specific one when several match ({@code .cursor/mcp.json} over {@code
+     * mcp.json}).
      */
     public static Optional<CatalogEntry> matchProjectPath(String repoRelativePath) {
         String[] parts = repoRelativePath.replace('\\', '/').split("/");
         CatalogEntry best = null;
         for (CatalogEntry e : PROJECT) {
             String[] segs = e.segments();
-            if (matchesTail(parts, segs) && (best == null || segs.length > best.segments().length)) {
+            if (matchesTail(parts, segs)
+                    && (best == null || segs.length > best.segments().length)) {
                 best = e;
             }
         }

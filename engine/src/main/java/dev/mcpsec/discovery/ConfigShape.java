@@ -2,7 +2,10 @@ package dev.mcpsec.discovery;
 
 /** The layout of a config file, which tells the parser which adapter reads it. */
 public enum ConfigShape {
-    /** {@code mcpServers} map (Claude, Cursor, Cline, Roo, Kiro, Windsurf, Junie, ...); falls back to {@code servers}. */
+    /**
+     * {@code mcpServers} map (Claude, Cursor, Cline, Roo, Kiro, Windsurf, Junie, ...); falls back
+     * to {@code servers}.
+     */
     MCP_SERVERS,
     /** VS Code / Visual Studio {@code mcp.json}: {@code servers} + {@code inputs}. */
     VSCODE,
@@ -12,13 +15,21 @@ public enum ConfigShape {
     DEVCONTAINER,
     /** Zed {@code settings.json}: {@code context_servers} and {@code agent} permissions. */
     ZED,
-    /** opencode: {@code mcp} (or {@code mcp.servers}) with command arrays, and {@code permission}. */
+    /**
+     * opencode: {@code mcp} (or {@code mcp.servers}) with command arrays, and {@code permission}.
+     */
     OPENCODE,
     /** Crush: {@code mcp} and {@code permissions.allowed_tools}. */
     CRUSH,
-    /** Codex {@code config.toml}: {@code [mcp_servers.x]}, {@code approval_policy}, {@code sandbox_mode}. */
+    /**
+     * Codex {@code config.toml}: {@code [mcp_servers.x]}, {@code approval_policy}, {@code
+     * sandbox_mode}.
+     */
     CODEX,
-    /** Continue YAML/JSON config: a {@code mcpServers} list, or the legacy {@code experimental} block. */
+    /**
+     * Continue YAML/JSON config: a {@code mcpServers} list, or the legacy {@code experimental}
+     * block.
+     */
     CONTINUE,
     /** Goose {@code config.yaml}: {@code extensions}. */
     GOOSE,
@@ -34,9 +45,15 @@ public enum ConfigShape {
     CURSOR_PERMISSIONS,
     /** Amp {@code settings.json}: {@code amp.mcpServers} (a dotted key, as in VS Code settings). */
     AMP,
-    /** Claude Code plugin manifest {@code .claude-plugin/plugin.json}: inline {@code mcpServers}, {@code hooks}. */
+    /**
+     * Claude Code plugin manifest {@code .claude-plugin/plugin.json}: inline {@code mcpServers},
+     * {@code hooks}.
+     */
     CLAUDE_PLUGIN,
-    /** Claude Code plugin marketplace {@code .claude-plugin/marketplace.json}: {@code plugins[].mcpServers}. */
+    /**
+     * Claude Code plugin marketplace {@code .claude-plugin/marketplace.json}: {@code
+     * plugins[].mcpServers}.
+     */
     CLAUDE_MARKETPLACE,
     /** Cursor {@code hooks.json}: {@code hooks.<event>[].command}. */
     CURSOR_HOOKS

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * A config file found on disk.
  *
- * @param displayPath relative to the scan root with forward slashes, or {@code ~/...} for user files
+ * @param displayPath relative to the scan root with forward slashes, or {@code ~/...} for user
+ *     files
  * @param scope {@code project} or {@code user}
  */
-public record DiscoveredFile(Path path, String displayPath, CatalogEntry entry, String scope) {
-}
+public record DiscoveredFile(Path path, String displayPath, CatalogEntry entry, String scope) {}

@@ -4,7 +4,6 @@ import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.facts.SkippedConfigs;
-
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -22,21 +21,47 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds MCP config files: every catalogue project pattern at any depth below a root, and (optionally) the user
- * files under a home folder. Walks with limits, never leaves the root (or home) through a symlink, and turns
- * anything unreadable into a warning.
+ * Finds MCP config files: every catalogue project pattern at any depth below a root, and
+ * (optionally) the user files under a home folder. Walks with limits, never leaves the root (or
+ * home) through a symlink, and turns anything unreadable into a warning.
  */
 public final class Discovery {
 
-    /** Directories that hold dependencies, build output or tool state, never a project's own MCP config. */
-    static final Set<String> SKIPPED_DIRS = Set.of("node_modules", ".git", "target", "build", "dist", "out",
-            ".venv", "venv", "__pycache__", ".gradle", ".idea", "vendor", "bower_components", ".tox", ".mypy_cache",
-            ".pytest_cache", ".next", ".nuxt", ".terraform", ".svn", ".hg", "Pods");
+    /**
+     * Directories that hold dependencies, build output or tool state, never a project's own MCP
+     * config.
+     */
+    static final Set<String> SKIPPED_DIRS =
+            Set.of(
+                    "node_modules",
+                    ".git",
+                    "target",
+                    "build",
+                    "dist",
+                    "out",
+                    ".venv",
+                    "venv",
+                    "__pycache__",
+                    ".gradle",
+                    ".idea",
+                    "vendor",
+                    "bower_components",
+                    ".tox",
+                    ".mypy_cache",
+                    ".pytest_cache",
+                    ".next",
+                    ".nuxt",
+                    ".terraform",
+                    ".svn",
+                    ".hg",
+                    "Pods");
 
-    private Discovery() {
-    }
+    private Discovery() {}
 
-    /** True for a directory name the project walk never enters (dependencies, build output, tool state). */
+    /**
+     * True for a directory name the project walk never enters (dependencies, build output, tool
+     * state).
+     */
     public static boolean skippedDirectory(String name) {
         return SKIPPED_DIRS.contains(name);
     }
@@ -48,13 +73,15 @@ public final class Discovery {
      */
     public static DiscoveryResult discover(Path root, boolean user, Path home, ScanLimits limits) {
         if (root == null || !Files.isDirectory(root)) {
-            throw new ConfigurationException("path", "scan path " + root + " is not an existing directory");
+            throw new ConfigurationException(
+                    "path", "scan path " + root + " is not an existing directory");
         }
         Path realRoot;
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
-            throw new ConfigurationException("path", "scan path " + root + " cannot be read: " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "path", "scan path " + root + " cannot be read: " + e.getMessage(), e);
         }
         List<ScanWarning> warnings = new ArrayList<>();
         Map<String, DiscoveredFile> found = new LinkedHashMap<>();
@@ -63,16 +90,22 @@ public final class Discovery {
             new UserScan(home, limits, found, warnings).run();
         }
         List<DiscoveredFile> files = new ArrayList<>(found.values());
-        files.sort(Comparator.comparing(DiscoveredFile::scope).thenComparing(DiscoveredFile::displayPath));
+        files.sort(
+                Comparator.comparing(DiscoveredFile::scope)
+                        .thenComparing(DiscoveredFile::displayPath));
         return new DiscoveryResult(List.copyOf(files), List.copyOf(warnings), truncated);
     }
 
     /**
-     * Walks the project breadth first, each folder's entries in name order, so that when {@code maxFiles} stops the
-     * walk the configs nearest the root have been found; returns what the limit left out, or null.
+     * Walks the project breadth first, each folder's entries in name order, so that when {@code
+     * maxFiles} stops the walk the configs nearest the root have been found; returns what the limit
+     * left out, or null.
      */
-    private static SkippedConfigs walkProject(Path root, ScanLimits limits, Map<String, DiscoveredFile> found,
-                                              List<ScanWarning> warnings) {
+    private static SkippedConfigs walkProject(
+            Path root,
+            ScanLimits limits,
+            Map<String, DiscoveredFile> found,
+            List<ScanWarning> warnings) {
         boolean depthWarned = false;
         ArrayDeque<Path> queue = new ArrayDeque<>();
         ArrayDeque<Integer> depths = new ArrayDeque<>();
@@ -87,10 +120,17 @@ public final class Discovery {
             } catch (IOException | DirectoryIteratorException | SecurityException e) {
                 Throwable cause = e instanceof DirectoryIteratorException d ? d.getCause() : e;
                 if (dir.equals(root)) {
-                    warnings.add(new ScanWarning(".", 0, "walk stopped: " + cause.getClass().getSimpleName()));
+                    warnings.add(
+                            new ScanWarning(
+                                    ".", 0, "walk stopped: " + cause.getClass().getSimpleName()));
                 } else {
-                    warnings.add(new ScanWarning(display(root, dir), 0, "cannot be read ("
-                            + cause.getClass().getSimpleName() + "); skipped"));
+                    warnings.add(
+                            new ScanWarning(
+                                    display(root, dir),
+                                    0,
+                                    "cannot be read ("
+                                            + cause.getClass().getSimpleName()
+                                            + "); skipped"));
                 }
                 continue;
             }
@@ -98,10 +138,17 @@ public final class Discovery {
             for (Path child : children) {
                 BasicFileAttributes attrs;
                 try {
-                    attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    attrs =
+                            Files.readAttributes(
+                                    child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException | SecurityException e) {
-                    warnings.add(new ScanWarning(display(root, child), 0, "cannot be read ("
-                            + e.getClass().getSimpleName() + "); skipped"));
+                    warnings.add(
+                            new ScanWarning(
+                                    display(root, child),
+                                    0,
+                                    "cannot be read ("
+                                            + e.getClass().getSimpleName()
+                                            + "); skipped"));
                     continue;
                 }
                 String name = child.getFileName().toString();
@@ -112,8 +159,13 @@ public final class Discovery {
                     if (depth + 1 > limits.maxWalkDepth()) {
                         if (!depthWarned) {
                             depthWarned = true;
-                            warnings.add(new ScanWarning(display(root, child), 0, "directory deeper than "
-                                    + limits.maxWalkDepth() + " levels not walked (maxWalkDepth)"));
+                            warnings.add(
+                                    new ScanWarning(
+                                            display(root, child),
+                                            0,
+                                            "directory deeper than "
+                                                    + limits.maxWalkDepth()
+                                                    + " levels not walked (maxWalkDepth)"));
                         }
                         continue;
                     }
@@ -127,13 +179,24 @@ public final class Discovery {
                     continue;
                 }
                 if (found.size() >= limits.maxFiles()) {
-                    warnings.add(new ScanWarning(rel, 0, "more than " + limits.maxFiles()
-                            + " config files (maxFiles); the rest were not scanned"));
-                    return new SkippedConfigs(rel, "maxFiles", "more than " + limits.maxFiles()
-                            + " config files; this one and the rest were not scanned");
+                    warnings.add(
+                            new ScanWarning(
+                                    rel,
+                                    0,
+                                    "more than "
+                                            + limits.maxFiles()
+                                            + " config files (maxFiles); the rest were not scanned"));
+                    return new SkippedConfigs(
+                            rel,
+                            "maxFiles",
+                            "more than "
+                                    + limits.maxFiles()
+                                    + " config files; this one and the rest were not scanned");
                 }
                 if (acceptable(child, attrs.isSymbolicLink(), root, rel, warnings)) {
-                    found.put(child.toString(), new DiscoveredFile(child, rel, entry.get(), "project"));
+                    found.put(
+                            child.toString(),
+                            new DiscoveredFile(child, rel, entry.get(), "project"));
                 }
             }
         }
@@ -141,10 +204,11 @@ public final class Discovery {
     }
 
     /**
-     * A matched file is kept when it is a readable regular file whose real location stays below {@code base};
-     * a symlink is resolved first so a link cannot pull in a file from outside.
+     * A matched file is kept when it is a readable regular file whose real location stays below
+     * {@code base}; a symlink is resolved first so a link cannot pull in a file from outside.
      */
-    static boolean acceptable(Path file, boolean symlink, Path base, String display, List<ScanWarning> warnings) {
+    static boolean acceptable(
+            Path file, boolean symlink, Path base, String display, List<ScanWarning> warnings) {
         if (symlink) {
             Path target;
             try {
@@ -154,20 +218,29 @@ public final class Discovery {
                 return false;
             }
             if (!target.startsWith(base)) {
-                warnings.add(new ScanWarning(display, 0, "symlink points outside the scanned folder; skipped"));
+                warnings.add(
+                        new ScanWarning(
+                                display, 0, "symlink points outside the scanned folder; skipped"));
                 return false;
             }
             if (!Files.isRegularFile(target)) {
-                warnings.add(new ScanWarning(display, 0, "not a regular file (device, FIFO or socket); skipped"));
+                warnings.add(
+                        new ScanWarning(
+                                display,
+                                0,
+                                "not a regular file (device, FIFO or socket); skipped"));
                 return false;
             }
         } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             // a FIFO would block the read forever; devices and sockets are no config either
-            warnings.add(new ScanWarning(display, 0, "not a regular file (device, FIFO or socket); skipped"));
+            warnings.add(
+                    new ScanWarning(
+                            display, 0, "not a regular file (device, FIFO or socket); skipped"));
             return false;
         }
         if (!Files.isReadable(file)) {
-            warnings.add(new ScanWarning(display, 0, "cannot be read (permission denied); skipped"));
+            warnings.add(
+                    new ScanWarning(display, 0, "cannot be read (permission denied); skipped"));
             return false;
         }
         return true;
@@ -178,7 +251,10 @@ public final class Discovery {
         return rel.isEmpty() ? "." : rel;
     }
 
-    /** Probes the catalogue's user paths under a home folder, expanding {@code *} segments by listing. */
+    /**
+     * Probes the catalogue's user paths under a home folder, expanding {@code *} segments by
+     * listing.
+     */
     private static final class UserScan {
         private final Path home;
         private final ScanLimits limits;
@@ -186,7 +262,11 @@ public final class Discovery {
         private final List<ScanWarning> warnings;
         private Path realHome;
 
-        UserScan(Path home, ScanLimits limits, Map<String, DiscoveredFile> found, List<ScanWarning> warnings) {
+        UserScan(
+                Path home,
+                ScanLimits limits,
+                Map<String, DiscoveredFile> found,
+                List<ScanWarning> warnings) {
             this.home = home;
             this.limits = limits;
             this.found = found;
@@ -197,7 +277,11 @@ public final class Discovery {
             try {
                 realHome = home.toRealPath();
             } catch (IOException e) {
-                warnings.add(new ScanWarning("~", 0, "home folder " + home + " cannot be read; user scope skipped"));
+                warnings.add(
+                        new ScanWarning(
+                                "~",
+                                0,
+                                "home folder " + home + " cannot be read; user scope skipped"));
                 return;
             }
             for (CatalogEntry entry : ClientCatalog.userEntries()) {
@@ -225,7 +309,9 @@ public final class Discovery {
                     }
                 }
             } catch (IOException e) {
-                warnings.add(new ScanWarning("~/" + display(realHome, dir), 0, "cannot be listed; skipped"));
+                warnings.add(
+                        new ScanWarning(
+                                "~/" + display(realHome, dir), 0, "cannot be listed; skipped"));
                 return;
             }
             matches.sort(Comparator.naturalOrder());
@@ -238,7 +324,10 @@ public final class Discovery {
             }
         }
 
-        /** A directory to descend into; a symlinked one (dotfile managers) only when it stays in the home folder. */
+        /**
+         * A directory to descend into; a symlinked one (dotfile managers) only when it stays in the
+         * home folder.
+         */
         private boolean insideHome(Path dir) {
             if (!Files.isDirectory(dir)) {
                 return false;
@@ -254,13 +343,19 @@ public final class Discovery {
         }
 
         private void consider(Path file, CatalogEntry entry) {
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || found.containsKey(file.toString())) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    || found.containsKey(file.toString())) {
                 return;
             }
             String display = "~/" + display(realHome, file);
             if (found.size() >= limits.maxFiles()) {
-                warnings.add(new ScanWarning(display, 0, "more than " + limits.maxFiles()
-                        + " config files (maxFiles); skipped"));
+                warnings.add(
+                        new ScanWarning(
+                                display,
+                                0,
+                                "more than "
+                                        + limits.maxFiles()
+                                        + " config files (maxFiles); skipped"));
                 return;
             }
             if (acceptable(file, Files.isSymbolicLink(file), realHome, display, warnings)) {

@@ -1,8 +1,5 @@
 package dev.mcpsec.engine;
 
-import dev.mcpsec.fleet.FleetRequest;
-import dev.mcpsec.fleet.FleetScanner;
-
 import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
@@ -14,17 +11,18 @@ import dev.mcpsec.api.RuleTrace;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ServerCandidate;
+import dev.mcpsec.fleet.FleetRequest;
+import dev.mcpsec.fleet.FleetScanner;
 import dev.mcpsec.options.Version;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The engine's entry points; the CLI and the Maven plugin call these and nothing deeper. An engine is an instance
- * created with its clock ({@link #create(Clock)}), so that tests and fixture cases can pin time; front-end tests stand
- * in for it by implementing this interface.
+ * The engine's entry points; the CLI and the Maven plugin call these and nothing deeper. An engine
+ * is an instance created with its clock ({@link #create(Clock)}), so that tests and fixture cases
+ * can pin time; front-end tests stand in for it by implementing this interface.
  */
 public interface Mcpsec {
 
@@ -33,7 +31,10 @@ public interface Mcpsec {
         return create(Clock.systemUTC());
     }
 
-    /** An engine that takes today's date (suppression and baseline expiry, review dates, rotation) from {@code clock}. */
+    /**
+     * An engine that takes today's date (suppression and baseline expiry, review dates, rotation)
+     * from {@code clock}.
+     */
     static Mcpsec create(Clock clock) {
         return new McpsecEngine(clock);
     }
@@ -46,45 +47,70 @@ public interface Mcpsec {
     /** Discovers, parses, extracts facts, evaluates every loaded rule and applies suppressions. */
     ScanResult scan(ScanRequest request);
 
-    /** Every fact the rules would see for the request, secrets masked ({@code mcpsec facts}); no rule runs. */
+    /**
+     * Every fact the rules would see for the request, secrets masked ({@code mcpsec facts}); no
+     * rule runs.
+     */
     List<FactRecord> facts(ScanRequest request);
 
-    /** Why rule {@code ruleId} did or did not fire, for {@code server} or every server when null. */
+    /**
+     * Why rule {@code ruleId} did or did not fire, for {@code server} or every server when null.
+     */
     RuleTrace trace(ScanRequest request, String ruleId, String server);
 
-    /** Every rule the request would load (built-in, classpath, extra and, if enabled, project bundles). */
+    /**
+     * Every rule the request would load (built-in, classpath, extra and, if enabled, project
+     * bundles).
+     */
     List<RuleInfo> rules(ScanRequest request);
 
     /** Explains a rule id or a checklist id, or empty when neither is known. */
     Optional<Explanation> explain(String id, ScanRequest request);
 
-    /** Runs the fixture tests of the bundle in {@code bundleDir} (a bundle directory or a project holding one). */
+    /**
+     * Runs the fixture tests of the bundle in {@code bundleDir} (a bundle directory or a project
+     * holding one).
+     */
     BundleTestReport testBundle(Path bundleDir, ScanRequest request);
 
     /**
-     * Scans and writes every current finding to the baseline file, except findings of rules a bundle locked (those
-     * cannot be baselined); returns how many entries it holds.
+     * Scans and writes every current finding to the baseline file, except findings of rules a
+     * bundle locked (those cannot be baselined); returns how many entries it holds.
      */
     int writeBaseline(ScanRequest request, Path baselineFile);
 
-    /** Records a review of {@code server} (as configured under the request's root) in {@code .mcpsec/reviewed.json}. */
-    ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note, String repository);
+    /**
+     * Records a review of {@code server} (as configured under the request's root) in {@code
+     * .mcpsec/reviewed.json}.
+     */
+    ReviewEntry reviewAdd(
+            ScanRequest request, String server, String reviewer, String note, String repository);
 
     /** The review state of every server under the request's root. */
     List<ReviewStatus> reviewList(ScanRequest request);
 
-    /** Scans many repositories (clones, bare mirrors, list files) and writes the org report into the output folder. */
+    /**
+     * Scans many repositories (clones, bare mirrors, list files) and writes the org report into the
+     * output folder.
+     */
     FleetScanner.FleetResult fleet(FleetRequest request);
 
-    /** Joins shard org reports into one org report written into {@code output}, as one run would have written it. */
+    /**
+     * Joins shard org reports into one org report written into {@code output}, as one run would
+     * have written it.
+     */
     FleetScanner.FleetResult mergeFleet(List<Path> reports, Path output);
 
-    /** Every advisory source the request loads (bundles and {@code --advisories}), with its size and age. */
+    /**
+     * Every advisory source the request loads (bundles and {@code --advisories}), with its size and
+     * age.
+     */
     List<AdvisorySource> advisories(ScanRequest request);
 
     /**
-     * Vets one server before anyone adds it: the same rules, bundles and advisories as a scan, applied offline to that
-     * server alone (the request's root is not read; rules about the project's own files do not run).
+     * Vets one server before anyone adds it: the same rules, bundles and advisories as a scan,
+     * applied offline to that server alone (the request's root is not read; rules about the
+     * project's own files do not run).
      */
     ScanResult check(ServerCandidate candidate, ScanRequest request);
 }

@@ -1,7 +1,5 @@
 package dev.mcpsec.engine;
 
-import dev.mcpsec.fleet.FleetRequest;
-import dev.mcpsec.fleet.FleetScanner;
 import dev.mcpsec.api.AdvisorySource;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.Explanation;
@@ -13,6 +11,8 @@ import dev.mcpsec.api.RuleTrace;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ServerCandidate;
+import dev.mcpsec.fleet.FleetRequest;
+import dev.mcpsec.fleet.FleetScanner;
 import dev.mcpsec.project.Baseline;
 import dev.mcpsec.project.ReviewRegister;
 import dev.mcpsec.rules.BundleLoader;
@@ -21,14 +21,16 @@ import dev.mcpsec.rules.Explainer;
 import dev.mcpsec.rules.Policies;
 import dev.mcpsec.scan.CandidateCheck;
 import dev.mcpsec.scan.ScanEngine;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The real engine: wires the orchestration, the rules and the project registers; holds no other logic. */
+/**
+ * The real engine: wires the orchestration, the rules and the project registers; holds no other
+ * logic.
+ */
 final class McpsecEngine implements Mcpsec {
     private final Clock clock;
     private final ScanEngine engine;
@@ -65,19 +67,27 @@ final class McpsecEngine implements Mcpsec {
 
     @Override
     public BundleTestReport testBundle(Path bundleDir, ScanRequest request) {
-        return new BundleTestRunner((r, p, c) -> new ScanEngine(c).scan(r, p), clock).run(BundleLoader.fromDirectory(bundleDir), request);
+        return new BundleTestRunner((r, p, c) -> new ScanEngine(c).scan(r, p), clock)
+                .run(BundleLoader.fromDirectory(bundleDir), request);
     }
 
     @Override
     public int writeBaseline(ScanRequest request, Path baselineFile) {
         ScanResult result = engine.scan(request);
-        return Baseline.update(engine.root(request), baselineFile, result, engine.lockedRules(request).keySet());
+        return Baseline.update(
+                engine.root(request), baselineFile, result, engine.lockedRules(request).keySet());
     }
 
     @Override
-    public ReviewEntry reviewAdd(ScanRequest request, String server, String reviewer, String note,
-                                 String repository) {
-        return ReviewRegister.add(request.root(), engine.servers(request), server, reviewer, note, repository,
+    public ReviewEntry reviewAdd(
+            ScanRequest request, String server, String reviewer, String note, String repository) {
+        return ReviewRegister.add(
+                request.root(),
+                engine.servers(request),
+                server,
+                reviewer,
+                note,
+                repository,
                 LocalDate.now(clock));
     }
 

@@ -12,7 +12,6 @@ import dev.mcpsec.secrets.EnvEntry;
 import dev.mcpsec.secrets.EnvFile;
 import dev.mcpsec.secrets.EnvFileParser;
 import dev.mcpsec.secrets.ValueContext;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,20 +23,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the env files that configs load ({@code envFile}), resolving {@code ${workspaceFolder}}, but only inside the
- * scan root: a path that escapes it is reported and never read.
+ * Reads the env files that configs load ({@code envFile}), resolving {@code ${workspaceFolder}},
+ * but only inside the scan root: a path that escapes it is reported and never read.
  */
 public final class EnvFiles {
     private final Path root;
     private final ScanLimits limits;
     private final GitInspector git;
     private final Set<String> loaded = new LinkedHashSet<>();
+
     /** Each env file is read and parsed once, however many servers load it. */
     private final Map<Path, EnvFile> parsedFiles = new HashMap<>();
+
     private long valuesLeft = MAX_VALUES;
     private boolean budgetWarned;
 
-    /** Most env-file values inspected in one scan (servers times entries): bounds time and facts. */
+    /**
+     * Most env-file values inspected in one scan (servers times entries): bounds time and facts.
+     */
     static final long MAX_VALUES = 200_000;
 
     public EnvFiles(Path root, ScanLimits limits, GitInspector git) {
@@ -55,16 +58,31 @@ public final class EnvFiles {
         String raw = entry.envFile().value();
         String where = doc.file() + ":" + entry.envFile().line();
         if (!"project".equals(doc.scope())) {
-            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
-                    + entry.name() + " is in a user-level config: not read (only files inside the scan root are read)"));
+            sink.warnings()
+                    .add(
+                            new ScanWarning(
+                                    doc.file(),
+                                    entry.envFile().line(),
+                                    "envFile "
+                                            + raw
+                                            + " of server "
+                                            + entry.name()
+                                            + " is in a user-level config: not read (only files inside the scan root are read)"));
             return;
         }
         Path workspace = workspaceOf(root, root.resolve(doc.file()));
-        String expanded = raw.replace("${workspaceFolder}", workspace.toString())
-                .replace("${workspaceRoot}", workspace.toString());
+        String expanded =
+                raw.replace("${workspaceFolder}", workspace.toString())
+                        .replace("${workspaceRoot}", workspace.toString());
         if (expanded.contains("${") || expanded.startsWith("~")) {
-            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw
-                    + " uses a variable mcpsec cannot resolve offline: not read"));
+            sink.warnings()
+                    .add(
+                            new ScanWarning(
+                                    doc.file(),
+                                    entry.envFile().line(),
+                                    "envFile "
+                                            + raw
+                                            + " uses a variable mcpsec cannot resolve offline: not read"));
             return;
         }
         Path target;
@@ -72,18 +90,41 @@ public final class EnvFiles {
             target = workspace.resolve(expanded).normalize();
         } catch (java.nio.file.InvalidPathException e) {
             // a NUL or a lone surrogate: no file system holds such a name; the value is not echoed
-            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile of server "
-                    + entry.name() + " is not a valid path (NUL or characters a file name cannot hold): not read"));
+            sink.warnings()
+                    .add(
+                            new ScanWarning(
+                                    doc.file(),
+                                    entry.envFile().line(),
+                                    "envFile of server "
+                                            + entry.name()
+                                            + " is not a valid path (NUL or characters a file name cannot hold): not read"));
             return;
         }
         if (!target.startsWith(root) || escapesBySymlink(target)) {
-            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
-                    + entry.name() + " points outside the scan root: not read"));
+            sink.warnings()
+                    .add(
+                            new ScanWarning(
+                                    doc.file(),
+                                    entry.envFile().line(),
+                                    "envFile "
+                                            + raw
+                                            + " of server "
+                                            + entry.name()
+                                            + " points outside the scan root: not read"));
             return;
         }
-        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target)) {
-            sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), "envFile " + raw + " of server "
-                    + entry.name() + " does not exist"));
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(target)) {
+            sink.warnings()
+                    .add(
+                            new ScanWarning(
+                                    doc.file(),
+                                    entry.envFile().line(),
+                                    "envFile "
+                                            + raw
+                                            + " of server "
+                                            + entry.name()
+                                            + " does not exist"));
             return;
         }
         String display = root.relativize(target).toString().replace('\\', '/');
@@ -106,32 +147,54 @@ public final class EnvFiles {
             tracked = st.tracked();
             ignored = st.ignored();
         }
-        FactExtractor.Values values = extractor.values(new Origin(display, entry.name(), doc.client(), tracked,
-                ignored), sink);
+        FactExtractor.Values values =
+                extractor.values(
+                        new Origin(display, entry.name(), doc.client(), tracked, ignored), sink);
         for (EnvEntry e : parsed.entries()) {
             if (valuesLeft-- <= 0) {
                 if (!budgetWarned) {
                     budgetWarned = true;
-                    sink.warnings().add(new ScanWarning(display, 0, "env files: more than " + MAX_VALUES
-                            + " values loaded by servers in this scan; the rest were not checked for secrets"));
+                    sink.warnings()
+                            .add(
+                                    new ScanWarning(
+                                            display,
+                                            0,
+                                            "env files: more than "
+                                                    + MAX_VALUES
+                                                    + " values loaded by servers in this scan; the rest were not checked for secrets"));
                 }
                 return;
             }
-            values.inspect(e.name(), new Located(e.value(), e.line(), e.column()), "envFile:" + e.name(),
+            values.inspect(
+                    e.name(),
+                    new Located(e.value(), e.line(), e.column()),
+                    "envFile:" + e.name(),
                     ValueContext.ENV_FILE);
         }
     }
 
-    /** Reads and parses one env file, bounded by {@code maxFileBytes}; null (with a warning) when it cannot be. */
+    /**
+     * Reads and parses one env file, bounded by {@code maxFileBytes}; null (with a warning) when it
+     * cannot be.
+     */
     private EnvFile read(Path target, String display, String where, Sink sink) {
         try {
             if (!Files.isRegularFile(target)) {
-                sink.warnings().add(new ScanWarning(display, 0, "env file is not a regular file: not read"));
+                sink.warnings()
+                        .add(
+                                new ScanWarning(
+                                        display, 0, "env file is not a regular file: not read"));
                 return null;
             }
             if (Files.size(target) > limits.maxFileBytes()) {
-                sink.warnings().add(new ScanWarning(display, 0, "larger than " + limits.maxFileBytes()
-                        + " bytes: not read (limit maxFileBytes)"));
+                sink.warnings()
+                        .add(
+                                new ScanWarning(
+                                        display,
+                                        0,
+                                        "larger than "
+                                                + limits.maxFileBytes()
+                                                + " bytes: not read (limit maxFileBytes)"));
                 return null;
             }
             byte[] bytes;
@@ -140,22 +203,31 @@ public final class EnvFiles {
             }
             return EnvFileParser.parse(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            sink.warnings().add(new ScanWarning(display, 0, "cannot read env file (" + where + "): "
-                    + e.getClass().getSimpleName()));
+            sink.warnings()
+                    .add(
+                            new ScanWarning(
+                                    display,
+                                    0,
+                                    "cannot read env file ("
+                                            + where
+                                            + "): "
+                                            + e.getClass().getSimpleName()));
             return null;
         }
     }
 
     /**
-     * CVE-2025-61260: Codex CLI before 0.23.0 read {@code CODEX_HOME} from a {@code .env} in the working folder, so a
-     * repository with {@code .env} and {@code .codex/config.toml} side by side made Codex run the project's servers
-     * as if they were the user's own. For a project {@code .codex/config.toml}, the {@code .env} beside the
-     * {@code .codex} folder is read and a {@code CODEX_HOME} in it becomes the setting {@code env.CODEX_HOME}
-     * (unless git ignores the file: then it is the user's own).
+     * CVE-2025-61260: Codex CLI before 0.23.0 read {@code CODEX_HOME} from a {@code .env} in the
+     * working folder, so a repository with {@code .env} and {@code .codex/config.toml} side by side
+     * made Codex run the project's servers as if they were the user's own. For a project {@code
+     * .codex/config.toml}, the {@code .env} beside the {@code .codex} folder is read and a {@code
+     * CODEX_HOME} in it becomes the setting {@code env.CODEX_HOME} (unless git ignores the file:
+     * then it is the user's own).
      */
     void clientHome(ConfigDocument doc, Sink sink) {
-        if (!"project".equals(doc.scope()) || !(doc.file().equals(".codex/config.toml")
-                || doc.file().endsWith("/.codex/config.toml"))) {
+        if (!"project".equals(doc.scope())
+                || !(doc.file().equals(".codex/config.toml")
+                        || doc.file().endsWith("/.codex/config.toml"))) {
             return;
         }
         Path env = root.resolve(doc.file()).normalize().getParent().resolveSibling(".env");
@@ -173,12 +245,25 @@ public final class EnvFiles {
             EnvFile parsed = EnvFileParser.parse(Files.readString(env, StandardCharsets.UTF_8));
             for (EnvEntry e : parsed.entries()) {
                 if ("CODEX_HOME".equals(e.name())) {
-                    sink.facts().add(new ClientSetting(display, e.line(), e.column(), "codex", "env.CODEX_HOME",
-                            e.value(), null));
+                    sink.facts()
+                            .add(
+                                    new ClientSetting(
+                                            display,
+                                            e.line(),
+                                            e.column(),
+                                            "codex",
+                                            "env.CODEX_HOME",
+                                            e.value(),
+                                            null));
                 }
             }
         } catch (IOException e) {
-            sink.warnings().add(new ScanWarning(display, 0, "cannot read env file: " + e.getClass().getSimpleName()));
+            sink.warnings()
+                    .add(
+                            new ScanWarning(
+                                    display,
+                                    0,
+                                    "cannot read env file: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -193,7 +278,10 @@ public final class EnvFiles {
         }
     }
 
-    /** The folder a config's {@code ${workspaceFolder}} means: the folder above the client's dot-folder, if any. */
+    /**
+     * The folder a config's {@code ${workspaceFolder}} means: the folder above the client's
+     * dot-folder, if any.
+     */
     static Path workspaceOf(Path root, Path configFile) {
         Path rel = root.relativize(configFile);
         Path dir = root;

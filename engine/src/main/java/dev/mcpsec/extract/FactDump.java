@@ -6,7 +6,6 @@ import dev.mcpsec.secrets.Detection;
 import dev.mcpsec.secrets.SecretDetector;
 import dev.mcpsec.secrets.ValueAnalysis;
 import dev.mcpsec.secrets.ValueContext;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -16,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the facts of a scan into {@link FactRecord}s for {@code mcpsec facts}: every record component, in order, with
- * each text run through the secret detector so that a literal secret (in an argument, a URL, a client setting) shows
- * in its masked form only. Facts that already hold masked values (credentials) pass through unchanged.
+ * Turns the facts of a scan into {@link FactRecord}s for {@code mcpsec facts}: every record
+ * component, in order, with each text run through the secret detector so that a literal secret (in
+ * an argument, a URL, a client setting) shows in its masked form only. Facts that already hold
+ * masked values (credentials) pass through unchanged.
  */
 public final class FactDump {
     private final SecretDetector detector;
@@ -37,7 +37,10 @@ public final class FactDump {
             for (RecordComponent c : r.getClass().getRecordComponents()) {
                 fields.put(c.getName(), safe(value(c, r)));
             }
-            out.add(new FactRecord(r.getClass().getSimpleName(), java.util.Collections.unmodifiableMap(fields)));
+            out.add(
+                    new FactRecord(
+                            r.getClass().getSimpleName(),
+                            java.util.Collections.unmodifiableMap(fields)));
         }
         out.sort(Comparator.comparing(FactRecord::type));
         return out;
@@ -50,8 +53,13 @@ public final class FactDump {
             return String.valueOf(fact);
         }
         StringBuilder sb = new StringBuilder();
-        r.fields().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=')
-                .append(v instanceof String ? "\"" + v + "\"" : v));
+        r.fields()
+                .forEach(
+                        (k, v) ->
+                                sb.append(sb.length() == 0 ? "" : " ")
+                                        .append(k)
+                                        .append('=')
+                                        .append(v instanceof String ? "\"" + v + "\"" : v));
         return sb.toString();
     }
 
@@ -59,7 +67,8 @@ public final class FactDump {
         try {
             return c.getAccessor().invoke(r);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
         }
     }
 

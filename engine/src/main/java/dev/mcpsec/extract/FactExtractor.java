@@ -27,7 +27,6 @@ import dev.mcpsec.secrets.SecretDetector;
 import dev.mcpsec.secrets.ValueAnalysis;
 import dev.mcpsec.secrets.ValueContext;
 import dev.mcpsec.supply.LaunchRisks;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,12 +35,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns one parsed config into facts: servers, filesystem roots, client settings, and what every value handed to a
- * server holds (credentials, references, database targets). Secret values never leave this class unmasked.
+ * Turns one parsed config into facts: servers, filesystem roots, client settings, and what every
+ * value handed to a server holds (credentials, references, database targets). Secret values never
+ * leave this class unmasked.
  */
 public final class FactExtractor {
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s");
-    private static final Launch NO_LAUNCH = new Launch(null, null, null, null, null, null, List.of());
+    private static final java.util.regex.Pattern WHITESPACE =
+            java.util.regex.Pattern.compile("\\s");
+    private static final Launch NO_LAUNCH =
+            new Launch(null, null, null, null, null, null, List.of());
     private final SecretDetector detector;
     private final Fingerprinter fingerprinter;
     private final Path root;
@@ -49,12 +51,17 @@ public final class FactExtractor {
     private final Consumer<String> valueLog;
     private final SettingFacts settingFacts;
 
-    public FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles) {
+    public FactExtractor(
+            SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles) {
         this(detector, fingerprinter, root, envFiles, null);
     }
 
-    public FactExtractor(SecretDetector detector, Fingerprinter fingerprinter, Path root, EnvFiles envFiles,
-                  Consumer<String> valueLog) {
+    public FactExtractor(
+            SecretDetector detector,
+            Fingerprinter fingerprinter,
+            Path root,
+            EnvFiles envFiles,
+            Consumer<String> valueLog) {
         this.detector = detector;
         this.fingerprinter = fingerprinter;
         this.root = root;
@@ -68,17 +75,33 @@ public final class FactExtractor {
         return new FactExtractor(detector, fingerprinter, root, null, null);
     }
 
-    /** Extracts the facts of one parsed file, whose git status is {@code tracked} and {@code ignored}. */
+    /**
+     * Extracts the facts of one parsed file, whose git status is {@code tracked} and {@code
+     * ignored}.
+     */
     public void extract(ConfigDocument doc, boolean tracked, boolean ignored, Sink sink) {
         String file = doc.file();
         for (SettingEntry s : doc.settings()) {
-            // a settings value can hold a literal secret (an env block, a curl in permissions.allow): facts carry it masked
-            String value = s.value() == null ? null : settingFacts.mask(s.key().substring(s.key().lastIndexOf('.') + 1),
-                    s.value());
-            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(), Masker.display(value),
-                    s.server()));
+            // a settings value can hold a literal secret (an env block, a curl in
+            // permissions.allow): facts carry it masked
+            String value =
+                    s.value() == null
+                            ? null
+                            : settingFacts.mask(
+                                    s.key().substring(s.key().lastIndexOf('.') + 1), s.value());
+            sink.facts()
+                    .add(
+                            new ClientSetting(
+                                    file,
+                                    s.line(),
+                                    s.column(),
+                                    doc.client(),
+                                    s.key(),
+                                    Masker.display(value),
+                                    s.server()));
         }
-        settingFacts.extract(doc, new Origin(file, null, doc.client(), tracked, ignored), sink, this);
+        settingFacts.extract(
+                doc, new Origin(file, null, doc.client(), tracked, ignored), sink, this);
         if (envFiles != null) {
             envFiles.clientHome(doc, sink);
         }
@@ -86,8 +109,10 @@ public final class FactExtractor {
             server(doc, e, new Origin(file, e.name(), doc.client(), tracked, ignored), sink);
         }
         if (!doc.values().isEmpty()) {
-            // values outside any server (VS Code inputs[].default, values shadowed by a duplicate key)
-            Values values = new Values(new Origin(file, null, doc.client(), tracked, ignored), sink);
+            // values outside any server (VS Code inputs[].default, values shadowed by a duplicate
+            // key)
+            Values values =
+                    new Values(new Origin(file, null, doc.client(), tracked, ignored), sink);
             for (dev.mcpsec.parse.FileValue v : doc.values()) {
                 values.inspect(v.name(), v.value(), v.location(), ValueContext.ENV);
             }
@@ -95,41 +120,71 @@ public final class FactExtractor {
     }
 
     /** The fact for the file itself; {@code inRepository} false means git status does not apply. */
-    public static ConfigFile configFile(ConfigDocument doc, boolean tracked, boolean ignored, boolean inRepository) {
-        return new ConfigFile(doc.file(), doc.client(), doc.scope(), doc.format(), doc.kind(), tracked, ignored,
-                inRepository, doc.parseError(), doc.servers().size(), ReferenceSyntax.of(doc.client()));
+    public static ConfigFile configFile(
+            ConfigDocument doc, boolean tracked, boolean ignored, boolean inRepository) {
+        return new ConfigFile(
+                doc.file(),
+                doc.client(),
+                doc.scope(),
+                doc.format(),
+                doc.kind(),
+                tracked,
+                ignored,
+                inRepository,
+                doc.parseError(),
+                doc.servers().size(),
+                ReferenceSyntax.of(doc.client()));
     }
 
     /** The servers of one parsed file, and nothing else: no secret detection, no warnings. */
     public static List<McpServer> servers(ConfigDocument doc) {
-        return doc.servers().stream().map(e -> server(doc, e, LaunchParser.parse(e).orElse(NO_LAUNCH))).toList();
+        return doc.servers().stream()
+                .map(e -> server(doc, e, LaunchParser.parse(e).orElse(NO_LAUNCH)))
+                .toList();
     }
 
     /**
-     * The server fact: what rules, reports, reviews and the inventory see. Credentials inside its strings (command,
-     * arguments, URL, package name and version) are masked here; the detector reads the raw values separately.
+     * The server fact: what rules, reports, reviews and the inventory see. Credentials inside its
+     * strings (command, arguments, URL, package name and version) are masked here; the detector
+     * reads the raw values separately.
      */
     private static McpServer server(ConfigDocument doc, ServerEntry e, Launch launch) {
-        // as the client reads it: a URL java.net.URI refuses (spaces, backslashes, http:/host) still connects
+        // as the client reads it: a URL java.net.URI refuses (spaces, backslashes, http:/host)
+        // still connects
         String url = LenientUrl.normalize(e.url() != null ? e.url().value() : launch.remoteUrl());
-        return McpServer.builder().name(e.name()).file(doc.file()).line(e.line()).column(e.column())
-                .client(doc.client()).scope(doc.scope()).transport(e.transport())
+        return McpServer.builder()
+                .name(e.name())
+                .file(doc.file())
+                .line(e.line())
+                .column(e.column())
+                .client(doc.client())
+                .scope(doc.scope())
+                .transport(e.transport())
                 .command(Masker.display(e.command() == null ? null : e.command().value()))
                 .args(e.args().stream().map(Located::value).map(Masker::display).toList())
-                .url(Masker.display(url)).host(host(url))
+                .url(Masker.display(url))
+                .host(host(url))
                 .launcher(launch.launcher())
                 .ecosystem("remote".equals(launch.launcher()) ? "remote" : launch.ecosystem())
                 .packageName(Masker.display(launch.packageName()))
                 .packageVersion(Masker.display(launch.packageVersion()))
-                .imageDigest(launch.imageDigest()).disabled(e.disabled()).build();
+                .imageDigest(launch.imageDigest())
+                .disabled(e.disabled())
+                .build();
     }
 
     private void server(ConfigDocument doc, ServerEntry e, Origin origin, Sink sink) {
         String file = doc.file();
         Launch launch = LaunchParser.parse(e).orElse(NO_LAUNCH);
         if (launch == NO_LAUNCH) {
-            sink.warnings().add(new ScanWarning(file, e.line(), "server \"" + e.name()
-                    + "\" has neither a command nor a url: the client cannot start it"));
+            sink.warnings()
+                    .add(
+                            new ScanWarning(
+                                    file,
+                                    e.line(),
+                                    "server \""
+                                            + e.name()
+                                            + "\" has neither a command nor a url: the client cannot start it"));
         }
         McpServer server = server(doc, e, launch);
         // the raw values, read by the detector only; the fact and the summary carry the masked ones
@@ -139,12 +194,24 @@ public final class FactExtractor {
         LaunchRisks.of(server, envValues(e)).forEach(sink.facts()::add);
         int firstCredential = sink.facts().credentials().size();
         for (SettingEntry s : e.settings()) {
-            sink.facts().add(new ClientSetting(file, s.line(), s.column(), doc.client(), s.key(),
-                    Masker.display(s.value()), s.server() == null ? e.name() : s.server()));
+            sink.facts()
+                    .add(
+                            new ClientSetting(
+                                    file,
+                                    s.line(),
+                                    s.column(),
+                                    doc.client(),
+                                    s.key(),
+                                    Masker.display(s.value()),
+                                    s.server() == null ? e.name() : s.server()));
         }
         filesystemRoots(doc, e, launch, sink);
-        ServerInputs.extract(file, e, launch.packageName() == null ? 0 : e.args().size() - launch.packageArgs().size(),
-                detector.classifier(), sink.facts());
+        ServerInputs.extract(
+                file,
+                e,
+                launch.packageName() == null ? 0 : e.args().size() - launch.packageArgs().size(),
+                detector.classifier(),
+                sink.facts());
         hiddenText(file, e, sink.facts());
         Values values = new Values(origin, sink);
         for (Map.Entry<String, Located> env : e.env().entrySet()) {
@@ -159,19 +226,26 @@ public final class FactExtractor {
         if (command != null && WHITESPACE.matcher(command.strip()).find()) {
             // a whole command line written in "command": its words are arguments like any other
             for (ArgValue nv : ArgScanner.scan(List.of(command.strip().split("\\s+")))) {
-                values.inspect(nv.name(), new Located(nv.value(), e.command().line(), e.command().column()), "command",
+                values.inspect(
+                        nv.name(),
+                        new Located(nv.value(), e.command().line(), e.command().column()),
+                        "command",
                         nv.context());
             }
         }
         for (ArgValue nv : ArgScanner.scan(args)) {
             Located at = e.args().get(nv.argIndex());
-            values.inspect(nv.name(), new Located(nv.value(), at.line(), at.column()), "args[" + nv.argIndex() + "]",
+            values.inspect(
+                    nv.name(),
+                    new Located(nv.value(), at.line(), at.column()),
+                    "args[" + nv.argIndex() + "]",
                     nv.context());
         }
         if (e.envFile() != null && envFiles != null) {
             envFiles.load(doc, e, this, sink);
         }
-        // The inventory entry comes last: it lists the credentials the server receives (kinds and tiers only).
+        // The inventory entry comes last: it lists the credentials the server receives (kinds and
+        // tiers only).
         List<String> credentials = new ArrayList<>();
         List<Credential> found = sink.facts().credentials();
         for (Credential c : found.subList(firstCredential, found.size())) {
@@ -179,12 +253,29 @@ public final class FactExtractor {
                 credentials.add(c.location() + ": " + c.kind() + " (" + c.tier() + ")");
             }
         }
-        sink.servers().add(new ServerSummary(file, e.line(), e.name(), doc.client(), doc.scope(), e.transport(),
-                server.command(), server.url(), server.packageName(), server.packageVersion(), e.disabled(),
-                server.ecosystem(), launch.imageDigest(), credentials));
+        sink.servers()
+                .add(
+                        new ServerSummary(
+                                file,
+                                e.line(),
+                                e.name(),
+                                doc.client(),
+                                doc.scope(),
+                                e.transport(),
+                                server.command(),
+                                server.url(),
+                                server.packageName(),
+                                server.packageVersion(),
+                                e.disabled(),
+                                server.ecosystem(),
+                                launch.imageDigest(),
+                                credentials));
     }
 
-    /** The server's environment as the config writes it (names to values), for the launch-risk checks. */
+    /**
+     * The server's environment as the config writes it (names to values), for the launch-risk
+     * checks.
+     */
     private static Map<String, String> envValues(ServerEntry e) {
         Map<String, String> values = new LinkedHashMap<>();
         e.env().forEach((k, v) -> values.put(k, v == null ? null : v.value()));
@@ -203,13 +294,26 @@ public final class FactExtractor {
                 continue;
             }
             any = true;
-            Located at = e.args().get(Math.max(0, Math.min(e.args().size() - 1, firstPackageArg + i)));
-            FilesystemScope.Scope scope = FilesystemScope.classify(a, root, "project".equals(doc.scope()));
-            sink.facts().add(new FilesystemRoot(doc.file(), at.line(), at.column(), e.name(), a, scope.resolved(),
-                    scope.breadth()));
+            Located at =
+                    e.args().get(Math.max(0, Math.min(e.args().size() - 1, firstPackageArg + i)));
+            FilesystemScope.Scope scope =
+                    FilesystemScope.classify(a, root, "project".equals(doc.scope()));
+            sink.facts()
+                    .add(
+                            new FilesystemRoot(
+                                    doc.file(),
+                                    at.line(),
+                                    at.column(),
+                                    e.name(),
+                                    a,
+                                    scope.resolved(),
+                                    scope.breadth()));
         }
         if (!any) {
-            sink.facts().add(new FilesystemRoot(doc.file(), e.line(), e.column(), e.name(), "", null, "none"));
+            sink.facts()
+                    .add(
+                            new FilesystemRoot(
+                                    doc.file(), e.line(), e.column(), e.name(), "", null, "none"));
         }
     }
 
@@ -217,18 +321,45 @@ public final class FactExtractor {
     private void hiddenText(String file, ServerEntry e, FactSet out) {
         settingFacts.hidden(file, e.line(), e.column(), e.name(), "name", e.name(), out);
         if (e.command() != null) {
-            settingFacts.hidden(file, e.command().line(), e.command().column(), e.name(), "command",
-                    e.command().value(), out);
+            settingFacts.hidden(
+                    file,
+                    e.command().line(),
+                    e.command().column(),
+                    e.name(),
+                    "command",
+                    e.command().value(),
+                    out);
         }
         for (int i = 0; i < e.args().size(); i++) {
             Located a = e.args().get(i);
-            settingFacts.hidden(file, a.line(), a.column(), e.name(), "args[" + i + "]", a.value(), out);
+            settingFacts.hidden(
+                    file, a.line(), a.column(), e.name(), "args[" + i + "]", a.value(), out);
         }
-        e.env().forEach((k, v) -> settingFacts.hidden(file, v.line(), v.column(), e.name(), "env." + k, v.value(), out));
-        e.headers().forEach((k, v) -> settingFacts.hidden(file, v.line(), v.column(), e.name(), "headers." + k,
-                v.value(), out));
+        e.env()
+                .forEach(
+                        (k, v) ->
+                                settingFacts.hidden(
+                                        file,
+                                        v.line(),
+                                        v.column(),
+                                        e.name(),
+                                        "env." + k,
+                                        v.value(),
+                                        out));
+        e.headers()
+                .forEach(
+                        (k, v) ->
+                                settingFacts.hidden(
+                                        file,
+                                        v.line(),
+                                        v.column(),
+                                        e.name(),
+                                        "headers." + k,
+                                        v.value(),
+                                        out));
         if (e.url() != null) {
-            settingFacts.hidden(file, e.url().line(), e.url().column(), e.name(), "url", e.url().value(), out);
+            settingFacts.hidden(
+                    file, e.url().line(), e.url().column(), e.name(), "url", e.url().value(), out);
         }
     }
 
@@ -261,12 +392,31 @@ public final class FactExtractor {
                 valueLog.accept(ValueDecisions.describe(file, value.line(), server, location, a));
             }
             if (value.value().length() > detector.options().maxValueLength()) {
-                sink.warnings().add(new ScanWarning(file, value.line(), location + " of server " + server + " is "
-                        + value.value().length() + " characters long, over the limit of "
-                        + detector.options().maxValueLength() + " (maxValueLength): not checked for secrets"));
+                sink.warnings()
+                        .add(
+                                new ScanWarning(
+                                        file,
+                                        value.line(),
+                                        location
+                                                + " of server "
+                                                + server
+                                                + " is "
+                                                + value.value().length()
+                                                + " characters long, over the limit of "
+                                                + detector.options().maxValueLength()
+                                                + " (maxValueLength): not checked for secrets"));
             }
             for (Reference r : a.references()) {
-                sink.facts().add(new EnvReference(file, value.line(), value.column(), server, location, r.variable(), r.syntax()));
+                sink.facts()
+                        .add(
+                                new EnvReference(
+                                        file,
+                                        value.line(),
+                                        value.column(),
+                                        server,
+                                        location,
+                                        r.variable(),
+                                        r.syntax()));
             }
             for (Detection d : a.detections()) {
                 sink.facts().add(credential(d, name, value, location));
@@ -275,18 +425,43 @@ public final class FactExtractor {
                 if (db.password() != null) {
                     sink.facts().add(credential(db.password(), name, value, location));
                 }
-                sink.facts().add(new DatabaseTarget(file, value.line(), value.column(), server, location, db.scheme(), db.host(),
-                        db.database(), db.user(), db.hasPassword(), db.loopback()));
+                sink.facts()
+                        .add(
+                                new DatabaseTarget(
+                                        file,
+                                        value.line(),
+                                        value.column(),
+                                        server,
+                                        location,
+                                        db.scheme(),
+                                        db.host(),
+                                        db.database(),
+                                        db.user(),
+                                        db.hasPassword(),
+                                        db.loopback()));
             }
         }
 
         private Credential credential(Detection d, String name, Located value, String location) {
-            return Credential.builder().file(origin.file()).line(value.line()).column(value.column())
-                    .server(origin.server()).client(origin.client()).location(location).variable(name)
-                    .kind(d.kind()).tier(d.tier()).masked(d.masked()).fingerprint(fingerprinter.fingerprint(d.secret()))
-                    .detector(d.detector()).confidence(d.confidence()).expiring(d.expiring())
-                    .tracked(origin.tracked()).ignored(origin.ignored())
-                    .reference(ReferenceSyntax.suggest(origin.client(), name)).build();
+            return Credential.builder()
+                    .file(origin.file())
+                    .line(value.line())
+                    .column(value.column())
+                    .server(origin.server())
+                    .client(origin.client())
+                    .location(location)
+                    .variable(name)
+                    .kind(d.kind())
+                    .tier(d.tier())
+                    .masked(d.masked())
+                    .fingerprint(fingerprinter.fingerprint(d.secret()))
+                    .detector(d.detector())
+                    .confidence(d.confidence())
+                    .expiring(d.expiring())
+                    .tracked(origin.tracked())
+                    .ignored(origin.ignored())
+                    .reference(ReferenceSyntax.suggest(origin.client(), name))
+                    .build();
         }
     }
 
@@ -295,7 +470,9 @@ public final class FactExtractor {
         return new Values(origin, sink);
     }
 
-    /** The credentials of a parsed file (history: git status, inventory and warnings do not matter). */
+    /**
+     * The credentials of a parsed file (history: git status, inventory and warnings do not matter).
+     */
     List<Credential> credentialsOf(ConfigDocument doc) {
         Sink sink = Sink.factsOnly();
         extract(doc, false, false, sink);

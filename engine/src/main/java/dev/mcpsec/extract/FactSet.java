@@ -11,9 +11,9 @@ import dev.mcpsec.facts.EnvReference;
 import dev.mcpsec.facts.FilesystemRoot;
 import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.facts.HistoryCredential;
+import dev.mcpsec.facts.IncompleteConfig;
 import dev.mcpsec.facts.LaunchRisk;
 import dev.mcpsec.facts.LookAlike;
-import dev.mcpsec.facts.IncompleteConfig;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.ReviewRecord;
@@ -21,14 +21,14 @@ import dev.mcpsec.facts.RotationRecord;
 import dev.mcpsec.facts.SecretOccurrence;
 import dev.mcpsec.facts.ServerInput;
 import dev.mcpsec.facts.SkippedConfigs;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The facts of one scan, kept by type (a caller asks for {@link #servers()} or {@link #credentials()}, never searches
- * a bag of objects) and in the order they were found, which is the order the rule session receives them.
+ * The facts of one scan, kept by type (a caller asks for {@link #servers()} or {@link
+ * #credentials()}, never searches a bag of objects) and in the order they were found, which is the
+ * order the rule session receives them.
  */
 public final class FactSet {
     private final List<Object> inOrder = new ArrayList<>();
@@ -140,7 +140,10 @@ public final class FactSet {
         return Collections.unmodifiableList(credentials);
     }
 
-    /** The hidden characters found so far (config values, config files, instruction files), in the order found. */
+    /**
+     * The hidden characters found so far (config values, config files, instruction files), in the
+     * order found.
+     */
     public List<HiddenText> hiddenTexts() {
         return Collections.unmodifiableList(hiddenTexts);
     }

@@ -4,22 +4,28 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Classifies how much a filesystem server's directory argument opens up, offline and without touching the disk. */
+/**
+ * Classifies how much a filesystem server's directory argument opens up, offline and without
+ * touching the disk.
+ */
 final class FilesystemScope {
     private static final Pattern DRIVE_ROOT = Pattern.compile("(?i)^[a-z]:[\\\\/]*$");
-    private static final Pattern HOME_DIR = Pattern.compile(
-            "(?i)^(/users/[^/]+|/home/[^/]+|/root|[a-z]:[\\\\/]+users[\\\\/]+[^\\\\/]+)[\\\\/]*$");
-    private static final Pattern HOME_TOKEN = Pattern.compile(
-            "^(~|\\$HOME|\\$\\{HOME}|\\$\\{env:HOME}|\\$\\{userHome}|%USERPROFILE%|%HOMEPATH%|\\{env:HOME})$");
-    private static final Pattern PROJECT_TOKEN = Pattern.compile(
-            "^(\\.|\\./|\\$\\{workspaceFolder}|\\$\\{workspaceRoot}|\\$\\{CLAUDE_PROJECT_DIR}|\\$\\{PWD}|\\$PWD)$");
+    private static final Pattern HOME_DIR =
+            Pattern.compile(
+                    "(?i)^(/users/[^/]+|/home/[^/]+|/root|[a-z]:[\\\\/]+users[\\\\/]+[^\\\\/]+)[\\\\/]*$");
+    private static final Pattern HOME_TOKEN =
+            Pattern.compile(
+                    "^(~|\\$HOME|\\$\\{HOME}|\\$\\{env:HOME}|\\$\\{userHome}|%USERPROFILE%|%HOMEPATH%|\\{env:HOME})$");
+    private static final Pattern PROJECT_TOKEN =
+            Pattern.compile(
+                    "^(\\.|\\./|\\$\\{workspaceFolder}|\\$\\{workspaceRoot}|\\$\\{CLAUDE_PROJECT_DIR}|\\$\\{PWD}|\\$PWD)$");
 
-    private FilesystemScope() {
-    }
+    private FilesystemScope() {}
 
-    /** Result of the classification: the breadth id and the resolved path (or null when unknown). */
-    record Scope(String breadth, String resolved) {
-    }
+    /**
+     * Result of the classification: the breadth id and the resolved path (or null when unknown).
+     */
+    record Scope(String breadth, String resolved) {}
 
     /**
      * @param raw the argument as written
@@ -32,18 +38,23 @@ final class FilesystemScope {
             return new Scope("none", null);
         }
         if (p.equals("/") || p.equals("\\") || DRIVE_ROOT.matcher(p).matches() || p.equals("/*")) {
-            return new Scope("root", p.startsWith("/") ? "/" : p.substring(0, 2).toUpperCase(Locale.ROOT) + "/");
+            return new Scope(
+                    "root",
+                    p.startsWith("/") ? "/" : p.substring(0, 2).toUpperCase(Locale.ROOT) + "/");
         }
         if (HOME_TOKEN.matcher(stripSlash(p)).matches() || HOME_DIR.matcher(p).matches()) {
             return new Scope("home", "~");
         }
-        String expanded = p.replace("${workspaceFolder}", projectRoot.toString())
-                .replace("${workspaceRoot}", projectRoot.toString())
-                .replace("${CLAUDE_PROJECT_DIR}", projectRoot.toString());
+        String expanded =
+                p.replace("${workspaceFolder}", projectRoot.toString())
+                        .replace("${workspaceRoot}", projectRoot.toString())
+                        .replace("${CLAUDE_PROJECT_DIR}", projectRoot.toString());
         if (PROJECT_TOKEN.matcher(p).matches()) {
             return new Scope("project", projectRoot.toString().replace('\\', '/'));
         }
-        if (expanded.startsWith("~/") || expanded.startsWith("$HOME/") || expanded.startsWith("${HOME}/")
+        if (expanded.startsWith("~/")
+                || expanded.startsWith("$HOME/")
+                || expanded.startsWith("${HOME}/")
                 || expanded.startsWith("${userHome}/")) {
             return new Scope("specific", null);
         }
@@ -85,15 +96,21 @@ final class FilesystemScope {
     }
 
     private static String stripSlash(String p) {
-        return p.length() > 1 && (p.endsWith("/") || p.endsWith("\\")) ? p.substring(0, p.length() - 1) : p;
+        return p.length() > 1 && (p.endsWith("/") || p.endsWith("\\"))
+                ? p.substring(0, p.length() - 1)
+                : p;
     }
 
     /** True when the launched package or image is a filesystem server. */
     static boolean isFilesystemServer(String packageName, String serverName) {
         if (packageName != null) {
             String n = packageName.toLowerCase(Locale.ROOT);
-            return n.endsWith("server-filesystem") || n.equals("mcp/filesystem") || n.endsWith("/filesystem")
-                    || n.contains("filesystem-mcp") || n.contains("mcp-filesystem") || n.contains("mcp-server-filesystem");
+            return n.endsWith("server-filesystem")
+                    || n.equals("mcp/filesystem")
+                    || n.endsWith("/filesystem")
+                    || n.contains("filesystem-mcp")
+                    || n.contains("mcp-filesystem")
+                    || n.contains("mcp-server-filesystem");
         }
         return false;
     }

@@ -1,9 +1,9 @@
 package dev.mcpsec.extract;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,23 +11,25 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Finds invisible and direction-changing characters in text, deterministically, and decodes the two encodings that
- * carry a payload: Unicode tag characters (U+E0020–U+E007E mirror printable ASCII) and runs of variation selectors
- * (VS1–VS256 mirror the bytes 0–255 of a UTF-8 string).
+ * Finds invisible and direction-changing characters in text, deterministically, and decodes the two
+ * encodings that carry a payload: Unicode tag characters (U+E0020–U+E007E mirror printable ASCII)
+ * and runs of variation selectors (VS1–VS256 mirror the bytes 0–255 of a UTF-8 string).
  *
- * <p>Ordinary text is left alone: accents, CJK and emoji are visible; a zero-width joiner or non-joiner between two
- * non-ASCII letters or symbols (Indic and Persian scripts, emoji ZWJ sequences), a single variation selector (emoji
- * presentation, ideographic variants), a byte order mark at the start, and the tag sequence of an emoji subdivision
- * flag (U+1F3F4 followed by tags and U+E007F) are not reported.
+ * <p>Ordinary text is left alone: accents, CJK and emoji are visible; a zero-width joiner or
+ * non-joiner between two non-ASCII letters or symbols (Indic and Persian scripts, emoji ZWJ
+ * sequences), a single variation selector (emoji presentation, ideographic variants), a byte order
+ * mark at the start, and the tag sequence of an emoji subdivision flag (U+1F3F4 followed by tags
+ * and U+E007F) are not reported.
  */
 final class HiddenUnicode {
 
-    /** What one text holds, per kind ({@code tag}, {@code variation-selector}, {@code bidi}, {@code zero-width}). */
-    record Hit(String kind, int offset, int count, String codepoints, String decoded) {
-    }
+    /**
+     * What one text holds, per kind ({@code tag}, {@code variation-selector}, {@code bidi}, {@code
+     * zero-width}).
+     */
+    record Hit(String kind, int offset, int count, String codepoints, String decoded) {}
 
-    private HiddenUnicode() {
-    }
+    private HiddenUnicode() {}
 
     static boolean isTag(int cp) {
         return cp >= 0xE0000 && cp <= 0xE007F;
@@ -42,17 +44,27 @@ final class HiddenUnicode {
     }
 
     static boolean isZeroWidth(int cp) {
-        return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || (cp >= 0x2061 && cp <= 0x2064)
-                || cp == 0xFEFF || cp == 0x180E;
+        return cp == 0x200B
+                || cp == 0x200C
+                || cp == 0x200D
+                || cp == 0x2060
+                || (cp >= 0x2061 && cp <= 0x2064)
+                || cp == 0xFEFF
+                || cp == 0x180E;
     }
 
     /** A quick test that lets plain text skip the analysis. */
     static boolean mayHide(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x180E && (c == 0x180E || (c >= 0x200B && c <= 0x200D) || (c >= 0x202A && c <= 0x202E)
-                    || (c >= 0x2060 && c <= 0x2069) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF
-                    || c == 0xDB40)) {
+            if (c >= 0x180E
+                    && (c == 0x180E
+                            || (c >= 0x200B && c <= 0x200D)
+                            || (c >= 0x202A && c <= 0x202E)
+                            || (c >= 0x2060 && c <= 0x2069)
+                            || (c >= 0xFE00 && c <= 0xFE0F)
+                            || c == 0xFEFF
+                            || c == 0xDB40)) {
                 return true;
             }
         }
@@ -88,7 +100,9 @@ final class HiddenUnicode {
                             decoded.append((char) c);
                         }
                     }
-                    acc.computeIfAbsent("tag", k -> new Acc()).at(offsets, i).add(cps, i, end, decoded.toString());
+                    acc.computeIfAbsent("tag", k -> new Acc())
+                            .at(offsets, i)
+                            .add(cps, i, end, decoded.toString());
                 }
                 i = end;
             } else if (isVariationSelector(cp)) {
@@ -102,8 +116,9 @@ final class HiddenUnicode {
                         int c = cps[k];
                         bytes[k - i] = (byte) (c <= 0xFE0F ? c - 0xFE00 : c - 0xE0100 + 16);
                     }
-                    acc.computeIfAbsent("variation-selector", k -> new Acc()).at(offsets, i).add(cps, i, end,
-                            utf8(bytes));
+                    acc.computeIfAbsent("variation-selector", k -> new Acc())
+                            .at(offsets, i)
+                            .add(cps, i, end, utf8(bytes));
                 }
                 i = end;
             } else if (isBidiControl(cp)) {
@@ -111,7 +126,9 @@ final class HiddenUnicode {
                 i++;
             } else if (isZeroWidth(cp)) {
                 if (!ordinaryZeroWidth(cps, i)) {
-                    acc.computeIfAbsent("zero-width", k -> new Acc()).at(offsets, i).add(cps, i, i + 1, null);
+                    acc.computeIfAbsent("zero-width", k -> new Acc())
+                            .at(offsets, i)
+                            .add(cps, i, i + 1, null);
                 }
                 i++;
             } else {
@@ -119,39 +136,64 @@ final class HiddenUnicode {
             }
         }
         List<Hit> out = new ArrayList<>();
-        acc.forEach((kind, a) -> out.add(new Hit(kind, a.offset, a.count, String.join(" ", a.codepoints),
-                a.decoded == null ? null : a.decoded.toString())));
+        acc.forEach(
+                (kind, a) ->
+                        out.add(
+                                new Hit(
+                                        kind,
+                                        a.offset,
+                                        a.count,
+                                        String.join(" ", a.codepoints),
+                                        a.decoded == null ? null : a.decoded.toString())));
         return out;
     }
 
-    /** Zero-width characters that ordinary writing uses: a BOM at the start, joiners inside non-ASCII text. */
+    /**
+     * Zero-width characters that ordinary writing uses: a BOM at the start, joiners inside
+     * non-ASCII text.
+     */
     private static boolean ordinaryZeroWidth(int[] cps, int i) {
         int cp = cps[i];
         if (cp == 0xFEFF && i == 0) {
             return true;
         }
         if (cp == 0x200C || cp == 0x200D || cp == 0x200B) {
-            return i > 0 && i < cps.length - 1 && scriptOrSymbol(cps[i - 1]) && scriptOrSymbol(cps[i + 1]);
+            return i > 0
+                    && i < cps.length - 1
+                    && scriptOrSymbol(cps[i - 1])
+                    && scriptOrSymbol(cps[i + 1]);
         }
         return false;
     }
 
-    /** A non-ASCII letter, mark or symbol (emoji included), or a variation selector that ends an emoji. */
+    /**
+     * A non-ASCII letter, mark or symbol (emoji included), or a variation selector that ends an
+     * emoji.
+     */
     private static boolean scriptOrSymbol(int cp) {
         if (cp < 0x80 || isZeroWidth(cp) || isBidiControl(cp) || isTag(cp)) {
             return false;
         }
         int type = Character.getType(cp);
-        return Character.isLetter(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || isVariationSelector(cp)
+        return Character.isLetter(cp)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.OTHER_SYMBOL
+                || type == Character.MODIFIER_SYMBOL
+                || isVariationSelector(cp)
                 || (cp >= 0x1F3FB && cp <= 0x1F3FF);
     }
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()
-                    .replaceAll("\\p{Cntrl}", " ").strip();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()
+                    .replaceAll("\\p{Cntrl}", " ")
+                    .strip();
         } catch (CharacterCodingException e) {
             return "(" + bytes.length + " bytes that are not UTF-8 text)";
         }

@@ -19,7 +19,6 @@ import dev.mcpsec.project.ProjectConfig;
 import dev.mcpsec.secrets.EnvEntry;
 import dev.mcpsec.secrets.EnvFileParser;
 import dev.mcpsec.secrets.ValueContext;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,8 +34,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Credentials that the git history of MCP configs (and the env files they load) still holds: each distinct value once
- * per file, with the commit that introduced it and whether the current file still has it.
+ * Credentials that the git history of MCP configs (and the env files they load) still holds: each
+ * distinct value once per file, with the commit that introduced it and whether the current file
+ * still has it.
  */
 public final class HistoryFacts {
     private static final Duration MIN_TIME = Duration.ofNanos(1);
@@ -45,7 +45,8 @@ public final class HistoryFacts {
     private final Clock clock;
     private final ProjectConfig config;
 
-    public HistoryFacts(FactExtractor extractor, ScanRequest request, ProjectConfig config, Clock clock) {
+    public HistoryFacts(
+            FactExtractor extractor, ScanRequest request, ProjectConfig config, Clock clock) {
         this.extractor = extractor.withoutEnvFiles();
         this.request = request;
         this.clock = clock;
@@ -53,25 +54,43 @@ public final class HistoryFacts {
     }
 
     /**
-     * Walks the history of configs and env files; the walk stops at the sooner of {@code timeLeft} (what is left of
-     * the whole scan's budget) and {@code historyMaxTime}.
+     * Walks the history of configs and env files; the walk stops at the sooner of {@code timeLeft}
+     * (what is left of the whole scan's budget) and {@code historyMaxTime}.
      */
-    public List<HistoryCredential> collect(GitInspector git, Set<String> envFiles, Collection<Credential> current,
-                                    List<ScanWarning> warnings, Duration timeLeft) {
+    public List<HistoryCredential> collect(
+            GitInspector git,
+            Set<String> envFiles,
+            Collection<Credential> current,
+            List<ScanWarning> warnings,
+            Duration timeLeft) {
         Duration maxTime = request.limits().historyMaxTime();
         Duration budget = timeLeft.compareTo(maxTime) < 0 ? timeLeft : maxTime;
-        // the walker wants a positive time; a spent budget still walks nothing and reports the time limit
-        HistoryOptions options = new HistoryOptions(request.limits().historyMaxCommits(),
-                budget.compareTo(MIN_TIME) < 0 ? MIN_TIME : budget, request.limits().historyMaxBlobBytes());
+        // the walker wants a positive time; a spent budget still walks nothing and reports the time
+        // limit
+        HistoryOptions options =
+                new HistoryOptions(
+                        request.limits().historyMaxCommits(),
+                        budget.compareTo(MIN_TIME) < 0 ? MIN_TIME : budget,
+                        request.limits().historyMaxBlobBytes());
         HistoryBaseline baseline = request.historyBaseline();
         Map<String, String> tips = request.historyListener() == null ? Map.of() : git.tips();
-        Predicate<String> paths = path -> ClientCatalog.matchProjectPath(path).isPresent() || isEnvFile(path, envFiles);
-        HistoryResult history = baseline == null ? git.history(paths, options, request.progress())
-                : git.history(paths, options, request.progress(), baseline.tips());
+        Predicate<String> paths =
+                path ->
+                        ClientCatalog.matchProjectPath(path).isPresent()
+                                || isEnvFile(path, envFiles);
+        HistoryResult history =
+                baseline == null
+                        ? git.history(paths, options, request.progress())
+                        : git.history(paths, options, request.progress(), baseline.tips());
         warnings.addAll(history.warnings());
         if (request.historyListener() != null) {
-            request.historyListener().accept(new HistoryPass(tips, !history.truncated(), history.incremental(),
-                    history.commitsWalked()));
+            request.historyListener()
+                    .accept(
+                            new HistoryPass(
+                                    tips,
+                                    !history.truncated(),
+                                    history.incremental(),
+                                    history.commitsWalked()));
         }
         Set<String> present = new HashSet<>();
         for (Credential c : current) {
@@ -89,8 +108,21 @@ public final class HistoryFacts {
                 String date = blob.firstCommitTime().toString();
                 if (prev == null || date.compareTo(prev.date()) < 0) {
                     long age = Math.max(0, Duration.between(blob.firstCommitTime(), now).toDays());
-                    earliest.put(key, new HistoryCredential(c.file(), c.server(), c.location(), c.variable(), c.kind(),
-                            c.tier(), c.masked(), c.fingerprint(), blob.firstCommit(), date, age, present.contains(key)));
+                    earliest.put(
+                            key,
+                            new HistoryCredential(
+                                    c.file(),
+                                    c.server(),
+                                    c.location(),
+                                    c.variable(),
+                                    c.kind(),
+                                    c.tier(),
+                                    c.masked(),
+                                    c.fingerprint(),
+                                    blob.firstCommit(),
+                                    date,
+                                    age,
+                                    present.contains(key)));
                 }
             }
         }
@@ -103,13 +135,41 @@ public final class HistoryFacts {
                 String key = b.file() + "\u0000" + b.fingerprint();
                 HistoryCredential prev = earliest.get(key);
                 if (prev == null || b.date().compareTo(prev.date()) < 0) {
-                    earliest.put(key, new HistoryCredential(b.file(), b.server(), b.location(), b.variable(), b.kind(),
-                            b.tier(), b.masked(), b.fingerprint(), b.commit(), b.date(), 0, false));
+                    earliest.put(
+                            key,
+                            new HistoryCredential(
+                                    b.file(),
+                                    b.server(),
+                                    b.location(),
+                                    b.variable(),
+                                    b.kind(),
+                                    b.tier(),
+                                    b.masked(),
+                                    b.fingerprint(),
+                                    b.commit(),
+                                    b.date(),
+                                    0,
+                                    false));
                 }
             }
-            earliest.replaceAll((key, h) -> new HistoryCredential(h.file(), h.server(), h.location(), h.variable(),
-                    h.kind(), h.tier(), h.masked(), h.fingerprint(), h.commit(), h.date(),
-                    Math.max(0, Duration.between(Instant.parse(h.date()), now).toDays()), present.contains(key)));
+            earliest.replaceAll(
+                    (key, h) ->
+                            new HistoryCredential(
+                                    h.file(),
+                                    h.server(),
+                                    h.location(),
+                                    h.variable(),
+                                    h.kind(),
+                                    h.tier(),
+                                    h.masked(),
+                                    h.fingerprint(),
+                                    h.commit(),
+                                    h.date(),
+                                    Math.max(
+                                            0,
+                                            Duration.between(Instant.parse(h.date()), now)
+                                                    .toDays()),
+                                    present.contains(key)));
         }
         return new ArrayList<>(earliest.values());
     }
@@ -118,15 +178,22 @@ public final class HistoryFacts {
         String path = blob.scanRelativePath();
         Optional<CatalogEntry> entry = ClientCatalog.matchProjectPath(blob.repoPath());
         if (entry.isPresent()) {
-            ConfigDocument doc = ConfigParser.parse(path, entry.get(), blob.content(), "project", request.limits());
+            ConfigDocument doc =
+                    ConfigParser.parse(
+                            path, entry.get(), blob.content(), "project", request.limits());
             return extractor.credentialsOf(doc);
         }
-        // history is best effort: an over-long historic value is skipped without a warning, as in credentialsOf
+        // history is best effort: an over-long historic value is skipped without a warning, as in
+        // credentialsOf
         Sink sink = Sink.factsOnly();
-        FactExtractor.Values values = extractor.values(new Origin(path, null, "env-file", true, false), sink);
+        FactExtractor.Values values =
+                extractor.values(new Origin(path, null, "env-file", true, false), sink);
         String text = new String(blob.content(), StandardCharsets.UTF_8);
         for (EnvEntry e : EnvFileParser.parse(text).entries()) {
-            values.inspect(e.name(), new Located(e.value(), e.line(), e.column()), "envFile:" + e.name(),
+            values.inspect(
+                    e.name(),
+                    new Located(e.value(), e.line(), e.column()),
+                    "envFile:" + e.name(),
                     ValueContext.ENV_FILE);
         }
         return sink.facts().credentials();

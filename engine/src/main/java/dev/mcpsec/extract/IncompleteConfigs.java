@@ -2,16 +2,15 @@ package dev.mcpsec.extract;
 
 import dev.mcpsec.facts.IncompleteConfig;
 import dev.mcpsec.parse.ConfigDocument;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The {@link IncompleteConfig} fact of a document that was not read completely. */
 public final class IncompleteConfigs {
-    private static final Pattern POSITION = Pattern.compile("^(\\d{1,9}):(\\d{1,9}):\\s*(.*)$", Pattern.DOTALL);
+    private static final Pattern POSITION =
+            Pattern.compile("^(\\d{1,9}):(\\d{1,9}):\\s*(.*)$", Pattern.DOTALL);
 
-    private IncompleteConfigs() {
-    }
+    private IncompleteConfigs() {}
 
     public static IncompleteConfig fact(ConfigDocument doc, boolean tracked, int rawSecrets) {
         String reason = doc.incomplete();
@@ -23,6 +22,7 @@ public final class IncompleteConfigs {
             column = Integer.parseInt(m.group(2));
             reason = m.group(3);
         }
-        return new IncompleteConfig(doc.file(), line, column, doc.client(), doc.scope(), reason, tracked, rawSecrets);
+        return new IncompleteConfig(
+                doc.file(), line, column, doc.client(), doc.scope(), reason, tracked, rawSecrets);
     }
 }

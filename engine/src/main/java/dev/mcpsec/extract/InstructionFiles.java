@@ -6,7 +6,6 @@ import dev.mcpsec.discovery.DiscoveredFile;
 import dev.mcpsec.discovery.Discovery;
 import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.project.ProjectConfig;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -22,33 +21,60 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The instruction files assistants read into their prompt ({@code hidden-instructions}): the memory files of Claude
- * Code, Codex and Gemini CLI, {@code .cursorrules}, {@code .cursor/rules/*.mdc}, Copilot's repository instructions,
- * {@code .windsurfrules}, {@code .clinerules}, ... at any depth ({@link #NAMES} and {@link #FOLDERS}; the list is in
- * docs/checklist/hidden-instructions.md). Each is searched for invisible and direction-changing characters; nothing
- * else is read from them.
+ * The instruction files assistants read into their prompt ({@code hidden-instructions}): the memory
+ * files of Claude Code, Codex and Gemini CLI, {@code .cursorrules}, {@code .cursor/rules/*.mdc},
+ * Copilot's repository instructions, {@code .windsurfrules}, {@code .clinerules}, ... at any depth
+ * ({@link #NAMES} and {@link #FOLDERS}; the list is in docs/checklist/hidden-instructions.md). Each
+ * is searched for invisible and direction-changing characters; nothing else is read from them.
  */
 public final class InstructionFiles {
     /** Instruction files by name, wherever they are. */
-    static final Set<String> NAMES = Set.of(".cursorrules", "CLAUDE.md", "CLAUDE.local.md", "AGENTS.md",
-            "AGENTS.override.md", "GEMINI.md", ".windsurfrules", ".clinerules", ".roorules", ".goosehints",
-            "copilot-instructions.md");
+    static final Set<String> NAMES =
+            Set.of(
+                    ".cursorrules",
+                    "CLAUDE.md",
+                    "CLAUDE.local.md",
+                    "AGENTS.md",
+                    "AGENTS.override.md",
+                    "GEMINI.md",
+                    ".windsurfrules",
+                    ".clinerules",
+                    ".roorules",
+                    ".goosehints",
+                    "copilot-instructions.md");
+
     /** Folders whose text files are instructions (rules, steering, agent and command prompts). */
-    static final List<String> FOLDERS = List.of(".cursor/rules", ".windsurf/rules", ".clinerules", ".roo/rules",
-            ".kiro/steering", ".amazonq/rules", ".github/instructions", ".github/prompts", ".claude/agents",
-            ".claude/commands", ".continue/rules", ".junie", ".trae/rules");
+    static final List<String> FOLDERS =
+            List.of(
+                    ".cursor/rules",
+                    ".windsurf/rules",
+                    ".clinerules",
+                    ".roo/rules",
+                    ".kiro/steering",
+                    ".amazonq/rules",
+                    ".github/instructions",
+                    ".github/prompts",
+                    ".claude/agents",
+                    ".claude/commands",
+                    ".continue/rules",
+                    ".junie",
+                    ".trae/rules");
 
-    private InstructionFiles() {
-    }
+    private InstructionFiles() {}
 
-    /** True when {@code rel} (forward slashes, relative to the scan root) is an instruction file. */
+    /**
+     * True when {@code rel} (forward slashes, relative to the scan root) is an instruction file.
+     */
     static boolean isInstructionFile(String rel) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         if (NAMES.contains(name)) {
             return true;
         }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        if (!(lower.endsWith(".md") || lower.endsWith(".mdc") || lower.endsWith(".txt") || !lower.contains("."))) {
+        if (!(lower.endsWith(".md")
+                || lower.endsWith(".mdc")
+                || lower.endsWith(".txt")
+                || !lower.contains("."))) {
             return false;
         }
         String path = "/" + rel;
@@ -63,20 +89,32 @@ public final class InstructionFiles {
     }
 
     /**
-     * The hidden-character facts of every instruction file under {@code root} that the project configuration does not
-     * exclude, within the walk depth, file count and file size limits; what is left out becomes a warning.
+     * The hidden-character facts of every instruction file under {@code root} that the project
+     * configuration does not exclude, within the walk depth, file count and file size limits; what
+     * is left out becomes a warning.
      */
-    public static List<HiddenText> scan(Path root, ProjectConfig config, ScanLimits limits, SettingFacts masker,
-                                        List<ScanWarning> warnings) {
+    public static List<HiddenText> scan(
+            Path root,
+            ProjectConfig config,
+            ScanLimits limits,
+            SettingFacts masker,
+            List<ScanWarning> warnings) {
         List<HiddenText> out = new ArrayList<>();
         int[] files = {0};
         try {
-            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), limits.maxWalkDepth() + 1,
+            Files.walkFileTree(
+                    root,
+                    EnumSet.noneOf(FileVisitOption.class),
+                    limits.maxWalkDepth() + 1,
                     new SimpleFileVisitor<>() {
                         @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            return !dir.equals(root) && Discovery.skippedDirectory(dir.getFileName().toString())
-                                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        public FileVisitResult preVisitDirectory(
+                                Path dir, BasicFileAttributes attrs) {
+                            return !dir.equals(root)
+                                            && Discovery.skippedDirectory(
+                                                    dir.getFileName().toString())
+                                    ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
                         }
 
                         @Override
@@ -89,21 +127,38 @@ public final class InstructionFiles {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (++files[0] > limits.maxFiles()) {
-                                warnings.add(new ScanWarning(rel, 0, "more than " + limits.maxFiles()
-                                        + " instruction files (maxFiles); the rest were not searched"));
+                                warnings.add(
+                                        new ScanWarning(
+                                                rel,
+                                                0,
+                                                "more than "
+                                                        + limits.maxFiles()
+                                                        + " instruction files (maxFiles); the rest were not searched"));
                                 return FileVisitResult.TERMINATE;
                             }
                             if (attrs.size() > limits.maxFileBytes()) {
-                                warnings.add(new ScanWarning(rel, 0, "instruction file larger than "
-                                        + limits.maxFileBytes() + " bytes (maxFileBytes): not searched"));
+                                warnings.add(
+                                        new ScanWarning(
+                                                rel,
+                                                0,
+                                                "instruction file larger than "
+                                                        + limits.maxFileBytes()
+                                                        + " bytes (maxFileBytes): not searched"));
                                 return FileVisitResult.CONTINUE;
                             }
                             try {
-                                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                                String text =
+                                        new String(
+                                                Files.readAllBytes(file), StandardCharsets.UTF_8);
                                 out.addAll(facts(rel, text, masker));
                             } catch (IOException e) {
-                                warnings.add(new ScanWarning(rel, 0, "cannot be read ("
-                                        + e.getClass().getSimpleName() + "); skipped"));
+                                warnings.add(
+                                        new ScanWarning(
+                                                rel,
+                                                0,
+                                                "cannot be read ("
+                                                        + e.getClass().getSimpleName()
+                                                        + "); skipped"));
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -114,18 +169,20 @@ public final class InstructionFiles {
                         }
                     });
         } catch (IOException e) {
-            warnings.add(new ScanWarning(".", 0, "instruction files not searched: " + e.getMessage()));
+            warnings.add(
+                    new ScanWarning(".", 0, "instruction files not searched: " + e.getMessage()));
         }
         return out;
     }
 
     /**
-     * Hidden characters anywhere in a config file outside the values its server entries and settings were searched
-     * in (server and tool descriptions, comments, other keys): one fact per kind the per-value facts have not already
-     * reported for that file, with the location {@code file}.
+     * Hidden characters anywhere in a config file outside the values its server entries and
+     * settings were searched in (server and tool descriptions, comments, other keys): one fact per
+     * kind the per-value facts have not already reported for that file, with the location {@code
+     * file}.
      */
-    public static List<HiddenText> configFiles(List<DiscoveredFile> files, FactSet facts, ScanLimits limits,
-                                               SettingFacts masker) {
+    public static List<HiddenText> configFiles(
+            List<DiscoveredFile> files, FactSet facts, ScanLimits limits, SettingFacts masker) {
         Set<String> reported = new HashSet<>();
         for (HiddenText h : facts.hiddenTexts()) {
             reported.add(h.file() + "\u0000" + h.kind());
@@ -139,8 +196,17 @@ public final class InstructionFiles {
                 String text = new String(Files.readAllBytes(f.path()), StandardCharsets.UTF_8);
                 for (HiddenText h : facts(f.displayPath(), text, masker)) {
                     if (!reported.contains(h.file() + "\u0000" + h.kind())) {
-                        out.add(new HiddenText(h.file(), h.line(), h.column(), null, "file", h.kind(), h.count(),
-                                h.codepoints(), h.decoded()));
+                        out.add(
+                                new HiddenText(
+                                        h.file(),
+                                        h.line(),
+                                        h.column(),
+                                        null,
+                                        "file",
+                                        h.kind(),
+                                        h.count(),
+                                        h.codepoints(),
+                                        h.decoded()));
                     }
                 }
             } catch (IOException | SecurityException e) {
@@ -163,8 +229,17 @@ public final class InstructionFiles {
                 }
             }
             int column = text.codePointCount(lineStart, h.offset()) + 1;
-            out.add(new HiddenText(rel, line, column, null, "instructions", h.kind(), h.count(), h.codepoints(),
-                    masker.decoded(h)));
+            out.add(
+                    new HiddenText(
+                            rel,
+                            line,
+                            column,
+                            null,
+                            "instructions",
+                            h.kind(),
+                            h.count(),
+                            h.codepoints(),
+                            masker.decoded(h)));
         }
         return out;
     }

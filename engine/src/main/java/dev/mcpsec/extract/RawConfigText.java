@@ -7,7 +7,6 @@ import dev.mcpsec.secrets.Fingerprinter;
 import dev.mcpsec.secrets.SecretDetector;
 import dev.mcpsec.secrets.ValueAnalysis;
 import dev.mcpsec.secrets.ValueContext;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -25,18 +24,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The secret search over the raw text of a config that could not be read completely (issue: a file a client reads
- * but the parser refuses must not hide a key). Reads at most {@code maxFileBytes}, decodes bad bytes as U+FFFD and
- * looks at quoted {@code "name": "value"} pairs, {@code name = value} / {@code name: value} lines and every other
- * quoted string. Every pattern is bounded, so the search is linear in the text.
+ * The secret search over the raw text of a config that could not be read completely (issue: a file
+ * a client reads but the parser refuses must not hide a key). Reads at most {@code maxFileBytes},
+ * decodes bad bytes as U+FFFD and looks at quoted {@code "name": "value"} pairs, {@code name =
+ * value} / {@code name: value} lines and every other quoted string. Every pattern is bounded, so
+ * the search is linear in the text.
  */
 public final class RawConfigText {
-    /** {@code "name" : "value"} or {@code 'name' = 'value'} anywhere (minified JSON has one line). */
-    private static final Pattern QUOTED_PAIR = Pattern.compile(
-            "([\"'])([A-Za-z_][A-Za-z0-9_.-]{0,127})\\1[ \\t]*+[:=][ \\t]*+([\"'])([^\"'\\r\\n]{1,4096})\\3");
+    /**
+     * {@code "name" : "value"} or {@code 'name' = 'value'} anywhere (minified JSON has one line).
+     */
+    private static final Pattern QUOTED_PAIR =
+            Pattern.compile(
+                    "([\"'])([A-Za-z_][A-Za-z0-9_.-]{0,127})\\1[ \\t]*+[:=][ \\t]*+([\"'])([^\"'\\r\\n]{1,4096})\\3");
+
     /** {@code name: value} or {@code name = value} as a whole line (YAML, TOML, env style). */
-    private static final Pattern LINE_PAIR = Pattern.compile(
-            "^[ \\t]*+(?:-[ \\t]++)?+[\"']?([A-Za-z_][A-Za-z0-9_.-]{0,127})[\"']?[ \\t]*+[:=][ \\t]*+(.{1,4096}?)[ \\t,]*+$");
+    private static final Pattern LINE_PAIR =
+            Pattern.compile(
+                    "^[ \\t]*+(?:-[ \\t]++)?+[\"']?([A-Za-z_][A-Za-z0-9_.-]{0,127})[\"']?[ \\t]*+[:=][ \\t]*+(.{1,4096}?)[ \\t,]*+$");
+
     /** Any other quoted string long enough to be a key (arguments, URLs). */
     private static final Pattern QUOTED = Pattern.compile("([\"'])([^\"'\\r\\n]{8,4096})\\1");
 
@@ -53,7 +59,8 @@ public final class RawConfigText {
     /** The first {@code maxBytes} of a regular file, or null when it cannot be read. */
     public byte[] read(Path file) {
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(file)) {
                 return null;
             }
             try (InputStream in = Files.newInputStream(file)) {
@@ -65,18 +72,35 @@ public final class RawConfigText {
     }
 
     /**
-     * Credentials in {@code content} whose fingerprint is not in {@code known} (those the parsed part already gave).
+     * Credentials in {@code content} whose fingerprint is not in {@code known} (those the parsed
+     * part already gave).
      */
-    public List<Credential> search(String file, String client, byte[] content, boolean tracked, boolean ignored,
-                            Set<String> known) {
+    public List<Credential> search(
+            String file,
+            String client,
+            byte[] content,
+            boolean tracked,
+            boolean ignored,
+            Set<String> known) {
         String text = decode(content);
         int[] lineStarts = lineStarts(text);
         Set<String> seen = new HashSet<>(known);
         List<Credential> out = new ArrayList<>();
         Matcher pair = QUOTED_PAIR.matcher(text);
         while (pair.find()) {
-            inspect(file, client, pair.group(2), pair.group(4), pair.start(4), ValueContext.ENV, text, lineStarts,
-                    tracked, ignored, seen, out);
+            inspect(
+                    file,
+                    client,
+                    pair.group(2),
+                    pair.group(4),
+                    pair.start(4),
+                    ValueContext.ENV,
+                    text,
+                    lineStarts,
+                    tracked,
+                    ignored,
+                    seen,
+                    out);
         }
         Matcher line = LINE_PAIR.matcher("");
         for (int i = 0; i < lineStarts.length; i++) {
@@ -88,21 +112,53 @@ public final class RawConfigText {
             line.reset(text.substring(start, end).replace("\r", ""));
             if (line.matches()) {
                 String value = unquote(line.group(2));
-                inspect(file, client, line.group(1), value, start + line.start(2), ValueContext.ENV, text,
-                        lineStarts, tracked, ignored, seen, out);
+                inspect(
+                        file,
+                        client,
+                        line.group(1),
+                        value,
+                        start + line.start(2),
+                        ValueContext.ENV,
+                        text,
+                        lineStarts,
+                        tracked,
+                        ignored,
+                        seen,
+                        out);
             }
         }
         Matcher quoted = QUOTED.matcher(text);
         while (quoted.find()) {
-            inspect(file, client, null, quoted.group(2), quoted.start(2), ValueContext.ARG, text, lineStarts, tracked,
-                    ignored, seen, out);
+            inspect(
+                    file,
+                    client,
+                    null,
+                    quoted.group(2),
+                    quoted.start(2),
+                    ValueContext.ARG,
+                    text,
+                    lineStarts,
+                    tracked,
+                    ignored,
+                    seen,
+                    out);
         }
         return out;
     }
 
-    private void inspect(String file, String client, String name, String value, int offset, ValueContext context,
-                         String text, int[] lineStarts, boolean tracked, boolean ignored, Set<String> seen,
-                         List<Credential> out) {
+    private void inspect(
+            String file,
+            String client,
+            String name,
+            String value,
+            int offset,
+            ValueContext context,
+            String text,
+            int[] lineStarts,
+            boolean tracked,
+            boolean ignored,
+            Set<String> seen,
+            List<Credential> out) {
         if (value.isBlank()) {
             return;
         }
@@ -122,17 +178,35 @@ public final class RawConfigText {
             int lineIndex = lineOf(lineStarts, at);
             int line = lineIndex + 1;
             int column = at - lineStarts[lineIndex] + 1;
-            out.add(Credential.builder().file(file).line(line).column(column).server(null).client(client)
-                    .location("raw:" + line + ":" + column).variable(name).kind(d.kind()).tier(d.tier())
-                    .masked(d.masked()).fingerprint(fp).detector("raw-text " + d.detector())
-                    .confidence(d.confidence()).expiring(d.expiring()).tracked(tracked).ignored(ignored)
-                    .reference(ReferenceSyntax.suggest(client, name == null ? "SECRET" : name)).build());
+            out.add(
+                    Credential.builder()
+                            .file(file)
+                            .line(line)
+                            .column(column)
+                            .server(null)
+                            .client(client)
+                            .location("raw:" + line + ":" + column)
+                            .variable(name)
+                            .kind(d.kind())
+                            .tier(d.tier())
+                            .masked(d.masked())
+                            .fingerprint(fp)
+                            .detector("raw-text " + d.detector())
+                            .confidence(d.confidence())
+                            .expiring(d.expiring())
+                            .tracked(tracked)
+                            .ignored(ignored)
+                            .reference(
+                                    ReferenceSyntax.suggest(client, name == null ? "SECRET" : name))
+                            .build());
         }
     }
 
     private static String unquote(String v) {
         String s = v.strip();
-        if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
+        if (s.length() >= 2
+                && (s.charAt(0) == '"' || s.charAt(0) == '\'')
+                && s.charAt(s.length() - 1) == s.charAt(0)) {
             return s.substring(1, s.length() - 1);
         }
         return s;
@@ -140,8 +214,12 @@ public final class RawConfigText {
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalStateException("a replacing decoder cannot fail", e);
         }

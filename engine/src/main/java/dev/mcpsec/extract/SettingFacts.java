@@ -2,7 +2,6 @@ package dev.mcpsec.extract;
 
 import dev.mcpsec.facts.ClientCommand;
 import dev.mcpsec.facts.ClientRedirect;
-import dev.mcpsec.facts.ClientSetting;
 import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.Located;
@@ -11,7 +10,6 @@ import dev.mcpsec.secrets.Detection;
 import dev.mcpsec.secrets.SecretDetector;
 import dev.mcpsec.secrets.ValueAnalysis;
 import dev.mcpsec.secrets.ValueContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,30 +17,45 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What the settings of a client file make it do beyond MCP servers ({@code client-exec}): commands it runs by
- * itself, where it sends its own API traffic; and what the settings values hold: literal secrets (a token inside a
- * {@code permissions.allow} entry is as committed as one in an env block) and hidden characters.
+ * What the settings of a client file make it do beyond MCP servers ({@code client-exec}): commands
+ * it runs by itself, where it sends its own API traffic; and what the settings values hold: literal
+ * secrets (a token inside a {@code permissions.allow} entry is as committed as one in an env block)
+ * and hidden characters.
  */
 public final class SettingFacts {
     /** Keys whose value is a command the client runs without a tool call. */
-    private static final Pattern COMMAND_KEY = Pattern.compile("hooks\\..+\\.command|apiKeyHelper|statusLine\\.command"
-            + "|awsAuthRefresh|awsCredentialExport|otelHeadersHelper|notify|tools\\.discoveryCommand"
-            + "|tools\\.callCommand");
+    private static final Pattern COMMAND_KEY =
+            Pattern.compile(
+                    "hooks\\..+\\.command|apiKeyHelper|statusLine\\.command"
+                            + "|awsAuthRefresh|awsCredentialExport|otelHeadersHelper|notify|tools\\.discoveryCommand"
+                            + "|tools\\.callCommand");
+
     /** Env keys that move the client's API traffic, and Codex provider base URLs. */
-    private static final Pattern REDIRECT_ENV = Pattern.compile("env\\.([A-Za-z0-9_]*(_BASE_URL|_API_BASE)"
-            + "|(?i:https?_proxy|all_proxy))");
-    private static final Pattern REDIRECT_KEY = Pattern.compile("model_providers\\.[^.]+\\.base_url");
-    private static final Pattern FETCH = Pattern.compile("(?i)\\b(curl|wget|iwr|irm|invoke-webrequest"
-            + "|invoke-restmethod)\\b");
-    private static final Pattern RUNS_FETCHED = Pattern.compile("(?i)(\\|\\s*(sudo\\s+)?(sh|bash|zsh|dash|ksh|fish"
-            + "|python[0-9.]*|node|perl|ruby|php|iex|invoke-expression|pwsh|powershell)\\b|<\\(\\s*(curl|wget)"
-            + "|\\$\\(\\s*(curl|wget)|`\\s*(curl|wget))");
-    private static final Pattern DECODES_AND_RUNS = Pattern.compile("(?i)base64\\s+(-d|--decode|-D)\\b.*\\|\\s*"
-            + "(sudo\\s+)?(sh|bash|zsh|python[0-9.]*|node|perl)\\b|(?i)-enc(odedcommand)?\\s+[A-Za-z0-9+/=]{16,}");
-    private static final Pattern NETWORK = Pattern.compile("(?i)(\\b(curl|wget|nc|ncat|netcat|socat|scp|sftp|rsync"
-            + "|ssh|ftp|telnet|iwr|irm|invoke-webrequest|invoke-restmethod)\\b|/dev/(tcp|udp)/|\\b(https?|wss?|ftp)://"
-            + "|\\bnpx\\s+(-y|--yes)\\b|\\b(pnpm|yarn)\\s+dlx\\b)");
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
+    private static final Pattern REDIRECT_ENV =
+            Pattern.compile(
+                    "env\\.([A-Za-z0-9_]*(_BASE_URL|_API_BASE)" + "|(?i:https?_proxy|all_proxy))");
+
+    private static final Pattern REDIRECT_KEY =
+            Pattern.compile("model_providers\\.[^.]+\\.base_url");
+    private static final Pattern FETCH =
+            Pattern.compile(
+                    "(?i)\\b(curl|wget|iwr|irm|invoke-webrequest" + "|invoke-restmethod)\\b");
+    private static final Pattern RUNS_FETCHED =
+            Pattern.compile(
+                    "(?i)(\\|\\s*(sudo\\s+)?(sh|bash|zsh|dash|ksh|fish"
+                            + "|python[0-9.]*|node|perl|ruby|php|iex|invoke-expression|pwsh|powershell)\\b|<\\(\\s*(curl|wget)"
+                            + "|\\$\\(\\s*(curl|wget)|`\\s*(curl|wget))");
+    private static final Pattern DECODES_AND_RUNS =
+            Pattern.compile(
+                    "(?i)base64\\s+(-d|--decode|-D)\\b.*\\|\\s*"
+                            + "(sudo\\s+)?(sh|bash|zsh|python[0-9.]*|node|perl)\\b|(?i)-enc(odedcommand)?\\s+[A-Za-z0-9+/=]{16,}");
+    private static final Pattern NETWORK =
+            Pattern.compile(
+                    "(?i)(\\b(curl|wget|nc|ncat|netcat|socat|scp|sftp|rsync"
+                            + "|ssh|ftp|telnet|iwr|irm|invoke-webrequest|invoke-restmethod)\\b|/dev/(tcp|udp)/|\\b(https?|wss?|ftp)://"
+                            + "|\\bnpx\\s+(-y|--yes)\\b|\\b(pnpm|yarn)\\s+dlx\\b)");
+    private static final Set<String> LOOPBACK =
+            Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
 
     static final int MAX_DECODED = 300;
     private final SecretDetector detector;
@@ -53,8 +66,8 @@ public final class SettingFacts {
     }
 
     /**
-     * Adds the facts of one file's settings to {@code sink}, for the file and git status of {@code origin} (its server
-     * is null); {@code extractor} inspects the values for secrets.
+     * Adds the facts of one file's settings to {@code sink}, for the file and git status of {@code
+     * origin} (its server is null); {@code extractor} inspects the values for secrets.
      */
     void extract(ConfigDocument doc, Origin origin, Sink sink, FactExtractor extractor) {
         List<SettingEntry> settings = doc.settings();
@@ -67,7 +80,10 @@ public final class SettingFacts {
             }
             String name = s.key().substring(s.key().lastIndexOf('.') + 1);
             boolean env = s.key().startsWith("env.");
-            values.inspect(name, new Located(s.value(), s.line(), s.column()), s.key(),
+            values.inspect(
+                    name,
+                    new Located(s.value(), s.line(), s.column()),
+                    s.key(),
                     env ? ValueContext.ENV : ValueContext.OTHER);
             hidden(doc.file(), s.line(), s.column(), null, s.key(), s.value(), sink.facts());
             if (COMMAND_KEY.matcher(s.key()).matches()) {
@@ -80,37 +96,79 @@ public final class SettingFacts {
                     command = joined.toString();
                 }
                 String masked = mask(name, command);
-                sink.facts().add(new ClientCommand(doc.file(), s.line(), s.column(), doc.client(), doc.scope(),
-                        s.key(), masked, risk(command), origin.ignored()));
-            } else if (REDIRECT_ENV.matcher(s.key()).matches() || REDIRECT_KEY.matcher(s.key()).matches()) {
+                sink.facts()
+                        .add(
+                                new ClientCommand(
+                                        doc.file(),
+                                        s.line(),
+                                        s.column(),
+                                        doc.client(),
+                                        doc.scope(),
+                                        s.key(),
+                                        masked,
+                                        risk(command),
+                                        origin.ignored()));
+            } else if (REDIRECT_ENV.matcher(s.key()).matches()
+                    || REDIRECT_KEY.matcher(s.key()).matches()) {
                 String variable = env ? s.key().substring(4) : s.key();
                 String host = FactExtractor.host(s.value());
                 if (host == null && s.value().matches("[A-Za-z0-9.-]+:[0-9]+")) {
                     host = s.value().substring(0, s.value().indexOf(':')).toLowerCase(Locale.ROOT);
                 }
-                sink.facts().add(new ClientRedirect(doc.file(), s.line(), s.column(), doc.client(), doc.scope(),
-                        variable, mask(name, s.value()), host, host != null && loopback(host), origin.ignored()));
+                sink.facts()
+                        .add(
+                                new ClientRedirect(
+                                        doc.file(),
+                                        s.line(),
+                                        s.column(),
+                                        doc.client(),
+                                        doc.scope(),
+                                        variable,
+                                        mask(name, s.value()),
+                                        host,
+                                        host != null && loopback(host),
+                                        origin.ignored()));
             }
         }
         scratch.facts().credentials().forEach(sink.facts()::add);
     }
 
     /** Adds a {@link HiddenText} for each hidden-character kind found in {@code value}. */
-    void hidden(String file, int line, int column, String server, String location, String value, FactSet out) {
+    void hidden(
+            String file,
+            int line,
+            int column,
+            String server,
+            String location,
+            String value,
+            FactSet out) {
         for (HiddenUnicode.Hit h : HiddenUnicode.scan(value)) {
-            out.add(new HiddenText(file, line, column, server, location, h.kind(), h.count(), h.codepoints(),
-                    decoded(h)));
+            out.add(
+                    new HiddenText(
+                            file,
+                            line,
+                            column,
+                            server,
+                            location,
+                            h.kind(),
+                            h.count(),
+                            h.codepoints(),
+                            decoded(h)));
         }
     }
 
-    /** The decoded payload of a hit, secrets masked and cut at {@value #MAX_DECODED} characters; null when none. */
+    /**
+     * The decoded payload of a hit, secrets masked and cut at {@value #MAX_DECODED} characters;
+     * null when none.
+     */
     String decoded(HiddenUnicode.Hit h) {
         if (h.decoded() == null) {
             return null;
         }
         String masked = mask(null, h.decoded());
-        return masked.length() <= MAX_DECODED ? masked : masked.substring(0, MAX_DECODED) + "… ("
-                + masked.length() + " characters)";
+        return masked.length() <= MAX_DECODED
+                ? masked
+                : masked.substring(0, MAX_DECODED) + "… (" + masked.length() + " characters)";
     }
 
     /** {@code text} with every literal secret the detector finds replaced by its masked form. */

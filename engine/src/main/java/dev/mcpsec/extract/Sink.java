@@ -2,11 +2,12 @@ package dev.mcpsec.extract;
 
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.ServerSummary;
-
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where extraction puts what it finds: the facts, the server inventory of the report, and warnings. */
+/**
+ * Where extraction puts what it finds: the facts, the server inventory of the report, and warnings.
+ */
 public record Sink(FactSet facts, List<ServerSummary> servers, List<ScanWarning> warnings) {
 
     /** A sink whose inventory and warnings are thrown away (history is best effort). */

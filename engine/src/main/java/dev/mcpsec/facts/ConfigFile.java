@@ -4,7 +4,8 @@ package dev.mcpsec.facts;
  * A discovered MCP client file (server config or client settings).
  *
  * @param path file path relative to the scan root ({@code ~/...} for user scope)
- * @param client client id, e.g. {@code claude-code}, {@code cursor}, {@code vscode}, {@code unknown}
+ * @param client client id, e.g. {@code claude-code}, {@code cursor}, {@code vscode}, {@code
+ *     unknown}
  * @param scope {@code project} or {@code user}
  * @param format {@code json}, {@code jsonc}, {@code toml} or {@code yaml}
  * @param kind {@code servers} for server definitions, {@code settings} for client settings files
@@ -13,12 +14,23 @@ package dev.mcpsec.facts;
  * @param inRepository the file lies in a git work tree
  * @param parseError the parse error with its position, or null
  * @param servers number of servers the file declares
- * @param referenceSyntax how this client writes a reference to a secret kept elsewhere, with {@code NAME} as the
- *                        variable (e.g. {@code ${env:NAME}}), or null when the client expands no variables
+ * @param referenceSyntax how this client writes a reference to a secret kept elsewhere, with {@code
+ *     NAME} as the variable (e.g. {@code ${env:NAME}}), or null when the client expands no
+ *     variables
  */
-public record ConfigFile(String path, String client, String scope, String format, String kind, boolean tracked,
-                         boolean ignored, boolean inRepository, String parseError, int servers,
-                         String referenceSyntax) implements Fact {
+public record ConfigFile(
+        String path,
+        String client,
+        String scope,
+        String format,
+        String kind,
+        boolean tracked,
+        boolean ignored,
+        boolean inRepository,
+        String parseError,
+        int servers,
+        String referenceSyntax)
+        implements Fact {
     @Override
     public String file() {
         return path;

@@ -1,8 +1,8 @@
 package dev.mcpsec.facts;
 
 /**
- * A fact that points at a place in a scanned file. The engine uses it to locate findings:
- * a finding points at the last matched fact of its rule that has a file.
+ * A fact that points at a place in a scanned file. The engine uses it to locate findings: a finding
+ * points at the last matched fact of its rule that has a file.
  */
 public interface Fact {
     /** Path relative to the scan root, forward slashes; {@code ~/...} for user-level files. */
@@ -19,6 +19,9 @@ public interface Fact {
         return null;
     }
 
-    /** A line-independent identity inside the file (e.g. {@code env.STRIPE_KEY}), used for finding fingerprints. */
+    /**
+     * A line-independent identity inside the file (e.g. {@code env.STRIPE_KEY}), used for finding
+     * fingerprints.
+     */
     String subject();
 }

@@ -8,9 +8,20 @@ package dev.mcpsec.facts;
  * @param ageDays days between that commit and the scan
  * @param stillPresent the same value is in the current file too
  */
-public record HistoryCredential(String file, String server, String location, String variable, String kind,
-                                String tier, String masked, String fingerprint, String commit, String date,
-                                long ageDays, boolean stillPresent) implements Fact {
+public record HistoryCredential(
+        String file,
+        String server,
+        String location,
+        String variable,
+        String kind,
+        String tier,
+        String masked,
+        String fingerprint,
+        String commit,
+        String date,
+        long ageDays,
+        boolean stillPresent)
+        implements Fact {
     @Override
     public int line() {
         return 0;

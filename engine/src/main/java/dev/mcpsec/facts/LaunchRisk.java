@@ -3,15 +3,24 @@ package dev.mcpsec.facts;
 /**
  * A risky way of starting a server (checklist {@code risky-launchers}).
  *
- * @param pattern {@code download-to-shell}, {@code base64-payload}, {@code temp-binary}, {@code git-url},
- *                {@code tarball-url} or {@code registry}
- * @param detail what matched, e.g. the program path, the package spec or the registry URL (never a secret: values
- *               that look like one are not recorded)
+ * @param pattern {@code download-to-shell}, {@code base64-payload}, {@code temp-binary}, {@code
+ *     git-url}, {@code tarball-url} or {@code registry}
+ * @param detail what matched, e.g. the program path, the package spec or the registry URL (never a
+ *     secret: values that look like one are not recorded)
  * @param ecosystem {@code npm} or {@code pypi} for {@code registry}, else null
- * @param host the registry's host for {@code registry} (lower case), or null when it comes from a variable
+ * @param host the registry's host for {@code registry} (lower case), or null when it comes from a
+ *     variable
  */
-public record LaunchRisk(String file, int line, int column, String server, String pattern, String detail,
-                         String ecosystem, String host) implements Fact {
+public record LaunchRisk(
+        String file,
+        int line,
+        int column,
+        String server,
+        String pattern,
+        String detail,
+        String ecosystem,
+        String host)
+        implements Fact {
 
     @Override
     public String subject() {

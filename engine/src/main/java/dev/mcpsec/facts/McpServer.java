@@ -10,20 +10,35 @@ import java.util.List;
  * @param args arguments as written (references unresolved)
  * @param url remote URL, or the URL an {@code mcp-remote} bridge connects to
  * @param host host of {@code url}, lower case, or null
- * @param launcher how the package is started: {@code npx}, {@code pnpm-dlx}, {@code yarn-dlx}, {@code npm-exec},
- *                 {@code bunx}, {@code uvx}, {@code pipx}, {@code docker}, {@code podman}, {@code mcp-remote},
- *                 {@code remote}, {@code node}, {@code python}, {@code binary}
- * @param ecosystem {@code npm}, {@code pypi}, {@code oci} (container images), {@code docker-mcp} (the Docker MCP
- *                  gateway), {@code remote} or null
+ * @param launcher how the package is started: {@code npx}, {@code pnpm-dlx}, {@code yarn-dlx},
+ *     {@code npm-exec}, {@code bunx}, {@code uvx}, {@code pipx}, {@code docker}, {@code podman},
+ *     {@code mcp-remote}, {@code remote}, {@code node}, {@code python}, {@code binary}
+ * @param ecosystem {@code npm}, {@code pypi}, {@code oci} (container images), {@code docker-mcp}
+ *     (the Docker MCP gateway), {@code remote} or null
  * @param packageName package or image name without version/tag, or null
  * @param packageVersion the pinned version or image tag, or null when unpinned
  * @param imageDigest image digest ({@code sha256:...}) when given
  * @param disabled the client is told not to start it
  */
-public record McpServer(String name, String file, int line, int column, String client, String scope,
-                        String transport, String command, List<String> args, String url, String host,
-                        String launcher, String ecosystem, String packageName, String packageVersion,
-                        String imageDigest, boolean disabled) implements Fact {
+public record McpServer(
+        String name,
+        String file,
+        int line,
+        int column,
+        String client,
+        String scope,
+        String transport,
+        String command,
+        List<String> args,
+        String url,
+        String host,
+        String launcher,
+        String ecosystem,
+        String packageName,
+        String packageVersion,
+        String imageDigest,
+        boolean disabled)
+        implements Fact {
     public McpServer {
         args = args == null ? List.of() : List.copyOf(args);
     }
@@ -38,12 +53,17 @@ public record McpServer(String name, String file, int line, int column, String c
         return "server";
     }
 
-    /** True when a flag has that value, as {@code --flag=value} or {@code --flag value} (value case-insensitive). */
+    /**
+     * True when a flag has that value, as {@code --flag=value} or {@code --flag value} (value
+     * case-insensitive).
+     */
     public boolean argValueIs(String flag, String expected) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equalsIgnoreCase(flag + "=" + expected)
-                    || (a.equals(flag) && i + 1 < args.size() && args.get(i + 1).equalsIgnoreCase(expected))) {
+                    || (a.equals(flag)
+                            && i + 1 < args.size()
+                            && args.get(i + 1).equalsIgnoreCase(expected))) {
                 return true;
             }
         }
@@ -95,8 +115,7 @@ public record McpServer(String name, String file, int line, int column, String c
         private String imageDigest;
         private boolean disabled;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder name(String value) {
             this.name = value;
@@ -184,7 +203,24 @@ public record McpServer(String name, String file, int line, int column, String c
         }
 
         public McpServer build() {
-            return new McpServer(name, file, line, column, client, scope, transport, command, args, url, host, launcher, ecosystem, packageName, packageVersion, imageDigest, disabled);
+            return new McpServer(
+                    name,
+                    file,
+                    line,
+                    column,
+                    client,
+                    scope,
+                    transport,
+                    command,
+                    args,
+                    url,
+                    host,
+                    launcher,
+                    ecosystem,
+                    packageName,
+                    packageVersion,
+                    imageDigest,
+                    disabled);
         }
     }
 }

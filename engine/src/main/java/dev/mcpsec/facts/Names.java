@@ -4,23 +4,27 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Name matching for publisher data (used by rules): packages by exact name or prefix, PyPI names under PEP 503
- * normalisation, hosts by domain (the host itself and its subdomains) or by host and path prefix.
+ * Name matching for publisher data (used by rules): packages by exact name or prefix, PyPI names
+ * under PEP 503 normalisation, hosts by domain (the host itself and its subdomains) or by host and
+ * path prefix.
  */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
-    /** PEP 503 normal form of a PyPI name: lower case, runs of {@code -}, {@code _} and {@code .} become {@code -}. */
+    /**
+     * PEP 503 normal form of a PyPI name: lower case, runs of {@code -}, {@code _} and {@code .}
+     * become {@code -}.
+     */
     public static String pep503(String name) {
         return name == null ? null : name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
     }
 
     /**
-     * True when {@code entry} names the package {@code name} of {@code ecosystem} ({@code npm} or {@code pypi}): an
-     * entry ending in {@code /} or {@code .} is a prefix (an npm scope, a PyPI name prefix), any other entry is an
-     * exact name. PyPI names and entries are compared in their PEP 503 form.
+     * True when {@code entry} names the package {@code name} of {@code ecosystem} ({@code npm} or
+     * {@code pypi}): an entry ending in {@code /} or {@code .} is a prefix (an npm scope, a PyPI
+     * name prefix), any other entry is an exact name. PyPI names and entries are compared in their
+     * PEP 503 form.
      */
     public static boolean packageMatches(String ecosystem, String entry, String name) {
         if (entry == null || name == null || entry.isEmpty()) {
@@ -36,9 +40,10 @@ public final class Names {
     }
 
     /**
-     * True when {@code entry} covers a remote server: an entry without {@code /} is a domain that matches the host
-     * and its subdomains ({@code vercel.com} covers {@code mcp.vercel.com}, never {@code evilvercel.com}); an entry
-     * with a path ({@code huggingface.co/mcp}) matches URLs on that host that start with that path.
+     * True when {@code entry} covers a remote server: an entry without {@code /} is a domain that
+     * matches the host and its subdomains ({@code vercel.com} covers {@code mcp.vercel.com}, never
+     * {@code evilvercel.com}); an entry with a path ({@code huggingface.co/mcp}) matches URLs on
+     * that host that start with that path.
      */
     public static boolean hostMatches(String entry, String host, String url) {
         if (entry == null || host == null || entry.isEmpty()) {
@@ -56,48 +61,189 @@ public final class Names {
         String u = url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "");
         u = u.replaceFirst("^[^/@]*@", "");
         String path = e.substring(slash);
-        String rest = u.substring(Math.min(u.length(), u.indexOf('/') < 0 ? u.length() : u.indexOf('/')));
-        return rest.equals(path) || rest.startsWith(path.endsWith("/") ? path : path + "/") || rest.startsWith(path + "?");
+        String rest =
+                u.substring(Math.min(u.length(), u.indexOf('/') < 0 ? u.length() : u.indexOf('/')));
+        return rest.equals(path)
+                || rest.startsWith(path.endsWith("/") ? path : path + "/")
+                || rest.startsWith(path + "?");
     }
 
     /**
-     * True when the server runs a script kept with the project ({@code node}, {@code tsx}, {@code python} or
-     * {@code uv run} on a path that is not under a home directory or a Windows drive): its code is reviewed with the
-     * repository, not fetched from a registry.
+     * True when the server runs a script kept with the project ({@code node}, {@code tsx}, {@code
+     * python} or {@code uv run} on a path that is not under a home directory or a Windows drive):
+     * its code is reviewed with the repository, not fetched from a registry.
      */
     public static boolean repositoryScript(McpServer s) {
-        if (s == null || s.packageName() != null || s.url() != null
+        if (s == null
+                || s.packageName() != null
+                || s.url() != null
                 || !("node".equals(s.launcher()) || "python".equals(s.launcher()))) {
             return false;
         }
         for (String a : s.args()) {
-            if (a.startsWith("/Users/") || a.startsWith("/home/") || a.startsWith("~") || a.matches("(?i)[a-z]:[\\\\/].*")) {
+            if (a.startsWith("/Users/")
+                    || a.startsWith("/home/")
+                    || a.startsWith("~")
+                    || a.matches("(?i)[a-z]:[\\\\/].*")) {
                 return false;
             }
         }
         String c = s.command() == null ? "" : s.command();
-        return !(c.startsWith("/Users/") || c.startsWith("/home/") || c.matches("(?i)[a-z]:[\\\\/].*"));
+        return !(c.startsWith("/Users/")
+                || c.startsWith("/home/")
+                || c.matches("(?i)[a-z]:[\\\\/].*"));
     }
 
-    private static final Set<String> READ_VERBS = Set.of("get", "list", "read", "search", "fetch", "find", "describe",
-            "view", "show", "lookup", "resolve", "browse", "retrieve", "inspect", "query", "count", "explain", "check",
-            "status", "info", "docs", "documentation", "diff", "log", "summarize", "analyze", "validate", "convert",
-            "current", "time", "think", "thinking", "sequentialthinking", "ask", "answer", "screenshot", "snapshot",
-            "extract", "discover", "scrape", "crawl", "map", "lint", "preview", "compare", "estimate");
-    private static final Set<String> WRITE_VERBS = Set.of("create", "update", "delete", "remove", "write", "edit",
-            "set", "add", "put", "post", "patch", "send", "push", "merge", "commit", "exec", "execute", "run", "eval",
-            "evaluate", "click", "type", "fill", "press", "navigate", "upload", "download", "move", "rename", "copy",
-            "install", "uninstall", "deploy", "drop", "insert", "truncate", "kill", "start", "stop", "restart",
-            "apply", "close", "comment", "reply", "invite", "assign", "approve", "pay", "charge", "refund", "cancel",
-            "transfer", "publish", "release", "trigger", "dispatch", "sql", "shell", "command", "script", "code",
-            "save", "store", "modify", "change", "reset", "revoke", "grant", "schedule", "book", "order", "buy",
-            "submit", "select", "hover", "drag", "scroll", "resize", "tab", "tabs", "new", "open", "archive", "mark",
-            "label", "fork", "branch", "tag", "import", "sync", "generate", "build", "create_or_update", "query_sql");
+    private static final Set<String> READ_VERBS =
+            Set.of(
+                    "get",
+                    "list",
+                    "read",
+                    "search",
+                    "fetch",
+                    "find",
+                    "describe",
+                    "view",
+                    "show",
+                    "lookup",
+                    "resolve",
+                    "browse",
+                    "retrieve",
+                    "inspect",
+                    "query",
+                    "count",
+                    "explain",
+                    "check",
+                    "status",
+                    "info",
+                    "docs",
+                    "documentation",
+                    "diff",
+                    "log",
+                    "summarize",
+                    "analyze",
+                    "validate",
+                    "convert",
+                    "current",
+                    "time",
+                    "think",
+                    "thinking",
+                    "sequentialthinking",
+                    "ask",
+                    "answer",
+                    "screenshot",
+                    "snapshot",
+                    "extract",
+                    "discover",
+                    "scrape",
+                    "crawl",
+                    "map",
+                    "lint",
+                    "preview",
+                    "compare",
+                    "estimate");
+    private static final Set<String> WRITE_VERBS =
+            Set.of(
+                    "create",
+                    "update",
+                    "delete",
+                    "remove",
+                    "write",
+                    "edit",
+                    "set",
+                    "add",
+                    "put",
+                    "post",
+                    "patch",
+                    "send",
+                    "push",
+                    "merge",
+                    "commit",
+                    "exec",
+                    "execute",
+                    "run",
+                    "eval",
+                    "evaluate",
+                    "click",
+                    "type",
+                    "fill",
+                    "press",
+                    "navigate",
+                    "upload",
+                    "download",
+                    "move",
+                    "rename",
+                    "copy",
+                    "install",
+                    "uninstall",
+                    "deploy",
+                    "drop",
+                    "insert",
+                    "truncate",
+                    "kill",
+                    "start",
+                    "stop",
+                    "restart",
+                    "apply",
+                    "close",
+                    "comment",
+                    "reply",
+                    "invite",
+                    "assign",
+                    "approve",
+                    "pay",
+                    "charge",
+                    "refund",
+                    "cancel",
+                    "transfer",
+                    "publish",
+                    "release",
+                    "trigger",
+                    "dispatch",
+                    "sql",
+                    "shell",
+                    "command",
+                    "script",
+                    "code",
+                    "save",
+                    "store",
+                    "modify",
+                    "change",
+                    "reset",
+                    "revoke",
+                    "grant",
+                    "schedule",
+                    "book",
+                    "order",
+                    "buy",
+                    "submit",
+                    "select",
+                    "hover",
+                    "drag",
+                    "scroll",
+                    "resize",
+                    "tab",
+                    "tabs",
+                    "new",
+                    "open",
+                    "archive",
+                    "mark",
+                    "label",
+                    "fork",
+                    "branch",
+                    "tag",
+                    "import",
+                    "sync",
+                    "generate",
+                    "build",
+                    "create_or_update",
+                    "query_sql");
 
     /**
-     * True when a tool name reads as read-only: its first verb ({@code get_issue}, {@code brave_web_search},
-     * {@code ListTables}, {@code resolve-library-id}) is a reading verb, not a writing or executing one
-     * ({@code save_answer}, {@code run_code}). A name with no known verb, or a wildcard, is not read-only.
+     * True when a tool name reads as read-only: its first verb ({@code get_issue}, {@code
+     * brave_web_search}, {@code ListTables}, {@code resolve-library-id}) is a reading verb, not a
+     * writing or executing one ({@code save_answer}, {@code run_code}). A name with no known verb,
+     * or a wildcard, is not read-only.
      */
     public static boolean readOnlyTool(String tool) {
         if (tool == null || tool.isBlank() || tool.contains("*")) {

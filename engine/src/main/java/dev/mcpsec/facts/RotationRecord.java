@@ -9,5 +9,5 @@ package dev.mcpsec.facts;
  * @param periodDays rotation period in days (default 90)
  * @param overdue {@code rotated + periodDays} lies before the scan date
  */
-public record RotationRecord(String server, String variable, String rotated, int periodDays, boolean overdue) {
-}
+public record RotationRecord(
+        String server, String variable, String rotated, int periodDays, boolean overdue) {}

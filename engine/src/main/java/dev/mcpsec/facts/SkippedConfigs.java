@@ -1,8 +1,8 @@
 package dev.mcpsec.facts;
 
 /**
- * Config files that were found (or would have been) but not scanned because a limit stopped the scan:
- * {@code maxFiles} ended discovery, or {@code scanTimeout} ended parsing.
+ * Config files that were found (or would have been) but not scanned because a limit stopped the
+ * scan: {@code maxFiles} ended discovery, or {@code scanTimeout} ended parsing.
  *
  * @param file the first file not scanned, when known (else {@code .}, the scan root)
  * @param limit the limit's name, e.g. {@code maxFiles}

@@ -4,8 +4,7 @@ package dev.mcpsec.fleet;
 final class FleetMessages {
     private static final int MAX = 300;
 
-    private FleetMessages() {
-    }
+    private FleetMessages() {}
 
     static String firstLine(String message) {
         if (message == null) {

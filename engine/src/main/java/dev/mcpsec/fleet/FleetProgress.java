@@ -11,8 +11,14 @@ package dev.mcpsec.fleet;
  * @param elapsedMs time since the run started
  * @param repository the repository just finished
  */
-public record FleetProgress(int done, int total, long findings, int failed, int fromCache, long elapsedMs,
-                            String repository) {
+public record FleetProgress(
+        int done,
+        int total,
+        long findings,
+        int failed,
+        int fromCache,
+        long elapsedMs,
+        String repository) {
 
     /** Estimated time left, from the average so far; -1 before the first repository. */
     public long remainingMs() {

@@ -1,7 +1,6 @@
 package dev.mcpsec.fleet;
 
 import dev.mcpsec.api.ScanRequest;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,21 +11,32 @@ import java.util.function.Function;
  * What a fleet run scans and how.
  *
  * @param inputs repositories, folders of repositories, or list files
- * @param output the only folder the run writes to: reports, per-repository SARIF, the cache and scratch space
- * @param requestFor the scan settings of one repository root (bundles, rules, limits, history); the fleet turns
- *                   project policies and user scope off and sets the fleet's fingerprint salt, whatever it says
+ * @param output the only folder the run writes to: reports, per-repository SARIF, the cache and
+ *     scratch space
+ * @param requestFor the scan settings of one repository root (bundles, rules, limits, history); the
+ *     fleet turns project policies and user scope off and sets the fleet's fingerprint salt,
+ *     whatever it says
  * @param workers parallel repositories; 0 means one per core
  * @param shard the part of the fleet this run scans, or null for all of it
  * @param useCache reuse a repository's cached result when its refs have not changed
- * @param sinceLastRun for a changed repository, walk only the history added since its cached result, where that is
- *                     safe (no ref rewritten, the earlier walk complete); otherwise the whole history
+ * @param sinceLastRun for a changed repository, walk only the history added since its cached
+ *     result, where that is safe (no ref rewritten, the earlier walk complete); otherwise the whole
+ *     history
  * @param salt the fleet's fingerprint salt (the same for every shard), never printed
  * @param sarif also write one SARIF file per repository
  * @param progress receives progress after each repository, or null
  */
-public record FleetRequest(List<Path> inputs, Path output, Function<Path, ScanRequest.Builder> requestFor,
-                           int workers, Shard shard, boolean useCache, boolean sinceLastRun, String salt, boolean sarif,
-                           Consumer<FleetProgress> progress) {
+public record FleetRequest(
+        List<Path> inputs,
+        Path output,
+        Function<Path, ScanRequest.Builder> requestFor,
+        int workers,
+        Shard shard,
+        boolean useCache,
+        boolean sinceLastRun,
+        String salt,
+        boolean sarif,
+        Consumer<FleetProgress> progress) {
 
     public FleetRequest {
         inputs = List.copyOf(inputs);

@@ -1,7 +1,6 @@
 package dev.mcpsec.fleet;
 
 import dev.mcpsec.api.ConfigurationException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,26 +15,26 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Turns the paths a user gives into repositories: a repository itself (clone or bare mirror), a folder whose
- * immediate children are repositories, or a list file with one path per line ({@code #} starts a comment; relative
- * paths are relative to the list file). Symbolic links are not followed; folders that are not repositories are
- * skipped and named in {@link Resolved#skipped()}.
+ * Turns the paths a user gives into repositories: a repository itself (clone or bare mirror), a
+ * folder whose immediate children are repositories, or a list file with one path per line ({@code
+ * #} starts a comment; relative paths are relative to the list file). Symbolic links are not
+ * followed; folders that are not repositories are skipped and named in {@link Resolved#skipped()}.
  */
 public final class FleetSources {
     /** The list file's size limit; a list of 100,000 repository paths fits in far less. */
     static final long MAX_LIST_BYTES = 16L << 20;
 
-    private FleetSources() {
-    }
+    private FleetSources() {}
 
     /** The repositories found, sorted by name, and what was passed over with the reason. */
-    public record Resolved(List<RepoTarget> repositories, List<String> skipped) {
-    }
+    public record Resolved(List<RepoTarget> repositories, List<String> skipped) {}
 
     public static Resolved resolve(List<Path> inputs) {
         if (inputs.isEmpty()) {
-            throw new ConfigurationException("path", "no repositories given: pass a folder of clones or mirrors, "
-                    + "a repository, or a list file");
+            throw new ConfigurationException(
+                    "path",
+                    "no repositories given: pass a folder of clones or mirrors, "
+                            + "a repository, or a list file");
         }
         List<Path> candidates = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -50,7 +49,8 @@ public final class FleetSources {
                     candidates.addAll(children(p, skipped));
                 }
             } else {
-                throw new ConfigurationException("path", "not a repository, folder or list file: " + input);
+                throw new ConfigurationException(
+                        "path", "not a repository, folder or list file: " + input);
             }
         }
         List<RepoTarget> targets = new ArrayList<>();
@@ -67,7 +67,8 @@ public final class FleetSources {
             }
             targets.add(new RepoTarget(nameOf(c), c, kind));
         }
-        targets.sort(Comparator.comparing(RepoTarget::name).thenComparing(t -> t.path().toString()));
+        targets.sort(
+                Comparator.comparing(RepoTarget::name).thenComparing(t -> t.path().toString()));
         List<RepoTarget> unique = new ArrayList<>();
         for (RepoTarget t : targets) {
             int n = seenNames.merge(t.name(), 1, Integer::sum);
@@ -79,7 +80,8 @@ public final class FleetSources {
     /** Clone, bare mirror, or null when {@code dir} is neither. */
     static RepoTarget.Kind kindOf(Path dir) {
         Path dotGit = dir.resolve(".git");
-        if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)
+                || Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
             return RepoTarget.Kind.CLONE;
         }
         if (Files.isRegularFile(dir.resolve("HEAD"), LinkOption.NOFOLLOW_LINKS)
@@ -92,7 +94,9 @@ public final class FleetSources {
 
     static String nameOf(Path repo) {
         String name = repo.getFileName() == null ? repo.toString() : repo.getFileName().toString();
-        return name.endsWith(".git") && name.length() > 4 ? name.substring(0, name.length() - 4) : name;
+        return name.endsWith(".git") && name.length() > 4
+                ? name.substring(0, name.length() - 4)
+                : name;
     }
 
     private static List<Path> children(Path dir, List<String> skipped) {
@@ -108,15 +112,17 @@ public final class FleetSources {
             }
             return out;
         } catch (IOException e) {
-            throw new ConfigurationException("path", "cannot list " + dir + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "path", "cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 
     private static List<Path> readList(Path file) {
         try {
             if (Files.size(file) > MAX_LIST_BYTES) {
-                throw new ConfigurationException("path", "list file " + file + " is larger than "
-                        + (MAX_LIST_BYTES >> 20) + " MiB");
+                throw new ConfigurationException(
+                        "path",
+                        "list file " + file + " is larger than " + (MAX_LIST_BYTES >> 20) + " MiB");
             }
             Path base = file.getParent();
             List<Path> out = new ArrayList<>();
@@ -130,7 +136,8 @@ public final class FleetSources {
             }
             return out;
         } catch (IOException e) {
-            throw new ConfigurationException("path", "cannot read list file " + file + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "path", "cannot read list file " + file + ": " + e.getMessage(), e);
         }
     }
 }

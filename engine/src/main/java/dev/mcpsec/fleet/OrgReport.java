@@ -3,7 +3,6 @@ package dev.mcpsec.fleet;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.Severity;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,59 +19,88 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The org report: every repository with its findings and errors, the bundles applied, the credentials found in more
- * than one repository, and the trend against the previous report. Everything but {@link #trend()} and {@link #run()}
- * depends only on the repositories' records, so shards merged give the document one run gives.
+ * The org report: every repository with its findings and errors, the bundles applied, the
+ * credentials found in more than one repository, and the trend against the previous report.
+ * Everything but {@link #trend()} and {@link #run()} depends only on the repositories' records, so
+ * shards merged give the document one run gives.
  */
-public record OrgReport(String schema, String toolVersion, List<BundleInfo> bundles, Summary summary,
-                        List<RepoRecord> repositories, List<SharedCredential> sharedCredentials, Trend trend,
-                        RunInfo run) {
+public record OrgReport(
+        String schema,
+        String toolVersion,
+        List<BundleInfo> bundles,
+        Summary summary,
+        List<RepoRecord> repositories,
+        List<SharedCredential> sharedCredentials,
+        Trend trend,
+        RunInfo run) {
 
     /** The schema id of this document. */
     public static final String SCHEMA = "mcpsec-org-report/1";
 
     /** A bundle applied to every repository, with the SHA-256 of its rules and data. */
-    public record BundleInfo(String id, String version, String description, String sha256) {
-    }
+    public record BundleInfo(String id, String version, String description, String sha256) {}
 
-    /** Totals over the fleet; {@code bySeverity} counts findings, {@code worst} counts repositories. */
-    public record Summary(int repositories, int scanned, int failed, int withFindings,
-                          Map<String, Integer> bySeverity, Map<String, Integer> worst) {
-    }
+    /**
+     * Totals over the fleet; {@code bySeverity} counts findings, {@code worst} counts repositories.
+     */
+    public record Summary(
+            int repositories,
+            int scanned,
+            int failed,
+            int withFindings,
+            Map<String, Integer> bySeverity,
+            Map<String, Integer> worst) {}
 
     /** One credential (by fleet fingerprint) seen in more than one repository. */
-    public record SharedCredential(String fingerprint, String kind, String tier, String masked,
-                                   List<String> repositories) {
-    }
+    public record SharedCredential(
+            String fingerprint,
+            String kind,
+            String tier,
+            String masked,
+            List<String> repositories) {}
 
     /**
      * Change since the previous report in the same output folder.
      *
      * @param previousGeneratedAt when the previous report was written
-     * @param newFindings findings not in the previous report (by repository and finding fingerprint)
+     * @param newFindings findings not in the previous report (by repository and finding
+     *     fingerprint)
      * @param resolvedFindings findings of the previous report that are gone
      * @param bySeverity change of the finding count per severity
      */
-    public record Trend(String previousGeneratedAt, int newFindings, int resolvedFindings,
-                        Map<String, Integer> bySeverity) {
-    }
+    public record Trend(
+            String previousGeneratedAt,
+            int newFindings,
+            int resolvedFindings,
+            Map<String, Integer> bySeverity) {}
 
     /**
      * How this document was made; differs between runs that found the same things.
      *
      * @param scanned repositories scanned in this run
-     * @param incrementalHistory of those, how many had only their new history walked ({@code --since})
+     * @param incrementalHistory of those, how many had only their new history walked ({@code
+     *     --since})
      * @param fromCache repositories unchanged since the last run, taken from the cache
      * @param failed repositories that could not be scanned
      * @param skipped paths passed over (not git repositories, symbolic links), with the reason
      */
-    public record RunInfo(String generatedAt, long durationMs, String shard, int scanned, int incrementalHistory,
-                          int fromCache, int failed, List<String> skipped) {
-    }
+    public record RunInfo(
+            String generatedAt,
+            long durationMs,
+            String shard,
+            int scanned,
+            int incrementalHistory,
+            int fromCache,
+            int failed,
+            List<String> skipped) {}
 
     /** Builds the report of {@code records}; {@code previous} (may be null) gives the trend. */
-    public static OrgReport of(String toolVersion, List<BundleInfo> bundles, List<RepoRecord> records,
-                               OrgReport previous, RunInfo run) {
+    public static OrgReport of(
+            String toolVersion,
+            List<BundleInfo> bundles,
+            List<RepoRecord> records,
+            OrgReport previous,
+            RunInfo run) {
         List<RepoRecord> repos = new ArrayList<>(records);
         repos.sort(Comparator.comparing(RepoRecord::name));
         Map<String, Integer> bySeverity = new LinkedHashMap<>();
@@ -95,9 +123,23 @@ public record OrgReport(String schema, String toolVersion, List<BundleInfo> bund
                 worst.merge(r.worst().id(), 1, Integer::sum);
             }
         }
-        Summary summary = new Summary(repos.size(), scanned, repos.size() - scanned, withFindings, bySeverity, worst);
-        return new OrgReport(SCHEMA, toolVersion, List.copyOf(bundles), summary, List.copyOf(repos), shared(repos),
-                previous == null ? null : trend(previous, repos, bySeverity), run);
+        Summary summary =
+                new Summary(
+                        repos.size(),
+                        scanned,
+                        repos.size() - scanned,
+                        withFindings,
+                        bySeverity,
+                        worst);
+        return new OrgReport(
+                SCHEMA,
+                toolVersion,
+                List.copyOf(bundles),
+                summary,
+                List.copyOf(repos),
+                shared(repos),
+                previous == null ? null : trend(previous, repos, bySeverity),
+                run);
     }
 
     private static List<SharedCredential> shared(List<RepoRecord> repos) {
@@ -110,29 +152,37 @@ public record OrgReport(String schema, String toolVersion, List<BundleInfo> bund
             }
         }
         List<SharedCredential> out = new ArrayList<>();
-        where.forEach((fp, names) -> {
-            if (names.size() > 1) {
-                CredentialSeen c = first.get(fp);
-                out.add(new SharedCredential(fp, c.kind(), c.tier(), c.masked(), List.copyOf(names)));
-            }
-        });
-        out.sort(Comparator.comparing((SharedCredential s) -> -s.repositories().size())
-                .thenComparing(SharedCredential::fingerprint));
+        where.forEach(
+                (fp, names) -> {
+                    if (names.size() > 1) {
+                        CredentialSeen c = first.get(fp);
+                        out.add(
+                                new SharedCredential(
+                                        fp, c.kind(), c.tier(), c.masked(), List.copyOf(names)));
+                    }
+                });
+        out.sort(
+                Comparator.comparing((SharedCredential s) -> -s.repositories().size())
+                        .thenComparing(SharedCredential::fingerprint));
         return out;
     }
 
     private static int compare(CredentialSeen a, CredentialSeen b) {
-        return Comparator.comparing(CredentialSeen::kind).thenComparing(CredentialSeen::tier)
-                .thenComparing(CredentialSeen::masked).compare(a, b);
+        return Comparator.comparing(CredentialSeen::kind)
+                .thenComparing(CredentialSeen::tier)
+                .thenComparing(CredentialSeen::masked)
+                .compare(a, b);
     }
 
-    private static Trend trend(OrgReport previous, List<RepoRecord> repos, Map<String, Integer> bySeverity) {
+    private static Trend trend(
+            OrgReport previous, List<RepoRecord> repos, Map<String, Integer> bySeverity) {
         Set<String> before = keys(previous.repositories());
         Set<String> now = keys(repos);
         int added = (int) now.stream().filter(k -> !before.contains(k)).count();
         int resolved = (int) before.stream().filter(k -> !now.contains(k)).count();
         Map<String, Integer> delta = new LinkedHashMap<>();
-        bySeverity.forEach((s, n) -> delta.put(s, n - previous.summary().bySeverity().getOrDefault(s, 0)));
+        bySeverity.forEach(
+                (s, n) -> delta.put(s, n - previous.summary().bySeverity().getOrDefault(s, 0)));
         String when = previous.run() == null ? null : previous.run().generatedAt();
         return new Trend(when, added, resolved, delta);
     }
@@ -147,7 +197,10 @@ public record OrgReport(String schema, String toolVersion, List<BundleInfo> bund
         return keys;
     }
 
-    /** Reads a report written by {@link #write}; a file that is not one is a configuration error naming it. */
+    /**
+     * Reads a report written by {@link #write}; a file that is not one is a configuration error
+     * naming it.
+     */
     public static OrgReport read(Path file) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new ConfigurationException("results", "not a file: " + file);
@@ -155,13 +208,24 @@ public record OrgReport(String schema, String toolVersion, List<BundleInfo> bund
         try {
             OrgReport r = FleetJson.MAPPER.readValue(file.toFile(), OrgReport.class);
             if (!SCHEMA.equals(r.schema())) {
-                throw new ConfigurationException("results", file + " is not an mcpsec org report (schema "
-                        + r.schema() + ", expected " + SCHEMA + ")");
+                throw new ConfigurationException(
+                        "results",
+                        file
+                                + " is not an mcpsec org report (schema "
+                                + r.schema()
+                                + ", expected "
+                                + SCHEMA
+                                + ")");
             }
             return r;
         } catch (IOException e) {
-            throw new ConfigurationException("results", "cannot read " + file + " as an mcpsec org report: "
-                    + FleetMessages.firstLine(e.getMessage()), e);
+            throw new ConfigurationException(
+                    "results",
+                    "cannot read "
+                            + file
+                            + " as an mcpsec org report: "
+                            + FleetMessages.firstLine(e.getMessage()),
+                    e);
         }
     }
 
@@ -171,30 +235,51 @@ public record OrgReport(String schema, String toolVersion, List<BundleInfo> bund
     }
 
     /**
-     * Joins shard reports into one, exactly as one run over all their repositories would report them. Shards must
-     * have applied the same tool version and bundles and hold disjoint repositories.
+     * Joins shard reports into one, exactly as one run over all their repositories would report
+     * them. Shards must have applied the same tool version and bundles and hold disjoint
+     * repositories.
      */
     public static OrgReport merge(List<OrgReport> parts, OrgReport previous, RunInfo run) {
         if (parts.isEmpty()) {
-            throw new ConfigurationException("results", "nothing to merge: give one or more org reports");
+            throw new ConfigurationException(
+                    "results", "nothing to merge: give one or more org reports");
         }
         OrgReport head = parts.get(0);
         Map<String, RepoRecord> byName = new TreeMap<>();
         for (OrgReport p : parts) {
-            if (!Objects.equals(p.toolVersion(), head.toolVersion()) || !Objects.equals(p.bundles(), head.bundles())) {
-                throw new ConfigurationException("results", "the reports were made with different mcpsec versions "
-                        + "or bundles (" + head.toolVersion() + " " + ids(head) + " vs " + p.toolVersion() + " "
-                        + ids(p) + "): run every shard with the same settings");
+            if (!Objects.equals(p.toolVersion(), head.toolVersion())
+                    || !Objects.equals(p.bundles(), head.bundles())) {
+                throw new ConfigurationException(
+                        "results",
+                        "the reports were made with different mcpsec versions "
+                                + "or bundles ("
+                                + head.toolVersion()
+                                + " "
+                                + ids(head)
+                                + " vs "
+                                + p.toolVersion()
+                                + " "
+                                + ids(p)
+                                + "): run every shard with the same settings");
             }
             for (RepoRecord r : p.repositories()) {
                 RepoRecord clash = byName.putIfAbsent(r.name(), r);
                 if (clash != null) {
-                    throw new ConfigurationException("results", "repository '" + r.name() + "' is in more than one "
-                            + "report: shards must not overlap (use --shard I/N with the same N in every job)");
+                    throw new ConfigurationException(
+                            "results",
+                            "repository '"
+                                    + r.name()
+                                    + "' is in more than one "
+                                    + "report: shards must not overlap (use --shard I/N with the same N in every job)");
                 }
             }
         }
-        return of(head.toolVersion(), head.bundles(), new ArrayList<>(byName.values()), previous, run);
+        return of(
+                head.toolVersion(),
+                head.bundles(),
+                new ArrayList<>(byName.values()),
+                previous,
+                run);
     }
 
     private static String ids(OrgReport r) {

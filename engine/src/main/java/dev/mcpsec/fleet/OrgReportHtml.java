@@ -3,7 +3,6 @@ package dev.mcpsec.fleet;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.report.Html;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,12 +11,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The org dashboard a security lead reads: totals and trend, repositories by worst severity, a repository ×
- * checklist-id matrix, credentials shared between repositories (by fingerprint), and the repositories that could not
- * be scanned. Self-contained (inline stylesheet, no script); every value from the scanned repositories is escaped.
+ * The org dashboard a security lead reads: totals and trend, repositories by worst severity, a
+ * repository × checklist-id matrix, credentials shared between repositories (by fingerprint), and
+ * the repositories that could not be scanned. Self-contained (inline stylesheet, no script); every
+ * value from the scanned repositories is escaped.
  */
 final class OrgReportHtml {
-    private static final String EXTRA_CSS = """
+    private static final String EXTRA_CSS =
+            """
             td.cell { text-align: center; font-weight: 600; }
             td.cell.critical, td.cell.high, td.cell.medium, td.cell.low, td.cell.info { border-left-width: 4px; }
             .matrix th.rot { font-size: 11px; font-weight: 600; }
@@ -26,16 +27,18 @@ final class OrgReportHtml {
             @media print { body { max-width: none; padding: 0; } }
             """;
 
-    private OrgReportHtml() {
-    }
+    private OrgReportHtml() {}
 
     static String render(OrgReport r) {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .raw("<title>mcpsec org report</title>\n<style>\n").raw(Html.stylesheet()).raw(EXTRA_CSS)
+                .raw("<title>mcpsec org report</title>\n<style>\n")
+                .raw(Html.stylesheet())
+                .raw(EXTRA_CSS)
                 .raw("</style>\n</head>\n<body>\n");
-        h.raw("<header>\n<h1>mcpsec org report</h1>\n<p class=\"meta\">mcpsec ").text(r.toolVersion());
+        h.raw("<header>\n<h1>mcpsec org report</h1>\n<p class=\"meta\">mcpsec ")
+                .text(r.toolVersion());
         if (r.run() != null) {
             h.raw(" · ").text(r.run().generatedAt());
             if (r.run().shard() != null) {
@@ -74,8 +77,11 @@ final class OrgReportHtml {
             if (t.previousGeneratedAt() != null) {
                 h.raw(" (").text(t.previousGeneratedAt()).raw(")");
             }
-            h.raw(": <span class=\"up\">").text(t.newFindings()).raw(" new</span>, <span class=\"down\">")
-                    .text(t.resolvedFindings()).raw(" resolved</span>; ");
+            h.raw(": <span class=\"up\">")
+                    .text(t.newFindings())
+                    .raw(" new</span>, <span class=\"down\">")
+                    .text(t.resolvedFindings())
+                    .raw(" resolved</span>; ");
             List<String> deltas = new ArrayList<>();
             t.bySeverity().forEach((k, v) -> deltas.add(k + " " + (v > 0 ? "+" : "") + v));
             h.text(String.join(" · ", deltas)).raw("</p>\n");
@@ -84,27 +90,42 @@ final class OrgReportHtml {
     }
 
     private static void card(Html h, String css, long count, String label) {
-        h.raw("<div class=\"card " + css + "\"><span class=\"count\">").text(count)
-                .raw("</span> <span class=\"label\">").text(label).raw("</span></div>\n");
+        h.raw("<div class=\"card " + css + "\"><span class=\"count\">")
+                .text(count)
+                .raw("</span> <span class=\"label\">")
+                .text(label)
+                .raw("</span></div>\n");
     }
 
     private static void repositories(Html h, OrgReport r) {
         h.raw("<section id=\"repositories\">\n<h2>Repositories by worst severity</h2>\n");
         List<RepoRecord> repos = new ArrayList<>(r.repositories());
-        repos.sort(Comparator.comparing((RepoRecord x) -> x.error() == null ? 1 : 0)
-                .thenComparing(x -> x.worst() == null ? Severity.values().length : x.worst().ordinal())
-                .thenComparing(x -> -x.findings().size()).thenComparing(RepoRecord::name));
+        repos.sort(
+                Comparator.comparing((RepoRecord x) -> x.error() == null ? 1 : 0)
+                        .thenComparing(
+                                x ->
+                                        x.worst() == null
+                                                ? Severity.values().length
+                                                : x.worst().ordinal())
+                        .thenComparing(x -> -x.findings().size())
+                        .thenComparing(RepoRecord::name));
         h.raw("<table class=\"repos\">\n<thead><tr><th>Repository</th><th>Kind</th><th>Worst</th>");
         for (Severity s : Severity.values()) {
             h.raw("<th class=\"num\">").text(s.id()).raw("</th>");
         }
         h.raw("</tr></thead>\n<tbody>\n");
         for (RepoRecord repo : repos) {
-            h.raw("<tr><td>").element("code", null, repo.name()).raw("</td><td>").text(repo.kind()).raw("</td><td>");
+            h.raw("<tr><td>")
+                    .element("code", null, repo.name())
+                    .raw("</td><td>")
+                    .text(repo.kind())
+                    .raw("</td><td>");
             if (repo.error() != null) {
                 h.element("span", "error", "not scanned");
             } else if (repo.worst() != null) {
-                h.raw("<span class=\"badge " + repo.worst().id() + "\">").text(repo.worst().id()).raw("</span>");
+                h.raw("<span class=\"badge " + repo.worst().id() + "\">")
+                        .text(repo.worst().id())
+                        .raw("</span>");
             } else {
                 h.element("span", "meta", "clean");
             }
@@ -121,7 +142,8 @@ final class OrgReportHtml {
 
     private static void matrix(Html h, OrgReport r) {
         TreeSet<String> checklists = new TreeSet<>();
-        r.repositories().forEach(repo -> repo.findings().forEach(f -> checklists.add(f.checklist())));
+        r.repositories()
+                .forEach(repo -> repo.findings().forEach(f -> checklists.add(f.checklist())));
         h.raw("<section id=\"matrix\">\n<h2>Repositories × checklist</h2>\n");
         if (checklists.isEmpty()) {
             h.raw("<p class=\"empty\">No findings in any repository.</p>\n</section>\n");
@@ -137,16 +159,24 @@ final class OrgReportHtml {
                 continue;
             }
             Map<String, List<Finding>> by = new TreeMap<>();
-            repo.findings().forEach(f -> by.computeIfAbsent(f.checklist(), k -> new ArrayList<>()).add(f));
+            repo.findings()
+                    .forEach(f -> by.computeIfAbsent(f.checklist(), k -> new ArrayList<>()).add(f));
             h.raw("<tr><td>").element("code", null, repo.name()).raw("</td>");
             for (String c : checklists) {
                 List<Finding> fs = by.get(c);
                 if (fs == null) {
                     h.raw("<td></td>");
                 } else {
-                    Severity worst = fs.stream().map(Finding::severity).min(Enum::compareTo).orElseThrow();
-                    h.raw("<td class=\"cell " + worst.id() + "\" title=\"worst: " + worst.id() + "\">")
-                            .text(fs.size()).raw("</td>");
+                    Severity worst =
+                            fs.stream().map(Finding::severity).min(Enum::compareTo).orElseThrow();
+                    h.raw(
+                                    "<td class=\"cell "
+                                            + worst.id()
+                                            + "\" title=\"worst: "
+                                            + worst.id()
+                                            + "\">")
+                            .text(fs.size())
+                            .raw("</td>");
                 }
             }
             h.raw("</tr>\n");
@@ -157,16 +187,29 @@ final class OrgReportHtml {
     private static void shared(Html h, OrgReport r) {
         h.raw("<section id=\"shared\">\n<h2>Credentials in more than one repository</h2>\n");
         if (r.sharedCredentials().isEmpty()) {
-            h.raw("<p class=\"empty\">No credential appears in more than one repository.</p>\n</section>\n");
+            h.raw(
+                    "<p class=\"empty\">No credential appears in more than one repository.</p>\n</section>\n");
             return;
         }
-        h.raw("<p class=\"meta\">Identified by a salted fingerprint; values are never stored or shown.</p>\n")
-                .raw("<table class=\"shared\">\n<thead><tr><th>Fingerprint</th><th>Kind</th><th>Tier</th>")
+        h.raw(
+                        "<p class=\"meta\">Identified by a salted fingerprint; values are never stored or shown.</p>\n")
+                .raw(
+                        "<table class=\"shared\">\n<thead><tr><th>Fingerprint</th><th>Kind</th><th>Tier</th>")
                 .raw("<th>Masked</th><th>Repositories</th></tr></thead>\n<tbody>\n");
         for (OrgReport.SharedCredential c : r.sharedCredentials()) {
-            h.raw("<tr><td>").element("code", null, c.fingerprint().substring(0, Math.min(16, c.fingerprint().length())))
-                    .raw("</td><td>").text(c.kind()).raw("</td><td>").text(c.tier()).raw("</td><td>")
-                    .element("code", null, c.masked()).raw("</td><td>").text(String.join(", ", c.repositories()))
+            h.raw("<tr><td>")
+                    .element(
+                            "code",
+                            null,
+                            c.fingerprint().substring(0, Math.min(16, c.fingerprint().length())))
+                    .raw("</td><td>")
+                    .text(c.kind())
+                    .raw("</td><td>")
+                    .text(c.tier())
+                    .raw("</td><td>")
+                    .element("code", null, c.masked())
+                    .raw("</td><td>")
+                    .text(String.join(", ", c.repositories()))
                     .raw("</td></tr>\n");
         }
         h.raw("</tbody>\n</table>\n</section>\n");
@@ -177,7 +220,8 @@ final class OrgReportHtml {
         if (failed.isEmpty()) {
             return;
         }
-        h.raw("<section id=\"failed\">\n<h2>Repositories not scanned</h2>\n<ul class=\"problems\">\n");
+        h.raw(
+                "<section id=\"failed\">\n<h2>Repositories not scanned</h2>\n<ul class=\"problems\">\n");
         for (RepoRecord f : failed) {
             h.raw("<li>").element("code", null, f.name()).raw(": ").text(f.error()).raw("</li>\n");
         }

@@ -3,12 +3,11 @@ package dev.mcpsec.fleet;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.Severity;
-
 import java.util.List;
 
 /**
- * What a fleet run knows of one repository: the same in the cache, in a shard's result and in the org report, so that
- * merged shards give the report one run gives.
+ * What a fleet run knows of one repository: the same in the cache, in a shard's result and in the
+ * org report, so that merged shards give the report one run gives.
  *
  * @param name unique name in the fleet
  * @param location where it was read (a path on the machine that scanned it)
@@ -22,14 +21,33 @@ import java.util.List;
  * @param warnings what the scan skipped or could not read
  * @param credentials the credentials it holds, by fleet fingerprint
  */
-public record RepoRecord(String name, String location, String kind, String head, String state, String error,
-                         Severity worst, List<Finding> findings, int suppressed, List<ScanWarning> warnings,
-                         List<CredentialSeen> credentials) {
+public record RepoRecord(
+        String name,
+        String location,
+        String kind,
+        String head,
+        String state,
+        String error,
+        Severity worst,
+        List<Finding> findings,
+        int suppressed,
+        List<ScanWarning> warnings,
+        List<CredentialSeen> credentials) {
 
     /** A repository that could not be scanned. */
     static RepoRecord failed(RepoTarget target, String state, String error) {
-        return new RepoRecord(target.name(), target.path().toString(), target.kind().label(), null, state, error,
-                null, List.of(), 0, List.of(), List.of());
+        return new RepoRecord(
+                target.name(),
+                target.path().toString(),
+                target.kind().label(),
+                null,
+                state,
+                error,
+                null,
+                List.of(),
+                0,
+                List.of(),
+                List.of());
     }
 
     /** True when the repository was scanned (its findings are complete). */
@@ -39,6 +57,8 @@ public record RepoRecord(String name, String location, String kind, String head,
 
     /** Findings at or above {@code threshold}. */
     public long countAtLeast(Severity threshold) {
-        return threshold == null ? 0 : findings.stream().filter(f -> f.severity().atLeast(threshold)).count();
+        return threshold == null
+                ? 0
+                : findings.stream().filter(f -> f.severity().atLeast(threshold)).count();
     }
 }

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * One repository of a fleet.
  *
- * @param name the repository's name in reports (folder name, {@code .git} suffix dropped), unique within a run
+ * @param name the repository's name in reports (folder name, {@code .git} suffix dropped), unique
+ *     within a run
  * @param path where it lives: a clone's work tree or a bare mirror's git directory
  * @param kind clone or bare mirror
  */

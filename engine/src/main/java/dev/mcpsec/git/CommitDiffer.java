@@ -17,8 +17,9 @@ import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * Diffs commits against their parents and records the blobs of accepted paths each commit introduces. Unchanged
- * subtrees are skipped by {@link TreeFilter#ANY_DIFF} without being read. One instance per thread.
+ * Diffs commits against their parents and records the blobs of accepted paths each commit
+ * introduces. Unchanged subtrees are skipped by {@link TreeFilter#ANY_DIFF} without being read. One
+ * instance per thread.
  */
 final class CommitDiffer implements AutoCloseable {
     private static final long TREE_CACHE_BYTES = 8L << 20;
@@ -32,7 +33,8 @@ final class CommitDiffer implements AutoCloseable {
                 walk.parseHeaders(parent);
                 parents[i] = parent.getTree().copy();
             }
-            return new CommitTrees(commit.copy(), commit.getCommitTime(), commit.getTree().copy(), parents);
+            return new CommitTrees(
+                    commit.copy(), commit.getCommitTime(), commit.getTree().copy(), parents);
         }
     }
 
@@ -43,12 +45,14 @@ final class CommitDiffer implements AutoCloseable {
         this.reader = new TreeCachingReader(repository.newObjectReader(), TREE_CACHE_BYTES);
         this.treeWalk = new TreeWalk(repository, reader);
         treeWalk.setRecursive(true);
-        treeWalk.setFilter(AndTreeFilter.create(TreeFilter.ANY_DIFF, new PathPredicateFilter(pathFilter)));
+        treeWalk.setFilter(
+                AndTreeFilter.create(TreeFilter.ANY_DIFF, new PathPredicateFilter(pathFilter)));
     }
 
     /**
-     * Blobs introduced by the given commits, each with its earliest occurrence among them. A commit whose trees
-     * cannot be read is skipped and described in {@code failures}; the others are still diffed.
+     * Blobs introduced by the given commits, each with its earliest occurrence among them. A commit
+     * whose trees cannot be read is skipped and described in {@code failures}; the others are still
+     * diffed.
      */
     Map<ObjectId, BlobOccurrence> diff(List<CommitTrees> commits, List<String> failures) {
         Map<ObjectId, BlobOccurrence> introduced = new HashMap<>();
@@ -56,14 +60,20 @@ final class CommitDiffer implements AutoCloseable {
             try {
                 diff(commit, introduced);
             } catch (IOException | RuntimeException e) {
-                failures.add(commit.commit().name() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + ")");
+                failures.add(
+                        commit.commit().name()
+                                + " ("
+                                + e.getClass().getSimpleName()
+                                + ": "
+                                + e.getMessage()
+                                + ")");
             }
         }
         return introduced;
     }
 
-    private void diff(CommitTrees commit, Map<ObjectId, BlobOccurrence> introduced) throws IOException {
+    private void diff(CommitTrees commit, Map<ObjectId, BlobOccurrence> introduced)
+            throws IOException {
         ObjectId[] parents = commit.parentTrees();
         if (parents.length == 0) {
             treeWalk.reset(commit.tree());
@@ -79,13 +89,18 @@ final class CommitDiffer implements AutoCloseable {
             int mode = treeWalk.getRawMode(0);
             if ((FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode))
                     && !inherited(treeCount)) {
-                BlobOccurrence here = new BlobOccurrence(treeWalk.getPathString(), commit.commit(), commit.time());
+                BlobOccurrence here =
+                        new BlobOccurrence(
+                                treeWalk.getPathString(), commit.commit(), commit.time());
                 introduced.merge(treeWalk.getObjectId(0), here, BlobOccurrence::earlier);
             }
         }
     }
 
-    /** The blob is the same as in one of the parents at this path: that parent's history introduced it. */
+    /**
+     * The blob is the same as in one of the parents at this path: that parent's history introduced
+     * it.
+     */
     private boolean inherited(int treeCount) {
         for (int i = 1; i < treeCount; i++) {
             if (treeWalk.getRawMode(i) != 0 && treeWalk.idEqual(0, i)) {

@@ -16,25 +16,28 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks a git directory before JGit is handed it: JGit opens {@code HEAD}, {@code config}, {@code index},
- * {@code packed-refs}, refs, {@code objects/info/alternates}, objects and more without asking what they are, and a FIFO
- * in any of those places blocks the scan forever. Every entry must be a directory or a regular file. It also lists
- * what would make git read outside the directory that holds {@code .git}: symlinks, {@code objects/info/alternates},
- * {@code commondir}, and {@code include.path} / {@code includeIf} in the config ({@code core.excludesFile} is
- * handled where ignore files are read, by {@link IgnoreRules}).
+ * Checks a git directory before JGit is handed it: JGit opens {@code HEAD}, {@code config}, {@code
+ * index}, {@code packed-refs}, refs, {@code objects/info/alternates}, objects and more without
+ * asking what they are, and a FIFO in any of those places blocks the scan forever. Every entry must
+ * be a directory or a regular file. It also lists what would make git read outside the directory
+ * that holds {@code .git}: symlinks, {@code objects/info/alternates}, {@code commondir}, and {@code
+ * include.path} / {@code includeIf} in the config ({@code core.excludesFile} is handled where
+ * ignore files are read, by {@link IgnoreRules}).
  */
 final class GitDirCheck {
     static final int MAX_ENTRIES = 2_000_000;
-    private static final int MAX_DEPTH = Integer.MAX_VALUE; // no links are followed, so no loops; MAX_ENTRIES bounds the walk
+    private static final int MAX_DEPTH =
+            Integer.MAX_VALUE; // no links are followed, so no loops; MAX_ENTRIES bounds the walk
     private static final int MAX_SMALL_FILE_BYTES = 64 * 1024;
     private static final int MAX_CONFIG_BYTES = 1 << 20;
 
-    /** What the check found: a reason the repository must not be opened at all, and what leads outside. */
-    record Result(String refusal, List<String> external) {
-    }
+    /**
+     * What the check found: a reason the repository must not be opened at all, and what leads
+     * outside.
+     */
+    record Result(String refusal, List<String> external) {}
 
-    private GitDirCheck() {
-    }
+    private GitDirCheck() {}
 
     /**
      * @param gitDir the repository's git directory (already resolved from a {@code gitdir:} file)
@@ -45,41 +48,51 @@ final class GitDirCheck {
         String[] refusal = {null};
         int[] entries = {0};
         try {
-            Files.walkFileTree(gitDir, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return count() ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
-                }
+            Files.walkFileTree(
+                    gitDir,
+                    Set.of(),
+                    MAX_DEPTH,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(
+                                Path dir, BasicFileAttributes attrs) {
+                            return count() ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!count()) {
-                        return FileVisitResult.TERMINATE;
-                    }
-                    String shown = shown(gitDir, file);
-                    if (attrs.isSymbolicLink()) {
-                        external.add(shown + " is a symbolic link");
-                    } else if (!attrs.isRegularFile() && !attrs.isDirectory()) {
-                        refusal[0] = shown + " is not a regular file (FIFO, device or socket)";
-                        return FileVisitResult.TERMINATE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (!count()) {
+                                return FileVisitResult.TERMINATE;
+                            }
+                            String shown = shown(gitDir, file);
+                            if (attrs.isSymbolicLink()) {
+                                external.add(shown + " is a symbolic link");
+                            } else if (!attrs.isRegularFile() && !attrs.isDirectory()) {
+                                refusal[0] =
+                                        shown + " is not a regular file (FIFO, device or socket)";
+                                return FileVisitResult.TERMINATE;
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    refusal[0] = shown(gitDir, file) + " cannot be read (" + exc.getClass().getSimpleName() + ")";
-                    return FileVisitResult.TERMINATE;
-                }
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                            refusal[0] =
+                                    shown(gitDir, file)
+                                            + " cannot be read ("
+                                            + exc.getClass().getSimpleName()
+                                            + ")";
+                            return FileVisitResult.TERMINATE;
+                        }
 
-                private boolean count() {
-                    if (++entries[0] > MAX_ENTRIES) {
-                        refusal[0] = "more than " + MAX_ENTRIES + " entries";
-                        return false;
-                    }
-                    return true;
-                }
-            });
+                        private boolean count() {
+                            if (++entries[0] > MAX_ENTRIES) {
+                                refusal[0] = "more than " + MAX_ENTRIES + " entries";
+                                return false;
+                            }
+                            return true;
+                        }
+                    });
         } catch (IOException e) {
             refusal[0] = "cannot be listed (" + e.getClass().getSimpleName() + ")";
         }
@@ -110,11 +123,15 @@ final class GitDirCheck {
         return new Result(null, external);
     }
 
-    /** The object directories {@code objects/info/alternates} names (resolved against {@code objects/}). */
+    /**
+     * The object directories {@code objects/info/alternates} names (resolved against {@code
+     * objects/}).
+     */
     static List<Path> alternates(Path gitDir) {
         List<Path> out = new ArrayList<>();
         Path objects = gitDir.resolve("objects");
-        String text = smallFile(objects.resolve("info").resolve("alternates"), MAX_SMALL_FILE_BYTES);
+        String text =
+                smallFile(objects.resolve("info").resolve("alternates"), MAX_SMALL_FILE_BYTES);
         if (text == null) {
             return out;
         }
@@ -139,7 +156,10 @@ final class GitDirCheck {
             String line = raw.strip();
             if (line.startsWith("[")) {
                 int end = line.indexOf(']');
-                section = (end < 0 ? line.substring(1) : line.substring(1, end)).strip().toLowerCase(Locale.ROOT);
+                section =
+                        (end < 0 ? line.substring(1) : line.substring(1, end))
+                                .strip()
+                                .toLowerCase(Locale.ROOT);
                 int space = section.indexOf(' ');
                 if (space > 0) {
                     section = section.substring(0, space);
@@ -176,7 +196,10 @@ final class GitDirCheck {
         }
     }
 
-    /** The text of a small regular file, or null when there is none (a non-regular one was refused by the walk). */
+    /**
+     * The text of a small regular file, or null when there is none (a non-regular one was refused
+     * by the walk).
+     */
     private static String smallFile(Path file, int max) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;

@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record HistoryOptions(int maxCommits, Duration maxTime, long maxBlobBytes) {
     /** Defaults of the scanner: 200,000 commits, 60 seconds, 1 MiB per blob. */
-    public static final HistoryOptions DEFAULTS = new HistoryOptions(200_000, Duration.ofSeconds(60), 1L << 20);
+    public static final HistoryOptions DEFAULTS =
+            new HistoryOptions(200_000, Duration.ofSeconds(60), 1L << 20);
 
     public HistoryOptions {
         Objects.requireNonNull(maxTime, "maxTime");

@@ -36,10 +36,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
- * One pass over every commit reachable from any ref, HEAD and the stash reflog, newest first. The RevWalk runs on
- * the calling thread; batches of consecutive commits are diffed against their parents on a small pool (one
- * {@link CommitDiffer} per thread, so each keeps its tree cache warm). A blob is recorded only where a commit
- * introduces it, and its content is read once, after the walk. One instance per pass.
+ * One pass over every commit reachable from any ref, HEAD and the stash reflog, newest first. The
+ * RevWalk runs on the calling thread; batches of consecutive commits are diffed against their
+ * parents on a small pool (one {@link CommitDiffer} per thread, so each keeps its tree cache warm).
+ * A blob is recorded only where a commit introduces it, and its content is read once, after the
+ * walk. One instance per pass.
  */
 final class HistoryWalker {
     private static final int PROGRESS_EVERY = 10_000;
@@ -56,31 +57,44 @@ final class HistoryWalker {
     private boolean truncated;
     private boolean timeLimitReported;
 
-    /** @param scanPrefix the scan root relative to the work tree ("" or "a/b/"), null when the root is not inside */
+    /**
+     * @param scanPrefix the scan root relative to the work tree ("" or "a/b/"), null when the root
+     *     is not inside
+     */
     HistoryWalker(Repository repository, String scanPrefix) {
         this.repository = repository;
         this.scanPrefix = scanPrefix;
     }
 
-    /** Outcome of one batch: null {@code introduced} when the time limit had passed before it started. */
-    private record Batch(Map<ObjectId, BlobOccurrence> introduced, int commits, List<String> failures) {
-    }
+    /**
+     * Outcome of one batch: null {@code introduced} when the time limit had passed before it
+     * started.
+     */
+    private record Batch(
+            Map<ObjectId, BlobOccurrence> introduced, int commits, List<String> failures) {}
 
-    HistoryResult walk(Predicate<String> pathFilter, HistoryOptions options, Consumer<String> progress,
-                       Map<String, String> previousTips) {
+    HistoryResult walk(
+            Predicate<String> pathFilter,
+            HistoryOptions options,
+            Consumer<String> progress,
+            Map<String, String> previousTips) {
         long deadline = System.nanoTime() + options.maxTime().toNanos();
-        int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+        int threads =
+                Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         List<CommitDiffer> differs = Collections.synchronizedList(new ArrayList<>());
-        ThreadLocal<CommitDiffer> differ = ThreadLocal.withInitial(() -> {
-            CommitDiffer created = new CommitDiffer(repository, pathFilter);
-            differs.add(created);
-            return created;
-        });
+        ThreadLocal<CommitDiffer> differ =
+                ThreadLocal.withInitial(
+                        () -> {
+                            CommitDiffer created = new CommitDiffer(repository, pathFilter);
+                            differs.add(created);
+                            return created;
+                        });
         List<Future<Batch>> batches = new ArrayList<>();
         Semaphore inFlight = new Semaphore(threads * BATCHES_IN_FLIGHT_PER_THREAD);
         int dispatched = 0;
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk revWalk = new RevWalk(reader)) {
+        try (ObjectReader reader = repository.newObjectReader();
+                RevWalk revWalk = new RevWalk(reader)) {
             revWalk.setRetainBody(false);
             try {
                 markStarts(revWalk);
@@ -89,8 +103,11 @@ final class HistoryWalker {
                 for (RevCommit commit = revWalk.next(); commit != null; commit = revWalk.next()) {
                     if (dispatched >= options.maxCommits()) {
                         truncated = true;
-                        warnings.add(warning("history stopped at the commit limit (maxCommits = "
-                                + options.maxCommits() + "); older commits were not examined"));
+                        warnings.add(
+                                warning(
+                                        "history stopped at the commit limit (maxCommits = "
+                                                + options.maxCommits()
+                                                + "); older commits were not examined"));
                         break;
                     }
                     if (dispatched % CLOCK_EVERY == 0 && System.nanoTime() > deadline) {
@@ -112,8 +129,13 @@ final class HistoryWalker {
                 }
             } catch (IOException | RuntimeException e) {
                 truncated = true;
-                warnings.add(warning("history stopped after " + dispatched + " commits: unreadable object ("
-                        + describe(e) + ")"));
+                warnings.add(
+                        warning(
+                                "history stopped after "
+                                        + dispatched
+                                        + " commits: unreadable object ("
+                                        + describe(e)
+                                        + ")"));
             }
             Map<ObjectId, BlobOccurrence> introduced = new HashMap<>();
             int diffed = gather(batches, introduced, options);
@@ -128,26 +150,37 @@ final class HistoryWalker {
         }
     }
 
-    /** Hands a batch to the pool; blocks while enough batches wait, so the walk never runs far ahead of the diffs. */
-    private static Future<Batch> submit(ExecutorService pool, ThreadLocal<CommitDiffer> differ, Semaphore inFlight,
-                                        List<CommitDiffer.CommitTrees> commits, long deadline) {
+    /**
+     * Hands a batch to the pool; blocks while enough batches wait, so the walk never runs far ahead
+     * of the diffs.
+     */
+    private static Future<Batch> submit(
+            ExecutorService pool,
+            ThreadLocal<CommitDiffer> differ,
+            Semaphore inFlight,
+            List<CommitDiffer.CommitTrees> commits,
+            long deadline) {
         inFlight.acquireUninterruptibly();
-        return pool.submit(() -> {
-            try {
-                if (System.nanoTime() > deadline) {
-                    return new Batch(null, commits.size(), List.of());
-                }
-                List<String> failures = new ArrayList<>();
-                return new Batch(differ.get().diff(commits, failures), commits.size(), failures);
-            } finally {
-                inFlight.release();
-            }
-        });
+        return pool.submit(
+                () -> {
+                    try {
+                        if (System.nanoTime() > deadline) {
+                            return new Batch(null, commits.size(), List.of());
+                        }
+                        List<String> failures = new ArrayList<>();
+                        return new Batch(
+                                differ.get().diff(commits, failures), commits.size(), failures);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
     }
 
     /** Merges finished batches; returns how many commits were actually diffed. */
-    private int gather(List<Future<Batch>> batches, Map<ObjectId, BlobOccurrence> introduced,
-                       HistoryOptions options) {
+    private int gather(
+            List<Future<Batch>> batches,
+            Map<ObjectId, BlobOccurrence> introduced,
+            HistoryOptions options) {
         int diffed = 0;
         for (Future<Batch> future : batches) {
             try {
@@ -159,13 +192,21 @@ final class HistoryWalker {
                 diffed += batch.commits() - batch.failures().size();
                 if (!batch.failures().isEmpty()) {
                     truncated = true;
-                    warnings.add(warning(batch.failures().size() + " commit(s) skipped: unreadable tree, first "
-                            + batch.failures().get(0)));
+                    warnings.add(
+                            warning(
+                                    batch.failures().size()
+                                            + " commit(s) skipped: unreadable tree, first "
+                                            + batch.failures().get(0)));
                 }
-                batch.introduced().forEach((blob, at) -> introduced.merge(blob, at, BlobOccurrence::earlier));
+                batch.introduced()
+                        .forEach((blob, at) -> introduced.merge(blob, at, BlobOccurrence::earlier));
             } catch (ExecutionException e) {
                 truncated = true;
-                warnings.add(warning("some commits could not be diffed (" + describe(e.getCause()) + ")"));
+                warnings.add(
+                        warning(
+                                "some commits could not be diffed ("
+                                        + describe(e.getCause())
+                                        + ")"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 truncated = true;
@@ -180,8 +221,13 @@ final class HistoryWalker {
         truncated = true;
         if (!timeLimitReported) {
             timeLimitReported = true;
-            warnings.add(warning("history stopped at the time limit (maxTime = " + options.maxTime()
-                    + ") after about " + commits + " commits; older commits were not examined"));
+            warnings.add(
+                    warning(
+                            "history stopped at the time limit (maxTime = "
+                                    + options.maxTime()
+                                    + ") after about "
+                                    + commits
+                                    + " commits; older commits were not examined"));
         }
     }
 
@@ -212,8 +258,9 @@ final class HistoryWalker {
     }
 
     /**
-     * Marks the commits an earlier walk saw as uninteresting, when that is safe: every earlier tip still exists and
-     * is reachable from a current tip. Returns false (and marks nothing) otherwise.
+     * Marks the commits an earlier walk saw as uninteresting, when that is safe: every earlier tip
+     * still exists and is reachable from a current tip. Returns false (and marks nothing)
+     * otherwise.
      */
     private boolean markSeen(RevWalk revWalk, Map<String, String> previousTips) throws IOException {
         Map<String, String> now = tips(repository);
@@ -311,13 +358,23 @@ final class HistoryWalker {
                     revWalk.markStart(commit);
                 }
             } catch (IOException | RuntimeException e) {
-                warnings.add(warning("ref target " + id.name() + " unreadable, skipped (" + e.getMessage() + ")"));
+                warnings.add(
+                        warning(
+                                "ref target "
+                                        + id.name()
+                                        + " unreadable, skipped ("
+                                        + e.getMessage()
+                                        + ")"));
             }
         }
     }
 
-    private List<HistoricBlob> read(ObjectReader reader, Map<ObjectId, BlobOccurrence> introduced,
-                                    HistoryOptions options, long deadline) throws IOException {
+    private List<HistoricBlob> read(
+            ObjectReader reader,
+            Map<ObjectId, BlobOccurrence> introduced,
+            HistoryOptions options,
+            long deadline)
+            throws IOException {
         List<Map.Entry<ObjectId, BlobOccurrence>> ordered = new ArrayList<>(introduced.entrySet());
         ordered.sort(Map.Entry.comparingByValue(BlobOccurrence.EARLIEST));
         Map<String, ObjectId> headVersions = headVersions(reader, introduced.values());
@@ -325,8 +382,13 @@ final class HistoryWalker {
         for (Map.Entry<ObjectId, BlobOccurrence> entry : ordered) {
             if (System.nanoTime() > deadline) {
                 truncated = true;
-                warnings.add(warning("history stopped at the time limit (maxTime = " + options.maxTime()
-                        + ") while reading blobs; " + (ordered.size() - blobs.size()) + " blobs not read"));
+                warnings.add(
+                        warning(
+                                "history stopped at the time limit (maxTime = "
+                                        + options.maxTime()
+                                        + ") while reading blobs; "
+                                        + (ordered.size() - blobs.size())
+                                        + " blobs not read"));
                 break;
             }
             BlobOccurrence at = entry.getValue();
@@ -334,40 +396,65 @@ final class HistoryWalker {
             String shown = scanPath != null ? scanPath : at.path();
             byte[] content = content(reader, entry.getKey(), options.maxBlobBytes(), shown, at);
             if (content != null) {
-                blobs.add(new HistoricBlob(at.path(), scanPath, entry.getKey().name(), at.commit().name(),
-                        Instant.ofEpochSecond(at.time()), content,
-                        entry.getKey().equals(headVersions.get(at.path()))));
+                blobs.add(
+                        new HistoricBlob(
+                                at.path(),
+                                scanPath,
+                                entry.getKey().name(),
+                                at.commit().name(),
+                                Instant.ofEpochSecond(at.time()),
+                                content,
+                                entry.getKey().equals(headVersions.get(at.path()))));
             }
         }
         return blobs;
     }
 
-    private byte[] content(ObjectReader reader, ObjectId blob, long maxBytes, String shown, BlobOccurrence at)
+    private byte[] content(
+            ObjectReader reader, ObjectId blob, long maxBytes, String shown, BlobOccurrence at)
             throws IOException {
-        String where = " (blob " + blob.abbreviate(10).name() + ", commit " + at.commit().abbreviate(10).name() + ")";
+        String where =
+                " (blob "
+                        + blob.abbreviate(10).name()
+                        + ", commit "
+                        + at.commit().abbreviate(10).name()
+                        + ")";
         try {
             ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
             if (loader.getSize() > maxBytes) {
-                warnings.add(new ScanWarning(shown, 0, "git history: blob of " + loader.getSize()
-                        + " bytes exceeds maxBlobBytes = " + maxBytes + ", skipped" + where));
+                warnings.add(
+                        new ScanWarning(
+                                shown,
+                                0,
+                                "git history: blob of "
+                                        + loader.getSize()
+                                        + " bytes exceeds maxBlobBytes = "
+                                        + maxBytes
+                                        + ", skipped"
+                                        + where));
                 return null;
             }
             byte[] bytes = loader.getCachedBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
             for (byte b : bytes) {
                 if (b == 0) {
-                    warnings.add(new ScanWarning(shown, 0, "git history: binary blob (NUL bytes) skipped" + where));
+                    warnings.add(
+                            new ScanWarning(
+                                    shown,
+                                    0,
+                                    "git history: binary blob (NUL bytes) skipped" + where));
                     return null;
                 }
             }
             return bytes.clone();
         } catch (LargeObjectException | org.eclipse.jgit.errors.MissingObjectException e) {
-            warnings.add(new ScanWarning(shown, 0, "git history: blob unreadable, skipped" + where));
+            warnings.add(
+                    new ScanWarning(shown, 0, "git history: blob unreadable, skipped" + where));
             return null;
         }
     }
 
-    private Map<String, ObjectId> headVersions(ObjectReader reader, Iterable<BlobOccurrence> occurrences)
-            throws IOException {
+    private Map<String, ObjectId> headVersions(
+            ObjectReader reader, Iterable<BlobOccurrence> occurrences) throws IOException {
         Map<String, ObjectId> versions = new HashMap<>();
         Set<String> paths = new HashSet<>();
         occurrences.forEach(o -> paths.add(o.path()));

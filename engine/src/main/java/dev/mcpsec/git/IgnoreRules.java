@@ -18,9 +18,10 @@ import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
- * Git's ignore semantics over JGit's {@link IgnoreNode}: nested {@code .gitignore} files (deepest first, last rule
- * wins), then {@code .git/info/exclude}, then the global excludes file; a path inside an ignored directory is ignored
- * whatever the rules below it say, as in git. Nodes and directory verdicts are cached, so batches are cheap.
+ * Git's ignore semantics over JGit's {@link IgnoreNode}: nested {@code .gitignore} files (deepest
+ * first, last rule wins), then {@code .git/info/exclude}, then the global excludes file; a path
+ * inside an ignored directory is ignored whatever the rules below it say, as in git. Nodes and
+ * directory verdicts are cached, so batches are cheap.
  */
 final class IgnoreRules {
     private static final long MAX_IGNORE_FILE_BYTES = 1L << 20;
@@ -33,24 +34,37 @@ final class IgnoreRules {
     private final Map<String, IgnoreNode> perDirectory = new HashMap<>();
     private final Map<String, Boolean> directoryVerdicts = new HashMap<>();
 
-    private IgnoreRules(Path workTree, IgnoreNode infoExclude, IgnoreNode globalExcludes,
-                        Consumer<ScanWarning> warnings) {
+    private IgnoreRules(
+            Path workTree,
+            IgnoreNode infoExclude,
+            IgnoreNode globalExcludes,
+            Consumer<ScanWarning> warnings) {
         this.workTree = workTree;
         this.infoExclude = infoExclude;
         this.globalExcludes = globalExcludes;
         this.warnings = warnings;
     }
 
-    static IgnoreRules load(Repository repository, Path workTree, Consumer<ScanWarning> warnings,
-                            boolean allowExternal) {
+    static IgnoreRules load(
+            Repository repository,
+            Path workTree,
+            Consumer<ScanWarning> warnings,
+            boolean allowExternal) {
         Path commonDir = repository.getCommonDirectory().toPath();
-        IgnoreNode info = read(commonDir.resolve("info").resolve("exclude"), ".git/info/exclude", warnings);
+        IgnoreNode info =
+                read(commonDir.resolve("info").resolve("exclude"), ".git/info/exclude", warnings);
         Path global = globalExcludesFile(repository, workTree);
-        if (global != null && !allowExternal && !global.toAbsolutePath().normalize().startsWith(workTree)) {
+        if (global != null
+                && !allowExternal
+                && !global.toAbsolutePath().normalize().startsWith(workTree)) {
             if (Files.exists(global, LinkOption.NOFOLLOW_LINKS)) {
-                warnings.accept(new ScanWarning(null, 0, "git: the excludes file (core.excludesFile or the global "
-                        + "ignore file) lies outside the scanned folder: not read, so its patterns do not count as "
-                        + "ignored (--allow-external-git reads it)"));
+                warnings.accept(
+                        new ScanWarning(
+                                null,
+                                0,
+                                "git: the excludes file (core.excludesFile or the global "
+                                        + "ignore file) lies outside the scanned folder: not read, so its patterns do not count as "
+                                        + "ignored (--allow-external-git reads it)"));
             }
             global = null;
         }
@@ -58,9 +72,13 @@ final class IgnoreRules {
         return new IgnoreRules(workTree, info, globalNode, warnings);
     }
 
-    /** Whether git ignores {@code repoPath} (a file, forward slashes, relative to the work tree). */
+    /**
+     * Whether git ignores {@code repoPath} (a file, forward slashes, relative to the work tree).
+     */
     boolean isIgnored(String repoPath) {
-        for (int slash = repoPath.indexOf('/'); slash > 0; slash = repoPath.indexOf('/', slash + 1)) {
+        for (int slash = repoPath.indexOf('/');
+                slash > 0;
+                slash = repoPath.indexOf('/', slash + 1)) {
             String directory = repoPath.substring(0, slash);
             Boolean verdict = directoryVerdicts.get(directory);
             if (verdict == null) {
@@ -97,7 +115,10 @@ final class IgnoreRules {
     private IgnoreNode nodeFor(String dir) {
         IgnoreNode node = perDirectory.get(dir);
         if (node == null) {
-            String shown = dir.isEmpty() ? Constants.GITIGNORE_FILENAME : dir + "/" + Constants.GITIGNORE_FILENAME;
+            String shown =
+                    dir.isEmpty()
+                            ? Constants.GITIGNORE_FILENAME
+                            : dir + "/" + Constants.GITIGNORE_FILENAME;
             node = read(workTree.resolve(shown), shown, warnings);
             perDirectory.put(dir, node);
         }
@@ -109,14 +130,18 @@ final class IgnoreRules {
         return slash < 0 ? "" : path.substring(0, slash);
     }
 
-    /** Reads an ignore file; symlinked ignore files are not followed (git refuses them too) so reads stay in place. */
+    /**
+     * Reads an ignore file; symlinked ignore files are not followed (git refuses them too) so reads
+     * stay in place.
+     */
     private static IgnoreNode read(Path file, String shown, Consumer<ScanWarning> warnings) {
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return NONE;
             }
             if (Files.size(file) > MAX_IGNORE_FILE_BYTES) {
-                warnings.accept(new ScanWarning(shown, 0, "git: ignore file larger than 1 MiB skipped"));
+                warnings.accept(
+                        new ScanWarning(shown, 0, "git: ignore file larger than 1 MiB skipped"));
                 return NONE;
             }
             IgnoreNode node = new IgnoreNode();
@@ -125,17 +150,27 @@ final class IgnoreRules {
             }
             return node;
         } catch (IOException | RuntimeException e) {
-            warnings.accept(new ScanWarning(shown, 0, "git: cannot read ignore file (" + e.getMessage() + ")"));
+            warnings.accept(
+                    new ScanWarning(
+                            shown, 0, "git: cannot read ignore file (" + e.getMessage() + ")"));
             return NONE;
         }
     }
 
-    /** core.excludesFile (with {@code ~/} expanded), else {@code $XDG_CONFIG_HOME/git/ignore} or its default. */
+    /**
+     * core.excludesFile (with {@code ~/} expanded), else {@code $XDG_CONFIG_HOME/git/ignore} or its
+     * default.
+     */
     private static Path globalExcludesFile(Repository repository, Path workTree) {
         FS fs = repository.getFS();
         try {
-            String configured = repository.getConfig()
-                    .getString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_EXCLUDESFILE);
+            String configured =
+                    repository
+                            .getConfig()
+                            .getString(
+                                    ConfigConstants.CONFIG_CORE_SECTION,
+                                    null,
+                                    ConfigConstants.CONFIG_KEY_EXCLUDESFILE);
             if (configured != null && !configured.isBlank()) {
                 if (configured.startsWith("~/") && fs.userHome() != null) {
                     return fs.userHome().toPath().resolve(configured.substring(2));
@@ -146,7 +181,9 @@ final class IgnoreRules {
             if (xdg != null && !xdg.isBlank()) {
                 return Path.of(xdg, "git", "ignore");
             }
-            return fs.userHome() == null ? null : fs.userHome().toPath().resolve(".config/git/ignore");
+            return fs.userHome() == null
+                    ? null
+                    : fs.userHome().toPath().resolve(".config/git/ignore");
         } catch (InvalidPathException e) {
             return null;
         }

@@ -1,5 +1,15 @@
 package dev.mcpsec.git;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.TreeMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -11,22 +21,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Locale;
-import java.util.TreeMap;
-
 /**
- * A scannable view of a bare mirror, made inside a fleet run's own work folder and deleted afterwards: a git directory
- * that borrows the mirror's objects through {@code objects/info/alternates} (nothing is copied, nothing is written
- * into the mirror), the mirror's refs and HEAD, and the default branch's files written out from its tree (regular
- * files up to the size limit; symbolic links and submodules are not written). The scan then reads the view exactly
+ * A scannable view of a bare mirror, made inside a fleet run's own work folder and deleted
+ * afterwards: a git directory that borrows the mirror's objects through {@code
+ * objects/info/alternates} (nothing is copied, nothing is written into the mirror), the mirror's
+ * refs and HEAD, and the default branch's files written out from its tree (regular files up to the
+ * size limit; symbolic links and submodules are not written). The scan then reads the view exactly
  * as it reads a clone, history included.
  */
 public final class MirrorView implements AutoCloseable {
@@ -53,34 +53,51 @@ public final class MirrorView implements AutoCloseable {
         return filesSkipped;
     }
 
-    /** Builds the view of {@code mirror} in the new folder {@code workTree} (which must not exist). */
-    public static MirrorView open(Path mirror, Path workTree, long maxFileBytes) throws IOException {
+    /**
+     * Builds the view of {@code mirror} in the new folder {@code workTree} (which must not exist).
+     */
+    public static MirrorView open(Path mirror, Path workTree, long maxFileBytes)
+            throws IOException {
         Files.createDirectories(workTree.getParent());
         Files.createDirectory(workTree);
         boolean done = false;
         OfflineSystemReader.install();
-        try (Repository source = new FileRepositoryBuilder().setGitDir(mirror.toFile()).setMustExist(true)
-                .setBare().build()) {
+        try (Repository source =
+                new FileRepositoryBuilder()
+                        .setGitDir(mirror.toFile())
+                        .setMustExist(true)
+                        .setBare()
+                        .build()) {
             Path gitDir = workTree.resolve(Constants.DOT_GIT);
             Files.createDirectories(gitDir.resolve("objects").resolve("info"));
             Files.createDirectories(gitDir.resolve("refs").resolve("heads"));
             Files.createDirectories(gitDir.resolve("refs").resolve("tags"));
-            Files.writeString(gitDir.resolve("objects").resolve("info").resolve("alternates"),
-                    mirror.toAbsolutePath().normalize().resolve("objects") + "\n", StandardCharsets.UTF_8);
-            Files.writeString(gitDir.resolve("config"),
-                    "[core]\n\trepositoryformatversion = 0\n\tbare = false\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    gitDir.resolve("objects").resolve("info").resolve("alternates"),
+                    mirror.toAbsolutePath().normalize().resolve("objects") + "\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    gitDir.resolve("config"),
+                    "[core]\n\trepositoryformatversion = 0\n\tbare = false\n",
+                    StandardCharsets.UTF_8);
             TreeMap<String, ObjectId> refs = new TreeMap<>();
             for (Ref ref : source.getRefDatabase().getRefs()) {
-                if (ref.getObjectId() != null && !ref.isSymbolic() && Repository.isValidRefName(ref.getName())) {
+                if (ref.getObjectId() != null
+                        && !ref.isSymbolic()
+                        && Repository.isValidRefName(ref.getName())) {
                     refs.put(ref.getName(), ref.getObjectId());
                 }
             }
             StringBuilder packed = new StringBuilder();
-            refs.forEach((name, id) -> packed.append(id.name()).append(' ').append(name).append('\n'));
-            Files.writeString(gitDir.resolve("packed-refs"), packed.toString(), StandardCharsets.UTF_8);
+            refs.forEach(
+                    (name, id) -> packed.append(id.name()).append(' ').append(name).append('\n'));
+            Files.writeString(
+                    gitDir.resolve("packed-refs"), packed.toString(), StandardCharsets.UTF_8);
             Ref head = source.exactRef(Constants.HEAD);
             String headLine;
-            if (head != null && head.isSymbolic() && Repository.isValidRefName(head.getTarget().getName())) {
+            if (head != null
+                    && head.isSymbolic()
+                    && Repository.isValidRefName(head.getTarget().getName())) {
                 headLine = "ref: " + head.getTarget().getName() + "\n";
             } else if (head != null && head.getObjectId() != null) {
                 headLine = head.getObjectId().name() + "\n";
@@ -102,14 +119,17 @@ public final class MirrorView implements AutoCloseable {
         }
     }
 
-    private static void writeTree(Repository source, ObjectId commit, Path workTree, long maxFileBytes, int[] counts)
+    private static void writeTree(
+            Repository source, ObjectId commit, Path workTree, long maxFileBytes, int[] counts)
             throws IOException {
-        try (ObjectReader reader = source.newObjectReader(); RevWalk walk = new RevWalk(reader);
-             TreeWalk tree = new TreeWalk(reader)) {
+        try (ObjectReader reader = source.newObjectReader();
+                RevWalk walk = new RevWalk(reader);
+                TreeWalk tree = new TreeWalk(reader)) {
             tree.addTree(walk.parseCommit(commit).getTree());
             tree.setRecursive(true);
             while (tree.next()) {
-                if (tree.getFileMode(0) != FileMode.REGULAR_FILE && tree.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
+                if (tree.getFileMode(0) != FileMode.REGULAR_FILE
+                        && tree.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
                     counts[1]++;
                     continue;
                 }
@@ -134,16 +154,25 @@ public final class MirrorView implements AutoCloseable {
         }
     }
 
-    /** Where a tree path is written, or null for a path that could leave the work tree or enter its git folder. */
+    /**
+     * Where a tree path is written, or null for a path that could leave the work tree or enter its
+     * git folder.
+     */
     public static Path safeTarget(Path workTree, String treePath) {
-        if (treePath.isEmpty() || treePath.indexOf('\0') >= 0 || treePath.indexOf('\\') >= 0
+        if (treePath.isEmpty()
+                || treePath.indexOf('\0') >= 0
+                || treePath.indexOf('\\') >= 0
                 || treePath.startsWith("/")) {
             return null;
         }
         for (String part : treePath.split("/", -1)) {
             String lower = part.toLowerCase(Locale.ROOT);
-            if (part.isEmpty() || part.equals(".") || part.equals("..") || lower.equals(".git")
-                    || lower.startsWith(".git ") || lower.startsWith(".git.")) {
+            if (part.isEmpty()
+                    || part.equals(".")
+                    || part.equals("..")
+                    || lower.equals(".git")
+                    || lower.startsWith(".git ")
+                    || lower.startsWith(".git.")) {
                 return null;
             }
         }
@@ -161,21 +190,25 @@ public final class MirrorView implements AutoCloseable {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                dir,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                            throws IOException {
+                        Files.delete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path d, IOException e)
+                            throws IOException {
+                        if (e != null) {
+                            throw e;
+                        }
+                        Files.delete(d);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
     }
 }

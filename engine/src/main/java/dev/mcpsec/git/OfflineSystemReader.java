@@ -6,11 +6,12 @@ import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
- * JGit's view of the system, minus everything that would start a process or touch the network. JGit's default reader
- * finds the system-wide git config by running {@code git --version} and {@code git config --system --list}, and asks
- * DNS for the host name; mcpsec promises to start no process and make no network call during a scan. This reader
- * skips the system config (as JGit itself does with {@code GIT_CONFIG_NOSYSTEM}) and names the host
- * {@code localhost}; the user config, environment and clock come from the reader it wraps.
+ * JGit's view of the system, minus everything that would start a process or touch the network.
+ * JGit's default reader finds the system-wide git config by running {@code git --version} and
+ * {@code git config --system --list}, and asks DNS for the host name; mcpsec promises to start no
+ * process and make no network call during a scan. This reader skips the system config (as JGit
+ * itself does with {@code GIT_CONFIG_NOSYSTEM}) and names the host {@code localhost}; the user
+ * config, environment and clock come from the reader it wraps.
  */
 final class OfflineSystemReader extends SystemReader.Delegate {
 

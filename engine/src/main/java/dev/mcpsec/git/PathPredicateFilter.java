@@ -4,7 +4,9 @@ import java.util.function.Predicate;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
-/** Enters every subtree and keeps the files whose repository path the caller's predicate accepts. */
+/**
+ * Enters every subtree and keeps the files whose repository path the caller's predicate accepts.
+ */
 final class PathPredicateFilter extends TreeFilter {
     private final Predicate<String> accept;
 

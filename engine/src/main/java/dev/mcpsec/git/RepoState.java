@@ -1,11 +1,5 @@
 package dev.mcpsec.git;
 
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,34 +9,43 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The state of a repository that decides whether a cached result still holds: every ref and HEAD and, for a clone,
- * the size and modification time of its index (a checkout or a commit changes it). Uncommitted edits that touch
- * neither are not seen: scan a clone with {@code mcpsec scan} for those, or use mirrors.
+ * The state of a repository that decides whether a cached result still holds: every ref and HEAD
+ * and, for a clone, the size and modification time of its index (a checkout or a commit changes
+ * it). Uncommitted edits that touch neither are not seen: scan a clone with {@code mcpsec scan} for
+ * those, or use mirrors.
  */
 public final class RepoState {
-    private RepoState() {
-    }
+    private RepoState() {}
 
     /** The head commit (or null) and the state digest. */
-    public record State(String head, String digest) {
-    }
+    public record State(String head, String digest) {}
 
     /**
-     * JGit opens HEAD, config, refs, packed-refs and the index without asking what they are, and a FIFO in any of
-     * those places blocks forever: the git directory is checked first, as a single scan checks it
-     * ({@link GitDirCheck}), and a repository that fails the check is not read.
+     * JGit opens HEAD, config, refs, packed-refs and the index without asking what they are, and a
+     * FIFO in any of those places blocks forever: the git directory is checked first, as a single
+     * scan checks it ({@link GitDirCheck}), and a repository that fails the check is not read.
      */
     private static void checkGitDir(Path repository, boolean bare) throws IOException {
         Path gitDir = repository;
         if (!bare) {
             Path dotGit = repository.resolve(Constants.DOT_GIT);
             if (Files.isRegularFile(dotGit, LinkOption.NOFOLLOW_LINKS)) {
-                gitDir = RepositoryLocator.readGitdirFile(dotGit, repository)
-                        .orElseThrow(() -> new IOException(".git is a file without a valid 'gitdir:' line"));
+                gitDir =
+                        RepositoryLocator.readGitdirFile(dotGit, repository)
+                                .orElseThrow(
+                                        () ->
+                                                new IOException(
+                                                        ".git is a file without a valid 'gitdir:' line"));
             } else if (!Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException(".git is not a regular file or folder (FIFO, device or socket)");
+                throw new IOException(
+                        ".git is not a regular file or folder (FIFO, device or socket)");
             } else {
                 gitDir = dotGit;
             }
@@ -56,7 +59,10 @@ public final class RepoState {
         }
     }
 
-    /** A bare repository's HEAD must be a symbolic ref or a commit id; JGit would read anything else as absent. */
+    /**
+     * A bare repository's HEAD must be a symbolic ref or a commit id; JGit would read anything else
+     * as absent.
+     */
     private static void checkHead(Path head) throws IOException {
         if (!Files.isRegularFile(head, LinkOption.NOFOLLOW_LINKS) || Files.size(head) > 4096) {
             throw new IOException("HEAD is not a small regular file");
@@ -88,17 +94,24 @@ public final class RepoState {
                 lines.put(ref.getName(), id == null ? "-" : id.name());
             }
             Ref head = repo.exactRef(Constants.HEAD);
-            String headId = head == null || head.getObjectId() == null ? null : head.getObjectId().name();
-            lines.put(Constants.HEAD, (head != null && head.isSymbolic() ? head.getTarget().getName() + " " : "")
-                    + (headId == null ? "-" : headId));
+            String headId =
+                    head == null || head.getObjectId() == null ? null : head.getObjectId().name();
+            lines.put(
+                    Constants.HEAD,
+                    (head != null && head.isSymbolic() ? head.getTarget().getName() + " " : "")
+                            + (headId == null ? "-" : headId));
             if (!mirror) {
                 Path index = repo.getIndexFile().toPath();
                 if (Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
-                    lines.put("index", Files.size(index) + " " + Files.getLastModifiedTime(index).toMillis());
+                    lines.put(
+                            "index",
+                            Files.size(index) + " " + Files.getLastModifiedTime(index).toMillis());
                 }
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            lines.forEach((k, v) -> sha.update((k + "\u0000" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+            lines.forEach(
+                    (k, v) ->
+                            sha.update((k + "\u0000" + v + "\n").getBytes(StandardCharsets.UTF_8)));
             return new State(headId, HexFormat.of().formatHex(sha.digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -10,9 +10,10 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 
 /**
- * An object reader that keeps recently read trees (least recently used first out, bounded in bytes). Walking history
- * newest first, a commit's trees are read again as its child's parent trees a moment later; inflating and
- * un-deltifying them once instead of twice is most of the cost of a history pass.
+ * An object reader that keeps recently read trees (least recently used first out, bounded in
+ * bytes). Walking history newest first, a commit's trees are read again as its child's parent trees
+ * a moment later; inflating and un-deltifying them once instead of twice is most of the cost of a
+ * history pass.
  */
 final class TreeCachingReader extends ObjectReader.Filter {
     private final ObjectReader delegate;

@@ -4,8 +4,8 @@ import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.Severity;
 
 /**
- * The fail-on threshold ({@code --fail-on}, {@code <failOn>}): a severity, or {@code never}. Parsed and applied here
- * for both front ends.
+ * The fail-on threshold ({@code --fail-on}, {@code <failOn>}): a severity, or {@code never}. Parsed
+ * and applied here for both front ends.
  *
  * @param severity the threshold, or null for {@code never}
  */
@@ -25,11 +25,14 @@ public record FailOn(Severity severity) {
         try {
             return new FailOn(Severity.parse(text));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a severity; use one of " + ALLOWED, e);
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a severity; use one of " + ALLOWED, e);
         }
     }
 
-    /** How many findings of {@code result} are at or above the threshold (none for {@code never}). */
+    /**
+     * How many findings of {@code result} are at or above the threshold (none for {@code never}).
+     */
     public long failing(ScanResult result) {
         return result.countAtLeast(severity);
     }

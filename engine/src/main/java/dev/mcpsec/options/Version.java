@@ -5,16 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The mcpsec version, from a resource Maven filters at build time: the one the reports and {@code --version} show. */
+/**
+ * The mcpsec version, from a resource Maven filters at build time: the one the reports and {@code
+ * --version} show.
+ */
 public final class Version {
-    private Version() {
-    }
+    private Version() {}
 
     /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static String get() {
         try (InputStream in = Version.class.getResourceAsStream("/dev/mcpsec/version.properties")) {
             if (in == null) {
-                throw new IllegalStateException("dev/mcpsec/version.properties is missing from the engine jar");
+                throw new IllegalStateException(
+                        "dev/mcpsec/version.properties is missing from the engine jar");
             }
             Properties p = new Properties();
             p.load(in);

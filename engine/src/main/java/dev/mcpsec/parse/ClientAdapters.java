@@ -1,34 +1,58 @@
 package dev.mcpsec.parse;
 
 import dev.mcpsec.discovery.ConfigShape;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One adapter per client shape: knows where that shape keeps its servers and approval settings, and hands each
- * server entry to the shared {@link ServerReader}.
+ * One adapter per client shape: knows where that shape keeps its servers and approval settings, and
+ * hands each server entry to the shared {@link ServerReader}.
  */
 final class ClientAdapters {
 
-    private static final List<String> VSCODE_KEYS = List.of("chat.tools.autoApprove", "chat.tools.global.autoApprove",
-            "chat.permissions.default", "chat.tools.terminal.autoApprove", "chat.tools.terminal.enableAutoApprove",
-            "chat.tools.urls.autoApprove", "chat.tools.edits.autoApprove", "chat.tools.eligibleForAutoApproval",
-            "chat.autopilot.enabled", "chat.mcp.access", "chat.mcp.discovery.enabled",
-            "github.copilot.chat.claudeAgent.allowDangerouslySkipPermissions");
-    private static final List<String> CLAUDE_KEYS = List.of("enableAllProjectMcpServers", "enabledMcpjsonServers",
-            "disabledMcpjsonServers", "permissions.allow", "permissions.ask", "permissions.deny",
-            "permissions.defaultMode", "skipDangerousModePermissionPrompt", "allowedMcpServers", "deniedMcpServers",
-            "allowManagedMcpServersOnly", "hooks", "apiKeyHelper", "statusLine", "env", "awsAuthRefresh",
-            "awsCredentialExport", "otelHeadersHelper");
-    private static final Pattern CLAUDE_PROJECT_KEYS = Pattern.compile("projects\\..+\\.(hasTrustDialogAccepted"
-            + "|enableAllProjectMcpServers|enabledMcpjsonServers|disabledMcpjsonServers|disabledMcpServers"
-            + "|enabledMcpServers|allowedTools)");
+    private static final List<String> VSCODE_KEYS =
+            List.of(
+                    "chat.tools.autoApprove",
+                    "chat.tools.global.autoApprove",
+                    "chat.permissions.default",
+                    "chat.tools.terminal.autoApprove",
+                    "chat.tools.terminal.enableAutoApprove",
+                    "chat.tools.urls.autoApprove",
+                    "chat.tools.edits.autoApprove",
+                    "chat.tools.eligibleForAutoApproval",
+                    "chat.autopilot.enabled",
+                    "chat.mcp.access",
+                    "chat.mcp.discovery.enabled",
+                    "github.copilot.chat.claudeAgent.allowDangerouslySkipPermissions");
+    private static final List<String> CLAUDE_KEYS =
+            List.of(
+                    "enableAllProjectMcpServers",
+                    "enabledMcpjsonServers",
+                    "disabledMcpjsonServers",
+                    "permissions.allow",
+                    "permissions.ask",
+                    "permissions.deny",
+                    "permissions.defaultMode",
+                    "skipDangerousModePermissionPrompt",
+                    "allowedMcpServers",
+                    "deniedMcpServers",
+                    "allowManagedMcpServersOnly",
+                    "hooks",
+                    "apiKeyHelper",
+                    "statusLine",
+                    "env",
+                    "awsAuthRefresh",
+                    "awsCredentialExport",
+                    "otelHeadersHelper");
+    private static final Pattern CLAUDE_PROJECT_KEYS =
+            Pattern.compile(
+                    "projects\\..+\\.(hasTrustDialogAccepted"
+                            + "|enableAllProjectMcpServers|enabledMcpjsonServers|disabledMcpjsonServers|disabledMcpServers"
+                            + "|enabledMcpServers|allowedTools)");
 
     /** The servers and settings one file yielded. */
-    record Parsed(List<ServerEntry> servers, List<SettingEntry> settings, List<FileValue> values) {
-    }
+    record Parsed(List<ServerEntry> servers, List<SettingEntry> settings, List<FileValue> values) {}
 
     private final ServerReader reader;
     private final int maxServers;
@@ -44,10 +68,15 @@ final class ClientAdapters {
         this.warnings = warnings;
     }
 
-    static Parsed apply(ConfigShape shape, PNode root, String client, int maxServers, List<String> warnings) {
+    static Parsed apply(
+            ConfigShape shape, PNode root, String client, int maxServers, List<String> warnings) {
         ClientAdapters a = new ClientAdapters(client, maxServers, warnings);
         if (root != null && !root.isObject()) {
-            warnings.add(root.line() + ":" + root.column() + ": the top level is not an object; nothing read");
+            warnings.add(
+                    root.line()
+                            + ":"
+                            + root.column()
+                            + ": the top level is not an object; nothing read");
         } else if (root != null) {
             a.adapt(shape, root);
         }
@@ -56,30 +85,47 @@ final class ClientAdapters {
 
     private void adapt(ConfigShape shape, PNode root) {
         switch (shape) {
-            case MCP_SERVERS -> servers(root.get("mcpServers") != null ? root.get("mcpServers")
-                    : root.get("servers") != null ? root.get("servers") : bareServerMap(root));
+            case MCP_SERVERS ->
+                    servers(
+                            root.get("mcpServers") != null
+                                    ? root.get("mcpServers")
+                                    : root.get("servers") != null
+                                            ? root.get("servers")
+                                            : bareServerMap(root));
             case VSCODE -> {
                 servers(root.get("servers"));
                 inputDefaults(root.get("inputs"));
                 if (root.get("servers") == null && root.get("mcpServers") != null) {
-                    warnings.add(ServerReader.at(root.get("mcpServers"))
-                            + "\"mcpServers\" is not read by this client, which expects \"servers\"");
+                    warnings.add(
+                            ServerReader.at(root.get("mcpServers"))
+                                    + "\"mcpServers\" is not read by this client, which expects \"servers\"");
                 }
             }
             case VSCODE_SETTINGS -> {
-                servers(root.get("mcp") != null ? root.path("mcp", "servers") : root.get("mcp.servers"));
-                servers(ampServers(root)); // the Amp extension reads its servers from VS Code settings too
+                servers(
+                        root.get("mcp") != null
+                                ? root.path("mcp", "servers")
+                                : root.get("mcp.servers"));
+                servers(
+                        ampServers(
+                                root)); // the Amp extension reads its servers from VS Code settings
+                // too
                 settings.addAll(SettingsReader.selectPrefixes(root, VSCODE_KEYS, null));
             }
             case DEVCONTAINER -> {
                 PNode vscode = root.path("customizations", "vscode");
                 servers(vscode == null ? null : vscode.path("mcp", "servers"));
-                settings.addAll(SettingsReader.selectPrefixes(vscode == null ? null : vscode.get("settings"),
-                        VSCODE_KEYS, null));
+                settings.addAll(
+                        SettingsReader.selectPrefixes(
+                                vscode == null ? null : vscode.get("settings"), VSCODE_KEYS, null));
             }
             case ZED -> {
                 servers(root.get("context_servers"));
-                settings(root, "agent.always_allow_tool_actions", "agent.tool_permissions", "session.trust_all_worktrees");
+                settings(
+                        root,
+                        "agent.always_allow_tool_actions",
+                        "agent.tool_permissions",
+                        "session.trust_all_worktrees");
             }
             case OPENCODE -> {
                 servers(opencodeServers(root.get("mcp")));
@@ -92,8 +138,12 @@ final class ClientAdapters {
             case CODEX -> {
                 servers(root.get("mcp_servers"));
                 settings(root, "approval_policy", "sandbox_mode", "notify");
-                settings.addAll(SettingsReader.select(root, k -> k.matches("model_providers\\.[^.]+\\.base_url"), null));
-                settings.addAll(SettingsReader.select(root, k -> k.matches("projects\\..+\\.trust_level"), null));
+                settings.addAll(
+                        SettingsReader.select(
+                                root, k -> k.matches("model_providers\\.[^.]+\\.base_url"), null));
+                settings.addAll(
+                        SettingsReader.select(
+                                root, k -> k.matches("projects\\..+\\.trust_level"), null));
             }
             case CONTINUE -> continueServers(root);
             case GOOSE -> {
@@ -101,12 +151,23 @@ final class ClientAdapters {
                 settings(root, "GOOSE_MODE", "GOOSE_ALLOWLIST");
             }
             case CLAUDE_JSON -> claudeJson(root);
-            case CLAUDE_SETTINGS -> settings.addAll(SettingsReader.selectPrefixes(root, CLAUDE_KEYS, null));
+            case CLAUDE_SETTINGS ->
+                    settings.addAll(SettingsReader.selectPrefixes(root, CLAUDE_KEYS, null));
             case GEMINI -> {
                 servers(root.get("mcpServers"));
-                settings(root, "tools.allowed", "mcp.allowed", "mcp.excluded", "general.defaultApprovalMode",
-                        "security.folderTrust.enabled", "security.disableYoloMode", "autoAccept", "tools.autoAccept",
-                        "hooks", "tools.discoveryCommand", "tools.callCommand");
+                settings(
+                        root,
+                        "tools.allowed",
+                        "mcp.allowed",
+                        "mcp.excluded",
+                        "general.defaultApprovalMode",
+                        "security.folderTrust.enabled",
+                        "security.disableYoloMode",
+                        "autoAccept",
+                        "tools.autoAccept",
+                        "hooks",
+                        "tools.discoveryCommand",
+                        "tools.callCommand");
             }
             case AMAZONQ -> {
                 servers(root.get("mcpServers"));
@@ -135,7 +196,10 @@ final class ClientAdapters {
         }
     }
 
-    /** Amp's servers: the dotted key {@code amp.mcpServers}, or {@code amp} → {@code mcpServers} nested. */
+    /**
+     * Amp's servers: the dotted key {@code amp.mcpServers}, or {@code amp} → {@code mcpServers}
+     * nested.
+     */
     private static PNode ampServers(PNode root) {
         PNode flat = root.get("amp.mcpServers");
         if (flat != null) {
@@ -145,7 +209,10 @@ final class ClientAdapters {
         return amp != null && amp.isObject() ? amp.get("mcpServers") : null;
     }
 
-    /** VS Code {@code inputs[].default}: the value used when the user only presses Enter, committed with the file. */
+    /**
+     * VS Code {@code inputs[].default}: the value used when the user only presses Enter, committed
+     * with the file.
+     */
     private void inputDefaults(PNode inputs) {
         if (inputs == null || !inputs.isArray()) {
             return;
@@ -156,15 +223,19 @@ final class ClientAdapters {
             PNode def = input.isObject() ? input.get("default") : null;
             if (def != null && def.isScalar() && def.text() != null) {
                 PNode id = input.get("id");
-                values.add(new FileValue("inputs[" + i + "].default", id != null && id.isScalar() ? id.text() : null,
-                        def.located()));
+                values.add(
+                        new FileValue(
+                                "inputs[" + i + "].default",
+                                id != null && id.isScalar() ? id.text() : null,
+                                def.located()));
             }
         }
     }
 
     /**
-     * A plugin's {@code .mcp.json} may be a bare name → server map with no {@code mcpServers} wrapper: read it as one
-     * when every top-level value is an object with a {@code command} or a {@code url}.
+     * A plugin's {@code .mcp.json} may be a bare name → server map with no {@code mcpServers}
+     * wrapper: read it as one when every top-level value is an object with a {@code command} or a
+     * {@code url}.
      */
     private static PNode bareServerMap(PNode root) {
         if (root.fields().isEmpty()) {
@@ -178,10 +249,16 @@ final class ClientAdapters {
         return root;
     }
 
-    /** opencode nests servers under {@code mcp.servers} in newer docs; a server literally named so has a type. */
+    /**
+     * opencode nests servers under {@code mcp.servers} in newer docs; a server literally named so
+     * has a type.
+     */
     private static PNode opencodeServers(PNode mcp) {
         PNode nested = mcp == null ? null : mcp.get("servers");
-        if (nested != null && nested.isObject() && nested.get("type") == null && nested.get("command") == null
+        if (nested != null
+                && nested.isObject()
+                && nested.get("type") == null
+                && nested.get("command") == null
                 && nested.get("url") == null) {
             return nested;
         }
@@ -208,13 +285,17 @@ final class ClientAdapters {
         servers(root.get("mcpServers"));
         PNode projects = root.get("projects");
         if (projects != null && projects.isObject()) {
-            projects.fields().values().forEach(project -> {
-                if (project.isObject()) {
-                    servers(project.get("mcpServers"));
-                }
-            });
+            projects.fields()
+                    .values()
+                    .forEach(
+                            project -> {
+                                if (project.isObject()) {
+                                    servers(project.get("mcpServers"));
+                                }
+                            });
         }
-        settings.addAll(SettingsReader.select(root, k -> CLAUDE_PROJECT_KEYS.matcher(k).matches(), null));
+        settings.addAll(
+                SettingsReader.select(root, k -> CLAUDE_PROJECT_KEYS.matcher(k).matches(), null));
     }
 
     private void settings(PNode root, String... prefixes) {
@@ -233,10 +314,15 @@ final class ClientAdapters {
             for (int i = 0; i < items.size(); i++) {
                 PNode item = items.get(i);
                 PNode name = item.isObject() ? item.get("name") : null;
-                add(reader.read(name != null && name.text() != null ? name.text() : "#" + (i + 1), item));
+                add(
+                        reader.read(
+                                name != null && name.text() != null ? name.text() : "#" + (i + 1),
+                                item));
             }
         } else {
-            warnings.add(ServerReader.at(container) + "the server list is neither an object nor a list; skipped");
+            warnings.add(
+                    ServerReader.at(container)
+                            + "the server list is neither an object nor a list; skipped");
         }
     }
 
@@ -247,8 +333,13 @@ final class ClientAdapters {
         if (servers.size() >= maxServers) {
             if (!limitWarned) {
                 limitWarned = true;
-                warnings.add(entry.line() + ":" + entry.column() + ": more than " + maxServers
-                        + " servers (maxServers); the rest were not read");
+                warnings.add(
+                        entry.line()
+                                + ":"
+                                + entry.column()
+                                + ": more than "
+                                + maxServers
+                                + " servers (maxServers); the rest were not read");
             }
             return;
         }

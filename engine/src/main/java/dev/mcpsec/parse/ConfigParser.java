@@ -3,17 +3,18 @@ package dev.mcpsec.parse;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.discovery.CatalogEntry;
 import dev.mcpsec.discovery.DiscoveredFile;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The single entry point from a discovered file (or a historical blob) to its {@link ConfigDocument}. */
+/**
+ * The single entry point from a discovered file (or a historical blob) to its {@link
+ * ConfigDocument}.
+ */
 public final class ConfigParser {
 
-    private ConfigParser() {
-    }
+    private ConfigParser() {}
 
     /** Reads and parses a file on disk; its size is checked before a byte is read. */
     public static ConfigDocument parse(DiscoveredFile file, ScanLimits limits) {
@@ -23,35 +24,82 @@ public final class ConfigParser {
         try {
             long size = Files.size(file.path());
             if (size > limits.maxFileBytes()) {
-                error = "0:0: file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
-                        + " bytes (maxFileBytes); not parsed";
+                error =
+                        "0:0: file is "
+                                + size
+                                + " bytes, over the limit of "
+                                + limits.maxFileBytes()
+                                + " bytes (maxFileBytes); not parsed";
                 limitHit = "maxFileBytes";
             } else {
-                return parse(file.displayPath(), entry, Files.readAllBytes(file.path()), file.scope(), limits);
+                return parse(
+                        file.displayPath(),
+                        entry,
+                        Files.readAllBytes(file.path()),
+                        file.scope(),
+                        limits);
             }
         } catch (IOException | SecurityException e) {
             error = "0:0: cannot be read (" + e.getClass().getSimpleName() + ")";
         }
-        return new ConfigDocument(file.displayPath(), entry.client(), file.scope(), entry.format(), entry.kind(),
-                List.of(), List.of(), error, List.of(), limitHit);
+        return new ConfigDocument(
+                file.displayPath(),
+                entry.client(),
+                file.scope(),
+                entry.format(),
+                entry.kind(),
+                List.of(),
+                List.of(),
+                error,
+                List.of(),
+                limitHit);
     }
 
     /** Parses content already in memory, e.g. a blob from git history. */
-    public static ConfigDocument parse(String displayPath, CatalogEntry entry, byte[] content, String scope,
-                                       ScanLimits limits) {
+    public static ConfigDocument parse(
+            String displayPath,
+            CatalogEntry entry,
+            byte[] content,
+            String scope,
+            ScanLimits limits) {
         ReadResult read = PositionalReader.read(content, entry.format(), limits);
         List<String> warnings = new ArrayList<>(read.warnings());
         if (read.error() != null) {
-            return new ConfigDocument(displayPath, entry.client(), scope, entry.format(), entry.kind(), List.of(),
-                    List.of(), read.error(), List.copyOf(warnings), read.limitHit());
+            return new ConfigDocument(
+                    displayPath,
+                    entry.client(),
+                    scope,
+                    entry.format(),
+                    entry.kind(),
+                    List.of(),
+                    List.of(),
+                    read.error(),
+                    List.copyOf(warnings),
+                    read.limitHit());
         }
-        ClientAdapters.Parsed parsed = ClientAdapters.apply(entry.shape(), read.root(), entry.client(),
-                limits.maxServers(), warnings);
+        ClientAdapters.Parsed parsed =
+                ClientAdapters.apply(
+                        entry.shape(), read.root(), entry.client(), limits.maxServers(), warnings);
         String incomplete = read.incomplete();
         if (incomplete == null) {
-            incomplete = warnings.stream().filter(w -> w.contains("(maxServers)")).findFirst().orElse(null);
+            incomplete =
+                    warnings.stream()
+                            .filter(w -> w.contains("(maxServers)"))
+                            .findFirst()
+                            .orElse(null);
         }
-        return new ConfigDocument(displayPath, entry.client(), scope, entry.format(), entry.kind(), parsed.servers(),
-                parsed.settings(), null, List.copyOf(warnings), null, incomplete, parsed.values());
+        return new ConfigDocument(
+                displayPath,
+                entry.client(),
+                scope,
+                entry.format(),
+                entry.kind(),
+                parsed.servers(),
+                parsed.settings(),
+                null,
+                List.copyOf(warnings),
+                null,
+                incomplete,
+                parsed.values());
     }
 }

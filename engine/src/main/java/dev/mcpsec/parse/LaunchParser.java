@@ -8,40 +8,102 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Recognises how a server is launched ({@code npx pkg@1.2}, {@code uvx pkg==1}, {@code docker run image@sha256:...},
- * {@code cmd /c npx ...}, {@code npx mcp-remote URL}, ...) so rules can reason about the package, not the runner.
+ * Recognises how a server is launched ({@code npx pkg@1.2}, {@code uvx pkg==1}, {@code docker run
+ * image@sha256:...}, {@code cmd /c npx ...}, {@code npx mcp-remote URL}, ...) so rules can reason
+ * about the package, not the runner.
  */
 public final class LaunchParser {
 
-    private static final Set<String> RUNNERS = Set.of("npx", "pnpm", "pnpx", "yarn", "bunx", "bun", "npm", "uvx", "uv",
-            "pipx", "docker", "podman", "cmd", "wsl", "mcp-remote", "node", "python", "python3");
-    private static final Set<String> NPX_VALUE_OPTS = Set.of("-p", "--package", "-c", "--call", "--registry",
-            "--cache", "--userconfig", "--node-options", "--workspace", "-w");
-    private static final Set<String> UV_VALUE_OPTS = Set.of("--from", "--with", "--python", "-p", "--index",
-            "--index-url", "--extra-index-url", "--directory", "--project", "--with-requirements", "--with-editable",
-            "-w", "--constraint", "-c", "--env-file", "--cache-dir", "--prerelease", "--spec", "--pip-args",
-            "--default-index", "--config-file", "--resolution");
+    private static final Set<String> RUNNERS =
+            Set.of(
+                    "npx",
+                    "pnpm",
+                    "pnpx",
+                    "yarn",
+                    "bunx",
+                    "bun",
+                    "npm",
+                    "uvx",
+                    "uv",
+                    "pipx",
+                    "docker",
+                    "podman",
+                    "cmd",
+                    "wsl",
+                    "mcp-remote",
+                    "node",
+                    "python",
+                    "python3");
+    private static final Set<String> NPX_VALUE_OPTS =
+            Set.of(
+                    "-p",
+                    "--package",
+                    "-c",
+                    "--call",
+                    "--registry",
+                    "--cache",
+                    "--userconfig",
+                    "--node-options",
+                    "--workspace",
+                    "-w");
+    private static final Set<String> UV_VALUE_OPTS =
+            Set.of(
+                    "--from",
+                    "--with",
+                    "--python",
+                    "-p",
+                    "--index",
+                    "--index-url",
+                    "--extra-index-url",
+                    "--directory",
+                    "--project",
+                    "--with-requirements",
+                    "--with-editable",
+                    "-w",
+                    "--constraint",
+                    "-c",
+                    "--env-file",
+                    "--cache-dir",
+                    "--prerelease",
+                    "--spec",
+                    "--pip-args",
+                    "--default-index",
+                    "--config-file",
+                    "--resolution");
 
-    /** npm packages that only run a script given to them ({@code npx tsx server.ts}): the script is the server. */
-    private static final Set<String> SCRIPT_RUNNERS = Set.of("tsx", "ts-node", "ts-node-esm", "node", "esno",
-            "vite-node", "jiti");
+    /**
+     * npm packages that only run a script given to them ({@code npx tsx server.ts}): the script is
+     * the server.
+     */
+    private static final Set<String> SCRIPT_RUNNERS =
+            Set.of("tsx", "ts-node", "ts-node-esm", "node", "esno", "vite-node", "jiti");
 
-    private LaunchParser() {
-    }
+    private LaunchParser() {}
 
-    /** The launch of a parsed server: its command line, or its URL when it has no command; empty when neither. */
+    /**
+     * The launch of a parsed server: its command line, or its URL when it has no command; empty
+     * when neither.
+     */
     public static Optional<Launch> parse(ServerEntry server) {
-        if (server.command() != null && server.command().value() != null && !server.command().value().isBlank()) {
-            return Optional.of(parse(server.command().value(),
-                    server.args().stream().map(Located::value).toList()));
+        if (server.command() != null
+                && server.command().value() != null
+                && !server.command().value().isBlank()) {
+            return Optional.of(
+                    parse(
+                            server.command().value(),
+                            server.args().stream().map(Located::value).toList()));
         }
         if (server.url() != null) {
-            return Optional.of(new Launch("remote", null, null, null, null, server.url().value(), List.of()));
+            return Optional.of(
+                    new Launch("remote", null, null, null, null, server.url().value(), List.of()));
         }
         return Optional.empty();
     }
 
-    /** Parses {@code command} + {@code args}; a command written with spaces ({@code "npx -y pkg"}) is split. */
+    /**
+     * Parses {@code command} + {@code args}; a command written with spaces ({@code "npx -y pkg"})
+     * is split.
+     */
     public static Launch parse(String command, List<String> args) {
         List<String> tokens = new ArrayList<>();
         String[] words = command.strip().split("\\s+");
@@ -69,7 +131,10 @@ public final class LaunchParser {
             case "cmd":
                 return dispatch(t, skipWhile(t, i + 1, s -> s.startsWith("/") && s.length() == 2));
             case "wsl":
-                return dispatch(t, skipOptions(t, i + 1, Set.of("-d", "--distribution", "-u", "--user", "--cd")));
+                return dispatch(
+                        t,
+                        skipOptions(
+                                t, i + 1, Set.of("-d", "--distribution", "-u", "--user", "--cd")));
             case "npx":
                 return npm("npx", t, i + 1);
             case "pnpx":
@@ -83,7 +148,9 @@ public final class LaunchParser {
             case "bun":
                 return "x".equals(next) ? npm("bunx", t, i + 2) : binary(t, i);
             case "npm":
-                return "exec".equals(next) || "x".equals(next) ? npm("npm-exec", t, i + 2) : binary(t, i);
+                return "exec".equals(next) || "x".equals(next)
+                        ? npm("npm-exec", t, i + 2)
+                        : binary(t, i);
             case "uvx":
                 return python("uvx", t, i + 1);
             case "uv":
@@ -98,8 +165,11 @@ public final class LaunchParser {
             case "mcp-remote":
                 return remoteBridge(t.subList(i + 1, t.size()), null);
             case "node", "nodejs":
-                return script("node", t, i + 1, Set.of("-r", "--require", "--import", "--loader",
-                        "--experimental-loader"));
+                return script(
+                        "node",
+                        t,
+                        i + 1,
+                        Set.of("-r", "--require", "--import", "--loader", "--experimental-loader"));
             default:
                 if (prog.matches("python[0-9.]*|py")) {
                     return pythonScript(t, i + 1);
@@ -136,9 +206,17 @@ public final class LaunchParser {
             return remoteBridge(rest, nv[1]);
         }
         if (SCRIPT_RUNNERS.contains(nv[0])) {
-            int j = skipOptions(t, argsFrom, Set.of("-r", "--require", "--import", "--loader", "--tsconfig"));
+            int j =
+                    skipOptions(
+                            t,
+                            argsFrom,
+                            Set.of("-r", "--require", "--import", "--loader", "--tsconfig"));
             if (j < t.size() && scriptPath(t.get(j))) {
-                return script("node", t, argsFrom, Set.of("-r", "--require", "--import", "--loader", "--tsconfig"));
+                return script(
+                        "node",
+                        t,
+                        argsFrom,
+                        Set.of("-r", "--require", "--import", "--loader", "--tsconfig"));
             }
         }
         if ("envmcp".equals(nv[0]) && !rest.isEmpty()) {
@@ -152,8 +230,15 @@ public final class LaunchParser {
     }
 
     private static Launch remoteBridge(List<String> rest, String version) {
-        String url = rest.stream().filter(a -> a.matches("(?i)(https?|wss?)://.*")).findFirst()
-                .orElse(rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null));
+        String url =
+                rest.stream()
+                        .filter(a -> a.matches("(?i)(https?|wss?)://.*"))
+                        .findFirst()
+                        .orElse(
+                                rest.stream()
+                                        .filter(a -> !a.startsWith("-"))
+                                        .findFirst()
+                                        .orElse(null));
         return new Launch("mcp-remote", "npm", "mcp-remote", version, null, url, List.copyOf(rest));
     }
 
@@ -179,7 +264,14 @@ public final class LaunchParser {
         }
         String[] nv = pypiSpec(from != null ? from : t.get(i));
         int argsFrom = Math.min(i + 1, t.size());
-        return new Launch(launcher, "pypi", nv[0], nv[1], null, null, List.copyOf(t.subList(argsFrom, t.size())));
+        return new Launch(
+                launcher,
+                "pypi",
+                nv[0],
+                nv[1],
+                null,
+                null,
+                List.copyOf(t.subList(argsFrom, t.size())));
     }
 
     /** {@code uv run ...} runs code of a local project, not a published package. */
@@ -187,7 +279,13 @@ public final class LaunchParser {
         int j = skipOptions(t, i, UV_VALUE_OPTS);
         if (j < t.size() && "run".equals(t.get(j))) {
             j = skipOptions(t, j + 1, UV_VALUE_OPTS);
-            return new Launch("python", null, null, null, null, null,
+            return new Launch(
+                    "python",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     List.copyOf(t.subList(Math.min(j + 1, t.size()), t.size())));
         }
         return binary(t, i - 1);
@@ -197,32 +295,56 @@ public final class LaunchParser {
         while (i < t.size() && t.get(i).startsWith("-")) {
             String opt = t.get(i);
             if (opt.equals("-m")) {
-                return new Launch("python", null, null, null, null, null,
+                return new Launch(
+                        "python",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         List.copyOf(t.subList(Math.min(i + 2, t.size()), t.size())));
             }
             i += opt.equals("-X") || opt.equals("-W") ? 2 : 1;
         }
-        return new Launch("python", null, null, null, null, null, List.copyOf(t.subList(Math.min(i + 1, t.size()),
-                t.size())));
+        return new Launch(
+                "python",
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.copyOf(t.subList(Math.min(i + 1, t.size()), t.size())));
     }
 
     private static Launch script(String launcher, List<String> t, int i, Set<String> valueOpts) {
         int j = skipOptions(t, i, valueOpts);
-        return new Launch(launcher, null, null, null, null, null,
+        return new Launch(
+                launcher,
+                null,
+                null,
+                null,
+                null,
+                null,
                 List.copyOf(t.subList(Math.min(j + 1, t.size()), t.size())));
     }
 
-    /** A path to a script file rather than a package name: has a directory part or a script extension. */
+    /**
+     * A path to a script file rather than a package name: has a directory part or a script
+     * extension.
+     */
     static boolean scriptPath(String arg) {
         return arg.contains("/") || arg.contains("\\") || arg.matches("(?i).+\\.(c|m)?[jt]sx?");
     }
 
     private static Launch binary(List<String> t, int i) {
         int from = Math.min(i + 1, t.size());
-        return new Launch("binary", null, null, null, null, null, List.copyOf(t.subList(from, t.size())));
+        return new Launch(
+                "binary", null, null, null, null, null, List.copyOf(t.subList(from, t.size())));
     }
 
-    /** npm package spec → {name, version}; git URLs, paths and aliases keep their text as the name. */
+    /**
+     * npm package spec → {name, version}; git URLs, paths and aliases keep their text as the name.
+     */
     static String[] npmSpec(String spec) {
         if (spec.contains(":") || spec.startsWith(".") || spec.startsWith("/")) {
             return new String[] {spec, null};
@@ -234,7 +356,10 @@ public final class LaunchParser {
         return new String[] {spec.substring(0, at), spec.substring(at + 1)};
     }
 
-    /** PyPI requirement → {name, version}: {@code ==1.2} and {@code @1.2} give the version, other operators stay. */
+    /**
+     * PyPI requirement → {name, version}: {@code ==1.2} and {@code @1.2} give the version, other
+     * operators stay.
+     */
     static String[] pypiSpec(String spec) {
         if (spec.contains("://") || spec.startsWith(".") || spec.startsWith("/")) {
             return new String[] {spec, null};
@@ -245,8 +370,10 @@ public final class LaunchParser {
         String version = null;
         if (op >= 0) {
             String rest = s.substring(op);
-            version = rest.startsWith("==") ? rest.substring(2) : rest.startsWith("@") ? rest.substring(1).strip()
-                    : rest;
+            version =
+                    rest.startsWith("==")
+                            ? rest.substring(2)
+                            : rest.startsWith("@") ? rest.substring(1).strip() : rest;
         }
         int bracket = name.indexOf('[');
         if (bracket > 0) {
@@ -264,7 +391,10 @@ public final class LaunchParser {
         return -1;
     }
 
-    /** Skips options (and the values of {@code valueOpts}) from {@code i}; returns the first positional. */
+    /**
+     * Skips options (and the values of {@code valueOpts}) from {@code i}; returns the first
+     * positional.
+     */
     static int skipOptions(List<String> t, int i, Set<String> valueOpts) {
         while (i < t.size() && t.get(i).startsWith("-")) {
             if (t.get(i).equals("--")) {

@@ -4,18 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Reads a server URL the way clients do (Node's and browsers' WHATWG URL parser), not the way {@code java.net.URI}
- * does: surrounding spaces and control characters are dropped, tabs and newlines removed, the scheme lower-cased,
- * for {@code http}, {@code https}, {@code ws} and {@code wss} any run of {@code /} and {@code \} after the colon
- * starts the host ({@code http:/host}, {@code http:\\host}), backslashes are slashes, and the host may hold
- * characters {@code URI} refuses (underscores) or percent escapes. A URL that {@code URI} cannot parse but a client
+ * Reads a server URL the way clients do (Node's and browsers' WHATWG URL parser), not the way
+ * {@code java.net.URI} does: surrounding spaces and control characters are dropped, tabs and
+ * newlines removed, the scheme lower-cased, for {@code http}, {@code https}, {@code ws} and {@code
+ * wss} any run of {@code /} and {@code \} after the colon starts the host ({@code http:/host},
+ * {@code http:\\host}), backslashes are slashes, and the host may hold characters {@code URI}
+ * refuses (underscores) or percent escapes. A URL that {@code URI} cannot parse but a client
  * connects to must still reach the transport check.
  */
 public final class LenientUrl {
-    private LenientUrl() {
-    }
+    private LenientUrl() {}
 
-    /** The URL as a client would read it: {@code scheme://authority/rest}; non-web schemes are only trimmed. */
+    /**
+     * The URL as a client would read it: {@code scheme://authority/rest}; non-web schemes are only
+     * trimmed.
+     */
     public static String normalize(String url) {
         if (url == null) {
             return null;
@@ -37,7 +40,9 @@ public final class LenientUrl {
         return scheme + "://" + rest;
     }
 
-    /** The lower-cased host of a URL as a client would connect to it, or null when there is none. */
+    /**
+     * The lower-cased host of a URL as a client would connect to it, or null when there is none.
+     */
     public static String host(String url) {
         String n = normalize(url);
         if (n == null) {
@@ -71,7 +76,10 @@ public final class LenientUrl {
     }
 
     private static boolean special(String scheme) {
-        return scheme.equals("http") || scheme.equals("https") || scheme.equals("ws") || scheme.equals("wss");
+        return scheme.equals("http")
+                || scheme.equals("https")
+                || scheme.equals("ws")
+                || scheme.equals("wss");
     }
 
     private static boolean validScheme(String scheme) {
@@ -87,7 +95,10 @@ public final class LenientUrl {
         return true;
     }
 
-    /** Leading and trailing C0 controls and spaces go, and tabs and newlines anywhere, as in the WHATWG parser. */
+    /**
+     * Leading and trailing C0 controls and spaces go, and tabs and newlines anywhere, as in the
+     * WHATWG parser.
+     */
     private static String stripControls(String url) {
         int from = 0;
         int to = url.length();
@@ -114,11 +125,15 @@ public final class LenientUrl {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+            if (c == '%'
+                    && i + 2 < s.length()
+                    && hex(s.charAt(i + 1)) >= 0
+                    && hex(s.charAt(i + 2)) >= 0) {
                 out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
                 i += 3;
             } else {
-                // whole code points: a surrogate pair encoded one char at a time would turn into "??"
+                // whole code points: a surrogate pair encoded one char at a time would turn into
+                // "??"
                 int cp = s.codePointAt(i);
                 byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                 out.write(bytes, 0, bytes.length);

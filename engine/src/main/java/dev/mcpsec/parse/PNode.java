@@ -7,13 +7,18 @@ import java.util.Map;
 
 /**
  * A node of a parsed config file (object, array or scalar) that remembers where it was written.
- * {@code line}/{@code column} are 1-based (0 when unknown) and point at the value; for an object member,
- * {@code keyLine}/{@code keyColumn} point at its key (otherwise they equal the value's position).
+ * {@code line}/{@code column} are 1-based (0 when unknown) and point at the value; for an object
+ * member, {@code keyLine}/{@code keyColumn} point at its key (otherwise they equal the value's
+ * position).
  */
 public final class PNode {
 
     /** What a node holds. */
-    public enum Kind { OBJECT, ARRAY, SCALAR }
+    public enum Kind {
+        OBJECT,
+        ARRAY,
+        SCALAR
+    }
 
     private final Kind kind;
     private final Map<String, PNode> fields;
@@ -24,7 +29,13 @@ public final class PNode {
     private int keyLine;
     private int keyColumn;
 
-    private PNode(Kind kind, Map<String, PNode> fields, List<PNode> items, String text, int line, int column) {
+    private PNode(
+            Kind kind,
+            Map<String, PNode> fields,
+            List<PNode> items,
+            String text,
+            int line,
+            int column) {
         this.kind = kind;
         this.fields = fields;
         this.items = items;

@@ -9,14 +9,20 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns one server entry of any client shape into a {@link ServerEntry}. The key sets of the clients barely
- * overlap, so one tolerant reader serves all of them; only the transport default differs per client.
+ * Turns one server entry of any client shape into a {@link ServerEntry}. The key sets of the
+ * clients barely overlap, so one tolerant reader serves all of them; only the transport default
+ * differs per client.
  */
 final class ServerReader {
 
     private static final Set<String> SSE_BY_DEFAULT = Set.of("cline", "roo", "kilo");
-    private static final Set<String> SERVER_SWITCHES = Set.of("autoApprove", "alwaysAllow", "trust",
-            "default_tools_approval_mode", "sandboxEnabled");
+    private static final Set<String> SERVER_SWITCHES =
+            Set.of(
+                    "autoApprove",
+                    "alwaysAllow",
+                    "trust",
+                    "default_tools_approval_mode",
+                    "sandboxEnabled");
     private static final Pattern TOOL_APPROVAL = Pattern.compile("tools\\..+\\.approval_mode");
 
     private final String client;
@@ -27,7 +33,10 @@ final class ServerReader {
         this.warnings = warnings;
     }
 
-    /** Reads {@code node} as the server {@code name}; null (with a warning) when it is not an object. */
+    /**
+     * Reads {@code node} as the server {@code name}; null (with a warning) when it is not an
+     * object.
+     */
     ServerEntry read(String name, PNode node) {
         if (node == null || !node.isObject()) {
             warnings.add(at(node) + "server \"" + name + "\" is not an object; skipped");
@@ -75,7 +84,8 @@ final class ServerReader {
         putAll(headers, body.get("http_headers"));
         putAll(headers, node.path("requestOptions", "headers"));
         codexHeaders(headers, body);
-        // Claude Code's headersHelper is a command whose output becomes headers; a key written into it is a literal
+        // Claude Code's headersHelper is a command whose output becomes headers; a key written into
+        // it is a literal
         // handed to the server like a header, so it is inspected as one (it is never run)
         Located helper = located(body.get("headersHelper"));
         if (helper != null && helper.value() != null) {
@@ -86,10 +96,26 @@ final class ServerReader {
         Located url = located(urlNode);
         String transport = transport(body, urlNode, command);
         boolean disabled = isTrue(node.get("disabled")) || isFalse(node.get("enabled"));
-        List<SettingEntry> settings = SettingsReader.select(node,
-                key -> SERVER_SWITCHES.contains(key) || TOOL_APPROVAL.matcher(key).matches(), name);
-        return new ServerEntry(name, node.keyLine(), node.keyColumn(), transport, command, List.copyOf(args),
-                env, headers, url, located(first(body, "envFile", "env_file")), located(body.get("cwd")), disabled,
+        List<SettingEntry> settings =
+                SettingsReader.select(
+                        node,
+                        key ->
+                                SERVER_SWITCHES.contains(key)
+                                        || TOOL_APPROVAL.matcher(key).matches(),
+                        name);
+        return new ServerEntry(
+                name,
+                node.keyLine(),
+                node.keyColumn(),
+                transport,
+                command,
+                List.copyOf(args),
+                env,
+                headers,
+                url,
+                located(first(body, "envFile", "env_file")),
+                located(body.get("cwd")),
+                disabled,
                 settings);
     }
 
@@ -98,7 +124,10 @@ final class ServerReader {
         if (typeNode == null && body.get("transport") != null && body.get("transport").isScalar()) {
             typeNode = body.get("transport");
         }
-        String type = typeNode == null || typeNode.text() == null ? "" : typeNode.text().toLowerCase(Locale.ROOT);
+        String type =
+                typeNode == null || typeNode.text() == null
+                        ? ""
+                        : typeNode.text().toLowerCase(Locale.ROOT);
         switch (type.replace("_", "-")) {
             case "stdio", "local":
                 return "stdio";
@@ -112,7 +141,11 @@ final class ServerReader {
                 break;
             default:
                 if (!Set.of("builtin", "platform", "inline-python", "frontend").contains(type)) {
-                    warnings.add(at(typeNode) + "unknown transport type \"" + PositionalReader.clean(type) + "\"");
+                    warnings.add(
+                            at(typeNode)
+                                    + "unknown transport type \""
+                                    + PositionalReader.clean(type)
+                                    + "\"");
                 }
                 break;
         }
@@ -127,8 +160,10 @@ final class ServerReader {
         if (u.startsWith("ws://") || u.startsWith("wss://")) {
             return "ws";
         }
-        if (command == null && (SSE_BY_DEFAULT.contains(client) || ("gemini".equals(client) && "url".equals(urlKey))
-                || u.matches(".*/sse/?(\\?.*)?$"))) {
+        if (command == null
+                && (SSE_BY_DEFAULT.contains(client)
+                        || ("gemini".equals(client) && "url".equals(urlKey))
+                        || u.matches(".*/sse/?(\\?.*)?$"))) {
             return "sse";
         }
         return command != null && type.isEmpty() ? "stdio" : "http";
@@ -146,24 +181,41 @@ final class ServerReader {
     private static void codexHeaders(Map<String, Located> headers, PNode body) {
         PNode bearerVar = body.get("bearer_token_env_var");
         if (bearerVar != null && bearerVar.text() != null) {
-            headers.put("Authorization", new Located("Bearer ${" + bearerVar.text() + "}", bearerVar.line(),
-                    bearerVar.column()));
+            headers.put(
+                    "Authorization",
+                    new Located(
+                            "Bearer ${" + bearerVar.text() + "}",
+                            bearerVar.line(),
+                            bearerVar.column()));
         }
         PNode bearer = body.get("bearer_token");
         if (bearer != null && bearer.text() != null) {
-            headers.put("Authorization", new Located("Bearer " + bearer.text(), bearer.line(), bearer.column()));
+            headers.put(
+                    "Authorization",
+                    new Located("Bearer " + bearer.text(), bearer.line(), bearer.column()));
         }
         PNode envHeaders = body.get("env_http_headers");
         if (envHeaders != null && envHeaders.isObject()) {
-            envHeaders.fields().forEach((header, var) -> {
-                if (var.text() != null) {
-                    headers.put(header, new Located("${" + var.text() + "}", var.line(), var.column()));
-                }
-            });
+            envHeaders
+                    .fields()
+                    .forEach(
+                            (header, var) -> {
+                                if (var.text() != null) {
+                                    headers.put(
+                                            header,
+                                            new Located(
+                                                    "${" + var.text() + "}",
+                                                    var.line(),
+                                                    var.column()));
+                                }
+                            });
         }
     }
 
-    /** Codex {@code env_vars} forwards host variables by name: recorded as {@code ${NAME}} references. */
+    /**
+     * Codex {@code env_vars} forwards host variables by name: recorded as {@code ${NAME}}
+     * references.
+     */
     private static void envVars(Map<String, Located> env, PNode list) {
         if (list == null || !list.isArray()) {
             return;
@@ -171,8 +223,10 @@ final class ServerReader {
         for (PNode item : list.items()) {
             PNode nameNode = item.isObject() ? item.get("name") : item;
             if (nameNode != null && nameNode.text() != null) {
-                env.put(nameNode.text(), new Located("${" + nameNode.text() + "}", nameNode.line(),
-                        nameNode.column()));
+                env.put(
+                        nameNode.text(),
+                        new Located(
+                                "${" + nameNode.text() + "}", nameNode.line(), nameNode.column()));
             }
         }
     }
@@ -181,12 +235,14 @@ final class ServerReader {
         if (object == null || !object.isObject()) {
             return;
         }
-        object.fields().forEach((k, v) -> {
-            Located l = v.located();
-            if (l != null) {
-                target.put(k, l);
-            }
-        });
+        object.fields()
+                .forEach(
+                        (k, v) -> {
+                            Located l = v.located();
+                            if (l != null) {
+                                target.put(k, l);
+                            }
+                        });
     }
 
     private static void addAll(List<Located> target, PNode list) {

@@ -5,18 +5,20 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Flattens a tree into dotted keys and keeps the leaves a predicate selects: one {@link SettingEntry} per
- * scalar, one per item of a list. Keys written flat ({@code "chat.tools.autoApprove": true}) and nested
- * ({@code {"agent": {"always_allow_tool_actions": true}}}) come out the same.
+ * Flattens a tree into dotted keys and keeps the leaves a predicate selects: one {@link
+ * SettingEntry} per scalar, one per item of a list. Keys written flat ({@code
+ * "chat.tools.autoApprove": true}) and nested ({@code {"agent": {"always_allow_tool_actions":
+ * true}}}) come out the same.
  */
 final class SettingsReader {
 
-    private SettingsReader() {
-    }
+    private SettingsReader() {}
 
     /** Leaves whose dotted key equals one of {@code prefixes} or lies below one. */
     static List<SettingEntry> selectPrefixes(PNode root, List<String> prefixes, String server) {
-        return select(root, key -> prefixes.stream().anyMatch(p -> key.equals(p) || key.startsWith(p + ".")),
+        return select(
+                root,
+                key -> prefixes.stream().anyMatch(p -> key.equals(p) || key.startsWith(p + ".")),
                 server);
     }
 
@@ -28,9 +30,15 @@ final class SettingsReader {
         return out;
     }
 
-    private static void walk(PNode node, String key, Predicate<String> wanted, String server, List<SettingEntry> out) {
+    private static void walk(
+            PNode node,
+            String key,
+            Predicate<String> wanted,
+            String server,
+            List<SettingEntry> out) {
         switch (node.kind()) {
-            case OBJECT -> node.fields().forEach((k, v) -> walk(v, key + "." + k, wanted, server, out));
+            case OBJECT ->
+                    node.fields().forEach((k, v) -> walk(v, key + "." + k, wanted, server, out));
             case ARRAY -> node.items().forEach(item -> walk(item, key, wanted, server, out));
             default -> {
                 if (wanted.test(key)) {

@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A line scanner for TOML that records where every table header and {@code key = value} is written, keyed by
- * the full key path; array-of-tables entries get a {@code #index} segment. It only locates, never validates:
- * Jackson has already rejected invalid TOML.
+ * A line scanner for TOML that records where every table header and {@code key = value} is written,
+ * keyed by the full key path; array-of-tables entries get a {@code #index} segment. It only
+ * locates, never validates: Jackson has already rejected invalid TOML.
  */
 final class TomlLocator {
 
     /** Where a key and its value start: 1-based lines/columns and the value's char offset. */
-    record Spot(int keyLine, int keyColumn, int valueLine, int valueColumn, int valueOffset) {
-    }
+    record Spot(int keyLine, int keyColumn, int valueLine, int valueColumn, int valueOffset) {}
 
     private final String text;
     private final int[] lineStarts;
@@ -106,7 +105,10 @@ final class TomlLocator {
         }
     }
 
-    /** A header below an array of tables ({@code [a.b]} after {@code [[a]]}) belongs to its latest entry. */
+    /**
+     * A header below an array of tables ({@code [a.b]} after {@code [[a]]}) belongs to its latest
+     * entry.
+     */
     private List<String> withArrayIndexes(List<String> keys) {
         List<String> p = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
@@ -128,7 +130,10 @@ final class TomlLocator {
         return null;
     }
 
-    /** Parses a dotted key from {@code i}; returns the index after it and any spaces (or after {@code ]}), -1 if none. */
+    /**
+     * Parses a dotted key from {@code i}; returns the index after it and any spaces (or after
+     * {@code ]}), -1 if none.
+     */
     private static int parseKeys(String line, int i, List<String> keys) {
         while (true) {
             i = skipSpaces(line, i);
@@ -152,8 +157,10 @@ final class TomlLocator {
                 i = j + 1;
             } else {
                 int j = i;
-                while (j < line.length() && (Character.isLetterOrDigit(line.charAt(j)) || line.charAt(j) == '_'
-                        || line.charAt(j) == '-')) {
+                while (j < line.length()
+                        && (Character.isLetterOrDigit(line.charAt(j))
+                                || line.charAt(j) == '_'
+                                || line.charAt(j) == '-')) {
                     j++;
                 }
                 if (j == i) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.mcpsec.api.ScanLimits;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,7 +13,8 @@ import java.util.Map;
 
 /**
  * Reads TOML with Jackson and adds the positions Jackson's TOML parser does not keep, taken from
- * {@link TomlLocator}'s scan of the text: every table and key gets its line, array items are found in order.
+ * {@link TomlLocator}'s scan of the text: every table and key gets its line, array items are found
+ * in order.
  */
 final class TomlTreeReader {
 
@@ -29,21 +29,29 @@ final class TomlTreeReader {
     }
 
     static PNode read(String text, ScanLimits limits) throws IOException {
-        TomlFactory factory = TomlFactory.builder()
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .streamReadConstraints(PositionalReader.constraints(limits))
-                .build();
+        TomlFactory factory =
+                TomlFactory.builder()
+                        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                        .streamReadConstraints(PositionalReader.constraints(limits))
+                        .build();
         JsonNode tree = new TomlMapper(factory).readTree(text);
         if (tree == null || tree.isMissingNode()) {
             return null;
         }
-        return new TomlTreeReader(text, limits.maxNestingDepth()).convert(tree, List.of(), 1, 1, 0, -1);
+        return new TomlTreeReader(text, limits.maxNestingDepth())
+                .convert(tree, List.of(), 1, 1, 0, -1);
     }
 
-    private PNode convert(JsonNode node, List<String> path, int line, int col, int depth, int searchFrom) {
+    private PNode convert(
+            JsonNode node, List<String> path, int line, int col, int depth, int searchFrom) {
         if (depth > maxDepth) {
-            throw new PositionalReader.DepthException(line + ":" + col + ": nesting deeper than " + maxDepth
-                    + " levels (maxNestingDepth); not parsed");
+            throw new PositionalReader.DepthException(
+                    line
+                            + ":"
+                            + col
+                            + ": nesting deeper than "
+                            + maxDepth
+                            + " levels (maxNestingDepth); not parsed");
         }
         if (node.isObject()) {
             Map<String, PNode> fields = PNode.newFields();
@@ -54,8 +62,14 @@ final class TomlTreeReader {
                 TomlLocator.Spot spot = locator.find(childPath);
                 PNode child;
                 if (spot != null) {
-                    child = convert(e.getValue(), childPath, spot.valueLine(), spot.valueColumn(), depth + 1,
-                            spot.valueOffset());
+                    child =
+                            convert(
+                                    e.getValue(),
+                                    childPath,
+                                    spot.valueLine(),
+                                    spot.valueColumn(),
+                                    depth + 1,
+                                    spot.valueOffset());
                     child.keyAt(spot.keyLine(), spot.keyColumn());
                 } else {
                     child = convert(e.getValue(), childPath, line, col, depth + 1, -1);
@@ -72,13 +86,28 @@ final class TomlTreeReader {
                 List<String> itemPath = append(path, "#" + i);
                 TomlLocator.Spot spot = locator.find(itemPath);
                 if (spot != null) {
-                    items.add(convert(item, itemPath, spot.valueLine(), spot.valueColumn(), depth + 1, -1));
+                    items.add(
+                            convert(
+                                    item,
+                                    itemPath,
+                                    spot.valueLine(),
+                                    spot.valueColumn(),
+                                    depth + 1,
+                                    -1));
                     continue;
                 }
-                int found = cursor >= 0 && item.isValueNode() ? findLiteral(item.asText(), cursor) : -1;
+                int found =
+                        cursor >= 0 && item.isValueNode() ? findLiteral(item.asText(), cursor) : -1;
                 if (found >= 0) {
                     cursor = found + 1;
-                    items.add(convert(item, itemPath, locator.lineOf(found), locator.columnOf(found), depth + 1, -1));
+                    items.add(
+                            convert(
+                                    item,
+                                    itemPath,
+                                    locator.lineOf(found),
+                                    locator.columnOf(found),
+                                    depth + 1,
+                                    -1));
                 } else {
                     items.add(convert(item, itemPath, line, col, depth + 1, -1));
                 }
@@ -91,7 +120,10 @@ final class TomlTreeReader {
         return PNode.scalar(node.asText(), line, col);
     }
 
-    /** Where a string item is written after {@code from}, looking for it quoted either way; -1 when not found. */
+    /**
+     * Where a string item is written after {@code from}, looking for it quoted either way; -1 when
+     * not found.
+     */
     private int findLiteral(String value, int from) {
         int a = text.indexOf('"' + value + '"', from);
         int b = text.indexOf('\'' + value + '\'', from);

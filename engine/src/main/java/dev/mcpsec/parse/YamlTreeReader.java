@@ -1,6 +1,10 @@
 package dev.mcpsec.parse;
 
 import dev.mcpsec.api.ScanLimits;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -14,16 +18,11 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * Builds a {@link PNode} tree from YAML with anchors, aliases and merge keys ({@code <<: *base}) resolved, as YAML
- * clients load them: a key passed through {@code *alias} or {@code <<:} is seen like any other. Uses SnakeYAML's
- * composer (the node graph, with positions) under the scan limits; recursive aliases are refused, and the tree an
- * alias expands to is bounded in size.
+ * Builds a {@link PNode} tree from YAML with anchors, aliases and merge keys ({@code <<: *base})
+ * resolved, as YAML clients load them: a key passed through {@code *alias} or {@code <<:} is seen
+ * like any other. Uses SnakeYAML's composer (the node graph, with positions) under the scan limits;
+ * recursive aliases are refused, and the tree an alias expands to is bounded in size.
  */
 final class YamlTreeReader {
     /** Most nodes a document may expand to once its aliases are resolved. */
@@ -57,7 +56,9 @@ final class YamlTreeReader {
      */
     static PNode read(String text, ScanLimits limits, List<String> warnings) {
         LoaderOptions options = options(limits);
-        Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
+        Composer composer =
+                new Composer(
+                        new ParserImpl(new StreamReader(text), options), new Resolver(), options);
         if (!composer.checkNode()) {
             return null;
         }
@@ -65,7 +66,9 @@ final class YamlTreeReader {
         PNode tree = new YamlTreeReader(limits.maxNestingDepth(), warnings).build(root, 0);
         try {
             if (composer.checkNode()) {
-                warnings.add(position(composer.getNode()) + ": content after the first document ignored");
+                warnings.add(
+                        position(composer.getNode())
+                                + ": content after the first document ignored");
             }
         } catch (YAMLException e) {
             warnings.add("content after the first document ignored (it does not parse)");
@@ -75,7 +78,8 @@ final class YamlTreeReader {
 
     private PNode build(Node n, int depth) {
         if (++nodes > MAX_NODES) {
-            throw new YAMLException("more than " + MAX_NODES + " nodes once aliases are resolved; not parsed");
+            throw new YAMLException(
+                    "more than " + MAX_NODES + " nodes once aliases are resolved; not parsed");
         }
         int line = n.getStartMark().getLine() + 1;
         int col = n.getStartMark().getColumn() + 1;
@@ -83,11 +87,17 @@ final class YamlTreeReader {
             return PNode.scalar(Tag.NULL.equals(s.getTag()) ? null : s.getValue(), line, col);
         }
         if (depth >= maxDepth) {
-            throw new PositionalReader.DepthException(line + ":" + col + ": nesting deeper than " + maxDepth
-                    + " levels (maxNestingDepth); not parsed");
+            throw new PositionalReader.DepthException(
+                    line
+                            + ":"
+                            + col
+                            + ": nesting deeper than "
+                            + maxDepth
+                            + " levels (maxNestingDepth); not parsed");
         }
         if (onPath.put(n, Boolean.TRUE) != null) {
-            throw new YAMLException(line + ":" + col + ": an alias refers to a node that contains it; not parsed");
+            throw new YAMLException(
+                    line + ":" + col + ": an alias refers to a node that contains it; not parsed");
         }
         try {
             if (n instanceof SequenceNode seq) {
@@ -103,14 +113,18 @@ final class YamlTreeReader {
         }
     }
 
-    /** Merged keys first (an earlier source wins over a later one), then the mapping's own keys over them. */
+    /**
+     * Merged keys first (an earlier source wins over a later one), then the mapping's own keys over
+     * them.
+     */
     private PNode mapping(MappingNode m, int depth, int line, int col) {
         Map<String, PNode> fields = PNode.newFields();
         List<NodeTuple> own = new ArrayList<>();
         for (NodeTuple t : m.getValue()) {
             if (Tag.MERGE.equals(t.getKeyNode().getTag())) {
                 Node source = t.getValueNode();
-                List<Node> sources = source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
+                List<Node> sources =
+                        source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
                 for (Node s : sources) {
                     PNode merged = build(s, depth + 1);
                     if (merged.isObject()) {
@@ -126,14 +140,19 @@ final class YamlTreeReader {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (NodeTuple t : own) {
             if (!(t.getKeyNode() instanceof ScalarNode key)) {
-                warnings.add(position(t.getKeyNode()) + ": a key that is not a plain value; entry skipped");
+                warnings.add(
+                        position(t.getKeyNode())
+                                + ": a key that is not a plain value; entry skipped");
                 continue;
             }
             PNode value = build(t.getValueNode(), depth + 1);
             value.keyAt(key.getStartMark().getLine() + 1, key.getStartMark().getColumn() + 1);
             if (!seen.add(key.getValue())) {
-                warnings.add(position(key) + ": duplicate key \"" + PositionalReader.clean(key.getValue())
-                        + "\"; the last one counts");
+                warnings.add(
+                        position(key)
+                                + ": duplicate key \""
+                                + PositionalReader.clean(key.getValue())
+                                + "\"; the last one counts");
             }
             fields.put(key.getValue(), value);
         }

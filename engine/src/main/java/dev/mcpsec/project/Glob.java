@@ -4,19 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A path glob with the syntax of {@code FileSystem.getPathMatcher("glob:...")} ({@code *} within a name, {@code **}
- * across names, {@code ?}, {@code [a-z]}, {@code [!x]}, {@code {a,b}}, {@code \} escapes), matched by simulating all
- * positions of the pattern at once: time is at most the path length times the pattern length, whatever the pattern.
- * The JDK compiles globs to backtracking regular expressions, so a pattern like {@code **a**a**a…b} from a
- * project's config took exponential time.
+ * A path glob with the syntax of {@code FileSystem.getPathMatcher("glob:...")} ({@code *} within a
+ * name, {@code **} across names, {@code ?}, {@code [a-z]}, {@code [!x]}, {@code {a,b}}, {@code \}
+ * escapes), matched by simulating all positions of the pattern at once: time is at most the path
+ * length times the pattern length, whatever the pattern. The JDK compiles globs to backtracking
+ * regular expressions, so a pattern like {@code **a**a**a…b} from a project's config took
+ * exponential time.
  */
 public final class Glob {
     /** Most alternatives {@code {a,b}} groups may expand to. */
     static final int MAX_ALTERNATIVES = 256;
+
     /** Longest pattern accepted. */
     static final int MAX_LENGTH = 4096;
 
-    private enum Kind { LITERAL, ANY, CLASS, STAR, DOUBLE_STAR }
+    private enum Kind {
+        LITERAL,
+        ANY,
+        CLASS,
+        STAR,
+        DOUBLE_STAR
+    }
 
     private record Token(Kind kind, char c, String set, boolean negated) {
         boolean accepts(char x) {
@@ -180,8 +188,10 @@ public final class Glob {
                     for (String o : options) {
                         grown.add(prefix + o);
                         if (grown.size() > MAX_ALTERNATIVES) {
-                            throw new IllegalArgumentException("more than " + MAX_ALTERNATIVES
-                                    + " alternatives from {...} groups");
+                            throw new IllegalArgumentException(
+                                    "more than "
+                                            + MAX_ALTERNATIVES
+                                            + " alternatives from {...} groups");
                         }
                     }
                 }
@@ -209,7 +219,8 @@ public final class Glob {
         }
         while (j < pattern.length() && pattern.charAt(j) != ']') {
             if (pattern.charAt(j) == '/') {
-                throw new IllegalArgumentException("explicit name separator in class at index " + j);
+                throw new IllegalArgumentException(
+                        "explicit name separator in class at index " + j);
             }
             j++;
         }
@@ -237,7 +248,8 @@ public final class Glob {
                         out.add(new Token(Kind.STAR, '*', null, false));
                         i++;
                     }
-                    // runs of stars match what one star of the widest kind matches: keep the states linear
+                    // runs of stars match what one star of the widest kind matches: keep the states
+                    // linear
                     while (i < p.length() && p.charAt(i) == '*') {
                         if (out.get(out.size() - 1).kind == Kind.STAR) {
                             out.set(out.size() - 1, new Token(Kind.DOUBLE_STAR, '*', null, false));

@@ -5,6 +5,14 @@ import com.github.packageurl.PackageURL;
 import com.github.packageurl.PackageURLBuilder;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ServerSummary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
 import org.cyclonedx.generators.BomGeneratorFactory;
@@ -15,33 +23,27 @@ import org.cyclonedx.model.Property;
 import org.cyclonedx.model.Service;
 import org.cyclonedx.model.metadata.ToolInformation;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-
 /**
- * An AI bill of materials: a CycloneDX 1.6 JSON BOM of every configured MCP server, built with the CycloneDX Java
- * library. Packages are components with a purl ({@code pkg:npm}, {@code pkg:pypi}), images are {@code container}
- * components ({@code pkg:docker}, or {@code pkg:oci} with the digest), remote servers are services with their
- * endpoint, local programs are {@code application} components. Properties in the {@code mcpsec:} namespace name the
- * client, the file, the scope, the transport and the kinds and tiers of the credentials each server receives; never a
- * value, masked or not.
+ * An AI bill of materials: a CycloneDX 1.6 JSON BOM of every configured MCP server, built with the
+ * CycloneDX Java library. Packages are components with a purl ({@code pkg:npm}, {@code pkg:pypi}),
+ * images are {@code container} components ({@code pkg:docker}, or {@code pkg:oci} with the digest),
+ * remote servers are services with their endpoint, local programs are {@code application}
+ * components. Properties in the {@code mcpsec:} namespace name the client, the file, the scope, the
+ * transport and the kinds and tiers of the credentials each server receives; never a value, masked
+ * or not.
  */
 final class CycloneDxReporter implements Reporter {
     static final CycloneDxReporter INSTANCE = new CycloneDxReporter();
 
-    private CycloneDxReporter() {
-    }
+    private CycloneDxReporter() {}
 
     @Override
-    public void write(ScanResult result, OutputStream out, ReportOptions options) throws IOException {
+    public void write(ScanResult result, OutputStream out, ReportOptions options)
+            throws IOException {
         try {
-            String json = BomGeneratorFactory.createJson(Version.VERSION_16, bom(result, options)).toJsonString();
+            String json =
+                    BomGeneratorFactory.createJson(Version.VERSION_16, bom(result, options))
+                            .toJsonString();
             out.write(json.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             out.flush();
@@ -106,7 +108,10 @@ final class CycloneDxReporter implements Reporter {
             purl(c, packagePurl(eco, s.packageName(), s.packageVersion()));
         } else {
             c.setType(Component.Type.APPLICATION);
-            c.setName(s.packageName() != null ? s.packageName() : s.command() != null ? s.command() : s.name());
+            c.setName(
+                    s.packageName() != null
+                            ? s.packageName()
+                            : s.command() != null ? s.command() : s.name());
             c.setVersion(s.packageVersion());
         }
         c.setDescription("MCP server \"" + s.name() + "\"");
@@ -120,12 +125,16 @@ final class CycloneDxReporter implements Reporter {
         }
     }
 
-    /** {@code pkg:npm/%40scope/name@version} or {@code pkg:pypi/name@version}; null for specs that are not names. */
+    /**
+     * {@code pkg:npm/%40scope/name@version} or {@code pkg:pypi/name@version}; null for specs that
+     * are not names.
+     */
     static PackageURL packagePurl(String ecosystem, String name, String version) {
         try {
             PackageURLBuilder b = PackageURLBuilder.aPackageURL().withType(ecosystem);
             if (ecosystem.equals("npm") && name.startsWith("@") && name.indexOf('/') > 1) {
-                b.withNamespace(name.substring(0, name.indexOf('/'))).withName(name.substring(name.indexOf('/') + 1));
+                b.withNamespace(name.substring(0, name.indexOf('/')))
+                        .withName(name.substring(name.indexOf('/') + 1));
             } else if (ecosystem.equals("pypi")) {
                 b.withName(name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"));
             } else {
@@ -145,23 +154,32 @@ final class CycloneDxReporter implements Reporter {
         String image = s.packageName();
         String registry = null;
         int slash = image.indexOf('/');
-        if (slash > 0 && (image.substring(0, slash).contains(".") || image.substring(0, slash).contains(":"))) {
+        if (slash > 0
+                && (image.substring(0, slash).contains(".")
+                        || image.substring(0, slash).contains(":"))) {
             registry = image.substring(0, slash);
             image = image.substring(slash + 1);
         }
         int last = image.lastIndexOf('/');
         try {
             if (s.imageDigest() != null) {
-                PackageURLBuilder b = PackageURLBuilder.aPackageURL().withType("oci")
-                        .withName(image.substring(last + 1).toLowerCase(Locale.ROOT)).withVersion(s.imageDigest())
-                        .withQualifier("repository_url", (registry == null ? "docker.io" : registry) + "/" + image);
+                PackageURLBuilder b =
+                        PackageURLBuilder.aPackageURL()
+                                .withType("oci")
+                                .withName(image.substring(last + 1).toLowerCase(Locale.ROOT))
+                                .withVersion(s.imageDigest())
+                                .withQualifier(
+                                        "repository_url",
+                                        (registry == null ? "docker.io" : registry) + "/" + image);
                 if (s.packageVersion() != null) {
                     b.withQualifier("tag", s.packageVersion());
                 }
                 return b.build();
             }
-            PackageURLBuilder b = PackageURLBuilder.aPackageURL().withType("docker")
-                    .withName(image.substring(last + 1));
+            PackageURLBuilder b =
+                    PackageURLBuilder.aPackageURL()
+                            .withType("docker")
+                            .withName(image.substring(last + 1));
             if (last > 0) {
                 b.withNamespace(image.substring(0, last));
             }

@@ -3,7 +3,6 @@ package dev.mcpsec.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.FactRecord;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -12,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Writes facts ({@code mcpsec facts}) as text, one fact per line, or as JSON {@code {"facts": [{type, fields}]}}. */
+/**
+ * Writes facts ({@code mcpsec facts}) as text, one fact per line, or as JSON {@code {"facts":
+ * [{type, fields}]}}.
+ */
 public final class FactsReport {
-    private FactsReport() {
-    }
+    private FactsReport() {}
 
-    public static void write(List<FactRecord> facts, OutputStream out, boolean json) throws IOException {
+    public static void write(List<FactRecord> facts, OutputStream out, boolean json)
+            throws IOException {
         if (json) {
             ObjectNode root = JsonSupport.object();
             ArrayNode list = root.putArray("facts");

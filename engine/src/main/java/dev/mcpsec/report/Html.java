@@ -1,13 +1,15 @@
 package dev.mcpsec.report;
 
 import dev.mcpsec.api.SafeText;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** A tiny HTML builder (used by the scan and fleet reports): every piece of scan data goes through {@link #text}, since config values are hostile input. */
+/**
+ * A tiny HTML builder (used by the scan and fleet reports): every piece of scan data goes through
+ * {@link #text}, since config values are hostile input.
+ */
 public final class Html {
 
     private final StringBuilder out = new StringBuilder(16_384);
@@ -29,7 +31,10 @@ public final class Html {
         return this;
     }
 
-    /** {@code <tag class="css">escaped text</tag>}; {@code css} is a constant of this package, never scan data. */
+    /**
+     * {@code <tag class="css">escaped text</tag>}; {@code css} is a constant of this package, never
+     * scan data.
+     */
     public Html element(String tag, String css, String value) {
         out.append('<').append(tag);
         if (css != null) {
@@ -40,7 +45,9 @@ public final class Html {
 
     /** A table cell with a value in a code span, or an empty cell. */
     Html codeCell(String value) {
-        return value == null || value.isEmpty() ? raw("<td></td>") : raw("<td>").element("code", null, value).raw("</td>");
+        return value == null || value.isEmpty()
+                ? raw("<td></td>")
+                : raw("<td>").element("code", null, value).raw("</td>");
     }
 
     public static String escape(String value) {

@@ -1,41 +1,45 @@
 package dev.mcpsec.report;
 
+import static dev.mcpsec.report.ReportSupport.orEmpty;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.AppliedBundle;
 import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.FileSummary;
-import dev.mcpsec.api.RuleOverride;
 import dev.mcpsec.api.Finding;
+import dev.mcpsec.api.RuleOverride;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.ServerSummary;
 import dev.mcpsec.api.SuppressedFinding;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
-import static dev.mcpsec.report.ReportSupport.orEmpty;
-
-/** The machine-readable report; its shape is a public contract (docs/cli.md, "The JSON report"), fields in a fixed order. */
+/**
+ * The machine-readable report; its shape is a public contract (docs/cli.md, "The JSON report"),
+ * fields in a fixed order.
+ */
 final class JsonReporter implements Reporter {
 
     /**
-     * The version of the report's JSON schema, {@code docs/schema/report-<version>.json}: the minor part grows when
-     * fields are added, the major part when a field changes meaning or goes away.
+     * The version of the report's JSON schema, {@code docs/schema/report-<version>.json}: the minor
+     * part grows when fields are added, the major part when a field changes meaning or goes away.
      */
     public static final String SCHEMA_VERSION = "1.0";
 
     static final JsonReporter INSTANCE = new JsonReporter();
 
-    private JsonReporter() {
-    }
+    private JsonReporter() {}
 
     @Override
-    public void write(ScanResult result, OutputStream out, ReportOptions options) throws IOException {
+    public void write(ScanResult result, OutputStream out, ReportOptions options)
+            throws IOException {
         ObjectNode root = JsonSupport.object();
         root.put("schemaVersion", SCHEMA_VERSION);
-        root.putObject("tool").put("name", "mcpsec").put("version", ReportSupport.version(result, options));
+        root.putObject("tool")
+                .put("name", "mcpsec")
+                .put("version", ReportSupport.version(result, options));
         root.put("root", result.root());
         ArrayNode files = root.putArray("files");
         orEmpty(result.files()).forEach(f -> file(files.addObject(), f));
@@ -47,7 +51,9 @@ final class JsonReporter implements Reporter {
         orEmpty(result.findings()).forEach(f -> finding(findings.addObject(), f));
         ArrayNode suppressed = root.putArray("suppressed");
         for (SuppressedFinding s : orEmpty(result.suppressed())) {
-            finding(suppressed.addObject(), s.finding()).put("reason", s.reason()).put("source", s.source());
+            finding(suppressed.addObject(), s.finding())
+                    .put("reason", s.reason())
+                    .put("source", s.source());
         }
         ArrayNode warnings = root.putArray("warnings");
         orEmpty(result.warnings()).forEach(w -> warning(warnings.addObject(), w));
@@ -110,14 +116,23 @@ final class JsonReporter implements Reporter {
     private static void policy(ObjectNode node, ScanResult result) {
         ArrayNode bundles = node.putArray("bundles");
         for (AppliedBundle b : orEmpty(result.bundles())) {
-            bundles.addObject().put("id", b.id()).put("version", b.version()).put("origin", b.origin())
+            bundles.addObject()
+                    .put("id", b.id())
+                    .put("version", b.version())
+                    .put("origin", b.origin())
                     .put("sha256", b.sha256());
         }
         ArrayNode overrides = node.putArray("overrides");
         for (RuleOverride o : orEmpty(result.overrides())) {
-            overrides.addObject().put("kind", o.kind()).put("ruleId", o.rule()).put("via", o.via())
-                    .put("from", o.from() == null ? null : o.from().id()).put("to", o.to() == null ? null : o.to().id())
-                    .put("source", o.source()).put("reason", o.reason());
+            overrides
+                    .addObject()
+                    .put("kind", o.kind())
+                    .put("ruleId", o.rule())
+                    .put("via", o.via())
+                    .put("from", o.from() == null ? null : o.from().id())
+                    .put("to", o.to() == null ? null : o.to().id())
+                    .put("source", o.source())
+                    .put("reason", o.reason());
         }
     }
 

@@ -8,26 +8,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** Pretty JSON with '\n' line ends on every platform, so golden files and diffs stay stable. */
 final class JsonSupport {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
     private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(INDENTER)
-            .withArrayIndenter(INDENTER));
+    private static final ObjectWriter WRITER =
+            MAPPER.writer(
+                    new DefaultPrettyPrinter(
+                                    Separators.createDefaultInstance()
+                                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                                            .withObjectEmptySeparator("")
+                                            .withArrayEmptySeparator(""))
+                            .withObjectIndenter(INDENTER)
+                            .withArrayIndenter(INDENTER));
 
-    private JsonSupport() {
-    }
+    private JsonSupport() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();

@@ -1,14 +1,12 @@
 package dev.mcpsec.report;
 
+import static dev.mcpsec.report.ReportSupport.orEmpty;
+
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.Severity;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -22,30 +20,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
-import static dev.mcpsec.report.ReportSupport.orEmpty;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
- * JUnit XML, the format CI test views read (Jenkins' JUnit plugin, GitLab's {@code artifacts:reports:junit}, Azure
- * Pipelines' PublishTestResults). One {@code <testsuite>} per scanned file, one {@code <testcase>} per checklist id
- * in it: a test case fails when the file has findings of that checklist id at or above the fail threshold
- * ({@link ReportOptions#failOn()}); findings below it pass and are listed in the suite's {@code <system-out>}. A file
- * that could not be parsed has one more test case, {@code parse}, in error. Suppressed findings are not reported.
- * Valid against the common JUnit XSD (Apache Ant's format), which allows one failure per test case: several
- * findings of one checklist id in one file are one failure that lists them all.
+ * JUnit XML, the format CI test views read (Jenkins' JUnit plugin, GitLab's {@code
+ * artifacts:reports:junit}, Azure Pipelines' PublishTestResults). One {@code <testsuite>} per
+ * scanned file, one {@code <testcase>} per checklist id in it: a test case fails when the file has
+ * findings of that checklist id at or above the fail threshold ({@link ReportOptions#failOn()});
+ * findings below it pass and are listed in the suite's {@code <system-out>}. A file that could not
+ * be parsed has one more test case, {@code parse}, in error. Suppressed findings are not reported.
+ * Valid against the common JUnit XSD (Apache Ant's format), which allows one failure per test case:
+ * several findings of one checklist id in one file are one failure that lists them all.
  */
 final class JunitReporter implements Reporter {
 
     static final JunitReporter INSTANCE = new JunitReporter();
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private JunitReporter() {
-    }
+    private JunitReporter() {}
 
     @Override
-    public void write(ScanResult result, OutputStream out, ReportOptions options) throws IOException {
-        String timestamp = TIMESTAMP.format(options.finishedAtOrNow().truncatedTo(ChronoUnit.SECONDS));
+    public void write(ScanResult result, OutputStream out, ReportOptions options)
+            throws IOException {
+        String timestamp =
+                TIMESTAMP.format(options.finishedAtOrNow().truncatedTo(ChronoUnit.SECONDS));
         Severity threshold = options.failOn();
         List<String> checklists = checklists(result);
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
@@ -57,20 +58,33 @@ final class JunitReporter implements Reporter {
             }
         }
         for (Finding f : orEmpty(result.findings())) {
-            byFile.computeIfAbsent(f.file() == null ? ReportSupport.NO_FILE : f.file(), k -> new ArrayList<>()).add(f);
+            byFile.computeIfAbsent(
+                            f.file() == null ? ReportSupport.NO_FILE : f.file(),
+                            k -> new ArrayList<>())
+                    .add(f);
         }
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
-            // the JDK's own StAX writer, whatever else is on the class path (a library's writer formats differently)
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(writer);
+            // the JDK's own StAX writer, whatever else is on the class path (a library's writer
+            // formats differently)
+            XMLStreamWriter xml =
+                    XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(writer);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeCharacters("\n");
             int id = 0;
             for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
-                suite(xml, id++, e.getKey(), e.getValue(), checklists, parseErrors.get(e.getKey()), threshold,
-                        timestamp, ReportSupport.version(result, options));
+                suite(
+                        xml,
+                        id++,
+                        e.getKey(),
+                        e.getValue(),
+                        checklists,
+                        parseErrors.get(e.getKey()),
+                        threshold,
+                        timestamp,
+                        ReportSupport.version(result, options));
             }
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -100,15 +114,26 @@ final class JunitReporter implements Reporter {
         return f.checklist() == null || f.checklist().isBlank() ? f.ruleId() : f.checklist();
     }
 
-    private static void suite(XMLStreamWriter xml, int id, String file, List<Finding> findings, List<String> checklists,
-                              String parseError, Severity threshold, String timestamp, String version)
+    private static void suite(
+            XMLStreamWriter xml,
+            int id,
+            String file,
+            List<Finding> findings,
+            List<String> checklists,
+            String parseError,
+            Severity threshold,
+            String timestamp,
+            String version)
             throws XMLStreamException {
         int failures = 0;
         List<String> below = new ArrayList<>();
         Map<String, List<Finding>> failing = new LinkedHashMap<>();
         for (String checklist : checklists) {
-            List<Finding> atOrAbove = findings.stream().filter(f -> checklistOf(f).equals(checklist))
-                    .filter(f -> threshold != null && f.severity().atLeast(threshold)).toList();
+            List<Finding> atOrAbove =
+                    findings.stream()
+                            .filter(f -> checklistOf(f).equals(checklist))
+                            .filter(f -> threshold != null && f.severity().atLeast(threshold))
+                            .toList();
             if (!atOrAbove.isEmpty()) {
                 failures++;
                 failing.put(checklist, atOrAbove);
@@ -150,11 +175,22 @@ final class JunitReporter implements Reporter {
             testcase(xml, file, checklist);
             List<Finding> list = failing.get(checklist);
             if (list != null) {
-                Finding worst = list.stream().min((a, b) -> a.severity().compareTo(b.severity())).orElseThrow();
+                Finding worst =
+                        list.stream()
+                                .min((a, b) -> a.severity().compareTo(b.severity()))
+                                .orElseThrow();
                 xml.writeStartElement("failure");
                 xml.writeAttribute("type", worst.severity().id());
-                xml.writeAttribute("message", clean(list.size() == 1 ? worst.message()
-                        : list.size() + " findings, worst " + worst.severity().id() + ": " + worst.message()));
+                xml.writeAttribute(
+                        "message",
+                        clean(
+                                list.size() == 1
+                                        ? worst.message()
+                                        : list.size()
+                                                + " findings, worst "
+                                                + worst.severity().id()
+                                                + ": "
+                                                + worst.message()));
                 StringBuilder text = new StringBuilder();
                 for (Finding f : list) {
                     text.append(line(f)).append('\n');
@@ -178,7 +214,8 @@ final class JunitReporter implements Reporter {
         xml.writeCharacters("\n");
     }
 
-    private static void testcase(XMLStreamWriter xml, String file, String name) throws XMLStreamException {
+    private static void testcase(XMLStreamWriter xml, String file, String name)
+            throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", clean(name));
@@ -186,16 +223,24 @@ final class JunitReporter implements Reporter {
         xml.writeAttribute("time", "0");
     }
 
-    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+    private static void property(XMLStreamWriter xml, String name, String value)
+            throws XMLStreamException {
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
         xml.writeAttribute("value", clean(value));
     }
 
-    /** One finding on one line: {@code [high] .mcp.json:7:30 server stripe MCP-DB-001 message (commit abc1234)}. */
+    /**
+     * One finding on one line: {@code [high] .mcp.json:7:30 server stripe MCP-DB-001 message
+     * (commit abc1234)}.
+     */
     private static String line(Finding f) {
-        StringBuilder s = new StringBuilder().append('[').append(f.severity().id()).append("] ")
-                .append(f.file() == null ? ReportSupport.NO_FILE : f.file());
+        StringBuilder s =
+                new StringBuilder()
+                        .append('[')
+                        .append(f.severity().id())
+                        .append("] ")
+                        .append(f.file() == null ? ReportSupport.NO_FILE : f.file());
         if (f.line() > 0) {
             s.append(':').append(f.line());
             if (f.column() > 0) {
@@ -212,7 +257,10 @@ final class JunitReporter implements Reporter {
         return s.toString();
     }
 
-    /** XML 1.0 cannot carry most control characters: config values are hostile input, so they become U+FFFD. */
+    /**
+     * XML 1.0 cannot carry most control characters: config values are hostile input, so they become
+     * U+FFFD.
+     */
     static String clean(String text) {
         if (text == null) {
             return "";
@@ -220,8 +268,13 @@ final class JunitReporter implements Reporter {
         StringBuilder s = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                    || Character.isSurrogate(c);
+            boolean ok =
+                    c == '\t'
+                            || c == '\n'
+                            || c == '\r'
+                            || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD)
+                            || Character.isSurrogate(c);
             s.append(ok ? c : '\uFFFD');
         }
         return s.toString();

@@ -2,17 +2,23 @@ package dev.mcpsec.report;
 
 import dev.mcpsec.api.SafeText;
 
-/** Escaping for GitHub-flavoured Markdown, where scan data (hostile config values) must render as plain text. */
+/**
+ * Escaping for GitHub-flavoured Markdown, where scan data (hostile config values) must render as
+ * plain text.
+ */
 final class MarkdownText {
 
-    // Only what can start markup inside a line: links and images need '[', emphasis '*' or '_', code '`',
-    // HTML '<', strikethrough '~', cells '|'. Line-start syntax (#, -, 1.) cannot occur: we never start a line with data.
+    // Only what can start markup inside a line: links and images need '[', emphasis '*' or '_',
+    // code '`',
+    // HTML '<', strikethrough '~', cells '|'. Line-start syntax (#, -, 1.) cannot occur: we never
+    // start a line with data.
     private static final String PUNCTUATION = "\\`*[]<>|~";
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
-    /** Plain text for a paragraph, list item or table cell: Markdown punctuation escaped, one line. */
+    /**
+     * Plain text for a paragraph, list item or table cell: Markdown punctuation escaped, one line.
+     */
     static String text(String value) {
         if (value == null) {
             return "";
@@ -24,9 +30,12 @@ final class MarkdownText {
             if (c == '&') {
                 out.append("&amp;"); // so "&lt;" in a config value is shown as typed, not decoded
             } else if (c == '_' && !(wordChar(line, i - 1) && wordChar(line, i + 1))) {
-                out.append("\\_"); // intraword underscores (ENV_VAR names) never emphasise, so they stay readable
+                out.append("\\_"); // intraword underscores (ENV_VAR names) never emphasise, so they
+                // stay readable
             } else if (c == '@' && wordChar(line, i + 1)) {
-                out.append("@&#8203;"); // npm scopes like @stripe/mcp must not @-mention users in PR comments
+                out.append(
+                        "@&#8203;"); // npm scopes like @stripe/mcp must not @-mention users in PR
+                // comments
             } else {
                 if (PUNCTUATION.indexOf(c) >= 0) {
                     out.append('\\');
@@ -38,9 +47,9 @@ final class MarkdownText {
     }
 
     /**
-     * A code span for identifiers (paths, server names, packages): literal, and never an @-mention or link.
-     * The fence is longer than any backtick run inside. In a table cell pipes are escaped, even inside the span,
-     * because GFM splits cells before it parses code spans.
+     * A code span for identifiers (paths, server names, packages): literal, and never an @-mention
+     * or link. The fence is longer than any backtick run inside. In a table cell pipes are escaped,
+     * even inside the span, because GFM splits cells before it parses code spans.
      */
     static String code(String value, boolean inTable) {
         if (value == null || value.isEmpty()) {

@@ -12,7 +12,10 @@ public enum ReportFormat {
     MARKDOWN("markdown", ".md"),
     HTML("html", ".html"),
     CYCLONEDX("cyclonedx", ".cdx.json"),
-    /** JUnit XML: one test case per checklist id per file, for CI test views (Jenkins, GitLab, Azure). */
+    /**
+     * JUnit XML: one test case per checklist id per file, for CI test views (Jenkins, GitLab,
+     * Azure).
+     */
     JUNIT("junit", ".junit.xml"),
     /** GitLab's secret detection security report ({@code artifacts:reports:secret_detection}). */
     GITLAB("gitlab", ".gitlab.json");
@@ -30,17 +33,26 @@ public enum ReportFormat {
         return id;
     }
 
-    /** The file extension, dot included, for front ends that write several formats into one directory. */
+    /**
+     * The file extension, dot included, for front ends that write several formats into one
+     * directory.
+     */
     public String extension() {
         return extension;
     }
 
-    /** The name of this format's report file in an output directory, {@code mcpsec.<ext>}, for every front end. */
+    /**
+     * The name of this format's report file in an output directory, {@code mcpsec.<ext>}, for every
+     * front end.
+     */
     public String fileName() {
         return "mcpsec" + extension;
     }
 
-    /** Parses a format id, case-insensitively; an unknown id is a usage error, never a silent fallback. */
+    /**
+     * Parses a format id, case-insensitively; an unknown id is a usage error, never a silent
+     * fallback.
+     */
     public static ReportFormat parse(String text) {
         if (text != null) {
             String wanted = text.trim().toLowerCase(Locale.ROOT);
@@ -50,7 +62,8 @@ public enum ReportFormat {
                 }
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a report format; use one of " + allowed());
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a report format; use one of " + allowed());
     }
 
     /** The allowed ids, comma-separated, for messages and help texts. */

@@ -4,7 +4,6 @@ import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.api.SuppressedFinding;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,22 +11,24 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Ordering and grouping shared by the human-readable reporters, so every format lists findings alike. */
+/**
+ * Ordering and grouping shared by the human-readable reporters, so every format lists findings
+ * alike.
+ */
 final class ReportSupport {
 
     /** Shown where a finding or warning has no file. */
     static final String NO_FILE = "(no file)";
 
-    static final Comparator<Finding> BY_SEVERITY_THEN_POSITION = Comparator
-            .comparing(Finding::severity)
-            .thenComparingInt(Finding::line)
-            .thenComparingInt(Finding::column)
-            .thenComparing(f -> nullToEmpty(f.ruleId()))
-            .thenComparing(f -> nullToEmpty(f.server()))
-            .thenComparing(f -> nullToEmpty(f.fingerprint()));
+    static final Comparator<Finding> BY_SEVERITY_THEN_POSITION =
+            Comparator.comparing(Finding::severity)
+                    .thenComparingInt(Finding::line)
+                    .thenComparingInt(Finding::column)
+                    .thenComparing(f -> nullToEmpty(f.ruleId()))
+                    .thenComparing(f -> nullToEmpty(f.server()))
+                    .thenComparing(f -> nullToEmpty(f.fingerprint()));
 
-    private ReportSupport() {
-    }
+    private ReportSupport() {}
 
     static String version(ScanResult result, ReportOptions options) {
         String fromOptions = options == null ? null : options.toolVersion();
@@ -48,7 +49,8 @@ final class ReportSupport {
     static Map<String, Map<Severity, Integer>> byChecklist(List<Finding> findings) {
         Map<String, Map<Severity, Integer>> rows = new TreeMap<>();
         for (Finding f : findings) {
-            rows.computeIfAbsent(nullToEmpty(f.checklist()), k -> emptyCounts()).merge(f.severity(), 1, Integer::sum);
+            rows.computeIfAbsent(nullToEmpty(f.checklist()), k -> emptyCounts())
+                    .merge(f.severity(), 1, Integer::sum);
         }
         return rows;
     }
@@ -66,18 +68,31 @@ final class ReportSupport {
         if (suppressed.isEmpty()) {
             return "";
         }
-        Map<String, Long> bySource = suppressed.stream().collect(Collectors.groupingBy(
-                s -> s.source() == null || s.source().isBlank() ? "suppression" : s.source(),
-                TreeMap::new, Collectors.counting()));
+        Map<String, Long> bySource =
+                suppressed.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        s ->
+                                                s.source() == null || s.source().isBlank()
+                                                        ? "suppression"
+                                                        : s.source(),
+                                        TreeMap::new,
+                                        Collectors.counting()));
         StringBuilder text = new StringBuilder();
-        bySource.forEach((source, count) -> text.append(text.length() == 0 ? count + " suppressed by " : ", " + count + " by ")
-                .append(source));
+        bySource.forEach(
+                (source, count) ->
+                        text.append(
+                                        text.length() == 0
+                                                ? count + " suppressed by "
+                                                : ", " + count + " by ")
+                                .append(source));
         return text.toString();
     }
 
     /**
-     * One line naming every rule the scan did not run as written: "policy: 1 rule disabled (MCP-REV-001 by
-     * .mcpsec/config.json: why), 1 re-rated (MCP-PIN-001 medium→high by bundle acme@1.0.0)", or empty.
+     * One line naming every rule the scan did not run as written: "policy: 1 rule disabled
+     * (MCP-REV-001 by .mcpsec/config.json: why), 1 re-rated (MCP-PIN-001 medium→high by bundle
+     * acme@1.0.0)", or empty.
      */
     static String overridesSummary(List<dev.mcpsec.api.RuleOverride> overrides) {
         if (overrides == null || overrides.isEmpty()) {
@@ -90,16 +105,31 @@ final class ReportSupport {
             if ("disable".equals(o.kind())) {
                 off.add(o.rule() + " by " + o.source() + why);
             } else {
-                rerated.add(o.rule() + " " + o.from().id() + "→" + o.to().id() + " by " + o.source() + why);
+                rerated.add(
+                        o.rule()
+                                + " "
+                                + o.from().id()
+                                + "→"
+                                + o.to().id()
+                                + " by "
+                                + o.source()
+                                + why);
             }
         }
         StringBuilder text = new StringBuilder("policy: ");
         if (!off.isEmpty()) {
-            text.append(plural(off.size(), "rule")).append(" disabled (").append(String.join("; ", off)).append(')');
+            text.append(plural(off.size(), "rule"))
+                    .append(" disabled (")
+                    .append(String.join("; ", off))
+                    .append(')');
         }
         if (!rerated.isEmpty()) {
-            text.append(off.isEmpty() ? plural(rerated.size(), "rule") + " re-rated (" : ", " + rerated.size()
-                    + " re-rated (").append(String.join("; ", rerated)).append(')');
+            text.append(
+                            off.isEmpty()
+                                    ? plural(rerated.size(), "rule") + " re-rated ("
+                                    : ", " + rerated.size() + " re-rated (")
+                    .append(String.join("; ", rerated))
+                    .append(')');
         }
         return text.toString();
     }

@@ -1,11 +1,13 @@
 package dev.mcpsec.report;
 
 import dev.mcpsec.api.ScanResult;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Renders one scan result in one format; writes UTF-8, flushes, and leaves the stream open for the caller. */
+/**
+ * Renders one scan result in one format; writes UTF-8, flushes, and leaves the stream open for the
+ * caller.
+ */
 public interface Reporter {
 
     /** Writes the report of {@code result} to {@code out}. */

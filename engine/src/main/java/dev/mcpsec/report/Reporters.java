@@ -5,8 +5,7 @@ import java.util.Objects;
 /** The registry of reporters: one per {@link ReportFormat}, no fallback. */
 public final class Reporters {
 
-    private Reporters() {
-    }
+    private Reporters() {}
 
     /** The reporter for {@code format}; reporters are stateless and may be shared. */
     public static Reporter get(ReportFormat format) {
@@ -23,12 +22,16 @@ public final class Reporters {
     }
 
     /**
-     * One line naming the suppressions by source and every rule turned off or re-rated, with who and why, for front
-     * ends' summaries (build log, standard error); empty when the scan ran every rule as written.
+     * One line naming the suppressions by source and every rule turned off or re-rated, with who
+     * and why, for front ends' summaries (build log, standard error); empty when the scan ran every
+     * rule as written.
      */
     public static String exceptionsSummary(dev.mcpsec.api.ScanResult result) {
-        String suppressed = ReportSupport.suppressedSummary(ReportSupport.orEmpty(result.suppressed()));
+        String suppressed =
+                ReportSupport.suppressedSummary(ReportSupport.orEmpty(result.suppressed()));
         String policy = ReportSupport.overridesSummary(result.overrides());
-        return suppressed.isEmpty() ? policy : policy.isEmpty() ? suppressed : suppressed + "; " + policy;
+        return suppressed.isEmpty()
+                ? policy
+                : policy.isEmpty() ? suppressed : suppressed + "; " + policy;
     }
 }

@@ -1,16 +1,17 @@
 package dev.mcpsec.report;
 
+import static dev.mcpsec.report.ReportSupport.orEmpty;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.AppliedBundle;
 import dev.mcpsec.api.Finding;
-import dev.mcpsec.api.RuleOverride;
 import dev.mcpsec.api.RuleInfo;
+import dev.mcpsec.api.RuleOverride;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.api.SuppressedFinding;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -20,9 +21,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static dev.mcpsec.report.ReportSupport.orEmpty;
-
-/** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers; one run, rules from the loaded rule metadata. */
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers; one run, rules from the loaded rule
+ * metadata.
+ */
 final class SarifReporter implements Reporter {
 
     static final SarifReporter INSTANCE = new SarifReporter();
@@ -32,18 +34,18 @@ final class SarifReporter implements Reporter {
     static final String FINGERPRINT_KEY = "mcpsecFingerprint/v1";
     private static final String USER_PREFIX = "~/";
 
-    private SarifReporter() {
-    }
+    private SarifReporter() {}
 
     @Override
-    public void write(ScanResult result, OutputStream out, ReportOptions options) throws IOException {
-        ObjectNode sarif = JsonSupport.object()
-                .put("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
-                .put("version", "2.1.0");
+    public void write(ScanResult result, OutputStream out, ReportOptions options)
+            throws IOException {
+        ObjectNode sarif =
+                JsonSupport.object()
+                        .put("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+                        .put("version", "2.1.0");
         ObjectNode run = sarif.putArray("runs").addObject();
         ObjectNode tool = run.putObject("tool");
-        ObjectNode driver = tool.putObject("driver")
-                .put("name", "mcpsec");
+        ObjectNode driver = tool.putObject("driver").put("name", "mcpsec");
         String version = ReportSupport.version(result, options);
         if (version != null) {
             driver.put("version", version);
@@ -57,10 +59,12 @@ final class SarifReporter implements Reporter {
             finding(results.addObject(), f, ruleIndex);
         }
         for (SuppressedFinding s : orEmpty(result.suppressed())) {
-            ObjectNode suppression = finding(results.addObject(), s.finding(), ruleIndex)
-                    .putArray("suppressions").addObject()
-                    .put("kind", "external")
-                    .put("status", "accepted");
+            ObjectNode suppression =
+                    finding(results.addObject(), s.finding(), ruleIndex)
+                            .putArray("suppressions")
+                            .addObject()
+                            .put("kind", "external")
+                            .put("status", "accepted");
             if (s.reason() != null) {
                 suppression.put("justification", s.reason());
             }
@@ -69,11 +73,18 @@ final class SarifReporter implements Reporter {
             }
         }
         if (!orEmpty(result.warnings()).isEmpty()) {
-            // warnings (limits hit, configs left out, files skipped) travel with the run, as SARIF notifications
-            ArrayNode notes = run.putArray("invocations").addObject().put("executionSuccessful", true)
-                    .putArray("toolExecutionNotifications");
+            // warnings (limits hit, configs left out, files skipped) travel with the run, as SARIF
+            // notifications
+            ArrayNode notes =
+                    run.putArray("invocations")
+                            .addObject()
+                            .put("executionSuccessful", true)
+                            .putArray("toolExecutionNotifications");
             for (ScanWarning w : result.warnings()) {
-                notes.addObject().put("level", "warning").putObject("message").put("text", w.toString());
+                notes.addObject()
+                        .put("level", "warning")
+                        .putObject("message")
+                        .put("text", w.toString());
             }
         }
         overrides(run, result);
@@ -104,7 +115,11 @@ final class SarifReporter implements Reporter {
         }
         ArrayNode list = run.putObject("properties").putArray("mcpsecRuleOverrides");
         for (RuleOverride o : result.overrides()) {
-            ObjectNode n = list.addObject().put("kind", o.kind()).put("ruleId", o.rule()).put("via", o.via());
+            ObjectNode n =
+                    list.addObject()
+                            .put("kind", o.kind())
+                            .put("ruleId", o.rule())
+                            .put("via", o.via());
             if (o.from() != null) {
                 n.put("from", o.from().id()).put("to", o.to().id());
             }
@@ -113,7 +128,10 @@ final class SarifReporter implements Reporter {
         }
     }
 
-    /** Writes every loaded rule, plus a descriptor derived from the finding for any rule missing from the metadata. */
+    /**
+     * Writes every loaded rule, plus a descriptor derived from the finding for any rule missing
+     * from the metadata.
+     */
     private static Map<String, Integer> rules(ArrayNode rules, ScanResult result) {
         Map<String, Integer> index = new LinkedHashMap<>();
         for (RuleInfo rule : orEmpty(result.rules())) {
@@ -134,14 +152,27 @@ final class SarifReporter implements Reporter {
     private static void addDerivedRule(ArrayNode rules, Map<String, Integer> index, Finding f) {
         if (f.ruleId() != null && !index.containsKey(f.ruleId())) {
             index.put(f.ruleId(), index.size());
-            rule(rules.addObject(), new RuleInfo(f.ruleId(), f.checklist(), f.severity(), f.title(), null,
-                    f.remediation(), null, f.bundle(), null));
+            rule(
+                    rules.addObject(),
+                    new RuleInfo(
+                            f.ruleId(),
+                            f.checklist(),
+                            f.severity(),
+                            f.title(),
+                            null,
+                            f.remediation(),
+                            null,
+                            f.bundle(),
+                            null));
         }
     }
 
     private static void rule(ObjectNode node, RuleInfo rule) {
         String title = rule.title() == null ? rule.id() : rule.title();
-        String description = rule.description() == null || rule.description().isBlank() ? title : rule.description();
+        String description =
+                rule.description() == null || rule.description().isBlank()
+                        ? title
+                        : rule.description();
         node.put("id", rule.id()).put("name", rule.id());
         node.putObject("shortDescription").put("text", title);
         node.putObject("fullDescription").put("text", description);
@@ -157,14 +188,16 @@ final class SarifReporter implements Reporter {
         }
         Severity severity = rule.severity() == null ? Severity.MEDIUM : rule.severity();
         node.putObject("defaultConfiguration").put("level", level(severity));
-        ObjectNode properties = node.putObject("properties")
-                .put("security-severity", String.valueOf(severity.securityScore()));
+        ObjectNode properties =
+                node.putObject("properties")
+                        .put("security-severity", String.valueOf(severity.securityScore()));
         ArrayNode tags = properties.putArray("tags").add("security");
         if (rule.checklist() != null && !rule.checklist().isBlank()) {
             tags.add(rule.checklist());
         }
         rule.owasp().forEach(item -> tags.add("OWASP-" + item));
-        // Every rule matches a concrete value in a config, not a heuristic over code; GitHub shows "high" as is.
+        // Every rule matches a concrete value in a config, not a heuristic over code; GitHub shows
+        // "high" as is.
         properties.put("precision", "high");
     }
 
@@ -174,11 +207,16 @@ final class SarifReporter implements Reporter {
         if (rootUri != null) {
             bases.putObject(SRCROOT).put("uri", rootUri);
         }
-        boolean userFiles = orEmpty(result.findings()).stream().anyMatch(f -> isUserFile(f.file()))
-                || orEmpty(result.suppressed()).stream().anyMatch(s -> isUserFile(s.finding().file()));
+        boolean userFiles =
+                orEmpty(result.findings()).stream().anyMatch(f -> isUserFile(f.file()))
+                        || orEmpty(result.suppressed()).stream()
+                                .anyMatch(s -> isUserFile(s.finding().file()));
         if (userFiles) {
-            // The home folder's path is machine-specific and not part of the scan result, so it stays unresolved.
-            bases.putObject(USERHOME).putObject("description").put("text", "The home folder of the user who ran the scan.");
+            // The home folder's path is machine-specific and not part of the scan result, so it
+            // stays unresolved.
+            bases.putObject(USERHOME)
+                    .putObject("description")
+                    .put("text", "The home folder of the user who ran the scan.");
         }
         if (!bases.isEmpty()) {
             run.set("originalUriBaseIds", bases);
@@ -194,12 +232,16 @@ final class SarifReporter implements Reporter {
         node.put("level", level(f.severity()));
         node.putObject("message").put("text", f.message() != null ? f.message() : f.title());
         if (f.file() != null && !f.file().isBlank()) {
-            ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+            ObjectNode physical =
+                    node.putArray("locations").addObject().putObject("physicalLocation");
             boolean user = isUserFile(f.file());
             physical.putObject("artifactLocation")
-                    .put("uri", relativeUri(user ? f.file().substring(USER_PREFIX.length()) : f.file()))
+                    .put(
+                            "uri",
+                            relativeUri(user ? f.file().substring(USER_PREFIX.length()) : f.file()))
                     .put("uriBaseId", user ? USERHOME : SRCROOT);
-            ObjectNode region = physical.putObject("region").put("startLine", Math.max(1, f.line()));
+            ObjectNode region =
+                    physical.putObject("region").put("startLine", Math.max(1, f.line()));
             if (f.line() > 0 && f.column() > 0) {
                 region.put("startColumn", f.column());
             }
@@ -207,9 +249,10 @@ final class SarifReporter implements Reporter {
         if (f.fingerprint() != null) {
             node.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
         }
-        ObjectNode properties = node.putObject("properties")
-                .put("checklist", f.checklist())
-                .put("severity", f.severity().id());
+        ObjectNode properties =
+                node.putObject("properties")
+                        .put("checklist", f.checklist())
+                        .put("severity", f.severity().id());
         putIfPresent(properties, "server", f.server());
         putIfPresent(properties, "client", f.client());
         putIfPresent(properties, "commit", f.commit());
@@ -228,7 +271,10 @@ final class SarifReporter implements Reporter {
         return file != null && file.startsWith(USER_PREFIX);
     }
 
-    /** A relative URI reference: backslashes become slashes, spaces and non-ASCII characters are percent-encoded. */
+    /**
+     * A relative URI reference: backslashes become slashes, spaces and non-ASCII characters are
+     * percent-encoded.
+     */
     static String relativeUri(String file) {
         String path = file.replace('\\', '/');
         while (path.startsWith("/")) {

@@ -1,5 +1,8 @@
 package dev.mcpsec.report;
 
+import static dev.mcpsec.report.ReportSupport.orEmpty;
+import static dev.mcpsec.report.ReportSupport.plural;
+
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.SafeText;
@@ -7,7 +10,6 @@ import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.api.SuppressedFinding;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -18,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static dev.mcpsec.report.ReportSupport.orEmpty;
-import static dev.mcpsec.report.ReportSupport.plural;
-
-/** The console report: findings grouped by file with their fix, then warnings and a one-line summary. */
+/**
+ * The console report: findings grouped by file with their fix, then warnings and a one-line
+ * summary.
+ */
 final class TextReporter implements Reporter {
 
     static final TextReporter INSTANCE = new TextReporter();
@@ -29,33 +31,46 @@ final class TextReporter implements Reporter {
     private static final String RESET = "\u001b[0m";
     private static final String BOLD = "\u001b[1m";
     private static final String DIM = "\u001b[2m";
-    private static final Map<Severity, String> SEVERITY_COLORS = Map.of(
-            Severity.CRITICAL, "\u001b[1;31m",
-            Severity.HIGH, "\u001b[31m",
-            Severity.MEDIUM, "\u001b[33m",
-            Severity.LOW, "\u001b[36m",
-            Severity.INFO, DIM);
+    private static final Map<Severity, String> SEVERITY_COLORS =
+            Map.of(
+                    Severity.CRITICAL, "\u001b[1;31m",
+                    Severity.HIGH, "\u001b[31m",
+                    Severity.MEDIUM, "\u001b[33m",
+                    Severity.LOW, "\u001b[36m",
+                    Severity.INFO, DIM);
 
-    private TextReporter() {
-    }
+    private TextReporter() {}
 
     @Override
-    public void write(ScanResult result, OutputStream out, ReportOptions options) throws IOException {
+    public void write(ScanResult result, OutputStream out, ReportOptions options)
+            throws IOException {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         Style style = new Style(options.color());
-        w.print("mcpsec " + clean(ReportSupport.version(result, options)) + "  " + clean(result.root()) + "\n");
+        w.print(
+                "mcpsec "
+                        + clean(ReportSupport.version(result, options))
+                        + "  "
+                        + clean(result.root())
+                        + "\n");
 
         Map<String, List<Finding>> findings = ReportSupport.byFile(orEmpty(result.findings()));
         Map<String, FileSummary> files = new LinkedHashMap<>();
         orEmpty(result.files()).forEach(f -> files.put(ReportSupport.fileOf(f.file()), f));
         java.util.SortedSet<String> shown = new java.util.TreeSet<>(findings.keySet());
-        files.forEach((name, file) -> {
-            if (options.verbose() || file.error() != null) {
-                shown.add(name);
-            }
-        });
+        files.forEach(
+                (name, file) -> {
+                    if (options.verbose() || file.error() != null) {
+                        shown.add(name);
+                    }
+                });
         for (String name : shown) {
-            writeFile(w, style, name, files.get(name), findings.getOrDefault(name, List.of()), options.verbose());
+            writeFile(
+                    w,
+                    style,
+                    name,
+                    files.get(name),
+                    findings.getOrDefault(name, List.of()),
+                    options.verbose());
         }
 
         writeWarnings(w, style, orEmpty(result.warnings()));
@@ -68,22 +83,36 @@ final class TextReporter implements Reporter {
         w.flush();
     }
 
-    private void writeFile(PrintWriter w, Style style, String name, FileSummary file, List<Finding> findings,
-                           boolean verbose) {
+    private void writeFile(
+            PrintWriter w,
+            Style style,
+            String name,
+            FileSummary file,
+            List<Finding> findings,
+            boolean verbose) {
         w.print("\n" + style.apply(BOLD, clean(name)));
         if (file != null) {
             w.print("  " + style.apply(DIM, "(" + describe(file) + ")"));
         }
         w.print("\n");
         if (file != null && file.error() != null) {
-            w.print("  " + style.apply(SEVERITY_COLORS.get(Severity.HIGH), "parse error") + "  " + clean(file.error()) + "\n");
+            w.print(
+                    "  "
+                            + style.apply(SEVERITY_COLORS.get(Severity.HIGH), "parse error")
+                            + "  "
+                            + clean(file.error())
+                            + "\n");
         }
         if (findings.isEmpty() && (file == null || file.error() == null)) {
             w.print("  no findings\n");
         }
-        int positionWidth = findings.stream().mapToInt(f -> ReportSupport.position(f.line(), f.column()).length())
-                .max().orElse(1);
-        // Not verbose: a fix already shown for this file is not repeated, and info findings of one rule on three or
+        int positionWidth =
+                findings.stream()
+                        .mapToInt(f -> ReportSupport.position(f.line(), f.column()).length())
+                        .max()
+                        .orElse(1);
+        // Not verbose: a fix already shown for this file is not repeated, and info findings of one
+        // rule on three or
         // more servers (process advice such as the review register) are grouped on one line.
         java.util.Set<String> fixesShown = new java.util.HashSet<>();
         Map<String, List<Finding>> infoGroups = new LinkedHashMap<>();
@@ -112,26 +141,55 @@ final class TextReporter implements Reporter {
     private void writeGroup(PrintWriter w, Style style, List<Finding> group, int positionWidth) {
         Finding first = group.get(0);
         List<String> names = group.stream().map(Finding::server).map(TextReporter::clean).toList();
-        String listed = names.size() <= 8 ? String.join(", ", names)
-                : String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more";
-        w.print("  " + style.apply(SEVERITY_COLORS.get(first.severity()), pad(first.severity().name(), 8)) + "  "
-                + pad("-", positionWidth) + "  " + clean(first.checklist()) + "  " + group.size() + " servers ("
-                + listed + "): " + clean(first.title()) + " (" + clean(first.ruleId()) + "; --verbose lists each)\n");
+        String listed =
+                names.size() <= 8
+                        ? String.join(", ", names)
+                        : String.join(", ", names.subList(0, 8))
+                                + " and "
+                                + (names.size() - 8)
+                                + " more";
+        w.print(
+                "  "
+                        + style.apply(
+                                SEVERITY_COLORS.get(first.severity()),
+                                pad(first.severity().name(), 8))
+                        + "  "
+                        + pad("-", positionWidth)
+                        + "  "
+                        + clean(first.checklist())
+                        + "  "
+                        + group.size()
+                        + " servers ("
+                        + listed
+                        + "): "
+                        + clean(first.title())
+                        + " ("
+                        + clean(first.ruleId())
+                        + "; --verbose lists each)\n");
         if (first.remediation() != null && !first.remediation().isBlank()) {
             w.print("            " + style.apply(DIM, "fix: " + clean(first.remediation())) + "\n");
         }
     }
 
-    private void writeFinding(PrintWriter w, Style style, Finding f, int positionWidth, boolean fix) {
-        StringBuilder line = new StringBuilder("  ")
-                .append(style.apply(SEVERITY_COLORS.get(f.severity()), pad(f.severity().name(), 8))).append("  ")
-                .append(pad(ReportSupport.position(f.line(), f.column()), positionWidth)).append("  ");
+    private void writeFinding(
+            PrintWriter w, Style style, Finding f, int positionWidth, boolean fix) {
+        StringBuilder line =
+                new StringBuilder("  ")
+                        .append(
+                                style.apply(
+                                        SEVERITY_COLORS.get(f.severity()),
+                                        pad(f.severity().name(), 8)))
+                        .append("  ")
+                        .append(pad(ReportSupport.position(f.line(), f.column()), positionWidth))
+                        .append("  ");
         if (f.server() != null) {
             line.append(clean(f.server())).append("  ");
         }
         line.append(clean(f.checklist())).append("  ").append(clean(f.message()));
         if (f.commit() != null) {
-            line.append(" (commit ").append(clean(ReportSupport.shortCommit(f.commit()))).append(')');
+            line.append(" (commit ")
+                    .append(clean(ReportSupport.shortCommit(f.commit())))
+                    .append(')');
         }
         w.print(line + "\n");
         if (fix && f.remediation() != null && !f.remediation().isBlank()) {
@@ -149,7 +207,8 @@ final class TextReporter implements Reporter {
         }
     }
 
-    private void writeSuppressed(PrintWriter w, Style style, List<SuppressedFinding> suppressed, boolean verbose) {
+    private void writeSuppressed(
+            PrintWriter w, Style style, List<SuppressedFinding> suppressed, boolean verbose) {
         if (suppressed.isEmpty()) {
             return;
         }
@@ -157,24 +216,48 @@ final class TextReporter implements Reporter {
         if (verbose) {
             for (SuppressedFinding s : suppressed) {
                 Finding f = s.finding();
-                w.print("  " + style.apply(DIM, clean(ReportSupport.fileOf(f.file())) + ":"
-                        + ReportSupport.position(f.line(), f.column()) + "  " + clean(f.ruleId())
-                        + "  " + clean(s.reason()) + " (" + clean(s.source()) + ")") + "\n");
+                w.print(
+                        "  "
+                                + style.apply(
+                                        DIM,
+                                        clean(ReportSupport.fileOf(f.file()))
+                                                + ":"
+                                                + ReportSupport.position(f.line(), f.column())
+                                                + "  "
+                                                + clean(f.ruleId())
+                                                + "  "
+                                                + clean(s.reason())
+                                                + " ("
+                                                + clean(s.source())
+                                                + ")")
+                                + "\n");
             }
         }
     }
 
     private static String summary(ScanResult result, Style style) {
         Map<Severity, Integer> counts = result.countBySeverity();
-        String bySeverity = counts.entrySet().stream()
-                .map(e -> e.getValue() > 0
-                        ? style.apply(SEVERITY_COLORS.get(e.getKey()), e.getValue() + " " + e.getKey().id())
-                        : e.getValue() + " " + e.getKey().id())
-                .collect(Collectors.joining(", "));
+        String bySeverity =
+                counts.entrySet().stream()
+                        .map(
+                                e ->
+                                        e.getValue() > 0
+                                                ? style.apply(
+                                                        SEVERITY_COLORS.get(e.getKey()),
+                                                        e.getValue() + " " + e.getKey().id())
+                                                : e.getValue() + " " + e.getKey().id())
+                        .collect(Collectors.joining(", "));
         int total = orEmpty(result.findings()).size();
-        return style.apply(BOLD, total + (total == 1 ? " finding" : " findings")) + " (" + bySeverity + ") in "
-                + plural(orEmpty(result.files()).size(), "file") + ", "
-                + plural(orEmpty(result.servers()).size(), "server") + " scanned in " + result.durationMs() + " ms";
+        return style.apply(BOLD, total + (total == 1 ? " finding" : " findings"))
+                + " ("
+                + bySeverity
+                + ") in "
+                + plural(orEmpty(result.files()).size(), "file")
+                + ", "
+                + plural(orEmpty(result.servers()).size(), "server")
+                + " scanned in "
+                + result.durationMs()
+                + " ms";
     }
 
     private static String describe(FileSummary file) {
@@ -196,7 +279,10 @@ final class TextReporter implements Reporter {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 
-    /** Config values are hostile input: control characters (escape sequences, newlines) are shown, not obeyed. */
+    /**
+     * Config values are hostile input: control characters (escape sequences, newlines) are shown,
+     * not obeyed.
+     */
     static String clean(String text) {
         if (text == null) {
             return "-";

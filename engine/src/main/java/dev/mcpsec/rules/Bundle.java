@@ -11,21 +11,34 @@ import java.util.Map;
  * @param data data list name → key → values (become {@code PolicyData} facts)
  * @param tests fixture cases: case name → relative file path → bytes (from {@code tests/<case>/})
  * @param policy what {@code bundle.json} decides about rules: re-rates, disabled and locked rules
- * @param sha256 SHA-256 of the jar or of the bundle directory's files (as {@code #sha256=} pins it), or null
+ * @param sha256 SHA-256 of the jar or of the bundle directory's files (as {@code #sha256=} pins
+ *     it), or null
  */
-public record Bundle(String id, String version, String description, String origin, List<DrlFile> policies,
-                     Map<String, Map<String, List<String>>> data,
-                     Map<String, Map<String, byte[]>> tests, BundlePolicy policy, String sha256) {
+public record Bundle(
+        String id,
+        String version,
+        String description,
+        String origin,
+        List<DrlFile> policies,
+        Map<String, Map<String, List<String>>> data,
+        Map<String, Map<String, byte[]>> tests,
+        BundlePolicy policy,
+        String sha256) {
 
     /** A bundle that decides nothing about rules and has no digest (project policies, tests). */
-    public Bundle(String id, String version, String description, String origin, List<DrlFile> policies,
-                  Map<String, Map<String, List<String>>> data, Map<String, Map<String, byte[]>> tests) {
+    public Bundle(
+            String id,
+            String version,
+            String description,
+            String origin,
+            List<DrlFile> policies,
+            Map<String, Map<String, List<String>>> data,
+            Map<String, Map<String, byte[]>> tests) {
         this(id, version, description, origin, policies, data, tests, BundlePolicy.none(), null);
     }
 
     /** One DRL source of a bundle. */
-    public record DrlFile(String path, String content) {
-    }
+    public record DrlFile(String path, String content) {}
 
     /** {@code id@version}, as findings name their bundle. */
     public String label() {

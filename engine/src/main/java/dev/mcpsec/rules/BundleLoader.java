@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.options.BundleSpec;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,22 +30,33 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Loads bundles from directories, jars, the local Maven repository ({@code G:A:V}) and class loaders.
+ * Loads bundles from directories, jars, the local Maven repository ({@code G:A:V}) and class
+ * loaders.
  *
- * <p>A bundle spec may end in {@code #sha256=HEX} to pin it: the jar's bytes (or, for a directory, the sorted
- * paths and contents of its files) must hash to that value.
+ * <p>A bundle spec may end in {@code #sha256=HEX} to pin it: the jar's bytes (or, for a directory,
+ * the sorted paths and contents of its files) must hash to that value.
  */
 public final class BundleLoader {
     static final String PREFIX = "META-INF/mcpsec/";
-    private static final Set<String> BUNDLE_KEYS = Set.of("$schema", "id", "version", "description", "engine",
-            "severity", "disable", "locked");
+    private static final Set<String> BUNDLE_KEYS =
+            Set.of(
+                    "$schema",
+                    "id",
+                    "version",
+                    "description",
+                    "engine",
+                    "severity",
+                    "disable",
+                    "locked");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_BUNDLE_FILE = 4L * 1024 * 1024;
 
-    private BundleLoader() {
-    }
+    private BundleLoader() {}
 
-    /** Every bundle whose {@code META-INF/mcpsec/bundle.json} the class loader sees, in class path order. */
+    /**
+     * Every bundle whose {@code META-INF/mcpsec/bundle.json} the class loader sees, in class path
+     * order.
+     */
     public static List<Bundle> fromClassLoader(ClassLoader loader) {
         List<Bundle> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -67,20 +77,24 @@ public final class BundleLoader {
                 }
             }
         } catch (IOException | URISyntaxException e) {
-            throw new ConfigurationException("bundle", "cannot read bundles from the class path: " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "bundle", "cannot read bundles from the class path: " + e.getMessage(), e);
         }
         return out;
     }
 
-    /** Loads a bundle spec: a directory, a jar, or {@code groupId:artifactId:version}, optionally {@code #sha256=HEX}. */
+    /**
+     * Loads a bundle spec: a directory, a jar, or {@code groupId:artifactId:version}, optionally
+     * {@code #sha256=HEX}.
+     */
     public static Bundle fromSpec(String spec, Path localRepository) {
         return fromSpec(spec, localRepository, null);
     }
 
     /**
-     * Loads a bundle spec as {@link #fromSpec(String, Path)} does, refusing a bundle that lies inside
-     * {@code untrustedRoot} (the scanned tree, when project policies are not opted in): its rules would come from the
-     * code under review. Null means no tree to refuse.
+     * Loads a bundle spec as {@link #fromSpec(String, Path)} does, refusing a bundle that lies
+     * inside {@code untrustedRoot} (the scanned tree, when project policies are not opted in): its
+     * rules would come from the code under review. Null means no tree to refuse.
      */
     public static Bundle fromSpec(String spec, Path localRepository, Path untrustedRoot) {
         BundleSpec parsed = BundleSpec.parse(spec);
@@ -88,15 +102,26 @@ public final class BundleLoader {
         String target = parsed.target();
         Path path = resolve(target, localRepository);
         if (untrustedRoot != null && isInside(path, untrustedRoot)) {
-            throw new ConfigurationException("bundle", "bundle " + target + " lies inside the scanned tree ("
-                    + untrustedRoot + "): its rules would come from the code being scanned. Keep org bundles outside "
-                    + "the scanned tree, or load it with --project-policies (<projectPolicies>) if you trust this tree");
+            throw new ConfigurationException(
+                    "bundle",
+                    "bundle "
+                            + target
+                            + " lies inside the scanned tree ("
+                            + untrustedRoot
+                            + "): its rules would come from the code being scanned. Keep org bundles outside "
+                            + "the scanned tree, or load it with --project-policies (<projectPolicies>) if you trust this tree");
         }
         if (pin != null) {
             String actual = sha256(path);
             if (!actual.equals(pin)) {
-                throw new ConfigurationException("bundle", "bundle " + target + " does not match its pinned SHA-256: expected "
-                        + pin + ", found " + actual);
+                throw new ConfigurationException(
+                        "bundle",
+                        "bundle "
+                                + target
+                                + " does not match its pinned SHA-256: expected "
+                                + pin
+                                + ", found "
+                                + actual);
             }
         }
         return Files.isDirectory(path) ? fromDirectory(path) : fromJar(path);
@@ -112,19 +137,37 @@ public final class BundleLoader {
         }
         if (BundleSpec.isCoordinates(target)) {
             String[] gav = target.split(":");
-            Path jar = localRepository.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2])
-                    .resolve(gav[1] + "-" + gav[2] + ".jar");
+            Path jar =
+                    localRepository
+                            .resolve(gav[0].replace('.', '/'))
+                            .resolve(gav[1])
+                            .resolve(gav[2])
+                            .resolve(gav[1] + "-" + gav[2] + ".jar");
             if (Files.isRegularFile(jar)) {
                 return jar;
             }
-            throw new ConfigurationException("bundle", "bundle " + target + " is not in the local Maven repository ("
-                    + jar + "); install it first (mcpsec never downloads bundles)");
+            throw new ConfigurationException(
+                    "bundle",
+                    "bundle "
+                            + target
+                            + " is not in the local Maven repository ("
+                            + jar
+                            + "); install it first (mcpsec never downloads bundles)");
         }
-        throw new ConfigurationException("bundle", "bundle " + target + " is neither a path nor coordinates: write a "
-                + "path as ./" + target + " or /absolute/path (or name a .jar), coordinates as groupId:artifactId:version");
+        throw new ConfigurationException(
+                "bundle",
+                "bundle "
+                        + target
+                        + " is neither a path nor coordinates: write a "
+                        + "path as ./"
+                        + target
+                        + " or /absolute/path (or name a .jar), coordinates as groupId:artifactId:version");
     }
 
-    /** True when {@code path}, as written or with links resolved, lies in {@code root} (as written or resolved). */
+    /**
+     * True when {@code path}, as written or with links resolved, lies in {@code root} (as written
+     * or resolved).
+     */
     static boolean isInside(Path path, Path root) {
         Path p = path.toAbsolutePath().normalize();
         Path r = root.toAbsolutePath().normalize();
@@ -133,21 +176,27 @@ public final class BundleLoader {
         }
         try {
             Path realRoot = r.toRealPath();
-            return p.startsWith(realRoot) || p.toRealPath().startsWith(realRoot)
+            return p.startsWith(realRoot)
+                    || p.toRealPath().startsWith(realRoot)
                     || p.toRealPath().startsWith(r);
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** A directory holding {@code META-INF/mcpsec/}, a bundle project ({@code src/main/resources/...}) or the folder itself. */
+    /**
+     * A directory holding {@code META-INF/mcpsec/}, a bundle project ({@code
+     * src/main/resources/...}) or the folder itself.
+     */
     public static Bundle fromDirectory(Path dir) {
-        for (Path base : List.of(dir.resolve(PREFIX), dir.resolve("src/main/resources/" + PREFIX), dir)) {
+        for (Path base :
+                List.of(dir.resolve(PREFIX), dir.resolve("src/main/resources/" + PREFIX), dir)) {
             if (Files.isRegularFile(base.resolve("bundle.json"))) {
                 return fromBase(base, dir.toString());
             }
         }
-        throw new ConfigurationException("bundle", dir + " is not an mcpsec bundle: no META-INF/mcpsec/bundle.json in it");
+        throw new ConfigurationException(
+                "bundle", dir + " is not an mcpsec bundle: no META-INF/mcpsec/bundle.json in it");
     }
 
     private static Bundle fromBase(Path base, String origin) {
@@ -160,13 +209,19 @@ public final class BundleLoader {
             Path policies = base.resolve("policies");
             if (Files.isDirectory(policies)) {
                 try (Stream<Path> walk = Files.walk(policies)) {
-                    for (Path p : walk.filter(f -> f.toString().endsWith(".drl") && !f.getParent().equals(policies))
-                            .sorted().toList()) {
+                    for (Path p :
+                            walk.filter(
+                                            f ->
+                                                    f.toString().endsWith(".drl")
+                                                            && !f.getParent().equals(policies))
+                                    .sorted()
+                                    .toList()) {
                         throw nested(p.toString());
                     }
                 }
                 try (Stream<Path> files = Files.list(policies)) {
-                    for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                    for (Path p :
+                            files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
                         drl.add(new Bundle.DrlFile(p.toString(), readText(p)));
                     }
                 }
@@ -174,21 +229,35 @@ public final class BundleLoader {
             Path dataDir = base.resolve("data");
             if (Files.isDirectory(dataDir)) {
                 try (Stream<Path> files = Files.list(dataDir)) {
-                    for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                        data.put(stripJson(p.getFileName().toString()), dataList(readJson(p), p.toString()));
+                    for (Path p :
+                            files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                        data.put(
+                                stripJson(p.getFileName().toString()),
+                                dataList(readJson(p), p.toString()));
                     }
                 }
             }
         } catch (IOException e) {
-            throw new ConfigurationException("bundle", "cannot read bundle " + origin + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "bundle", "cannot read bundle " + origin + ": " + e.getMessage(), e);
         }
         Map<String, Map<String, byte[]>> tests;
         try {
             tests = testsOf(base.resolve("tests"));
         } catch (IOException e) {
-            throw new ConfigurationException("bundle", "cannot read the tests of bundle " + origin + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "bundle",
+                    "cannot read the tests of bundle " + origin + ": " + e.getMessage(),
+                    e);
         }
-        return bundle(meta, StrictJson.of(metaBytes, metaFile.toString()), origin, drl, data, tests, sha256(base));
+        return bundle(
+                meta,
+                StrictJson.of(metaBytes, metaFile.toString()),
+                origin,
+                drl,
+                data,
+                tests,
+                sha256(base));
     }
 
     /** A jar with {@code META-INF/mcpsec/bundle.json}. */
@@ -196,52 +265,79 @@ public final class BundleLoader {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             ZipEntry metaEntry = zip.getEntry(PREFIX + "bundle.json");
             if (metaEntry == null) {
-                throw new ConfigurationException("bundle", jar + " is not an mcpsec bundle: it has no " + PREFIX + "bundle.json");
+                throw new ConfigurationException(
+                        "bundle",
+                        jar + " is not an mcpsec bundle: it has no " + PREFIX + "bundle.json");
             }
             byte[] metaBytes = read(zip, metaEntry);
             JsonNode meta = parseJson(metaBytes, jar + "!/" + metaEntry.getName());
             Map<String, Map<String, byte[]>> tests = new TreeMap<>();
             List<Bundle.DrlFile> drl = new ArrayList<>();
             Map<String, Map<String, List<String>>> data = new TreeMap<>();
-            List<? extends ZipEntry> entries = zip.stream().sorted((a, b) -> a.getName().compareTo(b.getName())).toList();
+            List<? extends ZipEntry> entries =
+                    zip.stream().sorted((a, b) -> a.getName().compareTo(b.getName())).toList();
             for (ZipEntry e : entries) {
                 String name = e.getName();
                 if (e.isDirectory() || !name.startsWith(PREFIX)) {
                     continue;
                 }
                 String rel = name.substring(PREFIX.length());
-                if (rel.startsWith("policies/") && rel.endsWith(".drl") && rel.indexOf('/', 9) >= 0) {
+                if (rel.startsWith("policies/")
+                        && rel.endsWith(".drl")
+                        && rel.indexOf('/', 9) >= 0) {
                     throw nested(jar + "!/" + name);
                 }
                 if (rel.startsWith("policies/") && rel.endsWith(".drl")) {
-                    drl.add(new Bundle.DrlFile(jar.getFileName() + "!/" + name,
-                            new String(read(zip, e), StandardCharsets.UTF_8)));
-                } else if (rel.startsWith("data/") && rel.endsWith(".json") && rel.indexOf('/', 5) < 0) {
-                    data.put(stripJson(rel.substring(5)), dataList(parseJson(read(zip, e), jar + "!/" + name), name));
+                    drl.add(
+                            new Bundle.DrlFile(
+                                    jar.getFileName() + "!/" + name,
+                                    new String(read(zip, e), StandardCharsets.UTF_8)));
+                } else if (rel.startsWith("data/")
+                        && rel.endsWith(".json")
+                        && rel.indexOf('/', 5) < 0) {
+                    data.put(
+                            stripJson(rel.substring(5)),
+                            dataList(parseJson(read(zip, e), jar + "!/" + name), name));
                 } else if (rel.startsWith("tests/") && rel.indexOf('/', 6) > 6) {
                     int slash = rel.indexOf('/', 6);
-                    tests.computeIfAbsent(rel.substring(6, slash), k -> new TreeMap<>()).put(rel.substring(slash + 1),
-                            read(zip, e));
+                    tests.computeIfAbsent(rel.substring(6, slash), k -> new TreeMap<>())
+                            .put(rel.substring(slash + 1), read(zip, e));
                 }
             }
-            return bundle(meta, StrictJson.of(metaBytes, jar + "!/" + metaEntry.getName()), jar.toString(), drl, data,
-                    tests, sha256(jar));
+            return bundle(
+                    meta,
+                    StrictJson.of(metaBytes, jar + "!/" + metaEntry.getName()),
+                    jar.toString(),
+                    drl,
+                    data,
+                    tests,
+                    sha256(jar));
         } catch (IOException e) {
-            throw new ConfigurationException("bundle", "cannot read bundle jar " + jar + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "bundle", "cannot read bundle jar " + jar + ": " + e.getMessage(), e);
         }
     }
 
     private static ConfigurationException nested(String file) {
-        return new ConfigurationException("bundle", file + ": DRL files in sub-folders of policies/ are not loaded;"
-                + " move it into policies/ itself");
+        return new ConfigurationException(
+                "bundle",
+                file
+                        + ": DRL files in sub-folders of policies/ are not loaded;"
+                        + " move it into policies/ itself");
     }
 
-    private static Bundle bundle(JsonNode meta, StrictJson lines, String origin, List<Bundle.DrlFile> drl,
-                                 Map<String, Map<String, List<String>>> data, Map<String, Map<String, byte[]>> tests,
-                                 String sha256) {
+    private static Bundle bundle(
+            JsonNode meta,
+            StrictJson lines,
+            String origin,
+            List<Bundle.DrlFile> drl,
+            Map<String, Map<String, List<String>>> data,
+            Map<String, Map<String, byte[]>> tests,
+            String sha256) {
         String metaFile = lines.at("");
         if (!meta.isObject()) {
-            throw new ConfigurationException("bundle", metaFile + ": bundle.json must be a JSON object");
+            throw new ConfigurationException(
+                    "bundle", metaFile + ": bundle.json must be a JSON object");
         }
         String unknown = lines.unknownKey(meta, "", BUNDLE_KEYS, "bundle.json");
         if (unknown != null) {
@@ -250,13 +346,23 @@ public final class BundleLoader {
         String id = text(meta, "id");
         String version = text(meta, "version");
         if (id == null || id.isBlank() || !id.matches("[A-Za-z0-9._-]+")) {
-            throw new ConfigurationException("bundle", metaFile + ": \"id\" is required (letters, digits, . _ -)");
+            throw new ConfigurationException(
+                    "bundle", metaFile + ": \"id\" is required (letters, digits, . _ -)");
         }
         if (version == null || version.isBlank()) {
             throw new ConfigurationException("bundle", metaFile + ": \"version\" is required");
         }
         BundlePolicy policy = BundlePolicy.read(meta, lines, "bundle");
-        return new Bundle(id, version, text(meta, "description"), origin, List.copyOf(drl), data, tests, policy, sha256);
+        return new Bundle(
+                id,
+                version,
+                text(meta, "description"),
+                origin,
+                List.copyOf(drl),
+                data,
+                tests,
+                policy,
+                sha256);
     }
 
     private static Map<String, Map<String, byte[]>> testsOf(Path tests) throws IOException {
@@ -270,9 +376,12 @@ public final class BundleLoader {
                 try (Stream<Path> walk = Files.walk(c)) {
                     for (Path f : walk.filter(Files::isRegularFile).toList()) {
                         if (Files.size(f) > MAX_BUNDLE_FILE) {
-                            throw new ConfigurationException("bundle", f + " is larger than " + MAX_BUNDLE_FILE + " bytes");
+                            throw new ConfigurationException(
+                                    "bundle", f + " is larger than " + MAX_BUNDLE_FILE + " bytes");
                         }
-                        files.put(c.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                        files.put(
+                                c.relativize(f).toString().replace('\\', '/'),
+                                Files.readAllBytes(f));
                     }
                 }
                 out.put(c.getFileName().toString(), files);
@@ -283,19 +392,22 @@ public final class BundleLoader {
 
     private static Map<String, List<String>> dataList(JsonNode node, String file) {
         if (!node.isObject()) {
-            throw new ConfigurationException("bundle", file + ": a data file is a JSON object of key → array of strings");
+            throw new ConfigurationException(
+                    "bundle", file + ": a data file is a JSON object of key → array of strings");
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isArray()) {
-                throw new ConfigurationException("bundle", file + ": \"" + e.getKey() + "\" must be an array of strings");
+                throw new ConfigurationException(
+                        "bundle", file + ": \"" + e.getKey() + "\" must be an array of strings");
             }
             List<String> values = new ArrayList<>();
             for (JsonNode v : e.getValue()) {
                 if (!v.isTextual()) {
-                    throw new ConfigurationException("bundle", file + ": \"" + e.getKey() + "\" must hold strings only");
+                    throw new ConfigurationException(
+                            "bundle", file + ": \"" + e.getKey() + "\" must hold strings only");
                 }
                 values.add(v.asText());
             }
@@ -304,7 +416,10 @@ public final class BundleLoader {
         return out;
     }
 
-    /** Parses a JSON file of {@code key → [strings]} as bundle data does (also used for configuration data). */
+    /**
+     * Parses a JSON file of {@code key → [strings]} as bundle data does (also used for
+     * configuration data).
+     */
     public static Map<String, List<String>> dataList(JsonNode node) {
         return dataList(node, "data");
     }
@@ -322,7 +437,8 @@ public final class BundleLoader {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new ConfigurationException("bundle", "cannot read " + p + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "bundle", "cannot read " + p + ": " + e.getMessage(), e);
         }
     }
 
@@ -330,7 +446,8 @@ public final class BundleLoader {
         try {
             return parseJson(Files.readAllBytes(p), p.toString());
         } catch (IOException e) {
-            throw new ConfigurationException("bundle", "cannot read " + p + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "bundle", "cannot read " + p + ": " + e.getMessage(), e);
         }
     }
 
@@ -338,8 +455,13 @@ public final class BundleLoader {
         try {
             return JSON.readTree(bytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ConfigurationException("bundle", file + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage());
+            throw new ConfigurationException(
+                    "bundle",
+                    file
+                            + ":"
+                            + e.getLocation().getLineNr()
+                            + ": not valid JSON: "
+                            + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigurationException("bundle", file + ": " + e.getMessage(), e);
         }
@@ -347,7 +469,8 @@ public final class BundleLoader {
 
     private static String readText(Path p) throws IOException {
         if (Files.size(p) > MAX_BUNDLE_FILE) {
-            throw new ConfigurationException("bundle", p + " is larger than " + MAX_BUNDLE_FILE + " bytes");
+            throw new ConfigurationException(
+                    "bundle", p + " is larger than " + MAX_BUNDLE_FILE + " bytes");
         }
         return Files.readString(p, StandardCharsets.UTF_8);
     }
@@ -356,20 +479,28 @@ public final class BundleLoader {
         try (InputStream in = zip.getInputStream(e)) {
             byte[] bytes = in.readNBytes((int) MAX_BUNDLE_FILE + 1);
             if (bytes.length > MAX_BUNDLE_FILE) {
-                throw new ConfigurationException("bundle", e.getName() + " is larger than " + MAX_BUNDLE_FILE + " bytes");
+                throw new ConfigurationException(
+                        "bundle", e.getName() + " is larger than " + MAX_BUNDLE_FILE + " bytes");
             }
             return bytes;
         }
     }
 
-    /** SHA-256 of a jar's bytes or of a directory's sorted relative paths and contents, lower-case hex. */
+    /**
+     * SHA-256 of a jar's bytes or of a directory's sorted relative paths and contents, lower-case
+     * hex.
+     */
     public static String sha256(Path path) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        md.update(path.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                        md.update(
+                                path.relativize(f)
+                                        .toString()
+                                        .replace('\\', '/')
+                                        .getBytes(StandardCharsets.UTF_8));
                         md.update((byte) 0);
                         md.update(Files.readAllBytes(f));
                     }

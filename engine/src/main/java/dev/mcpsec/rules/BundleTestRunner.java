@@ -10,7 +10,6 @@ import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +27,24 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Runs a bundle's fixture cases ({@code tests/<case>/}: a file tree plus {@code expected.json}) through a real scan,
- * conftest-verify style. Only the tested bundle's findings count. {@code expected.json} is read strictly: an unknown
- * key fails the case with its line. A case that errors fails on its own and the run goes on.
- * See docs/writing-policies.md#testing.
+ * Runs a bundle's fixture cases ({@code tests/<case>/}: a file tree plus {@code expected.json})
+ * through a real scan, conftest-verify style. Only the tested bundle's findings count. {@code
+ * expected.json} is read strictly: an unknown key fails the case with its line. A case that errors
+ * fails on its own and the run goes on. See docs/writing-policies.md#testing.
  */
 public final class BundleTestRunner {
-    private static final List<String> FIELDS = List.of("ruleId", "checklist", "file", "server", "severity");
-    static final Set<String> CASE_KEYS = Set.of("description", "expect", "expectNot", "exhaustive", "today", "scan",
-            "git", "commits");
+    private static final List<String> FIELDS =
+            List.of("ruleId", "checklist", "file", "server", "severity");
+    static final Set<String> CASE_KEYS =
+            Set.of(
+                    "description",
+                    "expect",
+                    "expectNot",
+                    "exhaustive",
+                    "today",
+                    "scan",
+                    "git",
+                    "commits");
     private static final Set<String> SCAN_KEYS = Set.of("history", "user", "limits");
     private static final Set<String> COMMIT_KEYS = Set.of("dir", "message", "date");
     private static final Set<String> GIT_MODES = Set.of("none", "init", "commit");
@@ -44,15 +52,17 @@ public final class BundleTestRunner {
     private final Clock clock;
 
     /**
-     * How a case is scanned: a real scan of the case's tree with the rules given (the engine's own scan), on the clock
-     * given: the case's pinned {@code "today"}, or the engine's clock.
+     * How a case is scanned: a real scan of the case's tree with the rules given (the engine's own
+     * scan), on the clock given: the case's pinned {@code "today"}, or the engine's clock.
      */
     @FunctionalInterface
     public interface CaseScanner {
         ScanResult scan(ScanRequest request, CompiledPolicies policies, Clock clock);
     }
 
-    /** @param clock the engine's clock, for cases that pin no {@code "today"} */
+    /**
+     * @param clock the engine's clock, for cases that pin no {@code "today"}
+     */
     public BundleTestRunner(CaseScanner scanner, Clock clock) {
         this.scanner = scanner;
         this.clock = clock;
@@ -60,7 +70,11 @@ public final class BundleTestRunner {
 
     public BundleTestReport run(Bundle bundle, ScanRequest base) {
         if (bundle.tests().isEmpty()) {
-            throw new ConfigurationException("bundle", "bundle " + bundle.label() + " has no fixture cases (tests/<case>/expected.json)");
+            throw new ConfigurationException(
+                    "bundle",
+                    "bundle "
+                            + bundle.label()
+                            + " has no fixture cases (tests/<case>/expected.json)");
         }
         List<Bundle> bundles = new ArrayList<>(Policies.bundles(base, null));
         bundles.removeIf(b -> b.id().equals(bundle.id()));
@@ -71,16 +85,22 @@ public final class BundleTestRunner {
         for (Map.Entry<String, Map<String, byte[]>> c : bundle.tests().entrySet()) {
             results.add(runCase(c.getKey(), c.getValue(), bundle, policies, base, expectations));
         }
-        List<RuleInfo> own = policies.rules().stream().filter(r -> bundle.label().equals(r.bundle())).toList();
+        List<RuleInfo> own =
+                policies.rules().stream().filter(r -> bundle.label().equals(r.bundle())).toList();
         return new BundleTestReport(bundle.label(), results, coverage(own, expectations));
     }
 
-    private BundleTestReport.CaseResult runCase(String name, Map<String, byte[]> files, Bundle bundle,
-                                                CompiledPolicies policies, ScanRequest base,
-                                                Map<String, JsonNode> expectations) {
+    private BundleTestReport.CaseResult runCase(
+            String name,
+            Map<String, byte[]> files,
+            Bundle bundle,
+            CompiledPolicies policies,
+            ScanRequest base,
+            Map<String, JsonNode> expectations) {
         byte[] expectedBytes = files.get("expected.json");
         if (expectedBytes == null) {
-            return new BundleTestReport.CaseResult(name, false, List.of("no expected.json in tests/" + name));
+            return new BundleTestReport.CaseResult(
+                    name, false, List.of("no expected.json in tests/" + name));
         }
         String where = "tests/" + name + "/expected.json";
         Path dir = null;
@@ -91,10 +111,14 @@ public final class BundleTestRunner {
                 return new BundleTestReport.CaseResult(name, false, List.of(invalid));
             }
             expectations.put(name, expected);
-            Clock today = expected.hasNonNull("today")
-                    ? Clock.fixed(LocalDate.parse(expected.get("today").asText()).atTime(12, 0).toInstant(ZoneOffset.UTC),
-                    ZoneOffset.UTC)
-                    : clock;
+            Clock today =
+                    expected.hasNonNull("today")
+                            ? Clock.fixed(
+                                    LocalDate.parse(expected.get("today").asText())
+                                            .atTime(12, 0)
+                                            .toInstant(ZoneOffset.UTC),
+                                    ZoneOffset.UTC)
+                            : clock;
             dir = Files.createTempDirectory("mcpsec-case-");
             Path project = dir.resolve("project");
             Path home = dir.resolve("home");
@@ -106,27 +130,44 @@ public final class BundleTestRunner {
             for (Map.Entry<String, JsonNode> limit : scan.path("limits").properties()) {
                 limits = limits.with(limit.getKey(), limit.getValue().asText());
             }
-            ScanRequest request = ScanRequest.builder(project).home(home)
-                    .history(scan.path("history").asBoolean(true))
-                    .includeUser(scan.path("user").asBoolean(false))
-                    .limits(limits).build();
+            ScanRequest request =
+                    ScanRequest.builder(project)
+                            .home(home)
+                            .history(scan.path("history").asBoolean(true))
+                            .includeUser(scan.path("user").asBoolean(false))
+                            .limits(limits)
+                            .build();
             ScanResult result = scanner.scan(request, policies, today);
-            List<Finding> mine = result.findings().stream().filter(f -> bundle.label().equals(f.bundle())).toList();
+            List<Finding> mine =
+                    result.findings().stream()
+                            .filter(f -> bundle.label().equals(f.bundle()))
+                            .toList();
             List<String> shown = mine.stream().map(BundleTestRunner::show).toList();
-            return new BundleTestReport.CaseResult(name, true, List.of(), shown).withProblems(compare(expected, mine));
+            return new BundleTestReport.CaseResult(name, true, List.of(), shown)
+                    .withProblems(compare(expected, mine));
         } catch (IOException e) {
-            return new BundleTestReport.CaseResult(name, false, List.of("cannot run case: " + e.getMessage()));
+            return new BundleTestReport.CaseResult(
+                    name, false, List.of("cannot run case: " + e.getMessage()));
         } catch (McpsecException e) {
-            return new BundleTestReport.CaseResult(name, false, List.of("error: " + e.getMessage()));
+            return new BundleTestReport.CaseResult(
+                    name, false, List.of("error: " + e.getMessage()));
         } catch (RuntimeException e) {
-            return new BundleTestReport.CaseResult(name, false, List.of("error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            return new BundleTestReport.CaseResult(
+                    name,
+                    false,
+                    List.of(
+                            "error: "
+                                    + e.getClass().getSimpleName()
+                                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         } finally {
             deleteQuietly(dir);
         }
     }
 
-    /** The first thing wrong with a case's {@code expected.json}, as {@code file:line: problem}, or null. */
+    /**
+     * The first thing wrong with a case's {@code expected.json}, as {@code file:line: problem}, or
+     * null.
+     */
     static String validate(JsonNode expected, StrictJson lines, String where) {
         if (expected == null || !expected.isObject()) {
             return where + ": must be a JSON object";
@@ -141,20 +182,32 @@ public final class BundleTestRunner {
                 continue;
             }
             if (!entries.isArray()) {
-                return lines.at("/" + list) + ": \"" + list + "\" is an array of {ruleId, checklist, file, server, severity}";
+                return lines.at("/" + list)
+                        + ": \""
+                        + list
+                        + "\" is an array of {ruleId, checklist, file, server, severity}";
             }
             for (int i = 0; i < entries.size() && unknown == null; i++) {
                 JsonNode e = entries.get(i);
                 if (!e.isObject() || e.isEmpty()) {
-                    return lines.at("/" + list) + ": " + list + "[" + i + "] must name at least one of ruleId, checklist,"
+                    return lines.at("/" + list)
+                            + ": "
+                            + list
+                            + "["
+                            + i
+                            + "] must name at least one of ruleId, checklist,"
                             + " file, server, severity";
                 }
-                unknown = lines.unknownKey(e, "/" + list + "/" + i, Set.copyOf(FIELDS), list + "[" + i + "]");
+                unknown =
+                        lines.unknownKey(
+                                e, "/" + list + "/" + i, Set.copyOf(FIELDS), list + "[" + i + "]");
             }
         }
         JsonNode commits = expected.get("commits");
         for (int i = 0; commits != null && i < commits.size() && unknown == null; i++) {
-            unknown = lines.unknownKey(commits.get(i), "/commits/" + i, COMMIT_KEYS, "commits[" + i + "]");
+            unknown =
+                    lines.unknownKey(
+                            commits.get(i), "/commits/" + i, COMMIT_KEYS, "commits[" + i + "]");
         }
         if (unknown != null) {
             return unknown;
@@ -185,7 +238,12 @@ public final class BundleTestRunner {
         for (JsonNode unwanted : expected.path("expectNot")) {
             for (Finding f : findings) {
                 if (matches(unwanted, f)) {
-                    problems.add("unexpected: " + show(f) + " (matches expectNot " + describe(unwanted) + ")");
+                    problems.add(
+                            "unexpected: "
+                                    + show(f)
+                                    + " (matches expectNot "
+                                    + describe(unwanted)
+                                    + ")");
                 }
             }
         }
@@ -196,7 +254,10 @@ public final class BundleTestRunner {
                     expectedOne |= matches(want, f);
                 }
                 if (!expectedOne) {
-                    problems.add("unexpected: " + show(f) + " (the case is exhaustive and no expect entry matches it)");
+                    problems.add(
+                            "unexpected: "
+                                    + show(f)
+                                    + " (the case is exhaustive and no expect entry matches it)");
                 }
             }
         }
@@ -204,25 +265,40 @@ public final class BundleTestRunner {
     }
 
     private static String show(Finding f) {
-        return f.ruleId() + " " + f.checklist() + " " + f.severity().id() + " " + f.file() + ":" + f.line()
+        return f.ruleId()
+                + " "
+                + f.checklist()
+                + " "
+                + f.severity().id()
+                + " "
+                + f.file()
+                + ":"
+                + f.line()
                 + (f.server() == null ? "" : " server=" + f.server());
     }
 
-    /** Each rule of the bundle with the cases whose expect / expectNot entries name it (by rule or checklist id). */
-    static List<BundleTestReport.RuleCoverage> coverage(List<RuleInfo> rules, Map<String, JsonNode> cases) {
+    /**
+     * Each rule of the bundle with the cases whose expect / expectNot entries name it (by rule or
+     * checklist id).
+     */
+    static List<BundleTestReport.RuleCoverage> coverage(
+            List<RuleInfo> rules, Map<String, JsonNode> cases) {
         List<BundleTestReport.RuleCoverage> out = new ArrayList<>();
         for (RuleInfo r : rules) {
             List<String> expect = new ArrayList<>();
             List<String> expectNot = new ArrayList<>();
-            cases.forEach((name, expected) -> {
-                if (names(expected.path("expect"), r)) {
-                    expect.add(name);
-                }
-                if (names(expected.path("expectNot"), r)) {
-                    expectNot.add(name);
-                }
-            });
-            out.add(new BundleTestReport.RuleCoverage(r.id(), r.checklist(), List.copyOf(expect), List.copyOf(expectNot)));
+            cases.forEach(
+                    (name, expected) -> {
+                        if (names(expected.path("expect"), r)) {
+                            expect.add(name);
+                        }
+                        if (names(expected.path("expectNot"), r)) {
+                            expectNot.add(name);
+                        }
+                    });
+            out.add(
+                    new BundleTestReport.RuleCoverage(
+                            r.id(), r.checklist(), List.copyOf(expect), List.copyOf(expectNot)));
         }
         return out;
     }
@@ -231,7 +307,9 @@ public final class BundleTestRunner {
         for (JsonNode e : entries) {
             JsonNode id = e.get("ruleId");
             JsonNode checklist = e.get("checklist");
-            if (id != null ? r.id().equals(id.asText()) : checklist != null && checklist.asText().equals(r.checklist())) {
+            if (id != null
+                    ? r.id().equals(id.asText())
+                    : checklist != null && checklist.asText().equals(r.checklist())) {
                 return true;
             }
         }
@@ -244,8 +322,13 @@ public final class BundleTestRunner {
         }
         StringBuilder sb = new StringBuilder();
         for (Finding f : findings) {
-            sb.append("\n              found: ").append(f.ruleId()).append(' ').append(f.checklist()).append(' ')
-                    .append(f.file()).append(f.server() == null ? "" : " server=" + f.server());
+            sb.append("\n              found: ")
+                    .append(f.ruleId())
+                    .append(' ')
+                    .append(f.checklist())
+                    .append(' ')
+                    .append(f.file())
+                    .append(f.server() == null ? "" : " server=" + f.server());
         }
         return sb.toString();
     }
@@ -256,13 +339,14 @@ public final class BundleTestRunner {
             if (v == null) {
                 continue;
             }
-            String actual = switch (field) {
-                case "ruleId" -> f.ruleId();
-                case "checklist" -> f.checklist();
-                case "file" -> f.file();
-                case "server" -> f.server();
-                default -> f.severity().id();
-            };
+            String actual =
+                    switch (field) {
+                        case "ruleId" -> f.ruleId();
+                        case "checklist" -> f.checklist();
+                        case "file" -> f.file();
+                        case "server" -> f.server();
+                        default -> f.severity().id();
+                    };
             if (v.isNull() ? actual != null : !v.asText().equals(actual)) {
                 return false;
             }
@@ -272,8 +356,13 @@ public final class BundleTestRunner {
 
     private static String describe(JsonNode want) {
         StringBuilder sb = new StringBuilder();
-        want.properties().forEach(e -> sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=')
-                .append(e.getValue().asText()));
+        want.properties()
+                .forEach(
+                        e ->
+                                sb.append(sb.length() == 0 ? "" : " ")
+                                        .append(e.getKey())
+                                        .append('=')
+                                        .append(e.getValue().asText()));
         return "{" + sb + "}";
     }
 

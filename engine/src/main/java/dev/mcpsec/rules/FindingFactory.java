@@ -3,7 +3,6 @@ package dev.mcpsec.rules;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.facts.Fact;
-
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,15 +14,19 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 
 /**
- * Turns a rule match into a {@link Finding}: location from the last matched fact that has a file, message
- * placeholders filled from the matched facts (last first), and a line-independent fingerprint.
+ * Turns a rule match into a {@link Finding}: location from the last matched fact that has a file,
+ * message placeholders filled from the matched facts (last first), and a line-independent
+ * fingerprint.
  */
 final class FindingFactory {
-    private FindingFactory() {
-    }
+    private FindingFactory() {}
 
-    static Finding create(RuleInfo rule, String message, String remediationTemplate, List<?> objects,
-                          Function<String, Object> bindings) {
+    static Finding create(
+            RuleInfo rule,
+            String message,
+            String remediationTemplate,
+            List<?> objects,
+            Function<String, Object> bindings) {
         List<Object> reversed = new ArrayList<>(objects);
         java.util.Collections.reverse(reversed);
         Fact at = null;
@@ -43,15 +46,31 @@ final class FindingFactory {
         String client = (String) field(reversed, "client");
         String commit = (String) field(reversed, "commit");
         String text = fill(message == null ? rule.title() : message, rule, reversed, bindings);
-        String remediation = remediationTemplate == null ? null : fill(remediationTemplate, rule, reversed, bindings);
+        String remediation =
+                remediationTemplate == null
+                        ? null
+                        : fill(remediationTemplate, rule, reversed, bindings);
         String file = at == null ? null : at.file();
         String fingerprint = fingerprint(rule.id(), file, server, at == null ? "" : at.subject());
-        return new Finding(rule.id(), rule.checklist(), rule.severity(), rule.title(), text, file,
-                at == null ? 0 : at.line(), at == null ? 0 : at.column(), server, client, commit, remediation,
-                fingerprint, rule.bundle());
+        return new Finding(
+                rule.id(),
+                rule.checklist(),
+                rule.severity(),
+                rule.title(),
+                text,
+                file,
+                at == null ? 0 : at.line(),
+                at == null ? 0 : at.column(),
+                server,
+                client,
+                commit,
+                remediation,
+                fingerprint,
+                rule.bundle());
     }
 
-    static String fill(String template, RuleInfo rule, List<Object> facts, Function<String, Object> bindings) {
+    static String fill(
+            String template, RuleInfo rule, List<Object> facts, Function<String, Object> bindings) {
         Matcher m = RuleMetadata.PLACEHOLDER.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -64,7 +83,8 @@ final class FindingFactory {
             } else {
                 value = "rule".equals(name) ? rule.id() : field(facts, name);
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? "(none)" : render(value)));
+            m.appendReplacement(
+                    sb, Matcher.quoteReplacement(value == null ? "(none)" : render(value)));
         }
         m.appendTail(sb);
         return sb.toString();
@@ -77,7 +97,10 @@ final class FindingFactory {
         return String.valueOf(value);
     }
 
-    /** The value of the first record component (or {@code file} accessor) with that name, searching facts in order. */
+    /**
+     * The value of the first record component (or {@code file} accessor) with that name, searching
+     * facts in order.
+     */
     static Object field(List<Object> facts, String name) {
         for (Object o : facts) {
             if ("server".equals(name) && o instanceof Fact f && f.server() != null) {
@@ -92,7 +115,8 @@ final class FindingFactory {
                                 return v;
                             }
                         } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException("cannot read " + name + " of " + r.getClass(), e);
+                            throw new IllegalStateException(
+                                    "cannot read " + name + " of " + r.getClass(), e);
                         }
                     }
                 }

@@ -3,7 +3,6 @@ package dev.mcpsec.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpsec.git.FixtureRepository;
 import dev.mcpsec.secrets.FakeSecrets;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,17 +15,18 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Writes a fixture case to disk: {@code @@FAKE:kind@@} tokens become run-time generated secrets, {@code _gitignore}
- * becomes {@code .gitignore}, files under {@code _home/} go to the scan's home folder (for user-scope configs), and the
- * case's {@code git}/{@code commits} settings build a repository ({@link FixtureRepository}).
+ * Writes a fixture case to disk: {@code @@FAKE:kind@@} tokens become run-time generated secrets,
+ * {@code _gitignore} becomes {@code .gitignore}, files under {@code _home/} go to the scan's home
+ * folder (for user-scope configs), and the case's {@code git}/{@code commits} settings build a
+ * repository ({@link FixtureRepository}).
  */
 final class FixtureTree {
-    private FixtureTree() {
-    }
+    private FixtureTree() {}
 
     static final String HOME = "_home";
 
-    static void materialise(Path project, Path home, Map<String, byte[]> files, JsonNode expected, Random random)
+    static void materialise(
+            Path project, Path home, Map<String, byte[]> files, JsonNode expected, Random random)
             throws IOException {
         String gitMode = expected.path("git").asText("none");
         List<String> commitDirs = new ArrayList<>();
@@ -36,13 +36,17 @@ final class FixtureTree {
         }
         Map<String, String> fakes = new java.util.HashMap<>();
         Files.createDirectories(project);
-        try (FixtureRepository git = "none".equals(gitMode) && commitDirs.size() == 1 ? null
-                : FixtureRepository.init(project)) {
+        try (FixtureRepository git =
+                "none".equals(gitMode) && commitDirs.size() == 1
+                        ? null
+                        : FixtureRepository.init(project)) {
             int i = 1;
             for (JsonNode c : expected.path("commits")) {
                 clearWorkTree(project);
                 write(project, files, commitDirs.get(i) + "/", List.of(), random, fakes);
-                git.commitAll(c.path("message").asText("fixture commit " + i), c.path("date").asText(null));
+                git.commitAll(
+                        c.path("message").asText("fixture commit " + i),
+                        c.path("date").asText(null));
                 i++;
             }
             if (commitDirs.size() > 1) {
@@ -56,8 +60,14 @@ final class FixtureTree {
         }
     }
 
-    private static void write(Path project, Map<String, byte[]> files, String prefix, List<String> skipDirs,
-                              Random random, Map<String, String> fakes) throws IOException {
+    private static void write(
+            Path project,
+            Map<String, byte[]> files,
+            String prefix,
+            List<String> skipDirs,
+            Random random,
+            Map<String, String> fakes)
+            throws IOException {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String rel = f.getKey();
             if (!rel.startsWith(prefix) || rel.equals("expected.json")) {
@@ -68,14 +78,18 @@ final class FixtureTree {
             if (skipDirs.contains(top)) {
                 continue;
             }
-            String name = rel.endsWith("_gitignore") ? rel.substring(0, rel.length() - "_gitignore".length()) + ".gitignore" : rel;
+            String name =
+                    rel.endsWith("_gitignore")
+                            ? rel.substring(0, rel.length() - "_gitignore".length()) + ".gitignore"
+                            : rel;
             Path target = project.resolve(name).normalize();
             if (!target.startsWith(project)) {
                 throw new IOException("fixture path escapes the case: " + rel);
             }
             Files.createDirectories(target.getParent());
             String text = new String(f.getValue(), StandardCharsets.UTF_8);
-            Files.writeString(target, FakeSecrets.expandFakes(text, random, fakes), StandardCharsets.UTF_8);
+            Files.writeString(
+                    target, FakeSecrets.expandFakes(text, random, fakes), StandardCharsets.UTF_8);
         }
     }
 

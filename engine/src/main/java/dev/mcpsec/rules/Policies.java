@@ -2,7 +2,6 @@ package dev.mcpsec.rules;
 
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanRequest;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +12,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Gathers the bundles a request asks for, in the documented order: the class path (built-in bundle and org bundles
- * added as plugin dependencies), {@code --bundle} specs, then project policies only when the user opted in.
+ * Gathers the bundles a request asks for, in the documented order: the class path (built-in bundle
+ * and org bundles added as plugin dependencies), {@code --bundle} specs, then project policies only
+ * when the user opted in.
  */
 public final class Policies {
-    private Policies() {
-    }
+    private Policies() {}
 
     /**
-     * The bundles of a scan of {@code root}: a {@code --bundle} that lies inside {@code root} is refused unless project
-     * policies are opted in, since its rules would come from the tree being scanned.
+     * The bundles of a scan of {@code root}: a {@code --bundle} that lies inside {@code root} is
+     * refused unless project policies are opted in, since its rules would come from the tree being
+     * scanned.
      */
     public static List<Bundle> bundles(ScanRequest request, Path root) {
         return bundles(request, root, root);
@@ -39,8 +39,11 @@ public final class Policies {
             }
         }
         for (String spec : request.bundles()) {
-            Bundle b = BundleLoader.fromSpec(spec, request.localRepository(),
-                    request.projectPolicies() ? null : scannedTree);
+            Bundle b =
+                    BundleLoader.fromSpec(
+                            spec,
+                            request.localRepository(),
+                            request.projectPolicies() ? null : scannedTree);
             byOrigin.putIfAbsent(b.origin(), b);
         }
         if (request.projectPolicies() && root != null) {
@@ -54,8 +57,15 @@ public final class Policies {
         for (Bundle b : bundles) {
             String previous = ids.putIfAbsent(b.id(), b.origin());
             if (previous != null) {
-                throw new ConfigurationException("bundle", "two bundles have the id '" + b.id() + "': " + previous
-                        + " and " + b.origin() + " (remove one, or give each its own id in bundle.json)");
+                throw new ConfigurationException(
+                        "bundle",
+                        "two bundles have the id '"
+                                + b.id()
+                                + "': "
+                                + previous
+                                + " and "
+                                + b.origin()
+                                + " (remove one, or give each its own id in bundle.json)");
             }
         }
         return bundles;
@@ -65,12 +75,18 @@ public final class Policies {
         return PolicyCompiler.compile(bundles(request, root));
     }
 
-    /** The policies {@code rules} and {@code explain} list: nothing is scanned, so no tree's bundles are refused. */
+    /**
+     * The policies {@code rules} and {@code explain} list: nothing is scanned, so no tree's bundles
+     * are refused.
+     */
     public static CompiledPolicies catalog(ScanRequest request) {
         return PolicyCompiler.compile(bundles(request, request.root(), null));
     }
 
-    /** {@code .mcpsec/policies/*.drl} of the scanned project as a bundle with id {@code project}, or null. */
+    /**
+     * {@code .mcpsec/policies/*.drl} of the scanned project as a bundle with id {@code project}, or
+     * null.
+     */
     static Bundle projectBundle(Path root) {
         Path dir = root.resolve(".mcpsec").resolve("policies");
         if (!Files.isDirectory(dir)) {
@@ -79,15 +95,25 @@ public final class Policies {
         List<Bundle.DrlFile> drl = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
-                // a FIFO or a huge file named *.drl must not hang or exhaust the scan: regular files, bounded size
-                byte[] text = ProjectFiles.read(root, p, root.relativize(p).toString().replace('\\', '/'),
-                        "projectPolicies", ProjectFiles.MAX_BYTES);
-                drl.add(new Bundle.DrlFile(root.relativize(p).toString().replace('\\', '/'),
-                        new String(text, java.nio.charset.StandardCharsets.UTF_8)));
+                // a FIFO or a huge file named *.drl must not hang or exhaust the scan: regular
+                // files, bounded size
+                byte[] text =
+                        ProjectFiles.read(
+                                root,
+                                p,
+                                root.relativize(p).toString().replace('\\', '/'),
+                                "projectPolicies",
+                                ProjectFiles.MAX_BYTES);
+                drl.add(
+                        new Bundle.DrlFile(
+                                root.relativize(p).toString().replace('\\', '/'),
+                                new String(text, java.nio.charset.StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
-            throw new ConfigurationException("projectPolicies", "cannot read " + dir + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "projectPolicies", "cannot read " + dir + ": " + e.getMessage(), e);
         }
-        return new Bundle("project", "local", "project policies", dir.toString(), drl, Map.of(), null);
+        return new Bundle(
+                "project", "local", "project policies", dir.toString(), drl, Map.of(), null);
     }
 }

@@ -3,6 +3,19 @@ package dev.mcpsec.rules;
 import dev.mcpsec.api.PolicyException;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.facts.PolicyData;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -19,38 +32,29 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
- * Compiles the DRL of a set of bundles with {@link KnowledgeBuilder}, validates rule metadata and caches the
- * result per JVM keyed by the SHA-256 of every loaded DRL and data list, so a Maven reactor compiles once.
+ * Compiles the DRL of a set of bundles with {@link KnowledgeBuilder}, validates rule metadata and
+ * caches the result per JVM keyed by the SHA-256 of every loaded DRL and data list, so a Maven
+ * reactor compiles once.
  *
- * <p>Why not the public {@code KieServices}/{@code KieFileSystem}/{@code KieBuilder} API: it builds a whole KieModule
- * (a {@code kmodule.xml} model, a release id, an in-memory jar) and compiles the DRL again when a {@code KieContainer}
- * creates the KieBase, which doubles the cold-start cost of every scan; its messages also lose the per-resource error
- * positions that {@link #describe} turns into {@code file:line:column} with a caret. The internal classes used here
- * ({@code KnowledgeBuilderFactory}, {@code KnowledgeBaseFactory}, {@code RuleImpl} for a rule's source file) stay in
- * this class and {@link RuleRunner}; the public {@code KieServices} is used where it serves (the KieBase configuration).
+ * <p>Why not the public {@code KieServices}/{@code KieFileSystem}/{@code KieBuilder} API: it builds
+ * a whole KieModule (a {@code kmodule.xml} model, a release id, an in-memory jar) and compiles the
+ * DRL again when a {@code KieContainer} creates the KieBase, which doubles the cold-start cost of
+ * every scan; its messages also lose the per-resource error positions that {@link #describe} turns
+ * into {@code file:line:column} with a caret. The internal classes used here ({@code
+ * KnowledgeBuilderFactory}, {@code KnowledgeBaseFactory}, {@code RuleImpl} for a rule's source
+ * file) stay in this class and {@link RuleRunner}; the public {@code KieServices} is used where it
+ * serves (the KieBase configuration).
  */
 public final class PolicyCompiler {
     private static final Map<String, CompiledPolicies> CACHE = new ConcurrentHashMap<>();
 
-    private PolicyCompiler() {
-    }
+    private PolicyCompiler() {}
 
-    /** Compiles (or takes from the cache) the given bundles; throws {@link PolicyException} listing every problem. */
+    /**
+     * Compiles (or takes from the cache) the given bundles; throws {@link PolicyException} listing
+     * every problem.
+     */
     public static CompiledPolicies compile(List<Bundle> bundles) {
         String key = contentKey(bundles);
         CompiledPolicies cached = CACHE.get(key);
@@ -65,22 +69,29 @@ public final class PolicyCompiler {
     private static CompiledPolicies doCompile(List<Bundle> bundles) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        // Drools resolves fact classes through the context class loader: inside Maven that is not ours.
+        // Drools resolves fact classes through the context class loader: inside Maven that is not
+        // ours.
         thread.setContextClassLoader(PolicyCompiler.class.getClassLoader());
         try {
-            // MVEL as the default dialect: empty or simple consequences then need no Java compiler run, which
+            // MVEL as the default dialect: empty or simple consequences then need no Java compiler
+            // run, which
             // keeps a cold scan fast; rules may still say dialect "java".
-            KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+            KnowledgeBuilderConfiguration conf =
+                    KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
             conf.setProperty("drools.dialect.default", "mvel");
-            // Facts are immutable and consequences never modify them, so property reactivity buys nothing; with it on
-            // (Drools' default) MVEL logs "... causes class reactivity" warnings without the rule's file:line.
+            // Facts are immutable and consequences never modify them, so property reactivity buys
+            // nothing; with it on
+            // (Drools' default) MVEL logs "... causes class reactivity" warnings without the rule's
+            // file:line.
             conf.setProperty("drools.propertySpecific", "ALLOWED");
             KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
             Map<String, Bundle> bundleBySource = new HashMap<>();
             Map<String, String> textBySource = new HashMap<>();
             for (Bundle bundle : bundles) {
                 for (Bundle.DrlFile drl : bundle.policies()) {
-                    Resource r = ResourceFactory.newByteArrayResource(drl.content().getBytes(StandardCharsets.UTF_8));
+                    Resource r =
+                            ResourceFactory.newByteArrayResource(
+                                    drl.content().getBytes(StandardCharsets.UTF_8));
                     r.setSourcePath(drl.path());
                     bundleBySource.put(drl.path(), bundle);
                     textBySource.put(drl.path(), drl.content());
@@ -98,10 +109,13 @@ public final class PolicyCompiler {
                 for (KnowledgeBuilderError error : builder.getErrors()) {
                     problems.add(describe(error, textBySource));
                 }
-                throw new PolicyException("policy compilation failed", CompileHints.firstPerLine(problems));
+                throw new PolicyException(
+                        "policy compilation failed", CompileHints.firstPerLine(problems));
             }
-            // Constraint jitting is off: Drools 10.2's ASM jitter emits a call that does not link for custom
-            // operators (str[startsWith] ...), a NoSuchMethodError after the 20th evaluation. Scans are short, so
+            // Constraint jitting is off: Drools 10.2's ASM jitter emits a call that does not link
+            // for custom
+            // operators (str[startsWith] ...), a NoSuchMethodError after the 20th evaluation. Scans
+            // are short, so
             // interpreted MVEL constraints cost little.
             KieBaseConfiguration baseConf = KieServices.get().newKieBaseConfiguration();
             baseConf.setProperty("drools.jittingThreshold", "-1");
@@ -113,8 +127,11 @@ public final class PolicyCompiler {
         }
     }
 
-    private static CompiledPolicies index(InternalKnowledgeBase kieBase, List<Bundle> bundles,
-                                          Map<String, Bundle> bundleBySource, Map<String, String> textBySource) {
+    private static CompiledPolicies index(
+            InternalKnowledgeBase kieBase,
+            List<Bundle> bundles,
+            Map<String, Bundle> bundleBySource,
+            Map<String, String> textBySource) {
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> byRule = new LinkedHashMap<>();
         Map<String, String> firstById = new HashMap<>();
@@ -127,16 +144,28 @@ public final class PolicyCompiler {
             String src = source(rule);
             Bundle bundle = bundleBySource.get(src);
             String where = src + ":" + ruleLine(textBySource.get(src), rule.getName());
-            java.util.Set<String> bindings = rule instanceof RuleImpl impl ? impl.getDeclarations().keySet() : null;
-            RuleInfo info = RuleMetadata.validate(rule.getName(), rule.getMetaData(),
-                    bundle == null ? "unknown" : bundle.label(), where, problems, bindings);
+            java.util.Set<String> bindings =
+                    rule instanceof RuleImpl impl ? impl.getDeclarations().keySet() : null;
+            RuleInfo info =
+                    RuleMetadata.validate(
+                            rule.getName(),
+                            rule.getMetaData(),
+                            bundle == null ? "unknown" : bundle.label(),
+                            where,
+                            problems,
+                            bindings);
             if (info == null) {
                 continue;
             }
             String previous = firstById.putIfAbsent(info.id(), where);
             if (previous != null) {
-                problems.add(where + ": rule id " + info.id() + " is already used at " + previous
-                        + " (rule ids must be unique across all loaded bundles)");
+                problems.add(
+                        where
+                                + ": rule id "
+                                + info.id()
+                                + " is already used at "
+                                + previous
+                                + " (rule ids must be unique across all loaded bundles)");
                 continue;
             }
             byRule.put(CompiledPolicies.key(rule.getPackageName(), rule.getName()), info);
@@ -146,11 +175,22 @@ public final class PolicyCompiler {
         }
         List<PolicyData> data = new ArrayList<>();
         for (Bundle b : bundles) {
-            b.data().forEach((name, lists) -> lists.forEach((k, values) -> values.forEach(
-                    v -> data.add(new PolicyData(b.id(), name, k, v)))));
+            b.data()
+                    .forEach(
+                            (name, lists) ->
+                                    lists.forEach(
+                                            (k, values) ->
+                                                    values.forEach(
+                                                            v ->
+                                                                    data.add(
+                                                                            new PolicyData(
+                                                                                    b.id(), name, k,
+                                                                                    v)))));
         }
-        List<RuleInfo> rules = byRule.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
-        return new CompiledPolicies(kieBase, rules, Map.copyOf(byRule), List.copyOf(bundles), List.copyOf(data));
+        List<RuleInfo> rules =
+                byRule.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
+        return new CompiledPolicies(
+                kieBase, rules, Map.copyOf(byRule), List.copyOf(bundles), List.copyOf(data));
     }
 
     private static String source(Rule rule) {
@@ -162,18 +202,23 @@ public final class PolicyCompiler {
         if (text == null) {
             return 0;
         }
-        Matcher m = Pattern.compile("(?m)^\\s*rule\\s+\"?" + Pattern.quote(ruleName) + "\"?").matcher(text);
+        Matcher m =
+                Pattern.compile("(?m)^\\s*rule\\s+\"?" + Pattern.quote(ruleName) + "\"?")
+                        .matcher(text);
         if (!m.find()) {
             return 0;
         }
-        return 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count()
+        return 1
+                + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count()
                 + (text.charAt(m.start()) == '\n' ? 1 : 0);
     }
 
     /** {@code file:line:column: message}, then the offending line, never a stack trace. */
     static String describe(KnowledgeBuilderError error, Map<String, String> textBySource) {
-        String file = error.getResource() == null || error.getResource().getSourcePath() == null
-                ? "?" : error.getResource().getSourcePath();
+        String file =
+                error.getResource() == null || error.getResource().getSourcePath() == null
+                        ? "?"
+                        : error.getResource().getSourcePath();
         int line = 0;
         int column = 0;
         if (error instanceof ParserError pe) {
@@ -186,16 +231,20 @@ public final class PolicyCompiler {
         String[] lines = text == null ? new String[0] : text.split("\n", -1);
         String message = error.getMessage() == null ? "error" : error.getMessage().strip();
         message = message.replaceAll("\\s*\\n\\s*", " ");
-        CompileHints.Hint hint = error instanceof ParserError ? null : CompileHints.rewrite(message);
+        CompileHints.Hint hint =
+                error instanceof ParserError ? null : CompileHints.rewrite(message);
         if (hint != null) {
             message = hint.message();
             if (hint.word() != null && line > 0 && line <= lines.length) {
-                int at = lines[line - 1].indexOf(hint.word().substring(hint.word().lastIndexOf('.') + 1));
+                int at =
+                        lines[line - 1].indexOf(
+                                hint.word().substring(hint.word().lastIndexOf('.') + 1));
                 column = at >= 0 ? at + 1 : column;
             }
         }
         if (column == 0 && line > 0 && line <= lines.length) {
-            // Builder errors (unknown fields, type errors) carry a line only: point at the line's first token.
+            // Builder errors (unknown fields, type errors) carry a line only: point at the line's
+            // first token.
             String l = lines[line - 1];
             column = l.length() - l.stripLeading().length() + 1;
         }
@@ -219,12 +268,16 @@ public final class PolicyCompiler {
             for (Bundle b : bundles) {
                 md.update((b.label() + "\u0000").getBytes(StandardCharsets.UTF_8));
                 for (Bundle.DrlFile f : b.policies()) {
-                    md.update((f.path() + "\u0000" + f.content() + "\u0000").getBytes(StandardCharsets.UTF_8));
+                    md.update(
+                            (f.path() + "\u0000" + f.content() + "\u0000")
+                                    .getBytes(StandardCharsets.UTF_8));
                 }
                 md.update(b.data().toString().getBytes(StandardCharsets.UTF_8));
-                // bundle.json's rule decisions and the digest travel with the compiled result, so they are key too
-                md.update(("\u0000" + b.policy() + "\u0000" + b.sha256() + "\u0000" + b.origin())
-                        .getBytes(StandardCharsets.UTF_8));
+                // bundle.json's rule decisions and the digest travel with the compiled result, so
+                // they are key too
+                md.update(
+                        ("\u0000" + b.policy() + "\u0000" + b.sha256() + "\u0000" + b.origin())
+                                .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -4,20 +4,6 @@ import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.RuleTrace;
-import org.kie.api.KieBase;
-import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.KieSession;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderConfiguration;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
-
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,32 +18,77 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
- * Answers "why did or didn't this rule fire?": runs the rule alone, then, for each pattern of its {@code when} part,
- * checks every condition that can be checked on its own as a one-condition probe rule over the same facts. A
- * condition that compares with another pattern's binding is a join: only the whole rule decides it.
+ * Answers "why did or didn't this rule fire?": runs the rule alone, then, for each pattern of its
+ * {@code when} part, checks every condition that can be checked on its own as a one-condition probe
+ * rule over the same facts. A condition that compares with another pattern's binding is a join:
+ * only the whole rule decides it.
  */
 public final class RuleTracer {
     static final int MAX_FACTS = 20;
     private static final Pattern VAR = Pattern.compile("\\$\\w+");
     private static final Pattern DECLARES = Pattern.compile("^(\\$\\w+)\\s*:\\s*([\\w.]+)");
     private static final Pattern PURE_BINDING = Pattern.compile("^\\$\\w+\\s*:\\s*[\\w.]+$");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?!function\\b)([\\w.*]+)\\s*;?\\s*$");
+    private static final Pattern IMPORT =
+            Pattern.compile("(?m)^\\s*import\\s+(?!function\\b)([\\w.*]+)\\s*;?\\s*$");
 
-    private RuleTracer() {
-    }
+    private RuleTracer() {}
 
-    public static RuleTrace trace(CompiledPolicies policies, String id, boolean enabled, String server,
-                                  List<Object> facts, Function<Object, String> describe) {
-        RuleInfo rule = policies.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
-                new ConfigurationException("trace", "no loaded rule has the id " + id + Suggest.hint(id,
-                        policies.rules().stream().map(RuleInfo::id).toList()).replace('"', '\'') + " (see 'mcpsec rules')"));
+    public static RuleTrace trace(
+            CompiledPolicies policies,
+            String id,
+            boolean enabled,
+            String server,
+            List<Object> facts,
+            Function<Object, String> describe) {
+        RuleInfo rule =
+                policies.rules().stream()
+                        .filter(r -> r.id().equals(id))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new ConfigurationException(
+                                                "trace",
+                                                "no loaded rule has the id "
+                                                        + id
+                                                        + Suggest.hint(
+                                                                        id,
+                                                                        policies.rules().stream()
+                                                                                .map(RuleInfo::id)
+                                                                                .toList())
+                                                                .replace('"', '\'')
+                                                        + " (see 'mcpsec rules')"));
         String name = droolsName(policies, rule);
         String file = rule.source().substring(0, rule.source().lastIndexOf(':'));
-        String drl = policies.bundles().stream().flatMap(b -> b.policies().stream())
-                .filter(f -> f.path().equals(file)).map(Bundle.DrlFile::content).findFirst()
-                .orElseThrow(() -> new ConfigurationException("trace", "the source of " + id + " (" + file + ") is not loaded"));
+        String drl =
+                policies.bundles().stream()
+                        .flatMap(b -> b.policies().stream())
+                        .filter(f -> f.path().equals(file))
+                        .map(Bundle.DrlFile::content)
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new ConfigurationException(
+                                                "trace",
+                                                "the source of "
+                                                        + id
+                                                        + " ("
+                                                        + file
+                                                        + ") is not loaded"));
         List<WhenParser.ParsedPattern> patterns;
         try {
             patterns = WhenParser.patterns(WhenParser.whenPart(drl, name));
@@ -66,8 +97,10 @@ public final class RuleTracer {
         }
         List<Object> all = new ArrayList<>(facts);
         all.addAll(policies.data());
-        List<Finding> findings = RuleRunner.run(policies, facts, r -> r == rule).stream()
-                .filter(f -> server == null || server.equals(f.server())).toList();
+        List<Finding> findings =
+                RuleRunner.run(policies, facts, r -> r == rule).stream()
+                        .filter(f -> server == null || server.equals(f.server()))
+                        .toList();
 
         Map<String, Probe> probes = new HashMap<>();
         StringBuilder probeDrl = new StringBuilder(probeHeader(drl));
@@ -91,45 +124,86 @@ public final class RuleTracer {
                 standalone.add(c);
                 List<String> parts = new ArrayList<>();
                 for (String d : declarations) {
-                    if (!c.startsWith(d.substring(0, d.indexOf(' ')) + " ") && !c.startsWith(d.substring(0, d.indexOf(' ')) + ":")) {
+                    if (!c.startsWith(d.substring(0, d.indexOf(' ')) + " ")
+                            && !c.startsWith(d.substring(0, d.indexOf(' ')) + ":")) {
                         parts.add(d);
                     }
                 }
                 parts.add(c);
                 probes.put("p_" + i + "_" + j, new Probe(i, j));
-                probeDrl.append("rule \"p_").append(i).append('_').append(j).append("\" when $__f : ").append(p.type())
-                        .append("( ").append(String.join(", ", parts)).append(" ) then end\n");
+                probeDrl.append("rule \"p_")
+                        .append(i)
+                        .append('_')
+                        .append(j)
+                        .append("\" when $__f : ")
+                        .append(p.type())
+                        .append("( ")
+                        .append(String.join(", ", parts))
+                        .append(" ) then end\n");
             }
             probes.put("p_" + i + "_all", new Probe(i, -1));
-            List<String> allParts = new ArrayList<>(declarations.stream()
-                    .filter(d -> standalone.stream().noneMatch(c -> c.startsWith(d.substring(0, d.indexOf(' '))))).toList());
+            List<String> allParts =
+                    new ArrayList<>(
+                            declarations.stream()
+                                    .filter(
+                                            d ->
+                                                    standalone.stream()
+                                                            .noneMatch(
+                                                                    c ->
+                                                                            c.startsWith(
+                                                                                    d.substring(
+                                                                                            0,
+                                                                                            d
+                                                                                                    .indexOf(
+                                                                                                            ' ')))))
+                                    .toList());
             allParts.addAll(standalone);
-            probeDrl.append("rule \"p_").append(i).append("_all\" when $__f : ").append(p.type()).append("( ")
-                    .append(String.join(", ", allParts)).append(" ) then end\n");
+            probeDrl.append("rule \"p_")
+                    .append(i)
+                    .append("_all\" when $__f : ")
+                    .append(p.type())
+                    .append("( ")
+                    .append(String.join(", ", allParts))
+                    .append(" ) then end\n");
         }
         Map<String, Set<Object>> matched = runProbes(probeDrl.toString(), all);
 
-        // which facts each pattern shows: about the server, or (no server field) those meeting every lone condition
+        // which facts each pattern shows: about the server, or (no server field) those meeting
+        // every lone condition
         List<List<Object>> shownByPattern = new ArrayList<>();
         for (int i = 0; i < patterns.size(); i++) {
             WhenParser.ParsedPattern p = patterns.get(i);
-            List<Object> ofType = all.stream().filter(f -> f.getClass().getSimpleName().equals(p.type())).toList();
+            List<Object> ofType =
+                    all.stream()
+                            .filter(f -> f.getClass().getSimpleName().equals(p.type()))
+                            .toList();
             Set<Object> meetsAll = matched.getOrDefault("p_" + i + "_all", Set.of());
-            boolean hasServer = !ofType.isEmpty() && (component(ofType.get(0), "server") != null
-                    || "McpServer".equals(p.type()));
+            boolean hasServer =
+                    !ofType.isEmpty()
+                            && (component(ofType.get(0), "server") != null
+                                    || "McpServer".equals(p.type()));
             List<Object> shown = new ArrayList<>();
             for (Object f : ofType) {
-                boolean relevant = hasServer
-                        ? server == null || server.equals(String.valueOf(component(f, "McpServer".equals(p.type())
-                        ? "name" : "server").value))
-                        : meetsAll.contains(f);
+                boolean relevant =
+                        hasServer
+                                ? server == null
+                                        || server.equals(
+                                                String.valueOf(
+                                                        component(
+                                                                        f,
+                                                                        "McpServer".equals(p.type())
+                                                                                ? "name"
+                                                                                : "server")
+                                                                .value))
+                                : meetsAll.contains(f);
                 if (relevant) {
                     shown.add(f);
                 }
             }
             shownByPattern.add(shown);
         }
-        // with one server, a pattern that shows exactly one fact fixes its bindings: joins of later patterns can then
+        // with one server, a pattern that shows exactly one fact fixes its bindings: joins of later
+        // patterns can then
         // be checked alone with those values in place
         Map<String, String> literals = new HashMap<>();
         Map<String, Object> bound = new HashMap<>();
@@ -142,11 +216,19 @@ public final class RuleTracer {
                 if (PURE_BINDING.matcher(c).matches() || probes.containsKey("p_" + i + "_" + j)) {
                     continue;
                 }
-                String substituted = substitute(c.replaceFirst("^\\$\\w+\\s*:\\s*", ""), literals, bound);
+                String substituted =
+                        substitute(c.replaceFirst("^\\$\\w+\\s*:\\s*", ""), literals, bound);
                 if (server != null && substituted != null) {
                     joinText.put("j_" + i + "_" + j, substituted);
-                    joinDrl.append("rule \"j_").append(i).append('_').append(j).append("\" when $__f : ")
-                            .append(p.type()).append("( ").append(substituted).append(" ) then end\n");
+                    joinDrl.append("rule \"j_")
+                            .append(i)
+                            .append('_')
+                            .append(j)
+                            .append("\" when $__f : ")
+                            .append(p.type())
+                            .append("( ")
+                            .append(substituted)
+                            .append(" ) then end\n");
                 }
             }
             List<Object> shown = shownByPattern.get(i);
@@ -167,12 +249,17 @@ public final class RuleTracer {
                 }
             }
         }
-        Map<String, Set<Object>> joins = joinText.isEmpty() ? Map.of() : runProbes(joinDrl.toString(), all);
+        Map<String, Set<Object>> joins =
+                joinText.isEmpty() ? Map.of() : runProbes(joinDrl.toString(), all);
 
         List<RuleTrace.PatternTrace> out = new ArrayList<>();
         for (int i = 0; i < patterns.size(); i++) {
             WhenParser.ParsedPattern p = patterns.get(i);
-            int count = (int) all.stream().filter(f -> f.getClass().getSimpleName().equals(p.type())).count();
+            int count =
+                    (int)
+                            all.stream()
+                                    .filter(f -> f.getClass().getSimpleName().equals(p.type()))
+                                    .count();
             List<Object> shown = shownByPattern.get(i);
             int omitted = Math.max(0, shown.size() - MAX_FACTS);
             List<RuleTrace.FactTrace> traced = new ArrayList<>();
@@ -196,11 +283,18 @@ public final class RuleTracer {
                 }
                 traced.add(new RuleTrace.FactTrace(describe.apply(f), conditions));
             }
-            // the facts closest to matching first: for a "not" pattern those are the ones that stop the rule
-            traced.sort(java.util.Comparator.comparingLong(t -> t.conditions().stream()
-                    .filter(c -> "failed".equals(c.outcome())).count()));
+            // the facts closest to matching first: for a "not" pattern those are the ones that stop
+            // the rule
+            traced.sort(
+                    java.util.Comparator.comparingLong(
+                            t ->
+                                    t.conditions().stream()
+                                            .filter(c -> "failed".equals(c.outcome()))
+                                            .count()));
             traced = new ArrayList<>(traced.subList(0, Math.min(MAX_FACTS, traced.size())));
-            out.add(new RuleTrace.PatternTrace(p.text(), p.type(), p.mode(), count, traced, omitted));
+            out.add(
+                    new RuleTrace.PatternTrace(
+                            p.text(), p.type(), p.mode(), count, traced, omitted));
         }
         return new RuleTrace(id, rule.source(), server, enabled, findings, out);
     }
@@ -216,8 +310,12 @@ public final class RuleTracer {
 
     private static final Pattern BOUND_FIELD = Pattern.compile("(\\$\\w+)(?:\\.(\\w+))?");
 
-    /** The condition with every {@code $var} and {@code $fact.field} replaced by a literal, or null if one is unknown. */
-    static String substitute(String condition, Map<String, String> literals, Map<String, Object> bound) {
+    /**
+     * The condition with every {@code $var} and {@code $fact.field} replaced by a literal, or null
+     * if one is unknown.
+     */
+    static String substitute(
+            String condition, Map<String, String> literals, Map<String, Object> bound) {
         Matcher m = BOUND_FIELD.matcher(condition);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -228,7 +326,10 @@ public final class RuleTracer {
             } else if (m.group(2) == null) {
                 replacement = literals.get(m.group(1));
             } else {
-                replacement = literals.containsKey(m.group(1)) ? literals.get(m.group(1)) + "." + m.group(2) : null;
+                replacement =
+                        literals.containsKey(m.group(1))
+                                ? literals.get(m.group(1)) + "." + m.group(2)
+                                : null;
             }
             if (replacement == null) {
                 return null;
@@ -264,11 +365,9 @@ public final class RuleTracer {
         return true;
     }
 
-    private record Probe(int pattern, int condition) {
-    }
+    private record Probe(int pattern, int condition) {}
 
-    private record Component(Object value) {
-    }
+    private record Component(Object value) {}
 
     private static Component component(Object fact, String name) {
         if (!(fact instanceof Record r)) {
@@ -289,7 +388,8 @@ public final class RuleTracer {
     private static String droolsName(CompiledPolicies policies, RuleInfo rule) {
         for (KiePackage pkg : policies.kieBase().getKiePackages()) {
             for (Rule r : pkg.getRules()) {
-                if (policies.byRule().get(CompiledPolicies.key(r.getPackageName(), r.getName())) == rule) {
+                if (policies.byRule().get(CompiledPolicies.key(r.getPackageName(), r.getName()))
+                        == rule) {
                     return r.getName();
                 }
             }
@@ -298,8 +398,9 @@ public final class RuleTracer {
     }
 
     /**
-     * Compiles the probes in one go (each alone when one does not compile, so the others still answer) and returns,
-     * per probe rule name, the facts it matched. A probe that does not compile is absent from the map.
+     * Compiles the probes in one go (each alone when one does not compile, so the others still
+     * answer) and returns, per probe rule name, the facts it matched. A probe that does not compile
+     * is absent from the map.
      */
     private static Map<String, Set<Object>> runProbes(String drl, List<Object> facts) {
         Thread thread = Thread.currentThread();
@@ -333,13 +434,18 @@ public final class RuleTracer {
     }
 
     private static KnowledgeBuilder builder(String drl) {
-        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        KnowledgeBuilderConfiguration conf =
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         conf.setProperty("drools.dialect.default", "mvel");
-        // Facts are immutable and consequences never modify them, so property reactivity buys nothing; with it on
-        // (Drools' default) MVEL logs "... causes class reactivity" warnings without the rule's file:line.
+        // Facts are immutable and consequences never modify them, so property reactivity buys
+        // nothing; with it on
+        // (Drools' default) MVEL logs "... causes class reactivity" warnings without the rule's
+        // file:line.
         conf.setProperty("drools.propertySpecific", "ALLOWED");
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
-        builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
+        builder.add(
+                ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)),
+                ResourceType.DRL);
         return builder;
     }
 
@@ -351,24 +457,33 @@ public final class RuleTracer {
         kieBase.addPackages(builder.getKnowledgePackages());
         Map<String, Set<Object>> matched = new HashMap<>();
         for (KiePackage pkg : ((KieBase) kieBase).getKiePackages()) {
-            pkg.getRules().forEach(r -> matched.put(r.getName(), Collections.newSetFromMap(new IdentityHashMap<>())));
+            pkg.getRules()
+                    .forEach(
+                            r ->
+                                    matched.put(
+                                            r.getName(),
+                                            Collections.newSetFromMap(new IdentityHashMap<>())));
         }
         KieSession session = kieBase.newKieSession();
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    Object fact = event.getMatch().getDeclarationValue("$__f");
-                    matched.computeIfAbsent(event.getMatch().getRule().getName(),
-                            k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(Objects.requireNonNull(fact));
-                }
-            });
+            session.addEventListener(
+                    new DefaultAgendaEventListener() {
+                        @Override
+                        public void afterMatchFired(AfterMatchFiredEvent event) {
+                            Object fact = event.getMatch().getDeclarationValue("$__f");
+                            matched.computeIfAbsent(
+                                            event.getMatch().getRule().getName(),
+                                            k -> Collections.newSetFromMap(new IdentityHashMap<>()))
+                                    .add(Objects.requireNonNull(fact));
+                        }
+                    });
             for (Object f : facts) {
                 session.insert(f);
             }
             session.fireAllRules(RuleRunner.MAX_FIRINGS);
         } catch (RuntimeException e) {
-            // a probe that throws (the same bad data value that stops the rule) answers nothing; the rule's own error
+            // a probe that throws (the same bad data value that stops the rule) answers nothing;
+            // the rule's own error
             // is reported by the scan
             matched.clear();
         } finally {

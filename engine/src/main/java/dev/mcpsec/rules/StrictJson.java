@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Line numbers of the keys of a JSON document, so that a strict reader can say {@code file:line: unknown key "x"}.
- * Keys are addressed as JSON pointers ({@code /expect/0/ruleId}).
+ * Line numbers of the keys of a JSON document, so that a strict reader can say {@code file:line:
+ * unknown key "x"}. Keys are addressed as JSON pointers ({@code /expect/0/ruleId}).
  */
 public final class StrictJson {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -27,7 +26,10 @@ public final class StrictJson {
         this.file = file;
     }
 
-    /** Indexes the key lines of {@code bytes}; a document that does not parse gets no lines (the reader reports it). */
+    /**
+     * Indexes the key lines of {@code bytes}; a document that does not parse gets no lines (the
+     * reader reports it).
+     */
     public static StrictJson of(byte[] bytes, String file) {
         Map<String, Integer> lines = new HashMap<>();
         Deque<String> path = new ArrayDeque<>();
@@ -48,7 +50,7 @@ public final class StrictJson {
                 }
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     path.push(segment == null ? "" : segment);
-                    index.push(new int[]{t == JsonToken.START_ARRAY ? 0 : -1});
+                    index.push(new int[] {t == JsonToken.START_ARRAY ? 0 : -1});
                 } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     path.pop();
                     index.pop();
@@ -79,8 +81,8 @@ public final class StrictJson {
     }
 
     /**
-     * The first key of {@code object} (at {@code pointer}) that is not allowed, as {@code file:line: unknown key "k"
-     * in WHAT (allowed: ...)}, or null when every key is allowed.
+     * The first key of {@code object} (at {@code pointer}) that is not allowed, as {@code
+     * file:line: unknown key "k" in WHAT (allowed: ...)}, or null when every key is allowed.
      */
     public String unknownKey(JsonNode object, String pointer, Set<String> allowed, String what) {
         if (object == null || !object.isObject()) {
@@ -89,8 +91,15 @@ public final class StrictJson {
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                return at(pointer + "/" + k) + ": unknown key \"" + k + "\" in " + what + " (allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")" + Suggest.hint(k, allowed);
+                return at(pointer + "/" + k)
+                        + ": unknown key \""
+                        + k
+                        + "\" in "
+                        + what
+                        + " (allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList())
+                        + ")"
+                        + Suggest.hint(k, allowed);
             }
         }
         return null;

@@ -2,12 +2,17 @@ package dev.mcpsec.rules;
 
 import java.util.Collection;
 
-/** "Did you mean ...?" for a misspelt key, field or id: the closest candidate within a small edit distance. */
+/**
+ * "Did you mean ...?" for a misspelt key, field or id: the closest candidate within a small edit
+ * distance.
+ */
 public final class Suggest {
-    private Suggest() {
-    }
+    private Suggest() {}
 
-    /** The candidate closest to {@code word} (case-insensitive edit distance at most 2, or 1 for short words), or null. */
+    /**
+     * The candidate closest to {@code word} (case-insensitive edit distance at most 2, or 1 for
+     * short words), or null.
+     */
     public static String closest(String word, Collection<String> candidates) {
         if (word == null) {
             return null;

@@ -6,20 +6,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits the {@code when} part of one DRL rule into its fact patterns ({@code $b : Type( c1, c2 )}, also under
- * {@code not} and {@code exists}) and each pattern into its top-level conditions, for {@code --trace}. It reads DRL
- * text, so it understands what trace needs and no more: nested parentheses, strings and commas inside calls.
+ * Splits the {@code when} part of one DRL rule into its fact patterns ({@code $b : Type( c1, c2 )},
+ * also under {@code not} and {@code exists}) and each pattern into its top-level conditions, for
+ * {@code --trace}. It reads DRL text, so it understands what trace needs and no more: nested
+ * parentheses, strings and commas inside calls.
  */
 final class WhenParser {
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
-    private static final Pattern TYPE = Pattern.compile("(?:(\\$\\w+)\\s*:\\s*)?([A-Z]\\w*)\\s*\\(");
+    private static final Pattern TYPE =
+            Pattern.compile("(?:(\\$\\w+)\\s*:\\s*)?([A-Z]\\w*)\\s*\\(");
 
-    private WhenParser() {
-    }
+    private WhenParser() {}
 
     /** One pattern: its text, binding (or null), type, mode and conditions. */
-    record ParsedPattern(String text, String binding, String type, String mode, List<String> conditions) {
-    }
+    record ParsedPattern(
+            String text, String binding, String type, String mode, List<String> conditions) {}
 
     /** The {@code when} text of the rule named {@code name} in {@code drl}. */
     static String whenPart(String drl, String name) {
@@ -49,12 +50,21 @@ final class WhenParser {
                 break;
             }
             String before = text.substring(0, m.start()).trim();
-            String mode = before.endsWith("not") || before.endsWith("not (") ? "not"
-                    : before.endsWith("exists") || before.endsWith("exists (") ? "exists" : "match";
+            String mode =
+                    before.endsWith("not") || before.endsWith("not (")
+                            ? "not"
+                            : before.endsWith("exists") || before.endsWith("exists (")
+                                    ? "exists"
+                                    : "match";
             String inner = text.substring(open + 1, close);
             if (!"eval".equals(m.group(2))) {
-                out.add(new ParsedPattern(text.substring(m.start(), close + 1).replaceAll("\\s+", " "), m.group(1),
-                        m.group(2), mode, split(inner)));
+                out.add(
+                        new ParsedPattern(
+                                text.substring(m.start(), close + 1).replaceAll("\\s+", " "),
+                                m.group(1),
+                                m.group(2),
+                                mode,
+                                split(inner)));
             }
             from = close + 1;
         }

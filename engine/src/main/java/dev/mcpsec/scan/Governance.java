@@ -7,11 +7,10 @@ import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.RuleOverride;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.project.ProjectConfig;
 import dev.mcpsec.rules.Bundle;
 import dev.mcpsec.rules.BundlePolicy;
 import dev.mcpsec.rules.CompiledPolicies;
-import dev.mcpsec.project.ProjectConfig;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which rules run and at what severity, decided in the documented order: bundles (in load order), then the project's
- * {@code .mcpsec/config.json}, then the command line or plugin parameters; a rule a bundle locked is above all of
- * them: weakening it is a configuration error naming the bundle. Every decision is recorded as a {@link RuleOverride}.
- * See docs/governance.md.
+ * Which rules run and at what severity, decided in the documented order: bundles (in load order),
+ * then the project's {@code .mcpsec/config.json}, then the command line or plugin parameters; a
+ * rule a bundle locked is above all of them: weakening it is a configuration error naming the
+ * bundle. Every decision is recorded as a {@link RuleOverride}. See docs/governance.md.
  */
 final class Governance {
     static final String PROJECT = ".mcpsec/config.json";
@@ -35,8 +34,7 @@ final class Governance {
     private final List<RuleOverride> overrides = new ArrayList<>();
     private final List<AppliedBundle> applied = new ArrayList<>();
 
-    private Governance() {
-    }
+    private Governance() {}
 
     static Governance decide(CompiledPolicies policies, ProjectConfig config, ScanRequest request) {
         Governance g = new Governance();
@@ -49,7 +47,8 @@ final class Governance {
         return g;
     }
 
-    private void decide(RuleInfo rule, List<Bundle> bundles, ProjectConfig config, ScanRequest request) {
+    private void decide(
+            RuleInfo rule, List<Bundle> bundles, ProjectConfig config, ScanRequest request) {
         Severity current = rule.severity();
         String lock = null;
         for (Bundle b : bundles) {
@@ -82,33 +81,68 @@ final class Governance {
         String via = matching(rule, config.disable().keySet());
         if (via != null) {
             if (lock != null) {
-                throw new ConfigurationException("config", message(rule, lock, PROJECT + " cannot disable it (\"disable\": "
-                        + via + ")"));
+                throw new ConfigurationException(
+                        "config",
+                        message(
+                                rule,
+                                lock,
+                                PROJECT + " cannot disable it (\"disable\": " + via + ")"));
             }
             disable(rule, via, PROJECT, config.disable().get(via));
         }
         via = matching(rule, config.severity().keySet());
         if (via != null) {
-            current = userRerate(rule, via, current, config.severity().get(via), PROJECT, config.severityReasons().get(via), lock);
+            current =
+                    userRerate(
+                            rule,
+                            via,
+                            current,
+                            config.severity().get(via),
+                            PROJECT,
+                            config.severityReasons().get(via),
+                            lock);
         }
         via = matching(rule, request.excludeRules());
         if (via != null) {
             if (lock != null) {
-                throw new ConfigurationException("excludeRules", message(rule, lock, "the command line or plugin "
-                        + "parameters cannot exclude it (" + via + ")"));
+                throw new ConfigurationException(
+                        "excludeRules",
+                        message(
+                                rule,
+                                lock,
+                                "the command line or plugin "
+                                        + "parameters cannot exclude it ("
+                                        + via
+                                        + ")"));
             }
-            disable(rule, via, COMMAND_LINE, "excluded on the command line or in the plugin parameters");
+            disable(
+                    rule,
+                    via,
+                    COMMAND_LINE,
+                    "excluded on the command line or in the plugin parameters");
         }
         if (!request.includeRules().isEmpty() && matching(rule, request.includeRules()) == null) {
             if (lock != null) {
-                throw new ConfigurationException("includeRules", message(rule, lock, "an include list must name it "
-                        + "(it cannot be left out)"));
+                throw new ConfigurationException(
+                        "includeRules",
+                        message(
+                                rule,
+                                lock,
+                                "an include list must name it " + "(it cannot be left out)"));
             }
             disable(rule, rule.id(), COMMAND_LINE, "not among the included rules");
         }
         via = matching(rule, request.severityOverrides().keySet());
         if (via != null) {
-            current = userRerate(rule, via, current, request.severityOverrides().get(via), COMMAND_LINE, null, lock);
+            current =
+                    userRerate(
+                            rule,
+                            via,
+                            current,
+                            request.severityOverrides().get(via),
+                            COMMAND_LINE,
+                            null,
+                            lock);
         }
         if (current != rule.severity()) {
             severity.put(rule.id(), current);
@@ -116,10 +150,12 @@ final class Governance {
     }
 
     /**
-     * Refuses suppressions and baseline entries that name a locked rule (by rule id or checklist id); called before
-     * any is applied, so a locked rule cannot be silenced even while it has no finding.
+     * Refuses suppressions and baseline entries that name a locked rule (by rule id or checklist
+     * id); called before any is applied, so a locked rule cannot be silenced even while it has no
+     * finding.
      */
-    void checkExceptions(List<RuleInfo> rules, ProjectConfig config, dev.mcpsec.project.Baseline baseline) {
+    void checkExceptions(
+            List<RuleInfo> rules, ProjectConfig config, dev.mcpsec.project.Baseline baseline) {
         for (RuleInfo rule : rules) {
             String lock = lockedBy.get(rule.id());
             if (lock == null) {
@@ -127,32 +163,72 @@ final class Governance {
             }
             int i = 0;
             for (ProjectConfig.Suppression s : config.suppress()) {
-                if (s.rule() != null && (s.rule().equals(rule.id()) || s.rule().equals(rule.checklist()))) {
-                    throw new ConfigurationException("config", message(rule, lock, PROJECT + " cannot suppress it "
-                            + "(suppress[" + i + "]: " + s.rule() + ")"));
+                if (s.rule() != null
+                        && (s.rule().equals(rule.id()) || s.rule().equals(rule.checklist()))) {
+                    throw new ConfigurationException(
+                            "config",
+                            message(
+                                    rule,
+                                    lock,
+                                    PROJECT
+                                            + " cannot suppress it "
+                                            + "(suppress["
+                                            + i
+                                            + "]: "
+                                            + s.rule()
+                                            + ")"));
                 }
                 i++;
             }
             for (dev.mcpsec.project.Baseline.Entry e : baseline.entries().values()) {
                 if (rule.id().equals(e.ruleId())) {
-                    throw new ConfigurationException("baseline", message(rule, lock, "the baseline " + baseline.file()
-                            + " cannot accept its finding in " + e.file() + " (remove the entry " + e.fingerprint() + ")"));
+                    throw new ConfigurationException(
+                            "baseline",
+                            message(
+                                    rule,
+                                    lock,
+                                    "the baseline "
+                                            + baseline.file()
+                                            + " cannot accept its finding in "
+                                            + e.file()
+                                            + " (remove the entry "
+                                            + e.fingerprint()
+                                            + ")"));
                 }
             }
         }
     }
 
-    private Severity userRerate(RuleInfo rule, String via, Severity current, Severity to, String source, String reason,
-                                String lock) {
+    private Severity userRerate(
+            RuleInfo rule,
+            String via,
+            Severity current,
+            Severity to,
+            String source,
+            String reason,
+            String lock) {
         if (lock != null && !to.atLeast(floor.get(rule.id()))) {
-            throw new ConfigurationException(PROJECT.equals(source) ? "config" : "severityOverrides", message(rule, lock,
-                    (PROJECT.equals(source) ? PROJECT : "the command line or plugin parameters")
-                            + " cannot re-rate it below " + floor.get(rule.id()).id() + " (" + via + ": " + to.id() + ")"));
+            throw new ConfigurationException(
+                    PROJECT.equals(source) ? "config" : "severityOverrides",
+                    message(
+                            rule,
+                            lock,
+                            (PROJECT.equals(source)
+                                            ? PROJECT
+                                            : "the command line or plugin parameters")
+                                    + " cannot re-rate it below "
+                                    + floor.get(rule.id()).id()
+                                    + " ("
+                                    + via
+                                    + ": "
+                                    + to.id()
+                                    + ")"));
         }
         return rerate(rule, via, current, to, source, reason);
     }
 
-    private Severity rerate(RuleInfo rule, String via, Severity from, Severity to, String source, String reason) {
+    private Severity rerate(
+            RuleInfo rule, String via, Severity from, Severity to, String source, String reason) {
         if (from != to) {
             overrides.add(new RuleOverride("severity", rule.id(), via, from, to, source, reason));
         }
@@ -161,7 +237,8 @@ final class Governance {
 
     private void disable(RuleInfo rule, String via, String source, String reason) {
         if (!disabled.containsKey(rule.id())) {
-            RuleOverride o = new RuleOverride("disable", rule.id(), via, null, null, source, reason);
+            RuleOverride o =
+                    new RuleOverride("disable", rule.id(), via, null, null, source, reason);
             disabled.put(rule.id(), o);
             overrides.add(o);
         }

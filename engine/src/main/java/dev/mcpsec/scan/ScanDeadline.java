@@ -1,13 +1,12 @@
 package dev.mcpsec.scan;
 
 import dev.mcpsec.api.ScanWarning;
-
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The whole scan's time budget ({@code ScanLimits.scanTimeout}), checked between files and before history; the first
- * check past it reports one warning naming the limit and what was left undone.
+ * The whole scan's time budget ({@code ScanLimits.scanTimeout}), checked between files and before
+ * history; the first check past it reports one warning naming the limit and what was left undone.
  */
 final class ScanDeadline {
     private final Duration timeout;
@@ -35,8 +34,14 @@ final class ScanDeadline {
         }
         if (!reported) {
             reported = true;
-            warnings.add(new ScanWarning(null, 0, "scan time limit of " + timeout.toSeconds()
-                    + " s reached (scanTimeout); results are partial: " + skipped));
+            warnings.add(
+                    new ScanWarning(
+                            null,
+                            0,
+                            "scan time limit of "
+                                    + timeout.toSeconds()
+                                    + " s reached (scanTimeout); results are partial: "
+                                    + skipped));
         }
         return true;
     }

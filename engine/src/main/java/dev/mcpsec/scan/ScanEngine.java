@@ -1,8 +1,8 @@
 package dev.mcpsec.scan;
 
 import dev.mcpsec.api.AdvisorySource;
-import dev.mcpsec.api.FactRecord;
 import dev.mcpsec.api.CredentialSummary;
+import dev.mcpsec.api.FactRecord;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
@@ -20,8 +20,8 @@ import dev.mcpsec.extract.FactExtractor;
 import dev.mcpsec.extract.FactSet;
 import dev.mcpsec.extract.HistoryFacts;
 import dev.mcpsec.extract.IncompleteConfigs;
-import dev.mcpsec.extract.RawConfigText;
 import dev.mcpsec.extract.InstructionFiles;
+import dev.mcpsec.extract.RawConfigText;
 import dev.mcpsec.extract.SettingFacts;
 import dev.mcpsec.extract.Sink;
 import dev.mcpsec.facts.Credential;
@@ -47,7 +47,6 @@ import dev.mcpsec.secrets.Fingerprinter;
 import dev.mcpsec.secrets.OccurrenceScan;
 import dev.mcpsec.secrets.OccurrenceScanner;
 import dev.mcpsec.secrets.SecretDetector;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,8 +58,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One scan, end to end: discover → parse → facts (config, secrets, git, registers, bundle data) → rules → findings →
- * configuration overrides, suppressions and baseline → result.
+ * One scan, end to end: discover → parse → facts (config, secrets, git, registers, bundle data) →
+ * rules → findings → configuration overrides, suppressions and baseline → result.
  */
 public final class ScanEngine {
     /** The tool version reports carry. */
@@ -73,9 +72,11 @@ public final class ScanEngine {
     }
 
     /** Everything a scan needs before it runs rules: the facts and the inventory. */
-    record Collected(FactSet facts, List<FileSummary> files, List<ServerSummary> servers,
-                     List<ScanWarning> warnings) {
-    }
+    record Collected(
+            FactSet facts,
+            List<FileSummary> files,
+            List<ServerSummary> servers,
+            List<ScanWarning> warnings) {}
 
     public ScanResult scan(ScanRequest request) {
         Path root = root(request);
@@ -94,23 +95,47 @@ public final class ScanEngine {
         Governance governance = Governance.decide(policies, config, request);
         List<Finding> raw = RuleRunner.run(policies, c.facts().all(), governance::enabled);
         List<Finding> rated = raw.stream().map(governance::rate).toList();
-        Suppressions.Outcome outcome = Suppressions.apply(rated, config, request, root, clock, governance,
-                policies.rules());
+        Suppressions.Outcome outcome =
+                Suppressions.apply(
+                        rated, config, request, root, clock, governance, policies.rules());
         List<ScanWarning> warnings = new ArrayList<>(c.warnings());
         warnings.addAll(DataListCheck.check(policies.bundles(), config.data().keySet()));
         warnings.addAll(outcome.warnings());
         List<RuleInfo> rules = policies.rules().stream().filter(governance::enabled).toList();
         long ms = (System.nanoTime() - start) / 1_000_000;
-        return new ScanResult(VERSION, root.toString(), c.files(), c.servers(), sort(outcome.findings()),
-                outcome.suppressed(), warnings, rules, ms, governance.bundles(), governance.overrides(),
+        return new ScanResult(
+                VERSION,
+                root.toString(),
+                c.files(),
+                c.servers(),
+                sort(outcome.findings()),
+                outcome.suppressed(),
+                warnings,
+                rules,
+                ms,
+                governance.bundles(),
+                governance.overrides(),
                 credentials(c.facts()));
     }
 
-    /** The credential inventory of the current configs (masked forms only), for the reports' per-server view. */
+    /**
+     * The credential inventory of the current configs (masked forms only), for the reports'
+     * per-server view.
+     */
     static List<CredentialSummary> credentials(FactSet facts) {
         return facts.credentials().stream()
-                .map(k -> new CredentialSummary(k.file(), k.line(), k.server(), k.client(), k.location(), k.kind(),
-                        k.tier(), k.masked(), k.tracked()))
+                .map(
+                        k ->
+                                new CredentialSummary(
+                                        k.file(),
+                                        k.line(),
+                                        k.server(),
+                                        k.client(),
+                                        k.location(),
+                                        k.kind(),
+                                        k.tier(),
+                                        k.masked(),
+                                        k.tracked()))
                 .toList();
     }
 
@@ -119,51 +144,94 @@ public final class ScanEngine {
         return ScanRoot.validate(request.root());
     }
 
-    Collected collect(ScanRequest request, Path root, ProjectConfig config, CompiledPolicies policies) {
+    Collected collect(
+            ScanRequest request, Path root, ProjectConfig config, CompiledPolicies policies) {
         FactSet facts = new FactSet();
         List<FileSummary> files = new ArrayList<>();
         List<ServerSummary> servers = new ArrayList<>();
         List<ScanWarning> warnings = new ArrayList<>();
         ScanDeadline deadline = new ScanDeadline(request.limits().scanTimeout(), warnings);
         request.progress().accept("discovering MCP configs under " + root);
-        DiscoveryResult found = Discovery.discover(root, request.includeUser(), request.home(), request.limits());
+        DiscoveryResult found =
+                Discovery.discover(root, request.includeUser(), request.home(), request.limits());
         warnings.addAll(found.warnings());
         List<DiscoveredFile> discovered = included(found, config);
         Optional.ofNullable(Exclusions.check(config, found.files())).ifPresent(warnings::add);
-        Optional<GitInspector> git = GitInspector.open(root, warnings::add, request.allowExternalGit());
+        Optional<GitInspector> git =
+                GitInspector.open(root, warnings::add, request.allowExternalGit());
         try {
-            Map<Path, GitFileStatus> status = git.map(g -> g.statuses(discovered.stream()
-                    .filter(f -> "project".equals(f.scope())).map(DiscoveredFile::path).toList())).orElse(Map.of());
-            String salt = request.fingerprintSalt() != null ? request.fingerprintSalt()
-                    : git.map(GitInspector::repoSalt).orElse(root.toString());
+            Map<Path, GitFileStatus> status =
+                    git.map(
+                                    g ->
+                                            g.statuses(
+                                                    discovered.stream()
+                                                            .filter(
+                                                                    f ->
+                                                                            "project"
+                                                                                    .equals(
+                                                                                            f
+                                                                                                    .scope()))
+                                                            .map(DiscoveredFile::path)
+                                                            .toList()))
+                            .orElse(Map.of());
+            String salt =
+                    request.fingerprintSalt() != null
+                            ? request.fingerprintSalt()
+                            : git.map(GitInspector::repoSalt).orElse(root.toString());
             Fingerprinter fingerprinter = new Fingerprinter("mcpsec:" + salt);
-            SecretDetector detector = new SecretDetector(detectorOptions(policies, config, request));
+            SecretDetector detector =
+                    new SecretDetector(detectorOptions(policies, config, request));
             EnvFiles envFiles = new EnvFiles(root, request.limits(), git.orElse(null));
-            FactExtractor extractor = new FactExtractor(detector, fingerprinter, root, envFiles,
-                    request.explainsValues() ? request.valueLog() : null);
+            FactExtractor extractor =
+                    new FactExtractor(
+                            detector,
+                            fingerprinter,
+                            root,
+                            envFiles,
+                            request.explainsValues() ? request.valueLog() : null);
             if (found.truncatedBy() != null) {
                 facts.add(found.truncatedBy());
             }
-            RawConfigText raw = new RawConfigText(detector, fingerprinter, request.limits().maxFileBytes());
+            RawConfigText raw =
+                    new RawConfigText(detector, fingerprinter, request.limits().maxFileBytes());
             Sink sink = new Sink(facts, servers, warnings);
             configFacts(discovered, status, extractor, raw, request, deadline, sink, files);
             List<Credential> current = List.copyOf(facts.credentials());
             SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
-            occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings).forEach(facts::add);
+            occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings)
+                    .forEach(facts::add);
             if (!deadline.expired("instruction files not searched for hidden characters")) {
                 SettingFacts masker = new SettingFacts(detector);
-                InstructionFiles.configFiles(discovered, facts, request.limits(), masker).forEach(facts::add);
-                InstructionFiles.scan(root, config, request.limits(), masker, warnings).forEach(facts::add);
+                InstructionFiles.configFiles(discovered, facts, request.limits(), masker)
+                        .forEach(facts::add);
+                InstructionFiles.scan(root, config, request.limits(), masker, warnings)
+                        .forEach(facts::add);
             }
             if (git.isPresent() && request.history() && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
-                new HistoryFacts(extractor, request, config, clock).collect(git.get(), envFiles.loaded(),
-                        current, warnings, deadline.remaining()).forEach(facts::add);
+                new HistoryFacts(extractor, request, config, clock)
+                        .collect(
+                                git.get(),
+                                envFiles.loaded(),
+                                current,
+                                warnings,
+                                deadline.remaining())
+                        .forEach(facts::add);
             }
             Registers.reviews(root, clock).forEach(facts::add);
             Registers.rotations(root, clock).forEach(facts::add);
             for (Map.Entry<String, Map<String, List<String>>> d : config.data().entrySet()) {
-                d.getValue().forEach((k, values) -> values.forEach(v -> facts.add(new PolicyData("config", d.getKey(), k, v))));
+                d.getValue()
+                        .forEach(
+                                (k, values) ->
+                                        values.forEach(
+                                                v ->
+                                                        facts.add(
+                                                                new PolicyData(
+                                                                        "config",
+                                                                        d.getKey(),
+                                                                        k,
+                                                                        v))));
             }
         } finally {
             git.ifPresent(GitInspector::close);
@@ -171,50 +239,92 @@ public final class ScanEngine {
         return new Collected(facts, files, servers, warnings);
     }
 
-    /** The discovered files the project configuration does not exclude (user-level files are never excluded). */
+    /**
+     * The discovered files the project configuration does not exclude (user-level files are never
+     * excluded).
+     */
     private static List<DiscoveredFile> included(DiscoveryResult found, ProjectConfig config) {
         return found.files().stream()
-                .filter(f -> f.displayPath().startsWith("~/") || !config.excludes(f.displayPath())).toList();
+                .filter(f -> f.displayPath().startsWith("~/") || !config.excludes(f.displayPath()))
+                .toList();
     }
 
     /**
-     * Parses every discovered file into facts; a file not read completely (or with a value shadowed by a duplicate
-     * key) also gets a secret search over its raw text, and an incomplete file is a fact of its own.
+     * Parses every discovered file into facts; a file not read completely (or with a value shadowed
+     * by a duplicate key) also gets a secret search over its raw text, and an incomplete file is a
+     * fact of its own.
      */
-    private static void configFacts(List<DiscoveredFile> discovered, Map<Path, GitFileStatus> status,
-                                    FactExtractor extractor, RawConfigText raw, ScanRequest request,
-                                    ScanDeadline deadline, Sink out, List<FileSummary> files) {
+    private static void configFacts(
+            List<DiscoveredFile> discovered,
+            Map<Path, GitFileStatus> status,
+            FactExtractor extractor,
+            RawConfigText raw,
+            ScanRequest request,
+            ScanDeadline deadline,
+            Sink out,
+            List<FileSummary> files) {
         request.progress().accept("parsing " + discovered.size() + " files");
         for (int i = 0; i < discovered.size(); i++) {
             if (deadline.expired(discovered.size() - i + " config files not parsed")) {
-                out.facts().add(new SkippedConfigs(discovered.get(i).displayPath(), "scanTimeout",
-                        discovered.size() - i + " config files not parsed"));
+                out.facts()
+                        .add(
+                                new SkippedConfigs(
+                                        discovered.get(i).displayPath(),
+                                        "scanTimeout",
+                                        discovered.size() - i + " config files not parsed"));
                 break;
             }
             DiscoveredFile f = discovered.get(i);
             ConfigDocument doc = ConfigParser.parse(f, request.limits());
             GitFileStatus st = status.getOrDefault(f.path(), GitFileStatus.OUTSIDE);
-            out.facts().add(FactExtractor.configFile(doc, st.tracked(), st.ignored(), st.inRepository()));
-            files.add(new FileSummary(doc.file(), doc.client(), doc.scope(), doc.format(),
-                    st.inRepository() ? st.tracked() : null, st.inRepository() ? st.ignored() : null,
-                    doc.servers().size(), doc.parseError()));
+            out.facts()
+                    .add(
+                            FactExtractor.configFile(
+                                    doc, st.tracked(), st.ignored(), st.inRepository()));
+            files.add(
+                    new FileSummary(
+                            doc.file(),
+                            doc.client(),
+                            doc.scope(),
+                            doc.format(),
+                            st.inRepository() ? st.tracked() : null,
+                            st.inRepository() ? st.ignored() : null,
+                            doc.servers().size(),
+                            doc.parseError()));
             doc.warnings().forEach(w -> out.warnings().add(new ScanWarning(doc.file(), 0, w)));
             if (doc.limitHit() != null) {
-                // A limit hit on one file is that file's error; it is a scan warning too, so it is never missed.
-                out.warnings().add(new ScanWarning(doc.file(), 0, "not scanned: " + doc.parseError()));
+                // A limit hit on one file is that file's error; it is a scan warning too, so it is
+                // never missed.
+                out.warnings()
+                        .add(new ScanWarning(doc.file(), 0, "not scanned: " + doc.parseError()));
             }
             int before = out.facts().credentials().size();
             extractor.extract(doc, st.tracked(), st.ignored(), out);
-            List<Credential> parsed = List.copyOf(out.facts().credentials().subList(before,
-                    out.facts().credentials().size()));
-            boolean shadowed = doc.warnings().stream().anyMatch(w -> w.contains(": duplicate key \""));
+            List<Credential> parsed =
+                    List.copyOf(
+                            out.facts()
+                                    .credentials()
+                                    .subList(before, out.facts().credentials().size()));
+            boolean shadowed =
+                    doc.warnings().stream().anyMatch(w -> w.contains(": duplicate key \""));
             if (doc.incomplete() != null || shadowed) {
-                // not read completely, or a duplicate key hides an earlier value that is still committed: search
-                // the raw text for secrets the parsed part did not give; an incomplete file is a finding itself
+                // not read completely, or a duplicate key hides an earlier value that is still
+                // committed: search
+                // the raw text for secrets the parsed part did not give; an incomplete file is a
+                // finding itself
                 byte[] content = raw.read(f.path());
-                List<Credential> rawFound = content == null ? List.of() : raw.search(doc.file(), doc.client(), content,
-                        st.tracked(), st.ignored(), parsed.stream().map(Credential::fingerprint)
-                                .collect(Collectors.toSet()));
+                List<Credential> rawFound =
+                        content == null
+                                ? List.of()
+                                : raw.search(
+                                        doc.file(),
+                                        doc.client(),
+                                        content,
+                                        st.tracked(),
+                                        st.ignored(),
+                                        parsed.stream()
+                                                .map(Credential::fingerprint)
+                                                .collect(Collectors.toSet()));
                 rawFound.forEach(out.facts()::add);
                 if (doc.incomplete() != null) {
                     out.facts().add(IncompleteConfigs.fact(doc, st.tracked(), rawFound.size()));
@@ -223,40 +333,71 @@ public final class ScanEngine {
         }
     }
 
-    /** The same secret values in env files, CI configuration and deployment manifests ({@code key-reuse}). */
-    private static List<SecretOccurrence> occurrenceFacts(Path root, SecretDetector detector,
-                                                          Fingerprinter fingerprinter, ProjectConfig config,
-                                                          ScanRequest request, ScanDeadline deadline,
-                                                          List<ScanWarning> warnings) {
+    /**
+     * The same secret values in env files, CI configuration and deployment manifests ({@code
+     * key-reuse}).
+     */
+    private static List<SecretOccurrence> occurrenceFacts(
+            Path root,
+            SecretDetector detector,
+            Fingerprinter fingerprinter,
+            ProjectConfig config,
+            ScanRequest request,
+            ScanDeadline deadline,
+            List<ScanWarning> warnings) {
         request.progress().accept("looking for the same secrets in env, CI and deployment files");
         if (deadline.expired("env, CI and deployment files not searched")) {
             return List.of();
         }
         try {
-            OccurrenceScan occurrences = new OccurrenceScanner(detector, fingerprinter,
-                    request.limits().maxFileBytes(), request.limits().maxFiles()).scan(root);
+            OccurrenceScan occurrences =
+                    new OccurrenceScanner(
+                                    detector,
+                                    fingerprinter,
+                                    request.limits().maxFileBytes(),
+                                    request.limits().maxFiles())
+                            .scan(root);
             occurrences.notes().forEach(n -> warnings.add(new ScanWarning(null, 0, n)));
-            return occurrences.occurrences().stream().filter(o -> !config.excludes(o.file()))
-                    .map(o -> new SecretOccurrence(o.fingerprint(), o.file(), o.line(), o.column(), o.context(),
-                            o.variable())).toList();
+            return occurrences.occurrences().stream()
+                    .filter(o -> !config.excludes(o.file()))
+                    .map(
+                            o ->
+                                    new SecretOccurrence(
+                                            o.fingerprint(),
+                                            o.file(),
+                                            o.line(),
+                                            o.column(),
+                                            o.context(),
+                                            o.variable()))
+                    .toList();
         } catch (IOException e) {
-            warnings.add(new ScanWarning(null, 0, "could not look for reused secrets: " + e.getMessage()));
+            warnings.add(
+                    new ScanWarning(
+                            null, 0, "could not look for reused secrets: " + e.getMessage()));
             return List.of();
         }
     }
 
-    private static DetectorOptions detectorOptions(CompiledPolicies policies, ProjectConfig config, ScanRequest request) {
+    private static DetectorOptions detectorOptions(
+            CompiledPolicies policies, ProjectConfig config, ScanRequest request) {
         DetectorOptions defaults = DetectorOptions.defaults();
         List<String> prod = new ArrayList<>(defaults.productionMarkers());
         List<String> dev = new ArrayList<>(defaults.devMarkers());
         for (PolicyData d : policies.data()) {
             addMarker(d.name(), d.key(), d.value(), prod, dev);
         }
-        config.data().forEach((name, lists) -> lists.forEach((k, vs) -> vs.forEach(v -> addMarker(name, k, v, prod, dev))));
-        return new DetectorOptions(List.copyOf(prod), List.copyOf(dev), request.limits().maxValueLength());
+        config.data()
+                .forEach(
+                        (name, lists) ->
+                                lists.forEach(
+                                        (k, vs) ->
+                                                vs.forEach(v -> addMarker(name, k, v, prod, dev))));
+        return new DetectorOptions(
+                List.copyOf(prod), List.copyOf(dev), request.limits().maxValueLength());
     }
 
-    private static void addMarker(String name, String key, String value, List<String> prod, List<String> dev) {
+    private static void addMarker(
+            String name, String key, String value, List<String> prod, List<String> dev) {
         if ("production-markers".equals(name) && "name".equals(key) && !prod.contains(value)) {
             prod.add(value);
         } else if ("dev-hosts".equals(name) && "marker".equals(key) && !dev.contains(value)) {
@@ -265,15 +406,18 @@ public final class ScanEngine {
     }
 
     static List<Finding> sort(List<Finding> findings) {
-        return findings.stream().sorted(Comparator.comparing(Finding::severity)
-                .thenComparing(f -> f.file() == null ? "" : f.file())
-                .thenComparingInt(Finding::line)
-                .thenComparing(Finding::ruleId)).collect(Collectors.toList());
+        return findings.stream()
+                .sorted(
+                        Comparator.comparing(Finding::severity)
+                                .thenComparing(f -> f.file() == null ? "" : f.file())
+                                .thenComparingInt(Finding::line)
+                                .thenComparing(Finding::ruleId))
+                .collect(Collectors.toList());
     }
 
     /**
-     * Every fact the rules would see for this request (configs, secrets, git, registers, bundle and project data),
-     * secrets masked. No rule runs.
+     * Every fact the rules would see for this request (configs, secrets, git, registers, bundle and
+     * project data), secrets masked. No rule runs.
      */
     public List<FactRecord> facts(ScanRequest request) {
         Path root = root(request);
@@ -282,13 +426,14 @@ public final class ScanEngine {
         Collected c = collect(request, root, config, policies);
         List<Object> all = new ArrayList<>(c.facts().all());
         all.addAll(policies.data());
-        return new FactDump(new SecretDetector(detectorOptions(policies, config, request))).records(all);
+        return new FactDump(new SecretDetector(detectorOptions(policies, config, request)))
+                .records(all);
     }
 
     /**
-     * Why rule {@code id} did or did not fire for this request (for {@code server}, or every server when null): its
-     * findings, and each pattern's facts with the conditions they meet. The configuration is checked as for a scan;
-     * a rule it turns off is traced anyway and marked so.
+     * Why rule {@code id} did or did not fire for this request (for {@code server}, or every server
+     * when null): its findings, and each pattern's facts with the conditions they meet. The
+     * configuration is checked as for a scan; a rule it turns off is traced anyway and marked so.
      */
     public RuleTrace trace(ScanRequest request, String id, String server) {
         Path root = root(request);
@@ -296,25 +441,32 @@ public final class ScanEngine {
         CompiledPolicies policies = Policies.load(request, root);
         Governance governance = Governance.decide(policies, config, request);
         Collected c = collect(request, root, config, policies);
-        FactDump dump = new FactDump(new SecretDetector(detectorOptions(policies, config, request)));
-        boolean enabled = policies.rules().stream().filter(r -> r.id().equals(id)).allMatch(governance::enabled);
+        FactDump dump =
+                new FactDump(new SecretDetector(detectorOptions(policies, config, request)));
+        boolean enabled =
+                policies.rules().stream()
+                        .filter(r -> r.id().equals(id))
+                        .allMatch(governance::enabled);
         return RuleTracer.trace(policies, id, enabled, server, c.facts().all(), dump::describe);
     }
 
     /** Ids of the rules a bundle locked under this request, each with the bundle that locked it. */
     public Map<String, String> lockedRules(ScanRequest request) {
         Path root = root(request);
-        return Map.copyOf(Governance.decide(Policies.load(request, root), ProjectConfig.load(root), request).locked());
+        return Map.copyOf(
+                Governance.decide(Policies.load(request, root), ProjectConfig.load(root), request)
+                        .locked());
     }
 
     /**
-     * The servers configured under the request's root, for the review register: discovery and parsing only (no rule
-     * is compiled, no value inspected, no git read).
+     * The servers configured under the request's root, for the review register: discovery and
+     * parsing only (no rule is compiled, no value inspected, no git read).
      */
     public List<McpServer> servers(ScanRequest request) {
         Path root = root(request);
         ProjectConfig config = ProjectConfig.load(root);
-        DiscoveryResult found = Discovery.discover(root, request.includeUser(), request.home(), request.limits());
+        DiscoveryResult found =
+                Discovery.discover(root, request.includeUser(), request.home(), request.limits());
         List<McpServer> servers = new ArrayList<>();
         for (DiscoveredFile f : included(found, config)) {
             servers.addAll(FactExtractor.servers(ConfigParser.parse(f, request.limits())));
@@ -322,7 +474,9 @@ public final class ScanEngine {
         return servers;
     }
 
-    /** Every advisory source the request loads, with its size and age ({@code mcpsec advisories}). */
+    /**
+     * Every advisory source the request loads, with its size and age ({@code mcpsec advisories}).
+     */
     public List<AdvisorySource> advisories(ScanRequest request) {
         return SupplyChain.sources(Policies.load(request, request.root()), request, clock);
     }

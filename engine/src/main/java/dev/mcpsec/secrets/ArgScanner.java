@@ -6,16 +6,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits a server's {@code args} into named values: {@code --flag=value}, {@code --flag value}, {@code --header
- * "Name: value"}, docker {@code -e NAME=value}, bare {@code NAME=value}, URLs and JSON objects passed as one argument.
+ * Splits a server's {@code args} into named values: {@code --flag=value}, {@code --flag value},
+ * {@code --header "Name: value"}, docker {@code -e NAME=value}, bare {@code NAME=value}, URLs and
+ * JSON objects passed as one argument.
  */
 public final class ArgScanner {
 
-    private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(.*)", Pattern.DOTALL);
-    private static final Pattern JSON_PAIR = Pattern.compile("\"([^\"\\\\]{1,200})\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(.*)", Pattern.DOTALL);
+    private static final Pattern JSON_PAIR =
+            Pattern.compile("\"([^\"\\\\]{1,200})\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private ArgScanner() {
-    }
+    private ArgScanner() {}
 
     /** Every value in {@code args} with the name that carries it; null entries are skipped. */
     public static List<ArgValue> scan(List<String> args) {
@@ -61,11 +63,21 @@ public final class ArgScanner {
         if (eq > 0) {
             String name = arg.substring(0, eq);
             String value = arg.substring(eq + 1);
-            out.add(new ArgValue(name, value, i, value.contains("://") ? ValueContext.URL : ValueContext.ARG));
+            out.add(
+                    new ArgValue(
+                            name,
+                            value,
+                            i,
+                            value.contains("://") ? ValueContext.URL : ValueContext.ARG));
             return i;
         }
         if (next != null && !next.startsWith("-")) {
-            out.add(new ArgValue(arg, next, i + 1, next.contains("://") ? ValueContext.URL : ValueContext.ARG));
+            out.add(
+                    new ArgValue(
+                            arg,
+                            next,
+                            i + 1,
+                            next.contains("://") ? ValueContext.URL : ValueContext.ARG));
             return i + 1;
         }
         return i;
@@ -74,8 +86,12 @@ public final class ArgScanner {
     private static void header(String header, int index, List<ArgValue> out) {
         int colon = header.indexOf(':');
         if (colon > 0 && !header.substring(0, colon).contains(" ")) {
-            out.add(new ArgValue(header.substring(0, colon).strip(), header.substring(colon + 1).strip(), index,
-                    ValueContext.HEADER));
+            out.add(
+                    new ArgValue(
+                            header.substring(0, colon).strip(),
+                            header.substring(colon + 1).strip(),
+                            index,
+                            ValueContext.HEADER));
         } else {
             out.add(new ArgValue(null, header, index, ValueContext.HEADER));
         }
@@ -96,7 +112,12 @@ public final class ArgScanner {
             boolean any = false;
             while (m.find()) {
                 any = true;
-                out.add(new ArgValue(m.group(1), Escapes.unescape(m.group(2)), index, ValueContext.OTHER));
+                out.add(
+                        new ArgValue(
+                                m.group(1),
+                                Escapes.unescape(m.group(2)),
+                                index,
+                                ValueContext.OTHER));
             }
             if (any) {
                 return;
@@ -109,6 +130,11 @@ public final class ArgScanner {
                 return;
             }
         }
-        out.add(new ArgValue(null, arg, index, arg.contains("://") ? ValueContext.URL : ValueContext.ARG));
+        out.add(
+                new ArgValue(
+                        null,
+                        arg,
+                        index,
+                        arg.contains("://") ? ValueContext.URL : ValueContext.ARG));
     }
 }

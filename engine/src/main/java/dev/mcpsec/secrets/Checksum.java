@@ -2,5 +2,7 @@ package dev.mcpsec.secrets;
 
 /** Outcome of a format's offline checksum (GitHub classic family, npm). */
 public enum Checksum {
-    VALID, INVALID, NOT_APPLICABLE
+    VALID,
+    INVALID,
+    NOT_APPLICABLE
 }

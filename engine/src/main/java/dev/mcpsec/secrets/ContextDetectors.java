@@ -1,28 +1,50 @@
 package dev.mcpsec.secrets;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The detectors that need more than a provider regex: keys, connection strings, headers, URLs and secret names. */
+/**
+ * The detectors that need more than a provider regex: keys, connection strings, headers, URLs and
+ * secret names.
+ */
 final class ContextDetectors {
 
-    static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*");
-    private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY-----");
+    static final Pattern JWT =
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*");
+    private static final Pattern PRIVATE_KEY =
+            Pattern.compile("-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY-----");
     private static final Pattern AWS_SECRET = Pattern.compile("[A-Za-z0-9/+]{40}");
-    private static final Pattern BEARER = Pattern.compile("(?i)^\\s*(?:bearer|token)\\s+(\\S+)\\s*$");
+    private static final Pattern BEARER =
+            Pattern.compile("(?i)^\\s*(?:bearer|token)\\s+(\\S+)\\s*$");
     private static final Pattern BASIC = Pattern.compile("(?i)^\\s*basic\\s+(\\S+)\\s*$");
-    private static final Pattern URL_USERINFO = Pattern.compile(
-            "\\b([A-Za-z][A-Za-z0-9+.-]{1,20})://([^\\s\"'<>/?#@:]*):([^\\s\"'<>/?#@]+)@");
-    private static final Pattern QUERY_SECRET = Pattern.compile("(?i)[?&;]((?:api[_-]?)?key|apikey|token|"
-            + "access[_-]?token|auth[_-]?token|api[_-]?token|secret|client[_-]?secret|password|pwd|sig)=([^&#\\s\"']+)");
-    private static final List<String> DB_SCHEMES = List.of("postgres", "postgresql", "mysql", "mysqlx", "mariadb",
-            "mongodb", "mongodb+srv", "redis", "rediss", "amqp", "amqps", "mssql", "sqlserver");
+    private static final Pattern URL_USERINFO =
+            Pattern.compile(
+                    "\\b([A-Za-z][A-Za-z0-9+.-]{1,20})://([^\\s\"'<>/?#@:]*):([^\\s\"'<>/?#@]+)@");
+    private static final Pattern QUERY_SECRET =
+            Pattern.compile(
+                    "(?i)[?&;]((?:api[_-]?)?key|apikey|token|"
+                            + "access[_-]?token|auth[_-]?token|api[_-]?token|secret|client[_-]?secret|password|pwd|sig)=([^&#\\s\"']+)");
+    private static final List<String> DB_SCHEMES =
+            List.of(
+                    "postgres",
+                    "postgresql",
+                    "mysql",
+                    "mysqlx",
+                    "mariadb",
+                    "mongodb",
+                    "mongodb+srv",
+                    "redis",
+                    "rediss",
+                    "amqp",
+                    "amqps",
+                    "mssql",
+                    "sqlserver");
 
     private final PlaceholderClassifier classifier;
 
@@ -40,11 +62,16 @@ final class ContextDetectors {
             int footerEnd = footer < 0 ? -1 : scan.value.indexOf("-----", footer + 8);
             int end = footerEnd < 0 ? scan.value.length() : footerEnd + 5;
             String block = scan.value.substring(m.start(), end);
-            String body = scan.value.substring(m.end(), footer < 0 ? scan.value.length() : footer)
-                    .replace("\\n", "").replace("\\r", "").replaceAll("\\s+", "");
+            String body =
+                    scan.value
+                            .substring(m.end(), footer < 0 ? scan.value.length() : footer)
+                            .replace("\\n", "")
+                            .replace("\\r", "")
+                            .replaceAll("\\s+", "");
             boolean encrypted = m.group().contains("ENCRYPTED") || body.contains("ENCRYPTED");
             if (body.length() < 64) {
-                scan.explain("private-key candidate is a placeholder: body shorter than 64 characters");
+                scan.explain(
+                        "private-key candidate is a placeholder: body shorter than 64 characters");
                 continue;
             }
             Classification c = classifier.classify(body);
@@ -53,9 +80,19 @@ final class ContextDetectors {
                 continue;
             }
             String confidence = footer < 0 ? "low" : encrypted ? "medium" : "high";
-            scan.add(new Detection("private-key", "unknown", "unknown", Masker.mask(block), confidence,
-                    "private-key" + (encrypted ? " (encrypted)" : "") + (footer < 0 ? " (no END line)" : ""),
-                    false, block, m.start()));
+            scan.add(
+                    new Detection(
+                            "private-key",
+                            "unknown",
+                            "unknown",
+                            Masker.mask(block),
+                            confidence,
+                            "private-key"
+                                    + (encrypted ? " (encrypted)" : "")
+                                    + (footer < 0 ? " (no END line)" : ""),
+                            false,
+                            block,
+                            m.start()));
         }
     }
 
@@ -69,8 +106,17 @@ final class ContextDetectors {
             scan.explain("aws-secret-key candidate is a " + c.noun() + ": " + c.reason());
             return;
         }
-        scan.add(new Detection("aws-secret-key", "unknown", "aws", Masker.mask(v), "high",
-                "aws-secret-key by name (" + c.reason() + ")", false, v, scan.value.indexOf(v)));
+        scan.add(
+                new Detection(
+                        "aws-secret-key",
+                        "unknown",
+                        "aws",
+                        Masker.mask(v),
+                        "high",
+                        "aws-secret-key by name (" + c.reason() + ")",
+                        false,
+                        v,
+                        scan.value.indexOf(v)));
     }
 
     void databases(Scan scan) {
@@ -81,16 +127,39 @@ final class ContextDetectors {
             if (hasPassword) {
                 Classification c = classifier.classifyPassword(p.password());
                 if (c.isPlaceholderOrReference()) {
-                    scan.explain("database-password for " + p.scheme() + " is a " + c.noun() + ": " + c.reason());
-                } else if (!scan.overlaps(p.passwordStart(), p.passwordStart() + p.password().length())) {
-                    password = new Detection("database-password", databaseTier(scan, p, loopback), p.scheme(),
-                            Masker.mask(p.password()), strength(p.password()), "database-url " + p.scheme()
-                            + " (" + c.reason() + ")", false, p.password(), p.passwordStart());
+                    scan.explain(
+                            "database-password for "
+                                    + p.scheme()
+                                    + " is a "
+                                    + c.noun()
+                                    + ": "
+                                    + c.reason());
+                } else if (!scan.overlaps(
+                        p.passwordStart(), p.passwordStart() + p.password().length())) {
+                    password =
+                            new Detection(
+                                    "database-password",
+                                    databaseTier(scan, p, loopback),
+                                    p.scheme(),
+                                    Masker.mask(p.password()),
+                                    strength(p.password()),
+                                    "database-url " + p.scheme() + " (" + c.reason() + ")",
+                                    false,
+                                    p.password(),
+                                    p.passwordStart());
                     scan.explain("database-password found in a " + p.scheme() + " URL");
                 }
             }
-            scan.databases.add(new DbUrl(p.scheme(), p.host(), p.port(), p.database(), p.user(), hasPassword,
-                    loopback, password));
+            scan.databases.add(
+                    new DbUrl(
+                            p.scheme(),
+                            p.host(),
+                            p.port(),
+                            p.database(),
+                            p.user(),
+                            hasPassword,
+                            loopback,
+                            password));
         }
     }
 
@@ -101,7 +170,9 @@ final class ContextDetectors {
         if (SecretNames.hasMarker(words, scan.options.productionMarkers())) {
             return "live";
         }
-        return loopback || SecretNames.hasMarker(words, scan.options.devMarkers()) ? "dev" : "unknown";
+        return loopback || SecretNames.hasMarker(words, scan.options.devMarkers())
+                ? "dev"
+                : "unknown";
     }
 
     void authorization(Scan scan) {
@@ -110,7 +181,8 @@ final class ContextDetectors {
         while (i < v.length() && Character.isWhitespace(v.charAt(i))) {
             i++;
         }
-        if (!(v.regionMatches(true, i, "bearer ", 0, 7) || v.regionMatches(true, i, "basic ", 0, 6)
+        if (!(v.regionMatches(true, i, "bearer ", 0, 7)
+                || v.regionMatches(true, i, "basic ", 0, 6)
                 || v.regionMatches(true, i, "token ", 0, 6))) {
             return;
         }
@@ -121,7 +193,8 @@ final class ContextDetectors {
         }
         Matcher bearer = BEARER.matcher(scan.value);
         if (bearer.matches()) {
-            randomLiteral(scan, bearer.group(1), bearer.start(1), "bearer-token", "authorization bearer");
+            randomLiteral(
+                    scan, bearer.group(1), bearer.start(1), "bearer-token", "authorization bearer");
         }
     }
 
@@ -132,7 +205,8 @@ final class ContextDetectors {
         String decoded = decodeBase64(token);
         int colon = decoded == null ? -1 : decoded.indexOf(':');
         if (colon < 0) {
-            randomLiteral(scan, token, start, "basic-auth", "authorization basic (not user:password)");
+            randomLiteral(
+                    scan, token, start, "basic-auth", "authorization basic (not user:password)");
             return;
         }
         Classification c = classifier.classifyPassword(decoded.substring(colon + 1));
@@ -140,8 +214,17 @@ final class ContextDetectors {
             scan.explain("basic-auth password is a " + c.noun() + ": " + c.reason());
             return;
         }
-        scan.add(new Detection("basic-auth", "unknown", "unknown", Masker.mask(token), "medium",
-                "authorization basic (" + c.reason() + ")", false, token, start));
+        scan.add(
+                new Detection(
+                        "basic-auth",
+                        "unknown",
+                        "unknown",
+                        Masker.mask(token),
+                        "medium",
+                        "authorization basic (" + c.reason() + ")",
+                        false,
+                        token,
+                        start));
     }
 
     void urlCredentials(Scan scan) {
@@ -156,27 +239,49 @@ final class ContextDetectors {
                 scan.explain("url-password is a " + c.noun() + ": " + c.reason());
                 continue;
             }
-            scan.add(new Detection("url-password", "unknown", "unknown", Masker.mask(u.group(3)),
-                    strength(u.group(3)), "url userinfo (" + c.reason() + ")", false, u.group(3), u.start(3)));
+            scan.add(
+                    new Detection(
+                            "url-password",
+                            "unknown",
+                            "unknown",
+                            Masker.mask(u.group(3)),
+                            strength(u.group(3)),
+                            "url userinfo (" + c.reason() + ")",
+                            false,
+                            u.group(3),
+                            u.start(3)));
         }
         Matcher q = QUERY_SECRET.matcher(scan.value);
         while (q.find()) {
-            randomLiteral(scan, q.group(2), q.start(2), "url-query-token", "url query parameter '" + q.group(1) + "'");
+            randomLiteral(
+                    scan,
+                    q.group(2),
+                    q.start(2),
+                    "url-query-token",
+                    "url query parameter '" + q.group(1) + "'");
         }
     }
 
     void generic(Scan scan) {
         String v = scan.value.strip();
-        if (v.indexOf(' ') >= 0 || v.indexOf("://") >= 0 || v.startsWith("/") || v.startsWith("~")
-                || v.startsWith("./") || isWindowsPath(v)) {
-            scan.explain("generic: secret-named value looks like a path, URL or sentence; not judged");
+        if (v.indexOf(' ') >= 0
+                || v.indexOf("://") >= 0
+                || v.startsWith("/")
+                || v.startsWith("~")
+                || v.startsWith("./")
+                || isWindowsPath(v)) {
+            scan.explain(
+                    "generic: secret-named value looks like a path, URL or sentence; not judged");
             return;
         }
         randomLiteral(scan, v, scan.value.indexOf(v), "generic", "generic secret name");
     }
 
     private static boolean isWindowsPath(String v) {
-        return v.length() >= 3 && Character.isLetter(v.charAt(0)) && v.charAt(1) == ':' && v.charAt(2) == '\\';
+        return v.length() >= 3
+                && Character.isLetter(v.charAt(0))
+                && v.charAt(1) == ':'
+                && v.charAt(2) == '\\';
     }
 
     private void randomLiteral(Scan scan, String token, int start, String kind, String detector) {
@@ -192,11 +297,23 @@ final class ContextDetectors {
             scan.explain(kind + " candidate is not random enough to be a secret");
             return;
         }
-        scan.add(new Detection(kind, "unknown", "unknown", Masker.mask(token), strength(token).equals("high")
-                ? "medium" : "low", detector + " (" + c.reason() + ")", false, token, start));
+        scan.add(
+                new Detection(
+                        kind,
+                        "unknown",
+                        "unknown",
+                        Masker.mask(token),
+                        strength(token).equals("high") ? "medium" : "low",
+                        detector + " (" + c.reason() + ")",
+                        false,
+                        token,
+                        start));
     }
 
-    /** Enough variety to be machine-generated: two character classes, six distinct characters, entropy. */
+    /**
+     * Enough variety to be machine-generated: two character classes, six distinct characters,
+     * entropy.
+     */
     static boolean looksRandom(String s) {
         if (s.length() < PlaceholderClassifier.MIN_LENGTH) {
             return false;

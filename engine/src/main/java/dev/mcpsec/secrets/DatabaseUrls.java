@@ -7,29 +7,40 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Lenient parsing of URLs with credentials: database URLs, JDBC URLs and any {@code scheme://user:pass@host}. */
+/**
+ * Lenient parsing of URLs with credentials: database URLs, JDBC URLs and any {@code
+ * scheme://user:pass@host}.
+ */
 final class DatabaseUrls {
 
-    private static final Pattern DB_URL = Pattern.compile(
-            "(?i)\\b(postgres(?:ql)?|mysqlx?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver)://"
-                    + "([^\\s\"'<>]+)");
-    private static final Pattern JDBC_URL = Pattern.compile("(?i)\\bjdbc:([a-z0-9]+)(?::[a-z0-9]+)*://([^\\s\"'<>]+)");
-    private static final Pattern ANY_URL = Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://([^\\s\"'<>/?#@]+)@");
-    private static final Pattern JDBC_PARAM = Pattern.compile(
-            "(?i)[?&;](user|username|password|databaseName|database)=([^&;\\s]*)");
+    private static final Pattern DB_URL =
+            Pattern.compile(
+                    "(?i)\\b(postgres(?:ql)?|mysqlx?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver)://"
+                            + "([^\\s\"'<>]+)");
+    private static final Pattern JDBC_URL =
+            Pattern.compile("(?i)\\bjdbc:([a-z0-9]+)(?::[a-z0-9]+)*://([^\\s\"'<>]+)");
+    private static final Pattern ANY_URL =
+            Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://([^\\s\"'<>/?#@]+)@");
+    private static final Pattern JDBC_PARAM =
+            Pattern.compile("(?i)[?&;](user|username|password|databaseName|database)=([^&;\\s]*)");
 
     /**
      * One parsed connection string.
      *
      * @param port -1 when absent
-     * @param password the raw password or null; {@code passwordStart} is its offset in the analysed value
+     * @param password the raw password or null; {@code passwordStart} is its offset in the analysed
+     *     value
      */
-    record Parsed(String scheme, String host, int port, String database, String user, String password,
-                  int passwordStart) {
-    }
+    record Parsed(
+            String scheme,
+            String host,
+            int port,
+            String database,
+            String user,
+            String password,
+            int passwordStart) {}
 
-    private DatabaseUrls() {
-    }
+    private DatabaseUrls() {}
 
     /** The password of the first {@code scheme://user:password@} in the value, if any. */
     static Optional<String> userinfoPassword(String value) {
@@ -60,12 +71,17 @@ final class DatabaseUrls {
         }
         Matcher j = JDBC_URL.matcher(value);
         while (j.find()) {
-            out.add(parseJdbc("jdbc:" + j.group(1).toLowerCase(Locale.ROOT), j.group(2), j.start(2)));
+            out.add(
+                    parseJdbc(
+                            "jdbc:" + j.group(1).toLowerCase(Locale.ROOT), j.group(2), j.start(2)));
         }
         return out;
     }
 
-    /** Parses {@code rest}, the part after {@code scheme://}, which starts at {@code offset} in the value. */
+    /**
+     * Parses {@code rest}, the part after {@code scheme://}, which starts at {@code offset} in the
+     * value.
+     */
     static Parsed parse(String scheme, String rest, int offset) {
         int pathStart = indexOfAny(rest, "/?#", 0);
         int at = rest.lastIndexOf('@', pathStart < 0 ? rest.length() - 1 : pathStart);
@@ -100,7 +116,13 @@ final class DatabaseUrls {
             int dbEnd = indexOfAny(rest, "?#;", hostEnd + 1);
             database = emptyToNull(rest.substring(hostEnd + 1, dbEnd < 0 ? rest.length() : dbEnd));
         }
-        return new Parsed(scheme, host.isEmpty() ? null : host, port, database, emptyToNull(user), password,
+        return new Parsed(
+                scheme,
+                host.isEmpty() ? null : host,
+                port,
+                database,
+                emptyToNull(user),
+                password,
                 passwordStart);
     }
 
@@ -122,7 +144,14 @@ final class DatabaseUrls {
                 default -> database = p.group(2);
             }
         }
-        return new Parsed(scheme, base.host(), base.port(), database, emptyToNull(user), password, passwordStart);
+        return new Parsed(
+                scheme,
+                base.host(),
+                base.port(),
+                database,
+                emptyToNull(user),
+                password,
+                passwordStart);
     }
 
     /** True for localhost names and loopback addresses. */
@@ -131,8 +160,13 @@ final class DatabaseUrls {
             return false;
         }
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
-                || h.equals("[::1]") || h.equals("0.0.0.0") || h.equals("host.docker.internal");
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.startsWith("127.")
+                || h.equals("::1")
+                || h.equals("[::1]")
+                || h.equals("0.0.0.0")
+                || h.equals("host.docker.internal");
     }
 
     private static int parsePort(String s) {

@@ -8,6 +8,12 @@ package dev.mcpsec.secrets;
  * @param loopback the host is localhost or a loopback address
  * @param password the password as a detection when it is a real literal, else null
  */
-public record DbUrl(String scheme, String host, int port, String database, String user, boolean hasPassword,
-                    boolean loopback, Detection password) {
-}
+public record DbUrl(
+        String scheme,
+        String host,
+        int port,
+        String database,
+        String user,
+        boolean hasPassword,
+        boolean loopback,
+        Detection password) {}

@@ -5,30 +5,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks whatever may be a credential inside a display string (a URL, a package spec, an image name, a whole command
- * line) with {@link Masker#mask}, and leaves the rest as written. In URLs: the password of the user info always, a
- * user name or token that looks random, every query value that looks random or sits under a secret-like name or is
- * long, a fragment, and path segments that look random. Elsewhere: every run of token characters that looks random
- * or starts with a known provider prefix. "Looks random": a part of at least 12 characters holding letters and digits,
- * or of at least 12 letters whose case flips often. Ordinary names (packages, hosts, paths, versions, flags) stay readable.
+ * Masks whatever may be a credential inside a display string (a URL, a package spec, an image name,
+ * a whole command line) with {@link Masker#mask}, and leaves the rest as written. In URLs: the
+ * password of the user info always, a user name or token that looks random, every query value that
+ * looks random or sits under a secret-like name or is long, a fragment, and path segments that look
+ * random. Elsewhere: every run of token characters that looks random or starts with a known
+ * provider prefix. "Looks random": a part of at least 12 characters holding letters and digits, or
+ * of at least 12 letters whose case flips often. Ordinary names (packages, hosts, paths, versions,
+ * flags) stay readable.
  */
 final class DisplayMasker {
-    /** A scheme, {@code ://} and what follows; never right after a masked form's {@code …} (that would not be stable). */
-    private static final Pattern URL = Pattern.compile("(?i)(?<![\\w…])[a-z][a-z0-9+.-]{0,30}://[^\\s\"'<>`]*");
+    /**
+     * A scheme, {@code ://} and what follows; never right after a masked form's {@code …} (that
+     * would not be stable).
+     */
+    private static final Pattern URL =
+            Pattern.compile("(?i)(?<![\\w…])[a-z][a-z0-9+.-]{0,30}://[^\\s\"'<>`]*");
+
     /** Characters that end a run of token characters outside URLs. */
     private static final String DELIMITERS = " \t\r\n\f\u000b\"'`=,;:@()[]{}<>|&?#";
+
     /** Characters that split a run into the parts judged one by one. */
     private static final String PART_SEPARATORS = "/\\._-+~";
+
     private static final int LONG_VALUE = 16;
     private static final int MAX_PASSES = 8;
 
-    private DisplayMasker() {
-    }
+    private DisplayMasker() {}
 
     /**
-     * The masked text. A masked form can make new runs or URLs out of its neighbours (a {@code …} tail next to
-     * {@code ://}), so the pass repeats until nothing changes: masking a masked string must give it back unchanged,
-     * since review registers store masked values and compare them with freshly masked ones.
+     * The masked text. A masked form can make new runs or URLs out of its neighbours (a {@code …}
+     * tail next to {@code ://}), so the pass repeats until nothing changes: masking a masked string
+     * must give it back unchanged, since review registers store masked values and compare them with
+     * freshly masked ones.
      */
     static String mask(String text) {
         if (text == null || text.isEmpty()) {
@@ -72,7 +81,8 @@ final class DisplayMasker {
                 continue;
             }
             int end = i;
-            while (end < text.length() && DELIMITERS.indexOf(text.charAt(end)) < 0
+            while (end < text.length()
+                    && DELIMITERS.indexOf(text.charAt(end)) < 0
                     && !Character.isWhitespace(text.charAt(end))) {
                 end++;
             }
@@ -142,8 +152,12 @@ final class DisplayMasker {
                 }
                 String name = pairs[i].substring(0, eq);
                 String value = pairs[i].substring(eq + 1);
-                boolean hide = !value.isEmpty() && (secretLike(value) || value.length() >= LONG_VALUE
-                        || SecretNames.isSecretName(SecretNames.words(name)) || isSignature(name));
+                boolean hide =
+                        !value.isEmpty()
+                                && (secretLike(value)
+                                        || value.length() >= LONG_VALUE
+                                        || SecretNames.isSecretName(SecretNames.words(name))
+                                        || isSignature(name));
                 runs(name, out);
                 out.append('=');
                 if (hide) {
@@ -164,23 +178,36 @@ final class DisplayMasker {
     }
 
     /**
-     * The masked form of a value, or the value itself when it already is a masked form ({@code sk_live_…a1B2},
-     * {@code ****}): display strings are masked again when read back (review registers), and must come out the same.
+     * The masked form of a value, or the value itself when it already is a masked form ({@code
+     * sk_live_…a1B2}, {@code ****}): display strings are masked again when read back (review
+     * registers), and must come out the same.
      */
     private static String hidden(String value) {
         int ellipsis = value.indexOf('…');
-        boolean masked = ellipsis >= 0 ? KnownPrefixes.of(value).length() == ellipsis && value.length() - ellipsis <= 5
-                : value.endsWith("****") && KnownPrefixes.of(value).length() == value.length() - 4;
+        boolean masked =
+                ellipsis >= 0
+                        ? KnownPrefixes.of(value).length() == ellipsis
+                                && value.length() - ellipsis <= 5
+                        : value.endsWith("****")
+                                && KnownPrefixes.of(value).length() == value.length() - 4;
         return masked ? value : Masker.mask(value);
     }
 
     private static boolean isSignature(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.equals("sig") || n.equals("signature") || n.endsWith("-signature") || n.equals("code")
-                || n.equals("access_token") || n.equals("auth") || n.equals("key");
+        return n.equals("sig")
+                || n.equals("signature")
+                || n.endsWith("-signature")
+                || n.equals("code")
+                || n.equals("access_token")
+                || n.equals("auth")
+                || n.equals("key");
     }
 
-    /** True when a run starts with a provider prefix and has a body, or one of its parts looks random. */
+    /**
+     * True when a run starts with a provider prefix and has a body, or one of its parts looks
+     * random.
+     */
     static boolean secretLike(String run) {
         if (run.length() < 8) {
             return false;
@@ -189,7 +216,8 @@ final class DisplayMasker {
             if (i == 0 || run.charAt(i - 1) == '/' || run.charAt(i - 1) == '\\') {
                 String tail = run.substring(i);
                 String prefix = KnownPrefixes.of(tail);
-                if (!prefix.isEmpty() && tail.length() - prefix.length() >= 8
+                if (!prefix.isEmpty()
+                        && tail.length() - prefix.length() >= 8
                         && hasLetterAndDigit(tail.substring(prefix.length()))) {
                     return true;
                 }
@@ -235,7 +263,10 @@ final class DisplayMasker {
         return digits == 0 && upper >= 3 && lower >= 3 && caseChanges(s, from, to) * 3 >= len;
     }
 
-    /** How often the case flips inside a run of letters: about a third of the length or more is random text. */
+    /**
+     * How often the case flips inside a run of letters: about a third of the length or more is
+     * random text.
+     */
     private static int caseChanges(String s, int from, int to) {
         int changes = 0;
         for (int i = from + 1; i < to; i++) {

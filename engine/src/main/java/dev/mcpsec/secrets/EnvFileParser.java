@@ -6,16 +6,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses {@code .env} files the way dotenv libraries do: {@code export} prefixes, quotes, {@code KEY = value},
- * inline comments, CRLF and multi-line quoted values (best effort). Odd lines are skipped with a note.
+ * Parses {@code .env} files the way dotenv libraries do: {@code export} prefixes, quotes, {@code
+ * KEY = value}, inline comments, CRLF and multi-line quoted values (best effort). Odd lines are
+ * skipped with a note.
  */
 public final class EnvFileParser {
 
-    private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*");
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*");
     private static final int MAX_MULTILINE = 200;
 
-    private EnvFileParser() {
-    }
+    private EnvFileParser() {}
 
     /** Parses the whole content of an env file. */
     public static EnvFile parse(String content) {
@@ -41,7 +42,12 @@ public final class EnvFileParser {
                 char quote = rest.charAt(0);
                 int close = closingQuote(rest, 1, quote);
                 if (close >= 0) {
-                    entries.add(new EnvEntry(name, unquote(rest.substring(1, close), quote), i + 1, valueStart + 2));
+                    entries.add(
+                            new EnvEntry(
+                                    name,
+                                    unquote(rest.substring(1, close), quote),
+                                    i + 1,
+                                    valueStart + 2));
                     continue;
                 }
                 StringBuilder value = new StringBuilder(rest.substring(1));
@@ -56,15 +62,24 @@ public final class EnvFileParser {
                     value.append('\n').append(lines[j]);
                 }
                 if (end >= 0) {
-                    entries.add(new EnvEntry(name, unquote(value.toString(), quote), i + 1, valueStart + 2));
+                    entries.add(
+                            new EnvEntry(
+                                    name, unquote(value.toString(), quote), i + 1, valueStart + 2));
                     i = j;
                 } else {
-                    notes.add("line " + (i + 1) + ": unterminated quote for " + name + ", value taken to end of line");
-                    entries.add(new EnvEntry(name, rest.substring(1).strip(), i + 1, valueStart + 2));
+                    notes.add(
+                            "line "
+                                    + (i + 1)
+                                    + ": unterminated quote for "
+                                    + name
+                                    + ", value taken to end of line");
+                    entries.add(
+                            new EnvEntry(name, rest.substring(1).strip(), i + 1, valueStart + 2));
                 }
                 continue;
             }
-            entries.add(new EnvEntry(name, stripInlineComment(rest).strip(), i + 1, valueStart + 1));
+            entries.add(
+                    new EnvEntry(name, stripInlineComment(rest).strip(), i + 1, valueStart + 1));
         }
         return new EnvFile(entries, notes);
     }

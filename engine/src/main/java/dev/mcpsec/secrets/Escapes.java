@@ -2,10 +2,11 @@ package dev.mcpsec.secrets;
 
 /** Backslash escapes as shells, env files and JSON-in-arguments write them. */
 final class Escapes {
-    private Escapes() {
-    }
+    private Escapes() {}
 
-    /** Resolves {@code \n}, {@code \t}, {@code \r}; any other escaped character stands for itself. */
+    /**
+     * Resolves {@code \n}, {@code \t}, {@code \r}; any other escaped character stands for itself.
+     */
     static String unescape(String s) {
         if (s.indexOf('\\') < 0) {
             return s;
@@ -15,12 +16,13 @@ final class Escapes {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
                 char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
+                b.append(
+                        switch (n) {
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            case 'r' -> '\r';
+                            default -> n;
+                        });
             } else {
                 b.append(c);
             }

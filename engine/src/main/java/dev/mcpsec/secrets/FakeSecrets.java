@@ -16,22 +16,52 @@ import java.util.regex.Pattern;
 public final class FakeSecrets {
 
     /** Every kind {@link #generate} accepts. */
-    public static final List<String> KINDS = List.of("stripe-live", "stripe-test", "stripe-restricted-live",
-            "stripe-publishable-live", "stripe-webhook", "github-classic", "github-classic-bad-checksum",
-            "github-oauth", "github-fine-grained", "supabase-pat", "supabase-secret", "supabase-service-role-jwt",
-            "supabase-anon-jwt", "slack-bot", "slack-app", "notion", "notion-legacy", "openai", "openai-legacy",
-            "openai-admin", "anthropic", "anthropic-admin", "aws-access-key", "aws-temporary-key", "aws-secret-key",
-            "gitlab", "npm", "linear", "brave", "google", "sentry", "private-key", "postgres-url", "generic-hex40",
-            "generic-base62");
+    public static final List<String> KINDS =
+            List.of(
+                    "stripe-live",
+                    "stripe-test",
+                    "stripe-restricted-live",
+                    "stripe-publishable-live",
+                    "stripe-webhook",
+                    "github-classic",
+                    "github-classic-bad-checksum",
+                    "github-oauth",
+                    "github-fine-grained",
+                    "supabase-pat",
+                    "supabase-secret",
+                    "supabase-service-role-jwt",
+                    "supabase-anon-jwt",
+                    "slack-bot",
+                    "slack-app",
+                    "notion",
+                    "notion-legacy",
+                    "openai",
+                    "openai-legacy",
+                    "openai-admin",
+                    "anthropic",
+                    "anthropic-admin",
+                    "aws-access-key",
+                    "aws-temporary-key",
+                    "aws-secret-key",
+                    "gitlab",
+                    "npm",
+                    "linear",
+                    "brave",
+                    "google",
+                    "sentry",
+                    "private-key",
+                    "postgres-url",
+                    "generic-hex40",
+                    "generic-base62");
 
-    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String ALNUM =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String HEX = "0123456789abcdef";
     private static final String AWS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final String URLSAFE = ALNUM + "-_";
     private static final Pattern TOKEN = Pattern.compile("@@FAKE:([a-z0-9-]+)@@");
 
-    private FakeSecrets() {
-    }
+    private FakeSecrets() {}
 
     /** A fresh value of the given kind; unknown kinds are an {@link IllegalArgumentException}. */
     public static String generate(String kind, Random rnd) {
@@ -44,18 +74,34 @@ public final class FakeSecrets {
             case "github-classic" -> withChecksum("gh" + "p_", random(ALNUM, 30, rnd));
             case "github-oauth" -> withChecksum("gh" + "o_", random(ALNUM, 30, rnd));
             case "github-classic-bad-checksum" -> badChecksum("gh" + "p_", rnd);
-            case "github-fine-grained" -> "github_" + "pat_" + random(ALNUM, 22, rnd) + "_" + random(ALNUM, 59, rnd);
+            case "github-fine-grained" ->
+                    "github_" + "pat_" + random(ALNUM, 22, rnd) + "_" + random(ALNUM, 59, rnd);
             case "supabase-pat" -> "sb" + "p_" + random(HEX, 40, rnd);
-            case "supabase-secret" -> "sb_" + "secret_" + random(ALNUM, 22, rnd) + "_" + random(ALNUM, 8, rnd);
+            case "supabase-secret" ->
+                    "sb_" + "secret_" + random(ALNUM, 22, rnd) + "_" + random(ALNUM, 8, rnd);
             case "supabase-service-role-jwt" -> jwt("service_role", "supabase", rnd);
             case "supabase-anon-jwt" -> jwt("anon", "supabase", rnd);
-            case "slack-bot" -> "xo" + "xb-" + digits(12, rnd) + "-" + digits(13, rnd) + "-" + random(ALNUM, 24, rnd);
-            case "slack-app" -> "xa" + "pp-1-A" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10, rnd) + "-"
-                    + digits(13, rnd) + "-" + random(HEX, 64, rnd);
+            case "slack-bot" ->
+                    "xo"
+                            + "xb-"
+                            + digits(12, rnd)
+                            + "-"
+                            + digits(13, rnd)
+                            + "-"
+                            + random(ALNUM, 24, rnd);
+            case "slack-app" ->
+                    "xa"
+                            + "pp-1-A"
+                            + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10, rnd)
+                            + "-"
+                            + digits(13, rnd)
+                            + "-"
+                            + random(HEX, 64, rnd);
             case "notion" -> "nt" + "n_" + random(ALNUM, 46, rnd);
             case "notion-legacy" -> "secret" + "_" + random(ALNUM, 43, rnd);
             case "openai" -> "sk-" + "proj-" + random(URLSAFE, 120, rnd);
-            case "openai-legacy" -> "sk-" + random(ALNUM, 20, rnd) + "T3Blbk" + "FJ" + random(ALNUM, 20, rnd);
+            case "openai-legacy" ->
+                    "sk-" + random(ALNUM, 20, rnd) + "T3Blbk" + "FJ" + random(ALNUM, 20, rnd);
             case "openai-admin" -> "sk-" + "admin-" + random(URLSAFE, 80, rnd);
             case "anthropic" -> "sk-" + "ant-api03-" + random(URLSAFE, 93, rnd) + "AA";
             case "anthropic-admin" -> "sk-" + "ant-admin01-" + random(URLSAFE, 93, rnd) + "AA";
@@ -69,22 +115,30 @@ public final class FakeSecrets {
             case "google" -> "AI" + "za" + random(URLSAFE, 35, rnd);
             case "sentry" -> "sntr" + "ys_" + random(ALNUM, 60, rnd);
             case "private-key" -> privateKey(rnd);
-            case "postgres-url" -> "postgresql://app:" + random(ALNUM, 20, rnd) + "@db.internal.example.net:5432/app";
+            case "postgres-url" ->
+                    "postgresql://app:"
+                            + random(ALNUM, 20, rnd)
+                            + "@db.internal.example.net:5432/app";
             case "generic-hex40" -> random(HEX, 40, rnd);
             case "generic-base62" -> random(ALNUM, 32, rnd);
-            default -> throw new IllegalArgumentException("unknown fake secret kind '" + kind + "', known: " + KINDS);
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown fake secret kind '" + kind + "', known: " + KINDS);
         };
     }
 
     /**
-     * Replaces every {@code @@FAKE:<kind>@@} token in {@code text}; the same token text gets the same value within
-     * one call, so a fixture can reuse one key in two files' worth of text.
+     * Replaces every {@code @@FAKE:<kind>@@} token in {@code text}; the same token text gets the
+     * same value within one call, so a fixture can reuse one key in two files' worth of text.
      */
     public static String expandFakes(String text, Random rnd) {
         return expandFakes(text, rnd, new HashMap<>());
     }
 
-    /** As {@link #expandFakes(String, Random)}, sharing token values across calls through {@code values}. */
+    /**
+     * As {@link #expandFakes(String, Random)}, sharing token values across calls through {@code
+     * values}.
+     */
     public static String expandFakes(String text, Random rnd, Map<String, String> values) {
         Matcher m = TOKEN.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 64);
@@ -104,16 +158,33 @@ public final class FakeSecrets {
         String payload = random(ALNUM, 30, rnd);
         String good = GithubChecksum.compute(payload);
         String bad = random(ALNUM, 6, rnd);
-        return prefix + payload + (bad.equals(good) ? "zzzzzz".equals(good) ? "yyyyyy" : "zzzzzz" : bad);
+        return prefix
+                + payload
+                + (bad.equals(good) ? "zzzzzz".equals(good) ? "yyyyyy" : "zzzzzz" : bad);
     }
 
     private static String jwt(String role, String iss, Random rnd) {
         Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
-        String header = enc.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String header =
+                enc.encodeToString(
+                        "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         long iat = 1_700_000_000L + rnd.nextInt(10_000_000);
-        String claims = "{\"iss\":\"" + iss + "\",\"ref\":\"" + random("abcdefghijklmnopqrstuvwxyz", 20, rnd)
-                + "\",\"role\":\"" + role + "\",\"iat\":" + iat + ",\"exp\":" + (iat + 315_360_000L) + "}";
-        return header + "." + enc.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+        String claims =
+                "{\"iss\":\""
+                        + iss
+                        + "\",\"ref\":\""
+                        + random("abcdefghijklmnopqrstuvwxyz", 20, rnd)
+                        + "\",\"role\":\""
+                        + role
+                        + "\",\"iat\":"
+                        + iat
+                        + ",\"exp\":"
+                        + (iat + 315_360_000L)
+                        + "}";
+        return header
+                + "."
+                + enc.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "."
                 + random(URLSAFE, 43, rnd);
     }
 

@@ -6,15 +6,22 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Salted SHA-256 fingerprints of secret values, for baselines and key-reuse joins; never an unsalted hash. */
+/**
+ * Salted SHA-256 fingerprints of secret values, for baselines and key-reuse joins; never an
+ * unsalted hash.
+ */
 public final class Fingerprinter {
 
     private final byte[] salt;
 
-    /** A fingerprinter over a caller-chosen salt (per scan or per repository); the salt must not be empty. */
+    /**
+     * A fingerprinter over a caller-chosen salt (per scan or per repository); the salt must not be
+     * empty.
+     */
     public Fingerprinter(byte[] salt) {
         if (salt == null || salt.length == 0) {
-            throw new IllegalArgumentException("a fingerprint salt is required: unsalted hashes of secrets leak them");
+            throw new IllegalArgumentException(
+                    "a fingerprint salt is required: unsalted hashes of secrets leak them");
         }
         this.salt = salt.clone();
     }
@@ -24,7 +31,10 @@ public final class Fingerprinter {
         this(salt == null ? null : salt.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A fingerprinter with a fresh random 32-byte salt, for fingerprints that only need to join within one scan. */
+    /**
+     * A fingerprinter with a fresh random 32-byte salt, for fingerprints that only need to join
+     * within one scan.
+     */
     public static Fingerprinter withRandomSalt() {
         byte[] salt = new byte[32];
         new SecureRandom().nextBytes(salt);

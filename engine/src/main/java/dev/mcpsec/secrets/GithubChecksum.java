@@ -3,16 +3,21 @@ package dev.mcpsec.secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
-/** The CRC32/base62 checksum GitHub (and npm) append to their tokens: the last 6 characters of the body. */
+/**
+ * The CRC32/base62 checksum GitHub (and npm) append to their tokens: the last 6 characters of the
+ * body.
+ */
 final class GithubChecksum {
 
-    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final String BASE62 =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     static final int LENGTH = 6;
 
-    private GithubChecksum() {
-    }
+    private GithubChecksum() {}
 
-    /** True when the body's last 6 characters are the base62 CRC32 of the characters before them. */
+    /**
+     * True when the body's last 6 characters are the base62 CRC32 of the characters before them.
+     */
     static boolean isValid(String body) {
         if (body.length() <= LENGTH) {
             return false;

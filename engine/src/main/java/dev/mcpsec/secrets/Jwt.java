@@ -6,18 +6,20 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the claims of a JWT without verifying it: enough to tell a Supabase service-role key from an anon key. */
+/**
+ * Reads the claims of a JWT without verifying it: enough to tell a Supabase service-role key from
+ * an anon key.
+ */
 final class Jwt {
 
-    private static final Pattern STRING_CLAIM = Pattern.compile("\"(role|iss|ref)\"\\s*:\\s*\"([^\"]{0,200})\"");
+    private static final Pattern STRING_CLAIM =
+            Pattern.compile("\"(role|iss|ref)\"\\s*:\\s*\"([^\"]{0,200})\"");
     private static final Pattern EXP_CLAIM = Pattern.compile("\"exp\"\\s*:\\s*(\\d{1,15})");
 
     /** The claims mcpsec reads; absent claims are null. */
-    record Claims(String role, String iss, String ref, Long exp) {
-    }
+    record Claims(String role, String iss, String ref, Long exp) {}
 
-    private Jwt() {
-    }
+    private Jwt() {}
 
     /** The payload claims, or empty when the token has no decodable JSON payload. */
     static Optional<Claims> claims(String token) {
@@ -29,7 +31,10 @@ final class Jwt {
         String payload = token.substring(first + 1, second < 0 ? token.length() : second);
         String json;
         try {
-            json = new String(Base64.getUrlDecoder().decode(stripPadding(payload)), StandardCharsets.UTF_8);
+            json =
+                    new String(
+                            Base64.getUrlDecoder().decode(stripPadding(payload)),
+                            StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

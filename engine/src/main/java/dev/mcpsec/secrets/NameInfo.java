@@ -5,15 +5,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a detector needs to know about a value's name, computed once per distinct name: configs repeat the same
- * few dozen names across thousands of values.
+ * What a detector needs to know about a value's name, computed once per distinct name: configs
+ * repeat the same few dozen names across thousands of values.
  */
-record NameInfo(List<String> words, boolean secretName, boolean awsSecret, boolean notion, boolean brave,
-                boolean production, boolean development) {
+record NameInfo(
+        List<String> words,
+        boolean secretName,
+        boolean awsSecret,
+        boolean notion,
+        boolean brave,
+        boolean production,
+        boolean development) {
 
     static final NameInfo NONE = new NameInfo(List.of(), false, false, false, false, false, false);
 
-    /** A bounded per-detector cache; cleared whole when full, which keeps it simple and its memory fixed. */
+    /**
+     * A bounded per-detector cache; cleared whole when full, which keeps it simple and its memory
+     * fixed.
+     */
     static final class Cache {
         private static final int MAX = 4_096;
         private final Map<String, NameInfo> cache = new ConcurrentHashMap<>();
@@ -40,9 +49,14 @@ record NameInfo(List<String> words, boolean secretName, boolean awsSecret, boole
 
         private NameInfo compute(String name) {
             List<String> words = List.copyOf(SecretNames.words(name));
-            return new NameInfo(words, SecretNames.isSecretName(words), SecretNames.isAwsSecretName(words),
-                    words.contains("notion"), words.contains("brave") || String.join("-", words)
-                    .equals("x-subscription-token"), SecretNames.hasMarker(words, options.productionMarkers()),
+            return new NameInfo(
+                    words,
+                    SecretNames.isSecretName(words),
+                    SecretNames.isAwsSecretName(words),
+                    words.contains("notion"),
+                    words.contains("brave")
+                            || String.join("-", words).equals("x-subscription-token"),
+                    SecretNames.hasMarker(words, options.productionMarkers()),
                     SecretNames.hasMarker(words, options.devMarkers()));
         }
     }

@@ -9,6 +9,12 @@ package dev.mcpsec.secrets;
  * @param context {@code env-file}, {@code ci}, {@code compose} or {@code manifest}
  * @param variable the name the value is assigned to, or null
  */
-public record Occurrence(String file, int line, int column, String context, String variable, String fingerprint,
-                         String kind, String masked) {
-}
+public record Occurrence(
+        String file,
+        int line,
+        int column,
+        String context,
+        String variable,
+        String fingerprint,
+        String kind,
+        String masked) {}

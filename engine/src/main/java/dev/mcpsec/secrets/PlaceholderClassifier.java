@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ordered placeholder classifier of secrets.md: references, wrapped or masked values, short values, connection
- * strings, published examples, placeholder words, low diversity and checksums, first match wins.
+ * The ordered placeholder classifier of secrets.md: references, wrapped or masked values, short
+ * values, connection strings, published examples, placeholder words, low diversity and checksums,
+ * first match wins.
  */
 public final class PlaceholderClassifier {
 
@@ -15,12 +16,38 @@ public final class PlaceholderClassifier {
     static final int MIN_PASSWORD_LENGTH = 4;
     private static final double WORDY = 0.6;
 
-    private static final Set<String> PLACEHOLDER_WORDS = Set.of("your", "my", "example", "sample", "dummy",
-            "placeholder", "changeme", "replace", "replaceme", "insert", "enter", "here", "todo", "fake");
-    private static final List<String[]> PLACEHOLDER_PHRASES = List.of(new String[] {"change", "me"},
-            new String[] {"test", "key"});
-    private static final Set<String> WEAK_PASSWORDS = Set.of("password", "pass", "changeme", "secret", "root",
-            "admin", "postgres", "user", "test", "mysql", "guest", "example");
+    private static final Set<String> PLACEHOLDER_WORDS =
+            Set.of(
+                    "your",
+                    "my",
+                    "example",
+                    "sample",
+                    "dummy",
+                    "placeholder",
+                    "changeme",
+                    "replace",
+                    "replaceme",
+                    "insert",
+                    "enter",
+                    "here",
+                    "todo",
+                    "fake");
+    private static final List<String[]> PLACEHOLDER_PHRASES =
+            List.of(new String[] {"change", "me"}, new String[] {"test", "key"});
+    private static final Set<String> WEAK_PASSWORDS =
+            Set.of(
+                    "password",
+                    "pass",
+                    "changeme",
+                    "secret",
+                    "root",
+                    "admin",
+                    "postgres",
+                    "user",
+                    "test",
+                    "mysql",
+                    "guest",
+                    "example");
     private static final List<String> MASK_MARKERS = List.of("...", "…", "***", "••");
 
     /** The references of any interpolation syntax in {@code value}; empty when there are none. */
@@ -42,9 +69,14 @@ public final class PlaceholderClassifier {
         if (urlPassword.isPresent()) {
             Classification pw = classifyPassword(urlPassword.get());
             return pw.verdict() == Verdict.LITERAL
-                    ? Classification.literal(4, "URL password judged alone: " + pw.reason(), Checksum.NOT_APPLICABLE)
-                    : new Classification(pw.verdict(), 4, "step 4 URL password: " + pw.reason(), pw.references(),
-                    Checksum.NOT_APPLICABLE);
+                    ? Classification.literal(
+                            4, "URL password judged alone: " + pw.reason(), Checksum.NOT_APPLICABLE)
+                    : new Classification(
+                            pw.verdict(),
+                            4,
+                            "step 4 URL password: " + pw.reason(),
+                            pw.references(),
+                            Checksum.NOT_APPLICABLE);
         }
         Optional<Classification> example = publishedExample(v);
         if (example.isPresent()) {
@@ -58,18 +90,26 @@ public final class PlaceholderClassifier {
         }
         if (hasChecksum(prefix)) {
             boolean valid = GithubChecksum.isValid(body);
-            return Classification.literal(8, valid ? "checksum valid" : "checksum invalid",
+            return Classification.literal(
+                    8,
+                    valid ? "checksum valid" : "checksum invalid",
                     valid ? Checksum.VALID : Checksum.INVALID);
         }
         return Classification.literal(9, "literal", Checksum.NOT_APPLICABLE);
     }
 
     private static boolean hasChecksum(String prefix) {
-        return prefix.equals("npm_") || (prefix.length() == 4 && prefix.startsWith("gh") && prefix.charAt(3) == '_'
-                && "pousr".indexOf(prefix.charAt(2)) >= 0);
+        return prefix.equals("npm_")
+                || (prefix.length() == 4
+                        && prefix.startsWith("gh")
+                        && prefix.charAt(3) == '_'
+                        && "pousr".indexOf(prefix.charAt(2)) >= 0);
     }
 
-    /** Classifies the password part of a connection string or Basic credential, where shorter values are real. */
+    /**
+     * Classifies the password part of a connection string or Basic credential, where shorter values
+     * are real.
+     */
     public Classification classifyPassword(String password) {
         Optional<Classification> early = referenceOrMasked(password);
         if (early.isPresent()) {
@@ -77,7 +117,8 @@ public final class PlaceholderClassifier {
         }
         String p = password.strip();
         if (p.length() < MIN_PASSWORD_LENGTH) {
-            return Classification.placeholder(3, "password shorter than " + MIN_PASSWORD_LENGTH + " characters");
+            return Classification.placeholder(
+                    3, "password shorter than " + MIN_PASSWORD_LENGTH + " characters");
         }
         String lower = p.toLowerCase(Locale.ROOT);
         if (WEAK_PASSWORDS.contains(lower)) {
@@ -87,19 +128,30 @@ public final class PlaceholderClassifier {
         if (example.isPresent()) {
             return example.get();
         }
-        return wordsAndDiversity(p).orElseGet(() -> Classification.literal(9, "literal", Checksum.NOT_APPLICABLE));
+        return wordsAndDiversity(p)
+                .orElseGet(() -> Classification.literal(9, "literal", Checksum.NOT_APPLICABLE));
     }
 
     private Optional<Classification> referenceOrMasked(String value) {
         List<Reference> refs = ReferenceExtractor.find(value);
         if (!refs.isEmpty()) {
-            return Optional.of(new Classification(Verdict.REFERENCE, 1,
-                    "step 1 reference to " + refs.get(0).syntax() + " variable '" + refs.get(0).variable() + "'",
-                    refs, Checksum.NOT_APPLICABLE));
+            return Optional.of(
+                    new Classification(
+                            Verdict.REFERENCE,
+                            1,
+                            "step 1 reference to "
+                                    + refs.get(0).syntax()
+                                    + " variable '"
+                                    + refs.get(0).variable()
+                                    + "'",
+                            refs,
+                            Checksum.NOT_APPLICABLE));
         }
         String v = value.strip();
         if (v.length() >= 2 && isWrapped(v.charAt(0), v.charAt(v.length() - 1))) {
-            return Optional.of(Classification.placeholder(2, "wrapped in " + v.charAt(0) + v.charAt(v.length() - 1)));
+            return Optional.of(
+                    Classification.placeholder(
+                            2, "wrapped in " + v.charAt(0) + v.charAt(v.length() - 1)));
         }
         for (String marker : MASK_MARKERS) {
             if (v.contains(marker)) {
@@ -113,7 +165,9 @@ public final class PlaceholderClassifier {
     }
 
     private static boolean isWrapped(char first, char last) {
-        return (first == '<' && last == '>') || (first == '[' && last == ']') || (first == '{' && last == '}');
+        return (first == '<' && last == '>')
+                || (first == '[' && last == ']')
+                || (first == '{' && last == '}');
     }
 
     private static boolean endsWithIgnoreCase(String v, String suffix) {
@@ -122,20 +176,25 @@ public final class PlaceholderClassifier {
 
     private static Optional<Classification> publishedExample(String v) {
         if (endsWithIgnoreCase(v, "EXAMPLE") || endsWithIgnoreCase(v, "EXAMPLEKEY")) {
-            return Optional.of(Classification.placeholder(5, "published example (ends with EXAMPLE)"));
+            return Optional.of(
+                    Classification.placeholder(5, "published example (ends with EXAMPLE)"));
         }
         if (v.startsWith("eyJ")) {
             Optional<Jwt.Claims> claims = Jwt.claims(v);
             if (claims.isPresent() && "supabase-demo".equals(claims.get().iss())) {
-                return Optional.of(Classification.placeholder(5, "Supabase local-dev sample key (iss supabase-demo)"));
+                return Optional.of(
+                        Classification.placeholder(
+                                5, "Supabase local-dev sample key (iss supabase-demo)"));
             }
         }
         return Optional.empty();
     }
 
     private static Optional<Classification> wordsAndDiversity(String body) {
-        // Random bodies split into short chunks by chance ("-my-"); only word-made bodies are read for words.
-        List<String> words = Randomness.wordyFraction(body) >= WORDY ? Randomness.words(body) : List.of();
+        // Random bodies split into short chunks by chance ("-my-"); only word-made bodies are read
+        // for words.
+        List<String> words =
+                Randomness.wordyFraction(body) >= WORDY ? Randomness.words(body) : List.of();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (PLACEHOLDER_WORDS.contains(w)) {
@@ -145,26 +204,38 @@ public final class PlaceholderClassifier {
                 return Optional.of(Classification.placeholder(6, "body word 'xxx'"));
             }
             for (String[] phrase : PLACEHOLDER_PHRASES) {
-                if (w.equals(phrase[0]) && i + 1 < words.size() && words.get(i + 1).equals(phrase[1])) {
-                    return Optional.of(Classification.placeholder(6, "body words '" + phrase[0] + "_" + phrase[1] + "'"));
+                if (w.equals(phrase[0])
+                        && i + 1 < words.size()
+                        && words.get(i + 1).equals(phrase[1])) {
+                    return Optional.of(
+                            Classification.placeholder(
+                                    6, "body words '" + phrase[0] + "_" + phrase[1] + "'"));
                 }
             }
         }
         if (body.length() > 16) {
             int repeat = Randomness.longestRepeat(body);
             if (repeat >= 6) {
-                return Optional.of(Classification.placeholder(7, "low diversity: one character repeated " + repeat
-                        + " times"));
+                return Optional.of(
+                        Classification.placeholder(
+                                7, "low diversity: one character repeated " + repeat + " times"));
             }
             int ascending = Randomness.longestAscending(body);
             if (ascending >= 8) {
-                return Optional.of(Classification.placeholder(7, "low diversity: ascending run of " + ascending));
+                return Optional.of(
+                        Classification.placeholder(
+                                7, "low diversity: ascending run of " + ascending));
             }
             if (body.length() >= 20) {
                 double h = Randomness.entropy(body);
                 if (h < 3.0) {
-                    return Optional.of(Classification.placeholder(7, String.format(Locale.ROOT,
-                            "low diversity: entropy %.2f bits/char < 3.0", h)));
+                    return Optional.of(
+                            Classification.placeholder(
+                                    7,
+                                    String.format(
+                                            Locale.ROOT,
+                                            "low diversity: entropy %.2f bits/char < 3.0",
+                                            h)));
                 }
             }
         }

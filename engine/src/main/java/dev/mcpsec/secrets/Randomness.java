@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Cheap measures of how random a string looks: Shannon entropy, runs, and the words it is made of. */
+/**
+ * Cheap measures of how random a string looks: Shannon entropy, runs, and the words it is made of.
+ */
 final class Randomness {
 
-    private Randomness() {
-    }
+    private Randomness() {}
 
     /** Shannon entropy in bits per character. */
     static double entropy(String s) {
@@ -56,7 +57,10 @@ final class Randomness {
         return best;
     }
 
-    /** Length of the longest run of consecutive ascending characters, like {@code abcdef} or {@code 123456}. */
+    /**
+     * Length of the longest run of consecutive ascending characters, like {@code abcdef} or {@code
+     * 123456}.
+     */
     static int longestAscending(String s) {
         int best = s.isEmpty() ? 0 : 1;
         int run = 1;
@@ -68,9 +72,10 @@ final class Randomness {
     }
 
     /**
-     * The lower-cased words of a string: chunks between non-alphanumerics, plus the camelCase parts of a chunk when
-     * it reads like words. Random tokens have many one-letter parts, so their chunks are never split, which keeps a
-     * random body from "containing" a short word such as {@code my} by chance.
+     * The lower-cased words of a string: chunks between non-alphanumerics, plus the camelCase parts
+     * of a chunk when it reads like words. Random tokens have many one-letter parts, so their
+     * chunks are never split, which keeps a random body from "containing" a short word such as
+     * {@code my} by chance.
      */
     static List<String> words(String s) {
         List<String> words = new ArrayList<>();
@@ -96,8 +101,9 @@ final class Randomness {
     }
 
     /**
-     * The share of a string's letters and digits that sit in readable words: letter-only chunks or camelCase parts
-     * of at least 3 letters. Placeholders ({@code your_api_key_here}) score near 1, random tokens near 0.
+     * The share of a string's letters and digits that sit in readable words: letter-only chunks or
+     * camelCase parts of at least 3 letters. Placeholders ({@code your_api_key_here}) score near 1,
+     * random tokens near 0.
      */
     static double wordyFraction(String s) {
         int alnum = 0;
@@ -135,10 +141,13 @@ final class Randomness {
         for (int i = 1; i < chunk.length(); i++) {
             char prev = chunk.charAt(i - 1);
             char c = chunk.charAt(i);
-            boolean boundary = Character.isDigit(prev) != Character.isDigit(c)
-                    || (Character.isLowerCase(prev) && Character.isUpperCase(c))
-                    || (Character.isUpperCase(prev) && Character.isUpperCase(c)
-                    && i + 1 < chunk.length() && Character.isLowerCase(chunk.charAt(i + 1)));
+            boolean boundary =
+                    Character.isDigit(prev) != Character.isDigit(c)
+                            || (Character.isLowerCase(prev) && Character.isUpperCase(c))
+                            || (Character.isUpperCase(prev)
+                                    && Character.isUpperCase(c)
+                                    && i + 1 < chunk.length()
+                                    && Character.isLowerCase(chunk.charAt(i + 1)));
             if (boundary) {
                 parts.add(chunk.substring(start, i));
                 start = i;

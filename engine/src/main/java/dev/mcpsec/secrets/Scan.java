@@ -47,36 +47,63 @@ final class Scan {
         return false;
     }
 
-    /** The words of the host of the first URL in the value, e.g. {@code [db, prod, example, com]}. */
+    /**
+     * The words of the host of the first URL in the value, e.g. {@code [db, prod, example, com]}.
+     */
     List<String> hostWords() {
         if (hostWords == null) {
             int scheme = value.indexOf("://");
             if (scheme < 0) {
                 hostWords = List.of();
             } else {
-                DatabaseUrls.Parsed p = DatabaseUrls.parse("", value.substring(scheme + 3), scheme + 3);
+                DatabaseUrls.Parsed p =
+                        DatabaseUrls.parse("", value.substring(scheme + 3), scheme + 3);
                 hostWords = SecretNames.words(p.host());
             }
         }
         return hostWords;
     }
 
-    /** The detection with its tier adjusted by production/development markers in the name or host. */
+    /**
+     * The detection with its tier adjusted by production/development markers in the name or host.
+     */
     Detection withMarkers(Detection d) {
-        boolean prod = name.production() || SecretNames.hasMarker(hostWords(), options.productionMarkers());
-        boolean dev = !prod && (name.development() || SecretNames.hasMarker(hostWords(), options.devMarkers()));
+        boolean prod =
+                name.production()
+                        || SecretNames.hasMarker(hostWords(), options.productionMarkers());
+        boolean dev =
+                !prod
+                        && (name.development()
+                                || SecretNames.hasMarker(hostWords(), options.devMarkers()));
         String tier = d.tier();
-        // Format-given tiers (test, public, admin) are facts about the key; markers only fill in what the format
+        // Format-given tiers (test, public, admin) are facts about the key; markers only fill in
+        // what the format
         // does not say, or demote a format-"live" key whose context says development.
         if (tier.equals("unknown") && prod) {
             tier = "live";
-        } else if (dev && (tier.equals("unknown") || (tier.equals("live") && !d.provider().equals("stripe")))) {
+        } else if (dev
+                && (tier.equals("unknown")
+                        || (tier.equals("live") && !d.provider().equals("stripe")))) {
             tier = "dev";
         } else {
             return d;
         }
-        explain(d.kind() + " tier " + tier + ": " + (prod ? "production" : "development") + " marker in name or host");
-        return new Detection(d.kind(), tier, d.provider(), d.masked(), d.confidence(), d.detector(), d.expiring(),
-                d.secret(), d.start());
+        explain(
+                d.kind()
+                        + " tier "
+                        + tier
+                        + ": "
+                        + (prod ? "production" : "development")
+                        + " marker in name or host");
+        return new Detection(
+                d.kind(),
+                tier,
+                d.provider(),
+                d.masked(),
+                d.confidence(),
+                d.detector(),
+                d.expiring(),
+                d.secret(),
+                d.start());
     }
 }

@@ -6,14 +6,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * Finds literal credentials in one value: provider formats, database URLs, private keys, Authorization headers, URL
- * credentials and secret-named keys with random-looking values, each judged by the {@link PlaceholderClassifier}.
- * Thread-safe and stateless apart from its options.
+ * Finds literal credentials in one value: provider formats, database URLs, private keys,
+ * Authorization headers, URL credentials and secret-named keys with random-looking values, each
+ * judged by the {@link PlaceholderClassifier}. Thread-safe and stateless apart from its options.
  */
 public final class SecretDetector {
 
     private static final int MIN_PROVIDER_LENGTH = 20;
-    private static final ValueAnalysis EMPTY = new ValueAnalysis(List.of(), List.of(), List.of(), List.of());
+    private static final ValueAnalysis EMPTY =
+            new ValueAnalysis(List.of(), List.of(), List.of(), List.of());
 
     private final DetectorOptions options;
     private final PlaceholderClassifier classifier = new PlaceholderClassifier();
@@ -55,8 +56,15 @@ public final class SecretDetector {
             return EMPTY;
         }
         if (value.length() > options.maxValueLength()) {
-            return new ValueAnalysis(List.of(), List.of(), List.of(), List.of("skipped: value of " + value.length()
-                    + " characters is longer than the limit of " + options.maxValueLength()));
+            return new ValueAnalysis(
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(
+                            "skipped: value of "
+                                    + value.length()
+                                    + " characters is longer than the limit of "
+                                    + options.maxValueLength()));
         }
         Scan scan = new Scan(value, names.of(name), context, options);
         scan.references.addAll(classifier.references(value));
@@ -94,7 +102,9 @@ public final class SecretDetector {
                 scan.explain("generic: secret-named value is a reference");
             }
         }
-        if (scan.detections.isEmpty() && scan.databases.isEmpty() && scan.references.isEmpty()
+        if (scan.detections.isEmpty()
+                && scan.databases.isEmpty()
+                && scan.references.isEmpty()
                 && scan.explanation.isEmpty()) {
             return EMPTY;
         }
@@ -104,7 +114,9 @@ public final class SecretDetector {
         }
         tiered.sort((a, b) -> Integer.compare(a.start(), b.start()));
         List<Detection> found = new ArrayList<>(tiered);
-        scan.databases.stream().filter(d -> d.password() != null).forEach(d -> found.add(d.password()));
+        scan.databases.stream()
+                .filter(d -> d.password() != null)
+                .forEach(d -> found.add(d.password()));
         if (found.isEmpty()) {
             return new ValueAnalysis(scan.references, tiered, scan.databases, scan.explanation);
         }
@@ -112,13 +124,17 @@ public final class SecretDetector {
         for (Reference r : scan.references) {
             references.add(new Reference(redact(r.variable(), found), r.syntax()));
         }
-        return new ValueAnalysis(references, tiered, scan.databases,
+        return new ValueAnalysis(
+                references,
+                tiered,
+                scan.databases,
                 scan.explanation.stream().map(line -> redact(line, found)).toList());
     }
 
     /**
-     * Free-form reference syntaxes ({@code ${anything}}) can span a literal secret, and explanations quote reference
-     * names: every detected secret is replaced by its masked form there.
+     * Free-form reference syntaxes ({@code ${anything}}) can span a literal secret, and
+     * explanations quote reference names: every detected secret is replaced by its masked form
+     * there.
      */
     private static String redact(String text, List<Detection> secrets) {
         String out = text;
@@ -144,8 +160,17 @@ public final class SecretDetector {
                 continue;
             }
             String confidence = c.checksum() == Checksum.INVALID ? "low" : "high";
-            scan.add(new Detection(shape.kind(), shape.tier(), rule.provider(), Masker.mask(token), confidence,
-                    rule.detector() + " (" + c.reason() + ")", shape.expiring(), token, m.start()));
+            scan.add(
+                    new Detection(
+                            shape.kind(),
+                            shape.tier(),
+                            rule.provider(),
+                            Masker.mask(token),
+                            confidence,
+                            rule.detector() + " (" + c.reason() + ")",
+                            shape.expiring(),
+                            token,
+                            m.start()));
         }
     }
 
@@ -167,7 +192,8 @@ public final class SecretDetector {
                 continue;
             }
             Jwt.Claims cl = claims.get();
-            boolean supabase = (cl.iss() != null && cl.iss().contains("supabase")) || cl.ref() != null;
+            boolean supabase =
+                    (cl.iss() != null && cl.iss().contains("supabase")) || cl.ref() != null;
             String kind;
             String tier;
             String provider = supabase ? "supabase" : "unknown";
@@ -186,8 +212,17 @@ public final class SecretDetector {
             boolean signed = token.lastIndexOf('.') < token.length() - 1;
             String confidence = !signed ? "low" : kind.equals("jwt") ? "medium" : "high";
             boolean expiring = !supabase && cl.exp() != null;
-            scan.add(new Detection(kind, tier, provider, Masker.mask(token), confidence,
-                    "jwt role=" + cl.role() + " (" + c.reason() + ")", expiring, token, m.start()));
+            scan.add(
+                    new Detection(
+                            kind,
+                            tier,
+                            provider,
+                            Masker.mask(token),
+                            confidence,
+                            "jwt role=" + cl.role() + " (" + c.reason() + ")",
+                            expiring,
+                            token,
+                            m.start()));
         }
     }
 }

@@ -8,15 +8,34 @@ import java.util.Set;
 /** Reads env/header/flag names: whether a name says "secret", and which marker words it carries. */
 final class SecretNames {
 
-    private static final Set<String> SECRET_SUFFIXES = Set.of("key", "apikey", "token", "secret", "password",
-            "passwd", "pwd", "pat", "credential", "credentials", "passphrase", "pass", "auth", "authtoken",
-            "accesstoken", "secretkey", "privatekey");
-    private static final Set<String> PUBLIC_QUALIFIERS = Set.of("public", "publishable", "anon", "pub");
+    private static final Set<String> SECRET_SUFFIXES =
+            Set.of(
+                    "key",
+                    "apikey",
+                    "token",
+                    "secret",
+                    "password",
+                    "passwd",
+                    "pwd",
+                    "pat",
+                    "credential",
+                    "credentials",
+                    "passphrase",
+                    "pass",
+                    "auth",
+                    "authtoken",
+                    "accesstoken",
+                    "secretkey",
+                    "privatekey");
+    private static final Set<String> PUBLIC_QUALIFIERS =
+            Set.of("public", "publishable", "anon", "pub");
 
-    private SecretNames() {
-    }
+    private SecretNames() {}
 
-    /** The lower-case words of a name: {@code X-API-Key} and {@code apiKey} both give {@code [.., api, key]}. */
+    /**
+     * The lower-case words of a name: {@code X-API-Key} and {@code apiKey} both give {@code [..,
+     * api, key]}.
+     */
     static List<String> words(String name) {
         List<String> words = new ArrayList<>(4);
         if (name == null) {
@@ -26,8 +45,12 @@ final class SecretNames {
         for (int i = 0; i <= name.length(); i++) {
             char c = i < name.length() ? name.charAt(i) : ' ';
             boolean alnum = Character.isLetterOrDigit(c);
-            boolean camelBreak = alnum && start >= 0 && i > start && Character.isUpperCase(c)
-                    && Character.isLowerCase(name.charAt(i - 1));
+            boolean camelBreak =
+                    alnum
+                            && start >= 0
+                            && i > start
+                            && Character.isUpperCase(c)
+                            && Character.isLowerCase(name.charAt(i - 1));
             if (start >= 0 && (!alnum || camelBreak)) {
                 words.add(name.substring(start, i).toLowerCase(Locale.ROOT));
                 start = -1;
@@ -39,7 +62,10 @@ final class SecretNames {
         return words;
     }
 
-    /** True when the name says its value is a secret ({@code *_KEY}, {@code *_TOKEN}, {@code PASSWORD}, ...). */
+    /**
+     * True when the name says its value is a secret ({@code *_KEY}, {@code *_TOKEN}, {@code
+     * PASSWORD}, ...).
+     */
     static boolean isSecretName(List<String> words) {
         if (words.isEmpty()) {
             return false;
@@ -61,7 +87,10 @@ final class SecretNames {
         return false;
     }
 
-    /** True for an AWS secret access key's name, e.g. {@code AWS_SECRET_ACCESS_KEY} or {@code aws_secret_key}. */
+    /**
+     * True for an AWS secret access key's name, e.g. {@code AWS_SECRET_ACCESS_KEY} or {@code
+     * aws_secret_key}.
+     */
     static boolean isAwsSecretName(List<String> words) {
         int n = words.size();
         if (n < 2 || !words.get(n - 1).equals("key")) {

@@ -2,7 +2,6 @@ package dev.mcpsec.supply;
 
 import dev.mcpsec.facts.AdvisoryMatch;
 import dev.mcpsec.facts.McpServer;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,16 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The loaded advisories indexed by ecosystem and normalised package name, and the matching of a configured server
- * against them: an exact version, tag or digest is checked against the affected ranges and versions; a launch that
- * pins nothing matches every vulnerable or malicious record of its package (what runs tomorrow is unknown); archived
- * packages match whatever the version.
+ * The loaded advisories indexed by ecosystem and normalised package name, and the matching of a
+ * configured server against them: an exact version, tag or digest is checked against the affected
+ * ranges and versions; a launch that pins nothing matches every vulnerable or malicious record of
+ * its package (what runs tomorrow is unknown); archived packages match whatever the version.
  */
 public final class AdvisoryIndex {
     private final Map<String, List<Entry>> byPackage = new HashMap<>();
 
-    private record Entry(Advisory advisory, List<Advisory.Affected> affected) {
-    }
+    private record Entry(Advisory advisory, List<Advisory.Affected> affected) {}
 
     public AdvisoryIndex(Collection<AdvisorySet> sets) {
         Set<String> seen = new LinkedHashSet<>();
@@ -33,15 +31,21 @@ public final class AdvisoryIndex {
                 for (Advisory.Affected af : a.affected()) {
                     String eco = Ecosystems.fromOsv(af.ecosystem());
                     if (eco != null) {
-                        perPackage.computeIfAbsent(key(eco, af.name()), k -> new ArrayList<>()).add(af);
+                        perPackage
+                                .computeIfAbsent(key(eco, af.name()), k -> new ArrayList<>())
+                                .add(af);
                     }
                 }
-                perPackage.forEach((k, affected) -> {
-                    // The same record in two sources (built-in and a fresh export) is matched once.
-                    if (seen.add(a.id() + "\u0000" + k)) {
-                        byPackage.computeIfAbsent(k, x -> new ArrayList<>()).add(new Entry(a, affected));
-                    }
-                });
+                perPackage.forEach(
+                        (k, affected) -> {
+                            // The same record in two sources (built-in and a fresh export) is
+                            // matched once.
+                            if (seen.add(a.id() + "\u0000" + k)) {
+                                byPackage
+                                        .computeIfAbsent(k, x -> new ArrayList<>())
+                                        .add(new Entry(a, affected));
+                            }
+                        });
             }
         }
     }
@@ -57,7 +61,10 @@ public final class AdvisoryIndex {
 
     /** The advisories that apply to the server's package or image, as facts. */
     public List<AdvisoryMatch> match(McpServer s) {
-        String eco = s.ecosystem() == null ? null : "docker".equals(s.ecosystem()) ? "oci" : s.ecosystem();
+        String eco =
+                s.ecosystem() == null
+                        ? null
+                        : "docker".equals(s.ecosystem()) ? "oci" : s.ecosystem();
         if (eco == null || s.packageName() == null) {
             return List.of();
         }
@@ -83,12 +90,26 @@ public final class AdvisoryIndex {
         return out;
     }
 
-    private static AdvisoryMatch fact(McpServer s, Advisory a, String eco, boolean pinned, List<String> fixed) {
+    private static AdvisoryMatch fact(
+            McpServer s, Advisory a, String eco, boolean pinned, List<String> fixed) {
         String aliases = String.join(" ", a.aliases());
-        return new AdvisoryMatch(s.file(), s.line(), s.column(), s.name(), a.id(), aliases,
-                aliases.isEmpty() ? a.id() : a.id() + " (" + aliases + ")", a.kind(), a.summary(), eco,
-                s.packageName(), s.packageVersion(), pinned, fixed.isEmpty() ? "none" : String.join(" ", fixed),
-                a.reference(), a.origin());
+        return new AdvisoryMatch(
+                s.file(),
+                s.line(),
+                s.column(),
+                s.name(),
+                a.id(),
+                aliases,
+                aliases.isEmpty() ? a.id() : a.id() + " (" + aliases + ")",
+                a.kind(),
+                a.summary(),
+                eco,
+                s.packageName(),
+                s.packageVersion(),
+                pinned,
+                fixed.isEmpty() ? "none" : String.join(" ", fixed),
+                a.reference(),
+                a.origin());
     }
 
     private static List<String> fixedVersions(List<Advisory.Affected> affected) {
@@ -108,7 +129,8 @@ public final class AdvisoryIndex {
     /** Whether one {@code affected[]} entry covers this exact version (or image digest). */
     static boolean affects(String eco, Advisory.Affected af, String version, String digest) {
         for (String v : af.versions()) {
-            if ((digest != null && v.equalsIgnoreCase(digest)) || (version != null && Ecosystems.same(eco, v, version))) {
+            if ((digest != null && v.equalsIgnoreCase(digest))
+                    || (version != null && Ecosystems.same(eco, v, version))) {
                 return true;
             }
         }
@@ -123,7 +145,10 @@ public final class AdvisoryIndex {
         return false;
     }
 
-    /** OSV range evaluation: the state set by the last event at or below the version (events sorted by version). */
+    /**
+     * OSV range evaluation: the state set by the last event at or below the version (events sorted
+     * by version).
+     */
     static boolean inRange(String eco, List<Advisory.Event> events, String version) {
         List<Advisory.Event> sorted = new ArrayList<>();
         for (Advisory.Event ev : events) {
@@ -132,19 +157,21 @@ public final class AdvisoryIndex {
                 sorted.add(ev);
             }
         }
-        sorted.sort((x, y) -> {
-            if ("0".equals(x.version()) && "introduced".equals(x.type())) {
-                return -1;
-            }
-            if ("0".equals(y.version()) && "introduced".equals(y.type())) {
-                return 1;
-            }
-            return Ecosystems.compare(eco, x.version(), y.version()).orElse(0);
-        });
+        sorted.sort(
+                (x, y) -> {
+                    if ("0".equals(x.version()) && "introduced".equals(x.type())) {
+                        return -1;
+                    }
+                    if ("0".equals(y.version()) && "introduced".equals(y.type())) {
+                        return 1;
+                    }
+                    return Ecosystems.compare(eco, x.version(), y.version()).orElse(0);
+                });
         boolean affected = false;
         for (Advisory.Event ev : sorted) {
             boolean zero = "introduced".equals(ev.type()) && "0".equals(ev.version());
-            Optional<Integer> c = zero ? Optional.of(1) : Ecosystems.compare(eco, version, ev.version());
+            Optional<Integer> c =
+                    zero ? Optional.of(1) : Ecosystems.compare(eco, version, ev.version());
             if (c.isEmpty()) {
                 return false;
             }
@@ -164,8 +191,7 @@ public final class AdvisoryIndex {
                         affected = false;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return affected;

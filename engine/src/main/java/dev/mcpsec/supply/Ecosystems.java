@@ -5,15 +5,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How mcpsec's ecosystems (the {@code ecosystem} of an {@code McpServer}) map onto OSV ecosystems, how package
- * names are normalised in each, and how versions are parsed and ordered: npm by semver, PyPI by PEP 440, container
- * images by their tag read as a (loose) semantic version, with digests compared as text.
+ * How mcpsec's ecosystems (the {@code ecosystem} of an {@code McpServer}) map onto OSV ecosystems,
+ * how package names are normalised in each, and how versions are parsed and ordered: npm by semver,
+ * PyPI by PEP 440, container images by their tag read as a (loose) semantic version, with digests
+ * compared as text.
  */
 public final class Ecosystems {
-    private Ecosystems() {
-    }
+    private Ecosystems() {}
 
-    /** The mcpsec ecosystem of an OSV ecosystem name, or null when mcpsec does not launch packages of it. */
+    /**
+     * The mcpsec ecosystem of an OSV ecosystem name, or null when mcpsec does not launch packages
+     * of it.
+     */
     public static String fromOsv(String osvEcosystem) {
         if (osvEcosystem == null) {
             return null;
@@ -31,7 +34,10 @@ public final class Ecosystems {
         };
     }
 
-    /** The name as the registry compares it: npm lower case, PyPI per PEP 503, images without docker.io/library/. */
+    /**
+     * The name as the registry compares it: npm lower case, PyPI per PEP 503, images without
+     * docker.io/library/.
+     */
     public static String normalizeName(String ecosystem, String name) {
         if (name == null) {
             return null;
@@ -41,7 +47,8 @@ public final class Ecosystems {
             case "pypi" -> n.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
             case "oci", "docker" -> {
                 String s = n.toLowerCase(Locale.ROOT);
-                for (String prefix : new String[] {"index.docker.io/", "registry-1.docker.io/", "docker.io/"}) {
+                for (String prefix :
+                        new String[] {"index.docker.io/", "registry-1.docker.io/", "docker.io/"}) {
                     if (s.startsWith(prefix)) {
                         s = s.substring(prefix.length());
                         break;
@@ -53,7 +60,10 @@ public final class Ecosystems {
         };
     }
 
-    /** True when {@code version} names exactly one release in that ecosystem (not a range, tag or wildcard). */
+    /**
+     * True when {@code version} names exactly one release in that ecosystem (not a range, tag or
+     * wildcard).
+     */
     public static boolean isExact(String ecosystem, String version) {
         if (version == null || version.isBlank()) {
             return false;
@@ -66,18 +76,28 @@ public final class Ecosystems {
         };
     }
 
-    /** Orders two versions of the ecosystem; empty when either cannot be ordered (e.g. a non-numeric image tag). */
+    /**
+     * Orders two versions of the ecosystem; empty when either cannot be ordered (e.g. a non-numeric
+     * image tag).
+     */
     public static Optional<Integer> compare(String ecosystem, String a, String b) {
         return switch (ecosystem) {
-            case "npm" -> cmp(SemVer.parse(a).or(() -> SemVer.parseLoose(a)),
-                    SemVer.parse(b).or(() -> SemVer.parseLoose(b)), Comparator.naturalOrder());
+            case "npm" ->
+                    cmp(
+                            SemVer.parse(a).or(() -> SemVer.parseLoose(a)),
+                            SemVer.parse(b).or(() -> SemVer.parseLoose(b)),
+                            Comparator.naturalOrder());
             case "pypi" -> cmp(Pep440.parse(a), Pep440.parse(b), Comparator.naturalOrder());
-            case "oci", "docker" -> cmp(SemVer.parseLoose(a), SemVer.parseLoose(b), Comparator.naturalOrder());
+            case "oci", "docker" ->
+                    cmp(SemVer.parseLoose(a), SemVer.parseLoose(b), Comparator.naturalOrder());
             default -> Optional.empty();
         };
     }
 
-    /** Equal as releases (PEP 440 {@code 1.0 == 1.0.0}), or equal as text when they cannot be parsed. */
+    /**
+     * Equal as releases (PEP 440 {@code 1.0 == 1.0.0}), or equal as text when they cannot be
+     * parsed.
+     */
     public static boolean same(String ecosystem, String a, String b) {
         if (a.equalsIgnoreCase(b)) {
             return true;

@@ -11,21 +11,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds names that imitate a known publisher's: the official names, scopes, image namespaces and hosts come in as
- * data (the {@code known-publishers} lists: {@code npm}, {@code pypi}, {@code docker}, {@code remote}; an entry ending in
- * {@code /} or {@code .} is a prefix). A name that is itself official is never a look-alike.
+ * Finds names that imitate a known publisher's: the official names, scopes, image namespaces and
+ * hosts come in as data (the {@code known-publishers} lists: {@code npm}, {@code pypi}, {@code
+ * docker}, {@code remote}; an entry ending in {@code /} or {@code .} is a prefix). A name that is
+ * itself official is never a look-alike.
  *
- * <p>Techniques: the same skeleton once homoglyphs are folded ({@code homoglyphs}, {@code mixed scripts} when Latin
- * letters are mixed with Cyrillic or Greek ones), one edit (insert, delete, substitute or swap) from a name of at least
- * {@link #MIN_EDIT_LENGTH} characters ({@code edit distance}), an official npm package copied without its scope or
- * under another scope, or an official scope with a suffix ({@code scope confusion}), and an official domain used as
- * a subdomain of another ({@code host confusion}).
+ * <p>Techniques: the same skeleton once homoglyphs are folded ({@code homoglyphs}, {@code mixed
+ * scripts} when Latin letters are mixed with Cyrillic or Greek ones), one edit (insert, delete,
+ * substitute or swap) from a name of at least {@link #MIN_EDIT_LENGTH} characters ({@code edit
+ * distance}), an official npm package copied without its scope or under another scope, or an
+ * official scope with a suffix ({@code scope confusion}), and an official domain used as a
+ * subdomain of another ({@code host confusion}).
  */
 public final class LookAlikes {
-    /** Shorter names are compared by skeleton only: one edit from {@code mcp} is too many real names. */
+    /**
+     * Shorter names are compared by skeleton only: one edit from {@code mcp} is too many real
+     * names.
+     */
     static final int MIN_EDIT_LENGTH = 5;
+
     /** Package names too generic to say which vendor they copy. */
-    private static final Set<String> GENERIC = Set.of("mcp", "mcp-server", "server", "cli", "sdk", "mcp-remote");
+    private static final Set<String> GENERIC =
+            Set.of("mcp", "mcp-server", "server", "cli", "sdk", "mcp-remote");
 
     private final Set<String> npmExact = new LinkedHashSet<>();
     private final Set<String> npmScopes = new LinkedHashSet<>();
@@ -36,10 +43,12 @@ public final class LookAlikes {
     private final Set<String> hosts = new LinkedHashSet<>();
 
     /** The imitated name and how it is imitated. */
-    public record Imitation(String imitates, String technique) {
-    }
+    public record Imitation(String imitates, String technique) {}
 
-    /** @param officials list key ({@code npm}, {@code pypi}, {@code docker}, {@code remote}) to entries */
+    /**
+     * @param officials list key ({@code npm}, {@code pypi}, {@code docker}, {@code remote}) to
+     *     entries
+     */
     public LookAlikes(Map<String, List<String>> officials) {
         for (String v : officials.getOrDefault("npm", List.of())) {
             String e = v.strip().toLowerCase(Locale.ROOT);
@@ -78,7 +87,10 @@ public final class LookAlikes {
         }
     }
 
-    /** What {@code name} (a package of {@code ecosystem}: npm, pypi, oci/docker, or a remote host) imitates, if anything. */
+    /**
+     * What {@code name} (a package of {@code ecosystem}: npm, pypi, oci/docker, or a remote host)
+     * imitates, if anything.
+     */
     public Optional<Imitation> check(String ecosystem, String name) {
         if (ecosystem == null || name == null || name.isBlank()) {
             return Optional.empty();
@@ -110,8 +122,11 @@ public final class LookAlikes {
                 }
                 String o = official.substring(1);
                 String s = scope.substring(1);
-                if (o.length() >= MIN_EDIT_LENGTH && (s.startsWith(o + "-") || s.startsWith(o + "_")
-                        || s.startsWith(o + ".") || o.startsWith(s + "-"))) {
+                if (o.length() >= MIN_EDIT_LENGTH
+                        && (s.startsWith(o + "-")
+                                || s.startsWith(o + "_")
+                                || s.startsWith(o + ".")
+                                || o.startsWith(s + "-"))) {
                     return Optional.of(new Imitation(official + "/", "scope confusion"));
                 }
             }
@@ -124,8 +139,9 @@ public final class LookAlikes {
             if (official.startsWith("@") && official.indexOf('/') > 0) {
                 String officialBare = official.substring(official.indexOf('/') + 1);
                 String officialScope = official.substring(1, official.indexOf('/'));
-                if (!GENERIC.contains(officialBare) && (bare.equals(officialBare)
-                        || (!scoped && name.equals(officialScope + "-" + officialBare)))) {
+                if (!GENERIC.contains(officialBare)
+                        && (bare.equals(officialBare)
+                                || (!scoped && name.equals(officialScope + "-" + officialBare)))) {
                     return Optional.of(new Imitation(official, "scope confusion"));
                 }
             }
@@ -137,7 +153,8 @@ public final class LookAlikes {
         if (name.contains("/") || name.contains(":")) {
             return Optional.empty();
         }
-        if (pypiExact.contains(name) || pypiPrefixes.stream().anyMatch(p -> name.startsWith(p + "-"))) {
+        if (pypiExact.contains(name)
+                || pypiPrefixes.stream().anyMatch(p -> name.startsWith(p + "-"))) {
             return Optional.empty();
         }
         for (String official : pypiExact) {
@@ -200,19 +217,24 @@ public final class LookAlikes {
             }
             String label = label(domain);
             String officialLabel = label(officialDomain);
-            if (tld(domain).equals(tld(officialDomain)) && officialLabel.length() >= MIN_EDIT_LENGTH
+            if (tld(domain).equals(tld(officialDomain))
+                    && officialLabel.length() >= MIN_EDIT_LENGTH
                     && distance(label, officialLabel) == 1) {
                 return Optional.of(new Imitation(official, "edit distance"));
             }
-            if (host.contains(officialDomain + ".") && (host.startsWith(officialDomain + ".")
-                    || host.contains("." + officialDomain + "."))) {
+            if (host.contains(officialDomain + ".")
+                    && (host.startsWith(officialDomain + ".")
+                            || host.contains("." + officialDomain + "."))) {
                 return Optional.of(new Imitation(official, "host confusion"));
             }
         }
         return Optional.empty();
     }
 
-    /** Same skeleton (homoglyphs) or one edit away; {@code label} is how the official name is reported. */
+    /**
+     * Same skeleton (homoglyphs) or one edit away; {@code label} is how the official name is
+     * reported.
+     */
     private static Optional<Imitation> similar(String candidate, String official, String label) {
         if (candidate.equals(official)) {
             return Optional.empty();
@@ -243,7 +265,8 @@ public final class LookAlikes {
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
             if (script == Character.UnicodeScript.LATIN) {
                 latin = true;
-            } else if (script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.GREEK) {
+            } else if (script == Character.UnicodeScript.CYRILLIC
+                    || script == Character.UnicodeScript.GREEK) {
                 other = true;
             }
         }
@@ -251,8 +274,9 @@ public final class LookAlikes {
     }
 
     /**
-     * The text with look-alike characters folded to one representative: NFKC, lower case, Cyrillic and Greek letters
-     * that look Latin, digits that look like letters ({@code 0}→o, {@code 1}→l), and {@code rn}→m, {@code vv}→w.
+     * The text with look-alike characters folded to one representative: NFKC, lower case, Cyrillic
+     * and Greek letters that look Latin, digits that look like letters ({@code 0}→o, {@code 1}→l),
+     * and {@code rn}→m, {@code vv}→w.
      */
     static String skeleton(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
@@ -262,7 +286,11 @@ public final class LookAlikes {
             i += Character.charCount(cp);
             sb.append(fold(cp));
         }
-        return sb.toString().replace("rn", "m").replace("vv", "w").replace('i', 'l').replace('_', '-');
+        return sb.toString()
+                .replace("rn", "m")
+                .replace("vv", "w")
+                .replace('i', 'l')
+                .replace('_', '-');
     }
 
     private static char fold(int cp) {
@@ -293,7 +321,10 @@ public final class LookAlikes {
         };
     }
 
-    /** Optimal string alignment distance (Damerau-Levenshtein where a swap of neighbours is one edit). */
+    /**
+     * Optimal string alignment distance (Damerau-Levenshtein where a swap of neighbours is one
+     * edit).
+     */
     static int distance(String a, String b) {
         if (Math.abs(a.length() - b.length()) > 1) {
             return 2;
@@ -308,8 +339,13 @@ public final class LookAlikes {
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                d[i][j] =
+                        Math.min(
+                                Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1
+                        && j > 1
+                        && a.charAt(i - 1) == b.charAt(j - 2)
+                        && a.charAt(i - 2) == b.charAt(j - 1)) {
                     d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
                 }
             }

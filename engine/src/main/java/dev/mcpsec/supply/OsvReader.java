@@ -3,7 +3,6 @@ package dev.mcpsec.supply;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,20 +21,21 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Reads advisories in the OSV schema (https://ossf.github.io/osv-schema/) from a JSON file (one record, or an array of
- * records), a folder of such files (searched recursively) or a zip as OSV publishes its exports ({@code all.zip}, one
- * record per entry). A file named {@code mcpsec-advisories.json} is not a record: it may carry {@code assembled}, the
- * date the data set was put together. Withdrawn records are skipped.
+ * Reads advisories in the OSV schema (https://ossf.github.io/osv-schema/) from a JSON file (one
+ * record, or an array of records), a folder of such files (searched recursively) or a zip as OSV
+ * publishes its exports ({@code all.zip}, one record per entry). A file named {@code
+ * mcpsec-advisories.json} is not a record: it may carry {@code assembled}, the date the data set
+ * was put together. Withdrawn records are skipped.
  */
 public final class OsvReader {
     /** The optional description of a data set that sits next to its records. */
     public static final String MANIFEST = "mcpsec-advisories.json";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_FILE = 64L * 1024 * 1024;
     private static final long MAX_ENTRY = 8L * 1024 * 1024;
 
-    private OsvReader() {
-    }
+    private OsvReader() {}
 
     /** Reads every record under {@code path}, keeping all. */
     public static AdvisorySet read(Path path) {
@@ -43,7 +43,8 @@ public final class OsvReader {
     }
 
     /**
-     * Reads every record under {@code path} and keeps those with an affected package that {@code keep} accepts.
+     * Reads every record under {@code path} and keeps those with an affected package that {@code
+     * keep} accepts.
      *
      * @throws AdvisoryException when the path cannot be read or a record is not valid OSV JSON
      */
@@ -51,17 +52,29 @@ public final class OsvReader {
         return read(path, "", keep);
     }
 
-    /** Like {@link #read(Path, Predicate)}; in a zip or jar only entries under {@code entryPrefix} are read. */
-    public static AdvisorySet read(Path path, String entryPrefix, Predicate<Advisory.Affected> keep) {
+    /**
+     * Like {@link #read(Path, Predicate)}; in a zip or jar only entries under {@code entryPrefix}
+     * are read.
+     */
+    public static AdvisorySet read(
+            Path path, String entryPrefix, Predicate<Advisory.Affected> keep) {
         Collector c = new Collector(path.toString(), keep);
         try {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    for (Path f : walk.filter(Files::isRegularFile)
-                            .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                            .sorted().toList()) {
+                    for (Path f :
+                            walk.filter(Files::isRegularFile)
+                                    .filter(
+                                            f ->
+                                                    f.getFileName()
+                                                            .toString()
+                                                            .toLowerCase(Locale.ROOT)
+                                                            .endsWith(".json"))
+                                    .sorted()
+                                    .toList()) {
                         if (Files.size(f) > MAX_FILE) {
-                            throw new AdvisoryException(f + " is larger than " + MAX_FILE + " bytes");
+                            throw new AdvisoryException(
+                                    f + " is larger than " + MAX_FILE + " bytes");
                         }
                         c.accept(f.toString(), f.getFileName().toString(), Files.readAllBytes(f));
                     }
@@ -77,7 +90,8 @@ public final class OsvReader {
                 throw new AdvisoryException("advisory path " + path + " does not exist");
             }
         } catch (IOException e) {
-            throw new AdvisoryException("cannot read advisories from " + path + ": " + e.getMessage(), e);
+            throw new AdvisoryException(
+                    "cannot read advisories from " + path + ": " + e.getMessage(), e);
         }
         return c.result();
     }
@@ -89,14 +103,23 @@ public final class OsvReader {
 
     private static void readZip(Path path, String prefix, Collector c) throws IOException {
         try (ZipFile zip = new ZipFile(path.toFile())) {
-            List<? extends ZipEntry> entries = zip.stream().filter(e -> !e.isDirectory())
-                    .filter(e -> e.getName().startsWith(prefix))
-                    .filter(e -> e.getName().toLowerCase(Locale.ROOT).endsWith(".json")).toList();
+            List<? extends ZipEntry> entries =
+                    zip.stream()
+                            .filter(e -> !e.isDirectory())
+                            .filter(e -> e.getName().startsWith(prefix))
+                            .filter(e -> e.getName().toLowerCase(Locale.ROOT).endsWith(".json"))
+                            .toList();
             for (ZipEntry e : entries) {
                 try (InputStream in = zip.getInputStream(e)) {
                     byte[] bytes = in.readNBytes((int) MAX_ENTRY + 1);
                     if (bytes.length > MAX_ENTRY) {
-                        throw new AdvisoryException(path + "!/" + e.getName() + " is larger than " + MAX_ENTRY + " bytes");
+                        throw new AdvisoryException(
+                                path
+                                        + "!/"
+                                        + e.getName()
+                                        + " is larger than "
+                                        + MAX_ENTRY
+                                        + " bytes");
                     }
                     String name = e.getName().substring(e.getName().lastIndexOf('/') + 1);
                     c.accept(path + "!/" + e.getName(), name, bytes);
@@ -124,15 +147,20 @@ public final class OsvReader {
             try {
                 node = JSON.readTree(bytes);
             } catch (JsonProcessingException e) {
-                throw new AdvisoryException(file + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                        + e.getOriginalMessage());
+                throw new AdvisoryException(
+                        file
+                                + ":"
+                                + e.getLocation().getLineNr()
+                                + ": not valid JSON: "
+                                + e.getOriginalMessage());
             } catch (IOException e) {
                 throw new AdvisoryException(file + ": " + e.getMessage(), e);
             }
             if (MANIFEST.equals(simpleName)) {
                 String date = node.path("assembled").asText(null);
                 if (date == null) {
-                    throw new AdvisoryException(file + ": \"assembled\" (a date, e.g. 2026-11-26) is required");
+                    throw new AdvisoryException(
+                            file + ": \"assembled\" (a date, e.g. 2026-11-26) is required");
                 }
                 assembled = instant(date, file + ": \"assembled\"");
                 return;
@@ -148,7 +176,8 @@ public final class OsvReader {
 
         private void record(JsonNode n, String file) {
             if (!n.isObject() || !n.path("id").isTextual() || n.path("id").asText().isBlank()) {
-                throw new AdvisoryException(file + ": not an OSV record (an object with an \"id\")");
+                throw new AdvisoryException(
+                        file + ": not an OSV record (an object with an \"id\")");
             }
             String id = n.get("id").asText();
             if (n.hasNonNull("withdrawn")) {
@@ -173,7 +202,13 @@ public final class OsvReader {
                 for (JsonNode r : a.path("ranges")) {
                     List<Advisory.Event> events = new ArrayList<>();
                     for (JsonNode ev : r.path("events")) {
-                        ev.properties().forEach(f -> events.add(new Advisory.Event(f.getKey(), f.getValue().asText())));
+                        ev.properties()
+                                .forEach(
+                                        f ->
+                                                events.add(
+                                                        new Advisory.Event(
+                                                                f.getKey(),
+                                                                f.getValue().asText())));
                     }
                     ranges.add(new Advisory.Range(r.path("type").asText("ECOSYSTEM"), events));
                 }
@@ -190,7 +225,9 @@ public final class OsvReader {
             for (String preferred : new String[] {"ADVISORY", null}) {
                 for (JsonNode r : n.path("references")) {
                     String url = r.path("url").asText(null);
-                    if (url != null && !refs.contains(url) && (preferred == null || preferred.equals(r.path("type").asText()))) {
+                    if (url != null
+                            && !refs.contains(url)
+                            && (preferred == null || preferred.equals(r.path("type").asText()))) {
                         refs.add(url);
                     }
                 }
@@ -199,15 +236,23 @@ public final class OsvReader {
             if (kind == null) {
                 kind = id.startsWith("MAL-") ? "malicious" : "vulnerable";
             } else if (!List.of("vulnerable", "malicious", "archived").contains(kind)) {
-                throw new AdvisoryException(file + ": " + id + ": database_specific.mcpsec.kind must be vulnerable, "
-                        + "malicious or archived, not \"" + kind + "\"");
+                throw new AdvisoryException(
+                        file
+                                + ": "
+                                + id
+                                + ": database_specific.mcpsec.kind must be vulnerable, "
+                                + "malicious or archived, not \""
+                                + kind
+                                + "\"");
             }
             String summary = n.path("summary").asText(null);
             if (summary == null || summary.isBlank()) {
                 String details = n.path("details").asText(id);
                 summary = details.lines().findFirst().orElse(id);
             }
-            kept.add(new Advisory(id, aliases, kind, summary.strip(), modified, affected, refs, file));
+            kept.add(
+                    new Advisory(
+                            id, aliases, kind, summary.strip(), modified, affected, refs, file));
         }
 
         AdvisorySet result() {

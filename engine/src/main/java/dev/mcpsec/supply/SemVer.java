@@ -7,25 +7,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A semantic version as npm orders them ({@code MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]}); a leading {@code v} is
- * accepted because image tags often carry one. Build metadata is ignored when comparing.
+ * A semantic version as npm orders them ({@code MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]}); a leading
+ * {@code v} is accepted because image tags often carry one. Build metadata is ignored when
+ * comparing.
  */
-public record SemVer(long major, long minor, long patch, List<String> prerelease) implements Comparable<SemVer> {
-    private static final Pattern FULL = Pattern.compile(
-            "[vV]?(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
-    private static final Pattern LOOSE = Pattern.compile(
-            "[vV]?(\\d{1,18})(?:\\.(\\d{1,18}))?(?:\\.(\\d{1,18}))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
+public record SemVer(long major, long minor, long patch, List<String> prerelease)
+        implements Comparable<SemVer> {
+    private static final Pattern FULL =
+            Pattern.compile(
+                    "[vV]?(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})\\.(0|[1-9]\\d{0,17})(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
+    private static final Pattern LOOSE =
+            Pattern.compile(
+                    "[vV]?(\\d{1,18})(?:\\.(\\d{1,18}))?(?:\\.(\\d{1,18}))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
 
     public SemVer {
         prerelease = List.copyOf(prerelease);
     }
 
-    /** An exact npm version ({@code 1.2.3}, {@code 1.2.3-beta.1}); empty for ranges, tags and anything else. */
+    /**
+     * An exact npm version ({@code 1.2.3}, {@code 1.2.3-beta.1}); empty for ranges, tags and
+     * anything else.
+     */
     public static Optional<SemVer> parse(String text) {
         return parse(text, FULL);
     }
 
-    /** Like {@link #parse} but {@code 1} and {@code 1.2} count too (missing parts are 0), as image tags are written. */
+    /**
+     * Like {@link #parse} but {@code 1} and {@code 1.2} count too (missing parts are 0), as image
+     * tags are written.
+     */
     public static Optional<SemVer> parseLoose(String text) {
         return parse(text, LOOSE);
     }
@@ -47,8 +57,12 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
                 pre.add(id);
             }
         }
-        return Optional.of(new SemVer(Long.parseLong(m.group(1)), m.group(2) == null ? 0 : Long.parseLong(m.group(2)),
-                m.group(3) == null ? 0 : Long.parseLong(m.group(3)), pre));
+        return Optional.of(
+                new SemVer(
+                        Long.parseLong(m.group(1)),
+                        m.group(2) == null ? 0 : Long.parseLong(m.group(2)),
+                        m.group(3) == null ? 0 : Long.parseLong(m.group(3)),
+                        pre));
     }
 
     @Override
@@ -79,7 +93,9 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         boolean na = a.chars().allMatch(Character::isDigit);
         boolean nb = b.chars().allMatch(Character::isDigit);
         if (na && nb) {
-            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+            return a.length() != b.length()
+                    ? Integer.compare(a.length(), b.length())
+                    : a.compareTo(b);
         }
         if (na != nb) {
             return na ? -1 : 1;
@@ -89,6 +105,11 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
 
     @Override
     public String toString() {
-        return major + "." + minor + "." + patch + (prerelease.isEmpty() ? "" : "-" + String.join(".", prerelease));
+        return major
+                + "."
+                + minor
+                + "."
+                + patch
+                + (prerelease.isEmpty() ? "" : "-" + String.join(".", prerelease));
     }
 }

@@ -1,18 +1,18 @@
 package dev.mcpsec.discovery;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
- * docs/clients.md lists every file the discovery catalogue reads; the table is generated from {@link ClientCatalog}
- * and this test fails when the two drift. Regenerate with {@code -Dmcpsec.updateDocs=true}.
+ * docs/clients.md lists every file the discovery catalogue reads; the table is generated from
+ * {@link ClientCatalog} and this test fails when the two drift. Regenerate with {@code
+ * -Dmcpsec.updateDocs=true}.
  */
 class ClientsDocTest {
     private static final Path DOC = Path.of("../docs/clients.md");
@@ -22,11 +22,21 @@ class ClientsDocTest {
     static String table() {
         StringBuilder sb = new StringBuilder();
         sb.append("| client | scope | path | format | holds |\n|---|---|---|---|---|\n");
-        for (List<CatalogEntry> entries : List.of(ClientCatalog.projectEntries(), ClientCatalog.userEntries())) {
+        for (List<CatalogEntry> entries :
+                List.of(ClientCatalog.projectEntries(), ClientCatalog.userEntries())) {
             for (CatalogEntry e : entries) {
                 String path = "project".equals(e.scope()) ? e.pattern() : "~/" + e.pattern();
-                sb.append("| ").append(e.client()).append(" | ").append(e.scope()).append(" | `").append(path)
-                        .append("` | ").append(e.format()).append(" | ").append(e.kind()).append(" |\n");
+                sb.append("| ")
+                        .append(e.client())
+                        .append(" | ")
+                        .append(e.scope())
+                        .append(" | `")
+                        .append(path)
+                        .append("` | ")
+                        .append(e.format())
+                        .append(" | ")
+                        .append(e.kind())
+                        .append(" |\n");
             }
         }
         return sb.toString();
@@ -42,11 +52,19 @@ class ClientsDocTest {
         String current = doc.substring(start + START.length(), end).strip();
         String expected = table().strip();
         if (Boolean.getBoolean("mcpsec.updateDocs")) {
-            Files.writeString(DOC, doc.substring(0, start + START.length()) + "\n" + expected + "\n"
-                    + doc.substring(end), StandardCharsets.UTF_8);
+            Files.writeString(
+                    DOC,
+                    doc.substring(0, start + START.length())
+                            + "\n"
+                            + expected
+                            + "\n"
+                            + doc.substring(end),
+                    StandardCharsets.UTF_8);
             return;
         }
-        assertThat(current).as("docs/clients.md is out of date: run the engine tests with -Dmcpsec.updateDocs=true")
+        assertThat(current)
+                .as(
+                        "docs/clients.md is out of date: run the engine tests with -Dmcpsec.updateDocs=true")
                 .isEqualTo(expected);
     }
 }

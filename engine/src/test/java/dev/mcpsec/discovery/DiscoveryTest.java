@@ -1,25 +1,23 @@
 package dev.mcpsec.discovery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanWarning;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DiscoveryTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private static void write(Path base, String rel) throws IOException {
         Path p = base.resolve(rel);
@@ -40,13 +38,17 @@ class DiscoveryTest {
         write(root, "services/a/b/.codex/config.toml");
         write(root, "docs/README.md");
         write(root, "apps/web/.continue/mcpServers/db.yaml");
-        assertThat(discover(root).files()).extracting(DiscoveredFile::displayPath, f -> f.entry().client())
+        assertThat(discover(root).files())
+                .extracting(DiscoveredFile::displayPath, f -> f.entry().client())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(".mcp.json", "claude-code"),
-                        org.assertj.core.groups.Tuple.tuple("apps/web/.continue/mcpServers/db.yaml", "continue"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "apps/web/.continue/mcpServers/db.yaml", "continue"),
                         org.assertj.core.groups.Tuple.tuple("apps/web/.cursor/mcp.json", "cursor"),
-                        org.assertj.core.groups.Tuple.tuple("packages/api/.vscode/mcp.json", "vscode"),
-                        org.assertj.core.groups.Tuple.tuple("services/a/b/.codex/config.toml", "codex"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "packages/api/.vscode/mcp.json", "vscode"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "services/a/b/.codex/config.toml", "codex"));
     }
 
     @Test
@@ -57,7 +59,9 @@ class DiscoveryTest {
         write(root, ".git/mcp.json");
         write(root, "a/.venv/mcp.json");
         write(root, "src/.mcp.json");
-        assertThat(discover(root).files()).extracting(DiscoveredFile::displayPath).containsExactly("src/.mcp.json");
+        assertThat(discover(root).files())
+                .extracting(DiscoveredFile::displayPath)
+                .containsExactly("src/.mcp.json");
     }
 
     @Test
@@ -70,7 +74,9 @@ class DiscoveryTest {
         Files.createSymbolicLink(root.resolve(".mcp.json"), outside.resolve("secret.json"));
         Files.createSymbolicLink(root.resolve("mcp.json"), root.resolve("a/.mcp.json"));
         DiscoveryResult r = discover(root);
-        assertThat(r.files()).extracting(DiscoveredFile::displayPath).containsExactly("a/.mcp.json", "mcp.json");
+        assertThat(r.files())
+                .extracting(DiscoveredFile::displayPath)
+                .containsExactly("a/.mcp.json", "mcp.json");
         assertThat(r.warnings()).extracting(ScanWarning::file).containsExactly(".mcp.json");
     }
 
@@ -81,13 +87,29 @@ class DiscoveryTest {
         write(root, "1/2/.mcp.json");
         write(root, "1/.mcp.json");
         write(root, "x/y/.mcp.json");
-        ScanLimits limits = new ScanLimits(1 << 20, 64, 2, 2, 100, 100, 10, Duration.ofSeconds(1), 10,
-                Duration.ofSeconds(1));
+        ScanLimits limits =
+                new ScanLimits(
+                        1 << 20,
+                        64,
+                        2,
+                        2,
+                        100,
+                        100,
+                        10,
+                        Duration.ofSeconds(1),
+                        10,
+                        Duration.ofSeconds(1));
         DiscoveryResult r = Discovery.discover(root, false, null, limits);
-        // breadth first: the two configs nearest the root are kept, x/y/.mcp.json is the first one left out
-        assertThat(r.files()).extracting(DiscoveredFile::displayPath).containsExactly("1/.mcp.json", "1/2/.mcp.json");
-        assertThat(r.truncatedBy()).isNotNull().satisfies(s -> assertThat(s.file()).isEqualTo("x/y/.mcp.json"));
-        assertThat(r.warnings()).anyMatch(w -> w.message().contains("maxWalkDepth"))
+        // breadth first: the two configs nearest the root are kept, x/y/.mcp.json is the first one
+        // left out
+        assertThat(r.files())
+                .extracting(DiscoveredFile::displayPath)
+                .containsExactly("1/.mcp.json", "1/2/.mcp.json");
+        assertThat(r.truncatedBy())
+                .isNotNull()
+                .satisfies(s -> assertThat(s.file()).isEqualTo("x/y/.mcp.json"));
+        assertThat(r.warnings())
+                .anyMatch(w -> w.message().contains("maxWalkDepth"))
                 .anyMatch(w -> w.message().contains("maxFiles"));
     }
 
@@ -101,7 +123,9 @@ class DiscoveryTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         try {
             DiscoveryResult r = discover(root);
-            assertThat(r.files()).extracting(DiscoveredFile::displayPath).containsExactly(".mcp.json");
+            assertThat(r.files())
+                    .extracting(DiscoveredFile::displayPath)
+                    .containsExactly(".mcp.json");
             assertThat(r.warnings()).extracting(ScanWarning::file).contains("locked");
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
@@ -112,7 +136,8 @@ class DiscoveryTest {
     void missingRoot_isAConfigurationError() {
         assertThatThrownBy(() -> discover(tmp.resolve("nope")))
                 .isInstanceOf(ConfigurationException.class)
-                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("path"));
+                .satisfies(
+                        e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("path"));
     }
 
     @Test
@@ -122,8 +147,12 @@ class DiscoveryTest {
         write(home, ".claude/settings.json");
         write(home, ".config/Code/User/mcp.json");
         write(home, "Library/Application Support/Code - Insiders/User/settings.json");
-        write(home, "AppData/Roaming/Cursor/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json");
-        write(home, ".vscode-server/data/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json");
+        write(
+                home,
+                "AppData/Roaming/Cursor/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json");
+        write(
+                home,
+                ".vscode-server/data/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json");
         write(home, "Library/Application Support/Claude/claude_desktop_config.json");
         write(home, "AppData/Roaming/Claude/claude_desktop_config.json");
         write(home, ".codeium/windsurf/mcp_config.json");
@@ -135,21 +164,34 @@ class DiscoveryTest {
         Path root = tmp.resolve("repo");
         Files.createDirectories(root);
         DiscoveryResult r = Discovery.discover(root, true, home, ScanLimits.defaults());
-        assertThat(r.files()).allMatch(f -> f.scope().equals("user") && f.displayPath().startsWith("~/"));
-        assertThat(r.files()).extracting(DiscoveredFile::displayPath, f -> f.entry().client()).contains(
-                org.assertj.core.groups.Tuple.tuple("~/.claude.json", "claude-code"),
-                org.assertj.core.groups.Tuple.tuple("~/.config/Code/User/mcp.json", "vscode"),
-                org.assertj.core.groups.Tuple.tuple("~/AppData/Roaming/Cursor/User/globalStorage/saoudrizwan.claude-dev/"
-                        + "settings/cline_mcp_settings.json", "cline"),
-                org.assertj.core.groups.Tuple.tuple("~/.vscode-server/data/User/globalStorage/rooveterinaryinc.roo-cline/"
-                        + "settings/mcp_settings.json", "roo"),
-                org.assertj.core.groups.Tuple.tuple("~/Library/Application Support/Claude/claude_desktop_config.json",
-                        "claude-desktop"),
-                org.assertj.core.groups.Tuple.tuple("~/.aws/amazonq/cli-agents/dev.json", "amazonq"),
-                org.assertj.core.groups.Tuple.tuple("~/.config/Code/User/profiles/abc/mcp.json", "vscode"),
-                org.assertj.core.groups.Tuple.tuple("~/.config/goose/config.yaml", "goose"));
+        assertThat(r.files())
+                .allMatch(f -> f.scope().equals("user") && f.displayPath().startsWith("~/"));
+        assertThat(r.files())
+                .extracting(DiscoveredFile::displayPath, f -> f.entry().client())
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("~/.claude.json", "claude-code"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.config/Code/User/mcp.json", "vscode"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/AppData/Roaming/Cursor/User/globalStorage/saoudrizwan.claude-dev/"
+                                        + "settings/cline_mcp_settings.json",
+                                "cline"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.vscode-server/data/User/globalStorage/rooveterinaryinc.roo-cline/"
+                                        + "settings/mcp_settings.json",
+                                "roo"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/Library/Application Support/Claude/claude_desktop_config.json",
+                                "claude-desktop"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.aws/amazonq/cli-agents/dev.json", "amazonq"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.config/Code/User/profiles/abc/mcp.json", "vscode"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.config/goose/config.yaml", "goose"));
         assertThat(r.files()).hasSize(14);
-        assertThat(r.files()).filteredOn(f -> f.displayPath().endsWith("/settings.json"))
+        assertThat(r.files())
+                .filteredOn(f -> f.displayPath().endsWith("/settings.json"))
                 .allMatch(f -> f.entry().kind().equals("settings"));
     }
 
@@ -158,7 +200,8 @@ class DiscoveryTest {
         Path home = tmp.resolve("home");
         Files.createDirectories(home);
         write(tmp, "elsewhere/claude.json");
-        Files.createSymbolicLink(home.resolve(".claude.json"), tmp.resolve("elsewhere/claude.json"));
+        Files.createSymbolicLink(
+                home.resolve(".claude.json"), tmp.resolve("elsewhere/claude.json"));
         Path root = tmp.resolve("repo");
         Files.createDirectories(root);
         DiscoveryResult r = Discovery.discover(root, true, home, ScanLimits.defaults());
@@ -168,33 +211,36 @@ class DiscoveryTest {
 
     @Test
     void catalogue_matchesTheMostSpecificProjectPattern() {
-        assertThat(ClientCatalog.matchProjectPath("a/b/.kiro/settings/mcp.json")).hasValueSatisfying(
-                e -> assertThat(e.client()).isEqualTo("kiro"));
-        assertThat(ClientCatalog.matchProjectPath("mcp.json")).hasValueSatisfying(
-                e -> assertThat(e.client()).isEqualTo("unknown"));
-        assertThat(ClientCatalog.matchProjectPath("x\\.amazonq\\cli-agents\\dev.json")).hasValueSatisfying(
-                e -> assertThat(e.shape()).isEqualTo(ConfigShape.AMAZONQ));
-        assertThat(ClientCatalog.matchProjectPath(".claude/settings.json")).hasValueSatisfying(
-                e -> assertThat(e.kind()).isEqualTo("settings"));
+        assertThat(ClientCatalog.matchProjectPath("a/b/.kiro/settings/mcp.json"))
+                .hasValueSatisfying(e -> assertThat(e.client()).isEqualTo("kiro"));
+        assertThat(ClientCatalog.matchProjectPath("mcp.json"))
+                .hasValueSatisfying(e -> assertThat(e.client()).isEqualTo("unknown"));
+        assertThat(ClientCatalog.matchProjectPath("x\\.amazonq\\cli-agents\\dev.json"))
+                .hasValueSatisfying(e -> assertThat(e.shape()).isEqualTo(ConfigShape.AMAZONQ));
+        assertThat(ClientCatalog.matchProjectPath(".claude/settings.json"))
+                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo("settings"));
         assertThat(ClientCatalog.matchProjectPath("src/settings.json")).isEmpty();
     }
 
     @Test
     void catalogue_findsPluginsManagedFilesExtensionsAndHooksByName() {
-        assertThat(ClientCatalog.matchProjectPath("plugins/db/.claude-plugin/plugin.json")).hasValueSatisfying(
-                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_PLUGIN));
-        assertThat(ClientCatalog.matchProjectPath(".claude-plugin/marketplace.json")).hasValueSatisfying(
-                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_MARKETPLACE));
-        assertThat(ClientCatalog.matchProjectPath("it/macos/managed-mcp.json")).hasValueSatisfying(
-                e -> assertThat(e.shape()).isEqualTo(ConfigShape.MCP_SERVERS));
-        assertThat(ClientCatalog.matchProjectPath("it/linux/managed-settings.json")).hasValueSatisfying(
-                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_SETTINGS));
-        assertThat(ClientCatalog.matchProjectPath(".gemini/extensions/x/gemini-extension.json")).hasValueSatisfying(
-                e -> assertThat(e.client()).isEqualTo("gemini"));
-        assertThat(ClientCatalog.matchProjectPath("dotfiles/roo/mcp_settings.json")).hasValueSatisfying(
-                e -> assertThat(e.client()).isEqualTo("roo"));
-        assertThat(ClientCatalog.matchProjectPath(".cursor/hooks.json")).hasValueSatisfying(
-                e -> assertThat(e.shape()).isEqualTo(ConfigShape.CURSOR_HOOKS));
+        assertThat(ClientCatalog.matchProjectPath("plugins/db/.claude-plugin/plugin.json"))
+                .hasValueSatisfying(
+                        e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_PLUGIN));
+        assertThat(ClientCatalog.matchProjectPath(".claude-plugin/marketplace.json"))
+                .hasValueSatisfying(
+                        e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_MARKETPLACE));
+        assertThat(ClientCatalog.matchProjectPath("it/macos/managed-mcp.json"))
+                .hasValueSatisfying(e -> assertThat(e.shape()).isEqualTo(ConfigShape.MCP_SERVERS));
+        assertThat(ClientCatalog.matchProjectPath("it/linux/managed-settings.json"))
+                .hasValueSatisfying(
+                        e -> assertThat(e.shape()).isEqualTo(ConfigShape.CLAUDE_SETTINGS));
+        assertThat(ClientCatalog.matchProjectPath(".gemini/extensions/x/gemini-extension.json"))
+                .hasValueSatisfying(e -> assertThat(e.client()).isEqualTo("gemini"));
+        assertThat(ClientCatalog.matchProjectPath("dotfiles/roo/mcp_settings.json"))
+                .hasValueSatisfying(e -> assertThat(e.client()).isEqualTo("roo"));
+        assertThat(ClientCatalog.matchProjectPath(".cursor/hooks.json"))
+                .hasValueSatisfying(e -> assertThat(e.shape()).isEqualTo(ConfigShape.CURSOR_HOOKS));
         assertThat(ClientCatalog.matchProjectPath("hooks.json")).isEmpty();
         assertThat(ClientCatalog.matchProjectPath("plugin.json")).isEmpty();
         assertThat(ClientCatalog.matchProjectPath("package.json")).isEmpty();

@@ -1,5 +1,7 @@
 package dev.mcpsec.extract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.discovery.ClientCatalog;
 import dev.mcpsec.facts.Credential;
@@ -10,31 +12,39 @@ import dev.mcpsec.secrets.DetectorOptions;
 import dev.mcpsec.secrets.FakeSecrets;
 import dev.mcpsec.secrets.Fingerprinter;
 import dev.mcpsec.secrets.SecretDetector;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FactExtractorTest {
     private static final Path ROOT = Path.of("/nonexistent-extractor-root");
     private final String stripe = FakeSecrets.generate("stripe-live", new Random(1));
-    private final FactExtractor extractor = new FactExtractor(new SecretDetector(DetectorOptions.defaults()),
-            new Fingerprinter("test"), ROOT, null);
+    private final FactExtractor extractor =
+            new FactExtractor(
+                    new SecretDetector(DetectorOptions.defaults()),
+                    new Fingerprinter("test"),
+                    ROOT,
+                    null);
 
     private ConfigDocument doc(String json) {
-        return ConfigParser.parse(".mcp.json", ClientCatalog.matchProjectPath(".mcp.json").orElseThrow(),
-                json.getBytes(StandardCharsets.UTF_8), "project", ScanLimits.defaults());
+        return ConfigParser.parse(
+                ".mcp.json",
+                ClientCatalog.matchProjectPath(".mcp.json").orElseThrow(),
+                json.getBytes(StandardCharsets.UTF_8),
+                "project",
+                ScanLimits.defaults());
     }
 
     private ConfigDocument twoServers() {
-        return doc("{\"mcpServers\": {\n"
-                + "  \"pay\": {\"command\": \"npx\", \"args\": [\"-y\", \"@stripe/mcp@1.2.3\"],\n"
-                + "          \"env\": {\"STRIPE_SECRET_KEY\": \"" + stripe + "\", \"OTHER\": \"${OTHER_KEY}\"}},\n"
-                + "  \"docs\": {\"url\": \"https://mcp.example.com/mcp\"}\n"
-                + "}}");
+        return doc(
+                "{\"mcpServers\": {\n"
+                        + "  \"pay\": {\"command\": \"npx\", \"args\": [\"-y\", \"@stripe/mcp@1.2.3\"],\n"
+                        + "          \"env\": {\"STRIPE_SECRET_KEY\": \""
+                        + stripe
+                        + "\", \"OTHER\": \"${OTHER_KEY}\"}},\n"
+                        + "  \"docs\": {\"url\": \"https://mcp.example.com/mcp\"}\n"
+                        + "}}");
     }
 
     @Test
@@ -43,26 +53,32 @@ class FactExtractorTest {
         extractor.extract(twoServers(), true, false, sink);
 
         assertThat(sink.facts().configFiles()).isEmpty();
-        assertThat(sink.facts().servers()).extracting(McpServer::name).containsExactly("pay", "docs");
+        assertThat(sink.facts().servers())
+                .extracting(McpServer::name)
+                .containsExactly("pay", "docs");
         McpServer pay = sink.facts().servers().get(0);
         assertThat(pay.packageName()).isEqualTo("@stripe/mcp");
         assertThat(pay.packageVersion()).isEqualTo("1.2.3");
         assertThat(pay.ecosystem()).isEqualTo("npm");
         assertThat(sink.facts().servers().get(1).host()).isEqualTo("mcp.example.com");
 
-        assertThat(sink.facts().credentials()).singleElement().satisfies(c -> {
-            assertThat(c.file()).isEqualTo(".mcp.json");
-            assertThat(c.server()).isEqualTo("pay");
-            assertThat(c.client()).isEqualTo("claude-code");
-            assertThat(c.location()).isEqualTo("env.STRIPE_SECRET_KEY");
-            assertThat(c.tracked()).isTrue();
-            assertThat(c.ignored()).isFalse();
-            assertThat(c.tier()).isEqualTo("live");
-            assertThat(c.masked()).doesNotContain(stripe);
-            assertThat(c.reference()).isEqualTo("${STRIPE_SECRET_KEY}");
-        });
-        assertThat(sink.facts().all()).anySatisfy(f -> assertThat(f).isInstanceOf(
-                dev.mcpsec.facts.EnvReference.class)).hasSize(sink.facts().size());
+        assertThat(sink.facts().credentials())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.file()).isEqualTo(".mcp.json");
+                            assertThat(c.server()).isEqualTo("pay");
+                            assertThat(c.client()).isEqualTo("claude-code");
+                            assertThat(c.location()).isEqualTo("env.STRIPE_SECRET_KEY");
+                            assertThat(c.tracked()).isTrue();
+                            assertThat(c.ignored()).isFalse();
+                            assertThat(c.tier()).isEqualTo("live");
+                            assertThat(c.masked()).doesNotContain(stripe);
+                            assertThat(c.reference()).isEqualTo("${STRIPE_SECRET_KEY}");
+                        });
+        assertThat(sink.facts().all())
+                .anySatisfy(f -> assertThat(f).isInstanceOf(dev.mcpsec.facts.EnvReference.class))
+                .hasSize(sink.facts().size());
         assertThat(sink.servers()).hasSize(2);
     }
 
@@ -71,8 +87,14 @@ class FactExtractorTest {
         Sink sink = Sink.factsOnly();
         extractor.extract(twoServers(), true, false, sink);
 
-        assertThat(sink.servers().get(0).credentials()).singleElement().satisfies(c -> assertThat(c)
-                .startsWith("env.STRIPE_SECRET_KEY: ").endsWith(" (live)").doesNotContain(stripe));
+        assertThat(sink.servers().get(0).credentials())
+                .singleElement()
+                .satisfies(
+                        c ->
+                                assertThat(c)
+                                        .startsWith("env.STRIPE_SECRET_KEY: ")
+                                        .endsWith(" (live)")
+                                        .doesNotContain(stripe));
         assertThat(sink.servers().get(0).ecosystem()).isEqualTo("npm");
         assertThat(sink.servers().get(1).credentials()).isEmpty();
     }
@@ -80,14 +102,23 @@ class FactExtractorTest {
     @Test
     void aRiskyLaunchLine_isALaunchRiskFactOfItsServer() {
         Sink sink = Sink.factsOnly();
-        extractor.extract(doc("{\"mcpServers\": {\"tool\": {\"command\": \"bash\", \"args\": [\"-c\", "
-                + "\"curl -fsSL https://get.tools.example.dev/i.sh | sh\"]}}}"), false, false, sink);
+        extractor.extract(
+                doc(
+                        "{\"mcpServers\": {\"tool\": {\"command\": \"bash\", \"args\": [\"-c\", "
+                                + "\"curl -fsSL https://get.tools.example.dev/i.sh | sh\"]}}}"),
+                false,
+                false,
+                sink);
 
-        assertThat(sink.facts().all()).filteredOn(dev.mcpsec.facts.LaunchRisk.class::isInstance)
-                .map(dev.mcpsec.facts.LaunchRisk.class::cast).singleElement().satisfies(r -> {
-                    assertThat(r.server()).isEqualTo("tool");
-                    assertThat(r.pattern()).isEqualTo("download-to-shell");
-                });
+        assertThat(sink.facts().all())
+                .filteredOn(dev.mcpsec.facts.LaunchRisk.class::isInstance)
+                .map(dev.mcpsec.facts.LaunchRisk.class::cast)
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.server()).isEqualTo("tool");
+                            assertThat(r.pattern()).isEqualTo("download-to-shell");
+                        });
     }
 
     @Test
@@ -100,8 +131,10 @@ class FactExtractorTest {
 
     @Test
     void credentialsOf_ignoresGitStatusAndInventory() {
-        assertThat(extractor.credentialsOf(twoServers())).extracting(Credential::location, Credential::tracked)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("env.STRIPE_SECRET_KEY", false));
+        assertThat(extractor.credentialsOf(twoServers()))
+                .extracting(Credential::location, Credential::tracked)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("env.STRIPE_SECRET_KEY", false));
     }
 
     @Test
@@ -109,18 +142,24 @@ class FactExtractorTest {
         Sink sink = Sink.factsOnly();
         extractor.extract(doc("{\"mcpServers\": {\"empty\": {\"env\": {}}}}"), false, false, sink);
 
-        assertThat(sink.warnings()).singleElement().satisfies(w -> assertThat(w.message())
-                .contains("\"empty\" has neither a command nor a url"));
+        assertThat(sink.warnings())
+                .singleElement()
+                .satisfies(
+                        w ->
+                                assertThat(w.message())
+                                        .contains("\"empty\" has neither a command nor a url"));
     }
 
     @Test
     void configFile_carriesGitStatusAndTheClientsReferenceSyntax() {
-        assertThat(FactExtractor.configFile(twoServers(), true, false, true)).satisfies(f -> {
-            assertThat(f.path()).isEqualTo(".mcp.json");
-            assertThat(f.tracked()).isTrue();
-            assertThat(f.inRepository()).isTrue();
-            assertThat(f.servers()).isEqualTo(2);
-            assertThat(f.referenceSyntax()).isNotBlank();
-        });
+        assertThat(FactExtractor.configFile(twoServers(), true, false, true))
+                .satisfies(
+                        f -> {
+                            assertThat(f.path()).isEqualTo(".mcp.json");
+                            assertThat(f.tracked()).isTrue();
+                            assertThat(f.inRepository()).isTrue();
+                            assertThat(f.servers()).isEqualTo(2);
+                            assertThat(f.referenceSyntax()).isNotBlank();
+                        });
     }
 }

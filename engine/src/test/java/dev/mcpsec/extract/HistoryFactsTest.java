@@ -1,5 +1,7 @@
 package dev.mcpsec.extract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.facts.Credential;
@@ -11,9 +13,6 @@ import dev.mcpsec.secrets.DetectorOptions;
 import dev.mcpsec.secrets.FakeSecrets;
 import dev.mcpsec.secrets.Fingerprinter;
 import dev.mcpsec.secrets.SecretDetector;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,18 +23,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HistoryFactsTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"), ZoneOffset.UTC);
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     private static String config(String key) {
         return "{\"mcpServers\": {\"pay\": {\"command\": \"npx\", \"args\": [\"@stripe/mcp\"],"
-                + " \"env\": {\"STRIPE_SECRET_KEY\": \"" + key + "\"}}}}";
+                + " \"env\": {\"STRIPE_SECRET_KEY\": \""
+                + key
+                + "\"}}}}";
     }
 
     @Test
@@ -47,24 +48,42 @@ class HistoryFactsTest {
             Files.writeString(root.resolve(".mcp.json"), config("${STRIPE_SECRET_KEY}"));
             repo.commitAll("use a reference", "2026-06-11T10:00:00Z");
         }
-        FactExtractor extractor = new FactExtractor(new SecretDetector(DetectorOptions.defaults()),
-                new Fingerprinter("test"), root, null);
+        FactExtractor extractor =
+                new FactExtractor(
+                        new SecretDetector(DetectorOptions.defaults()),
+                        new Fingerprinter("test"),
+                        root,
+                        null);
         List<ScanWarning> warnings = new ArrayList<>();
         List<HistoryCredential> found;
         try (GitInspector git = GitInspector.open(root, warnings::add).orElseThrow()) {
-            found = new HistoryFacts(extractor, ScanRequest.builder(root).build(), ProjectConfig.empty(), CLOCK)
-                    .collect(git, Set.of(), List.<Credential>of(), warnings, Duration.ofSeconds(30));
+            found =
+                    new HistoryFacts(
+                                    extractor,
+                                    ScanRequest.builder(root).build(),
+                                    ProjectConfig.empty(),
+                                    CLOCK)
+                            .collect(
+                                    git,
+                                    Set.of(),
+                                    List.<Credential>of(),
+                                    warnings,
+                                    Duration.ofSeconds(30));
         }
 
-        assertThat(found).singleElement().satisfies(h -> {
-            assertThat(h.file()).isEqualTo(".mcp.json");
-            assertThat(h.server()).isEqualTo("pay");
-            assertThat(h.tier()).isEqualTo("live");
-            assertThat(h.date()).isEqualTo("2026-06-01T10:00:00Z");
-            assertThat(h.ageDays()).isEqualTo(29); // 2026-06-01T10:00 to 2026-07-01T00:00
-            assertThat(h.stillPresent()).isFalse();
-            assertThat(h.masked()).doesNotContain(old);
-        });
+        assertThat(found)
+                .singleElement()
+                .satisfies(
+                        h -> {
+                            assertThat(h.file()).isEqualTo(".mcp.json");
+                            assertThat(h.server()).isEqualTo("pay");
+                            assertThat(h.tier()).isEqualTo("live");
+                            assertThat(h.date()).isEqualTo("2026-06-01T10:00:00Z");
+                            assertThat(h.ageDays())
+                                    .isEqualTo(29); // 2026-06-01T10:00 to 2026-07-01T00:00
+                            assertThat(h.stillPresent()).isFalse();
+                            assertThat(h.masked()).doesNotContain(old);
+                        });
         assertThat(warnings).isEmpty();
     }
 }

@@ -1,7 +1,6 @@
 package dev.mcpsec.facts;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -22,12 +21,13 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the fact reference of docs/writing-policies.md and the classes of {@code dev.mcpsec.facts} in step: policy
- * authors only have the doc, so an undocumented or a phantom field is a broken contract.
+ * Keeps the fact reference of docs/writing-policies.md and the classes of {@code dev.mcpsec.facts}
+ * in step: policy authors only have the doc, so an undocumented or a phantom field is a broken
+ * contract.
  */
 class FactReferenceDocTest {
     private static final Path DOC = Path.of("../docs/writing-policies.md");
@@ -82,30 +82,38 @@ class FactReferenceDocTest {
     @Test
     void everyFieldOfEveryFact_isDocumented() {
         List<String> missing = new ArrayList<>();
-        actual.forEach((type, fields) -> fields.stream()
-                .filter(f -> !documented.getOrDefault(type, Set.of()).contains(f))
-                .forEach(f -> missing.add(type + "." + f)));
+        actual.forEach(
+                (type, fields) ->
+                        fields.stream()
+                                .filter(f -> !documented.getOrDefault(type, Set.of()).contains(f))
+                                .forEach(f -> missing.add(type + "." + f)));
         assertThat(missing).as("fields missing from the fact reference").isEmpty();
     }
 
     @Test
     void everyDocumentedField_exists() {
         List<String> phantom = new ArrayList<>();
-        documented.forEach((type, fields) -> fields.stream()
-                .filter(f -> !actual.getOrDefault(type, Set.of()).contains(f))
-                .forEach(f -> phantom.add(type + "." + f)));
+        documented.forEach(
+                (type, fields) ->
+                        fields.stream()
+                                .filter(f -> !actual.getOrDefault(type, Set.of()).contains(f))
+                                .forEach(f -> phantom.add(type + "." + f)));
         assertThat(phantom).as("documented fields that the fact classes do not have").isEmpty();
     }
 
     @Test
     void referenceParser_readsTypesAndFieldsOnlyFromTheReferenceSection() {
-        String doc = "## Other\n\n### McpServer\n\n| `ghost` | String | x |\n\n## Fact reference\n\n"
-                + "### PolicyData\n\n| field | type | meaning |\n|---|---|---|\n| `bundle` | String | id |\n"
-                + "| `name` | String | list |\n\n## After\n\n| `later` | String | x |\n";
+        String doc =
+                "## Other\n\n### McpServer\n\n| `ghost` | String | x |\n\n## Fact reference\n\n"
+                        + "### PolicyData\n\n| field | type | meaning |\n|---|---|---|\n| `bundle` | String | id |\n"
+                        + "| `name` | String | list |\n\n## After\n\n| `later` | String | x |\n";
         assertThat(documentedFields(doc)).isEqualTo(Map.of("PolicyData", Set.of("bundle", "name")));
     }
 
-    /** Type → field names, from the {@code ### Type} tables under {@code ## Fact reference}, up to the next h2. */
+    /**
+     * Type → field names, from the {@code ### Type} tables under {@code ## Fact reference}, up to
+     * the next h2.
+     */
     static Map<String, Set<String>> documentedFields(String markdown) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         boolean inReference = false;
@@ -133,18 +141,28 @@ class FactReferenceDocTest {
         return out;
     }
 
-    private static List<Class<?>> factPackageClasses() throws IOException, URISyntaxException, ClassNotFoundException {
+    private static List<Class<?>> factPackageClasses()
+            throws IOException, URISyntaxException, ClassNotFoundException {
         String pkg = Fact.class.getPackageName();
-        // Located through Fact.class itself: this test shares the package, so a package lookup finds test-classes.
+        // Located through Fact.class itself: this test shares the package, so a package lookup
+        // finds test-classes.
         URL url = Fact.class.getResource("Fact.class");
         assertThat(url).as("the compiled fact package").isNotNull();
-        assertThat(url.getProtocol()).as("fact classes are read from the module's class directory").isEqualTo("file");
+        assertThat(url.getProtocol())
+                .as("fact classes are read from the module's class directory")
+                .isEqualTo("file");
         List<Class<?>> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of(url.toURI()).getParent())) {
             for (Path p : files.sorted().toList()) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".class") && !name.contains("$") && !name.equals("package-info.class")) {
-                    Class<?> c = Class.forName(pkg + "." + name.substring(0, name.length() - ".class".length()));
+                if (name.endsWith(".class")
+                        && !name.contains("$")
+                        && !name.equals("package-info.class")) {
+                    Class<?> c =
+                            Class.forName(
+                                    pkg
+                                            + "."
+                                            + name.substring(0, name.length() - ".class".length()));
                     if (Modifier.isPublic(c.getModifiers())) {
                         out.add(c);
                     }

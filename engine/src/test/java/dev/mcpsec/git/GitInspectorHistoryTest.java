@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GitInspectorHistoryTest {
-    private static final Predicate<String> CONFIGS = p -> p.endsWith(".mcp.json") || p.endsWith("mcp.json")
-            || p.equals(".env") || p.endsWith("/.env");
+    private static final Predicate<String> CONFIGS =
+            p ->
+                    p.endsWith(".mcp.json")
+                            || p.endsWith("mcp.json")
+                            || p.equals(".env")
+                            || p.endsWith("/.env");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private final List<ScanWarning> warnings = new ArrayList<>();
     private TestRepo repo;
@@ -49,8 +52,10 @@ class GitInspectorHistoryTest {
     }
 
     private static HistoricBlob blob(HistoryResult result, String content) {
-        return result.blobs().stream().filter(b -> new String(b.content(), StandardCharsets.UTF_8).equals(content))
-                .findFirst().orElseThrow(() -> new AssertionError("no blob with content " + content));
+        return result.blobs().stream()
+                .filter(b -> new String(b.content(), StandardCharsets.UTF_8).equals(content))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no blob with content " + content));
     }
 
     @Test
@@ -58,7 +63,8 @@ class GitInspectorHistoryTest {
         RevCommit v1 = repo.write(".mcp.json", "v1").write("README.md", "r").commit("v1");
         repo.write(".mcp.json", "v2").write("app/.env", "deleted-later").commit("v2");
         repo.delete("app/.env").commit("remove env");
-        RevCommit feature = repo.branch("feature").write(".cursor/mcp.json", "feature-only").commit("feature");
+        RevCommit feature =
+                repo.branch("feature").write(".cursor/mcp.json", "feature-only").commit("feature");
         repo.checkout("main").branch("tagged").write(".env", "tag-only").commit("tagged");
         repo.git.tag().setName("v1.0").setAnnotated(true).setMessage("release").call();
         repo.checkout("main");
@@ -66,7 +72,8 @@ class GitInspectorHistoryTest {
 
         HistoryResult result = history(HistoryOptions.DEFAULTS);
 
-        assertThat(result.blobs()).extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
+        assertThat(result.blobs())
+                .extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
                 .containsExactly("v1", "v2", "deleted-later", "feature-only", "tag-only");
         assertThat(blob(result, "v1").firstCommit()).isEqualTo(v1.name());
         assertThat(blob(result, "v1").atHead()).isFalse();
@@ -74,7 +81,8 @@ class GitInspectorHistoryTest {
         assertThat(blob(result, "deleted-later").repoPath()).isEqualTo("app/.env");
         assertThat(blob(result, "deleted-later").atHead()).isFalse();
         assertThat(blob(result, "feature-only").firstCommit()).isEqualTo(feature.name());
-        assertThat(blob(result, "feature-only").firstCommitTime()).isEqualTo(feature.getAuthorIdent().getWhenAsInstant());
+        assertThat(blob(result, "feature-only").firstCommitTime())
+                .isEqualTo(feature.getAuthorIdent().getWhenAsInstant());
         assertThat(result.commitsWalked()).isEqualTo(5);
         assertThat(result.truncated()).isFalse();
         assertThat(result.warnings()).isEmpty();
@@ -105,7 +113,10 @@ class GitInspectorHistoryTest {
 
         HistoryResult result = history(HistoryOptions.DEFAULTS);
 
-        assertThat(result.blobs()).extracting(HistoricBlob::blobId).doesNotHaveDuplicates().hasSize(2);
+        assertThat(result.blobs())
+                .extracting(HistoricBlob::blobId)
+                .doesNotHaveDuplicates()
+                .hasSize(2);
         assertThat(blob(result, "KEY=one").firstCommit()).isEqualTo(first.name());
         assertThat(blob(result, "KEY=one").atHead()).isTrue();
     }
@@ -132,7 +143,8 @@ class GitInspectorHistoryTest {
 
         HistoryResult result = history(HistoryOptions.DEFAULTS);
 
-        assertThat(result.blobs()).extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
+        assertThat(result.blobs())
+                .extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrder("committed", "stashed-edit", "stashed-untracked");
     }
 
@@ -168,21 +180,29 @@ class GitInspectorHistoryTest {
         HistoryResult result = history(new HistoryOptions(100, Duration.ofMinutes(1), 100));
 
         assertThat(result.blobs()).extracting(HistoricBlob::repoPath).containsExactly(".env");
-        assertThat(result.warnings()).singleElement().satisfies(w -> {
-            assertThat(w.file()).isEqualTo(".mcp.json");
-            assertThat(w.message()).contains("maxBlobBytes");
-        });
+        assertThat(result.warnings())
+                .singleElement()
+                .satisfies(
+                        w -> {
+                            assertThat(w.file()).isEqualTo(".mcp.json");
+                            assertThat(w.message()).contains("maxBlobBytes");
+                        });
         assertThat(result.truncated()).isFalse();
     }
 
     @Test
     void binaryBlob_isSkippedWithAWarning() throws Exception {
-        repo.write(".mcp.json", new byte[] {'{', 0, 1, 2, '}'}).write(".env", "text").commit("init");
+        repo.write(".mcp.json", new byte[] {'{', 0, 1, 2, '}'})
+                .write(".env", "text")
+                .commit("init");
 
         HistoryResult result = history(HistoryOptions.DEFAULTS);
 
         assertThat(result.blobs()).extracting(HistoricBlob::repoPath).containsExactly(".env");
-        assertThat(result.warnings()).singleElement().extracting(ScanWarning::message).asString()
+        assertThat(result.warnings())
+                .singleElement()
+                .extracting(ScanWarning::message)
+                .asString()
                 .contains("binary");
     }
 
@@ -196,9 +216,13 @@ class GitInspectorHistoryTest {
 
         assertThat(result.truncated()).isTrue();
         assertThat(result.commitsWalked()).isEqualTo(2);
-        assertThat(result.blobs()).extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
+        assertThat(result.blobs())
+                .extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
                 .containsExactly("V=4", "V=5");
-        assertThat(result.warnings()).singleElement().extracting(ScanWarning::message).asString()
+        assertThat(result.warnings())
+                .singleElement()
+                .extracting(ScanWarning::message)
+                .asString()
                 .contains("maxCommits = 2");
     }
 
@@ -220,14 +244,20 @@ class GitInspectorHistoryTest {
         HistoryResult result = history(new HistoryOptions(10, Duration.ofNanos(1), 1024));
 
         assertThat(result.truncated()).isTrue();
-        assertThat(result.warnings()).extracting(ScanWarning::message).anyMatch(m -> m.contains("maxTime"));
+        assertThat(result.warnings())
+                .extracting(ScanWarning::message)
+                .anyMatch(m -> m.contains("maxTime"));
     }
 
     @Test
     void pathsTheFilterRejects_areNeverRead() throws Exception {
-        repo.write("README.md", "doc").write("src/main.js", "code").write(".env", "kept").commit("init");
+        repo.write("README.md", "doc")
+                .write("src/main.js", "code")
+                .write(".env", "kept")
+                .commit("init");
 
-        assertThat(history(HistoryOptions.DEFAULTS).blobs()).extracting(HistoricBlob::repoPath)
+        assertThat(history(HistoryOptions.DEFAULTS).blobs())
+                .extracting(HistoricBlob::repoPath)
                 .containsExactly(".env");
     }
 
@@ -238,14 +268,19 @@ class GitInspectorHistoryTest {
         repo.write(".env", "also-kept").commit("three");
         String blobId = repo.git.getRepository().resolve(broken.name() + ":app/.env").name();
         String treeId = repo.git.getRepository().resolve(broken.name() + ":app").name();
-        Files.delete(repo.path(".git/objects/" + blobId.substring(0, 2) + "/" + blobId.substring(2)));
-        Files.delete(repo.path(".git/objects/" + treeId.substring(0, 2) + "/" + treeId.substring(2)));
+        Files.delete(
+                repo.path(".git/objects/" + blobId.substring(0, 2) + "/" + blobId.substring(2)));
+        Files.delete(
+                repo.path(".git/objects/" + treeId.substring(0, 2) + "/" + treeId.substring(2)));
 
         HistoryResult result = history(HistoryOptions.DEFAULTS);
 
-        assertThat(result.blobs()).extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
+        assertThat(result.blobs())
+                .extracting(b -> new String(b.content(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrder("kept", "also-kept");
         assertThat(result.truncated()).isTrue();
-        assertThat(result.warnings()).extracting(ScanWarning::message).anyMatch(m -> m.contains("unreadable"));
+        assertThat(result.warnings())
+                .extracting(ScanWarning::message)
+                .anyMatch(m -> m.contains("unreadable"));
     }
 }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GitInspectorStatusTest {
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private final List<ScanWarning> warnings = new ArrayList<>();
     private IsolatedGitConfig config;
@@ -39,9 +38,13 @@ class GitInspectorStatusTest {
         return status(path, false);
     }
 
-    /** With {@code allowExternal}, excludes files outside the work tree are read (--allow-external-git). */
+    /**
+     * With {@code allowExternal}, excludes files outside the work tree are read
+     * (--allow-external-git).
+     */
     private GitFileStatus status(String path, boolean allowExternal) {
-        try (GitInspector git = GitInspector.open(repo.dir, warnings::add, allowExternal).orElseThrow()) {
+        try (GitInspector git =
+                GitInspector.open(repo.dir, warnings::add, allowExternal).orElseThrow()) {
             return git.status(repo.path(path));
         }
     }
@@ -76,7 +79,9 @@ class GitInspectorStatusTest {
 
     @Test
     void nestedGitignore_negatesARootRule() throws Exception {
-        repo.write(".gitignore", ".env\n").write("a/.env", "A=1").write("b/.gitignore", "!.env\n")
+        repo.write(".gitignore", ".env\n")
+                .write("a/.env", "A=1")
+                .write("b/.gitignore", "!.env\n")
                 .write("b/.env", "B=1");
 
         assertThat(status("a/.env").ignored()).isTrue();
@@ -85,7 +90,8 @@ class GitInspectorStatusTest {
 
     @Test
     void anchoredPatternInNestedGitignore_matchesOnlyItsOwnDirectory() throws Exception {
-        repo.write("sub/.gitignore", "/local.json\n").write("sub/local.json", "{}")
+        repo.write("sub/.gitignore", "/local.json\n")
+                .write("sub/local.json", "{}")
                 .write("sub/deeper/local.json", "{}");
 
         assertThat(status("sub/local.json").ignored()).isTrue();
@@ -94,7 +100,8 @@ class GitInspectorStatusTest {
 
     @Test
     void fileInsideIgnoredDirectory_cannotBeReincludedByNegation() throws Exception {
-        repo.write(".gitignore", "secrets/\n!secrets/keep.json\n").write("secrets/keep.json", "{}")
+        repo.write(".gitignore", "secrets/\n!secrets/keep.json\n")
+                .write("secrets/keep.json", "{}")
                 .write("secrets/x/.mcp.json", "{}");
 
         assertThat(status("secrets/keep.json").ignored()).isTrue();
@@ -159,17 +166,27 @@ class GitInspectorStatusTest {
 
     @Test
     void batchStatuses_answerEveryFileInOrder() throws Exception {
-        repo.write(".gitignore", "*.env\n").write("x/a.env", "1").write("x/b.json", "{}").write("y/c.env", "2");
+        repo.write(".gitignore", "*.env\n")
+                .write("x/a.env", "1")
+                .write("x/b.json", "{}")
+                .write("y/c.env", "2");
         repo.git.add().addFilepattern("x/b.json").call();
-        List<Path> files = List.of(repo.path("x/a.env"), repo.path("x/b.json"), repo.path("y/c.env"),
-                repo.path("README.md"));
+        List<Path> files =
+                List.of(
+                        repo.path("x/a.env"),
+                        repo.path("x/b.json"),
+                        repo.path("y/c.env"),
+                        repo.path("README.md"));
         try (GitInspector git = GitInspector.open(repo.dir, warnings::add).orElseThrow()) {
             Map<Path, GitFileStatus> statuses = git.statuses(files);
 
             assertThat(statuses.keySet()).containsExactlyElementsOf(files);
-            assertThat(statuses.values()).containsExactly(new GitFileStatus(true, false, true),
-                    new GitFileStatus(true, true, false), new GitFileStatus(true, false, true),
-                    new GitFileStatus(true, true, false));
+            assertThat(statuses.values())
+                    .containsExactly(
+                            new GitFileStatus(true, false, true),
+                            new GitFileStatus(true, true, false),
+                            new GitFileStatus(true, false, true),
+                            new GitFileStatus(true, true, false));
         }
         assertThat(warnings).isEmpty();
     }

@@ -12,8 +12,8 @@ import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
- * Keeps JGit away from the real user's and system's git configuration during tests: the user config is a temp file,
- * system config is empty, and chosen environment variables are overridden.
+ * Keeps JGit away from the real user's and system's git configuration during tests: the user config
+ * is a temp file, system config is empty, and chosen environment variables are overridden.
  */
 final class IsolatedGitConfig extends SystemReader {
     private final SystemReader delegate;
@@ -31,7 +31,8 @@ final class IsolatedGitConfig extends SystemReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        IsolatedGitConfig reader = new IsolatedGitConfig(SystemReader.getInstance(), home.resolve(".gitconfig"));
+        IsolatedGitConfig reader =
+                new IsolatedGitConfig(SystemReader.getInstance(), home.resolve(".gitconfig"));
         reader.env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         SystemReader.setInstance(reader);
         return reader;
@@ -78,14 +79,16 @@ final class IsolatedGitConfig extends SystemReader {
         return empty(parent, fs);
     }
 
-    // SystemReader still declares this abstract: a delegating reader must implement it, deprecated or not
+    // SystemReader still declares this abstract: a delegating reader must implement it, deprecated
+    // or not
     @SuppressWarnings("deprecation")
     @Override
     public long getCurrentTime() {
         return delegate.getCurrentTime();
     }
 
-    // SystemReader still declares this abstract: a delegating reader must implement it, deprecated or not
+    // SystemReader still declares this abstract: a delegating reader must implement it, deprecated
+    // or not
     @SuppressWarnings("deprecation")
     @Override
     public int getTimezone(long when) {

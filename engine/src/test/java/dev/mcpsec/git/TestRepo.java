@@ -25,7 +25,8 @@ final class TestRepo implements AutoCloseable {
     }
 
     static TestRepo init(Path dir) throws GitAPIException {
-        return new TestRepo(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(), dir);
+        return new TestRepo(
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(), dir);
     }
 
     static TestRepo wrap(Git git) {
@@ -55,8 +56,14 @@ final class TestRepo implements AutoCloseable {
     RevCommit commit(String message) throws GitAPIException {
         git.add().addFilepattern(".").call();
         clock = clock.plusSeconds(60);
-        PersonIdent ident = new PersonIdent("Fixture", "fixture@example.invalid", clock, ZoneOffset.UTC);
-        return git.commit().setAll(true).setMessage(message).setAuthor(ident).setCommitter(ident).setSign(false)
+        PersonIdent ident =
+                new PersonIdent("Fixture", "fixture@example.invalid", clock, ZoneOffset.UTC);
+        return git.commit()
+                .setAll(true)
+                .setMessage(message)
+                .setAuthor(ident)
+                .setCommitter(ident)
+                .setSign(false)
                 .call();
     }
 

@@ -1,20 +1,26 @@
 package dev.mcpsec.parse;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LaunchParserTest {
 
-    /** Columns: command line (space separated, | inside a token stands for a space), then the expected fields. */
+    /**
+     * Columns: command line (space separated, | inside a token stands for a space), then the
+     * expected fields.
+     */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', nullValues = "-", textBlock = """
+    @CsvSource(
+            delimiter = ';',
+            nullValues = "-",
+            textBlock =
+                    """
             npx -y @modelcontextprotocol/server-filesystem /a /b ; npx ; npm ; @modelcontextprotocol/server-filesystem ; - ; - ; - ; /a /b
             npx --yes @s/p@1.2.3 --read-only ; npx ; npm ; @s/p ; 1.2.3 ; - ; - ; --read-only
             npx @playwright/mcp@latest ; npx ; npm ; @playwright/mcp ; latest ; - ; - ; -
@@ -55,9 +61,17 @@ class LaunchParserTest {
             npx tsx@4.19.0 ; npx ; npm ; tsx ; 4.19.0 ; - ; - ; -
             npx tsx watch ; npx ; npm ; tsx ; - ; - ; - ; watch
             """)
-    void commandLines_areRecognised(String line, String launcher, String ecosystem, String name, String version,
-                                    String digest, String remote, String packageArgs) {
-        List<String> tokens = Arrays.stream(line.strip().split(" ")).map(s -> s.replace('|', ' ')).toList();
+    void commandLines_areRecognised(
+            String line,
+            String launcher,
+            String ecosystem,
+            String name,
+            String version,
+            String digest,
+            String remote,
+            String packageArgs) {
+        List<String> tokens =
+                Arrays.stream(line.strip().split(" ")).map(s -> s.replace('|', ' ')).toList();
         Launch l = LaunchParser.parse(tokens.get(0), tokens.subList(1, tokens.size()));
         assertThat(l.launcher()).isEqualTo(launcher);
         assertThat(l.ecosystem()).isEqualTo(ecosystem);
@@ -65,8 +79,11 @@ class LaunchParserTest {
         assertThat(l.packageVersion()).isEqualTo(version);
         assertThat(l.imageDigest()).isEqualTo(digest);
         assertThat(l.remoteUrl()).isEqualTo(remote);
-        assertThat(l.packageArgs()).containsExactlyElementsOf(packageArgs == null ? List.of()
-                : Arrays.asList(packageArgs.strip().split(" ")));
+        assertThat(l.packageArgs())
+                .containsExactlyElementsOf(
+                        packageArgs == null
+                                ? List.of()
+                                : Arrays.asList(packageArgs.strip().split(" ")));
     }
 
     @Test
@@ -85,14 +102,31 @@ class LaunchParserTest {
 
     @Test
     void serverWithOnlyAUrl_isARemoteLaunch() {
-        ServerEntry remote = new ServerEntry("r", 1, 1, "http", null, List.of(), Map.of(), Map.of(),
-                new Located("https://mcp.linear.app/mcp", 1, 1), null, null, false, List.of());
-        assertThat(LaunchParser.parse(remote)).hasValueSatisfying(l -> {
-            assertThat(l.launcher()).isEqualTo("remote");
-            assertThat(l.remoteUrl()).isEqualTo("https://mcp.linear.app/mcp");
-        });
-        ServerEntry empty = new ServerEntry("e", 1, 1, "stdio", null, List.of(), Map.of(), Map.of(), null, null,
-                null, false, List.of());
+        ServerEntry remote =
+                new ServerEntry(
+                        "r",
+                        1,
+                        1,
+                        "http",
+                        null,
+                        List.of(),
+                        Map.of(),
+                        Map.of(),
+                        new Located("https://mcp.linear.app/mcp", 1, 1),
+                        null,
+                        null,
+                        false,
+                        List.of());
+        assertThat(LaunchParser.parse(remote))
+                .hasValueSatisfying(
+                        l -> {
+                            assertThat(l.launcher()).isEqualTo("remote");
+                            assertThat(l.remoteUrl()).isEqualTo("https://mcp.linear.app/mcp");
+                        });
+        ServerEntry empty =
+                new ServerEntry(
+                        "e", 1, 1, "stdio", null, List.of(), Map.of(), Map.of(), null, null, null,
+                        false, List.of());
         assertThat(LaunchParser.parse(empty)).isEmpty();
     }
 
@@ -100,6 +134,7 @@ class LaunchParserTest {
     void runnerWithoutPackage_hasNoPackageName() {
         assertThat(LaunchParser.parse("npx", List.of("-y")).packageName()).isNull();
         assertThat(LaunchParser.parse("docker", List.of("run", "-i")).packageName()).isNull();
-        assertThat(LaunchParser.parse("docker", List.of("exec", "-i", "c", "x")).packageName()).isNull();
+        assertThat(LaunchParser.parse("docker", List.of("exec", "-i", "c", "x")).packageName())
+                .isNull();
     }
 }

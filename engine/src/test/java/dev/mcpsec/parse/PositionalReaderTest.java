@@ -1,12 +1,11 @@
 package dev.mcpsec.parse;
 
-import dev.mcpsec.api.ScanLimits;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpsec.api.ScanLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PositionalReaderTest {
 
@@ -18,7 +17,8 @@ class PositionalReaderTest {
 
     @Test
     void jsonValues_keepTheirLineAndColumn() {
-        ReadResult r = read("{\n  \"mcpServers\": {\n    \"fs\": {\"command\": \"npx\"}\n  }\n}", "json");
+        ReadResult r =
+                read("{\n  \"mcpServers\": {\n    \"fs\": {\"command\": \"npx\"}\n  }\n}", "json");
         assertThat(r.error()).isNull();
         PNode fs = r.root().path("mcpServers", "fs");
         assertThat(fs.keyLine()).isEqualTo(3);
@@ -31,7 +31,10 @@ class PositionalReaderTest {
 
     @Test
     void jsoncCommentsTrailingCommasAndSingleQuotes_areAccepted() {
-        ReadResult r = read("// header\n{ /* c */ 'servers': {\"a\": {\"url\": \"https://x\",},},\n}", "jsonc");
+        ReadResult r =
+                read(
+                        "// header\n{ /* c */ 'servers': {\"a\": {\"url\": \"https://x\",},},\n}",
+                        "jsonc");
         assertThat(r.error()).isNull();
         assertThat(r.root().path("servers", "a", "url").text()).isEqualTo("https://x");
     }
@@ -44,7 +47,10 @@ class PositionalReaderTest {
 
     @Test
     void yamlValues_keepTheirLines() {
-        ReadResult r = read("name: x\nmcpServers:\n  - name: db\n    command: npx\n    args: [\"-y\", \"pkg\"]\n", "yaml");
+        ReadResult r =
+                read(
+                        "name: x\nmcpServers:\n  - name: db\n    command: npx\n    args: [\"-y\", \"pkg\"]\n",
+                        "yaml");
         assertThat(r.error()).isNull();
         PNode item = r.root().get("mcpServers").items().get(0);
         assertThat(item.get("command").line()).isEqualTo(4);
@@ -54,8 +60,9 @@ class PositionalReaderTest {
 
     @Test
     void tomlTablesKeysAndArrayItems_getLinesFromTheText() {
-        String toml = "model = \"x\"\n\n[mcp_servers.github]\nurl = \"https://h\"\n\n[mcp_servers.\"my.fs\"]\n"
-                + "command = \"npx\"\nargs = [\n  \"-y\",\n  \"pkg\",\n]\n[mcp_servers.\"my.fs\".env]\nA = \"b\"\n";
+        String toml =
+                "model = \"x\"\n\n[mcp_servers.github]\nurl = \"https://h\"\n\n[mcp_servers.\"my.fs\"]\n"
+                        + "command = \"npx\"\nargs = [\n  \"-y\",\n  \"pkg\",\n]\n[mcp_servers.\"my.fs\".env]\nA = \"b\"\n";
         ReadResult r = read(toml, "toml");
         assertThat(r.error()).isNull();
         PNode servers = r.root().get("mcp_servers");
@@ -150,9 +157,21 @@ class PositionalReaderTest {
 
     @Test
     void fileOverTheSizeLimit_isNotParsed() {
-        ScanLimits small = new ScanLimits(10, 64, 100, 10, 10, 100, 10, Duration.ofSeconds(1), 10,
-                Duration.ofSeconds(1));
-        ReadResult r = PositionalReader.read("{\"a\": \"0123456789\"}".getBytes(StandardCharsets.UTF_8), "json", small);
+        ScanLimits small =
+                new ScanLimits(
+                        10,
+                        64,
+                        100,
+                        10,
+                        10,
+                        100,
+                        10,
+                        Duration.ofSeconds(1),
+                        10,
+                        Duration.ofSeconds(1));
+        ReadResult r =
+                PositionalReader.read(
+                        "{\"a\": \"0123456789\"}".getBytes(StandardCharsets.UTF_8), "json", small);
         assertThat(r.error()).startsWith("0:0: file is 19 bytes, over the limit of 10");
     }
 

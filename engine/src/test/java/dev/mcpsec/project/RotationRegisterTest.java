@@ -16,10 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RotationRegisterTest {
-    private static final Clock SCAN_DAY = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+    private static final Clock SCAN_DAY =
+            Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     private void register(String json) throws Exception {
         Files.createDirectories(root.resolve(".mcpsec"));
@@ -33,7 +33,8 @@ class RotationRegisterTest {
 
     @Test
     void entries_areReadWithTheirPeriodAndOverdueFlag() throws Exception {
-        register("""
+        register(
+                """
                 {"entries": [
                   {"server": "stripe", "variable": "STRIPE_SECRET_KEY", "rotated": "2026-09-01", "every": 90},
                   {"server": "github", "variable": "GITHUB_TOKEN", "rotated": "2026-11-01"},
@@ -41,10 +42,11 @@ class RotationRegisterTest {
                 ]}
                 """);
 
-        assertThat(RotationRegister.read(root, SCAN_DAY)).containsExactly(
-                new RotationRecord("stripe", "STRIPE_SECRET_KEY", "2026-09-01", 90, true),
-                new RotationRecord("github", "GITHUB_TOKEN", "2026-11-01", 90, false),
-                new RotationRecord("supabase", "SUPABASE_KEY", "2026-09-02", 90, false));
+        assertThat(RotationRegister.read(root, SCAN_DAY))
+                .containsExactly(
+                        new RotationRecord("stripe", "STRIPE_SECRET_KEY", "2026-09-01", 90, true),
+                        new RotationRecord("github", "GITHUB_TOKEN", "2026-11-01", 90, false),
+                        new RotationRecord("supabase", "SUPABASE_KEY", "2026-09-02", 90, false));
     }
 
     @Test
@@ -55,7 +57,10 @@ class RotationRegisterTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
             not JSON                 | {"entries": [ {"server": }       | rotation.json:1: not valid JSON
             not an object            | []                               | rotation.json:1: expected an object
             missing entries          | {}                               | missing "entries"
@@ -69,19 +74,24 @@ class RotationRegisterTest {
             empty server             | {"entries": [{"server": " ", "variable": "V", "rotated": "2026-01-01"}]} | "server" must be a non-empty string
             typo in a key            | {"entries": [{"server": "s", "variable": "V", "rotated": "2026-01-01", "evry": 30}]} | unknown key "evry"
             """)
-    void malformedRegister_isAConfigurationError(String why, String json, String expected) throws Exception {
+    void malformedRegister_isAConfigurationError(String why, String json, String expected)
+            throws Exception {
         register(json);
 
         assertThatThrownBy(() -> RotationRegister.read(root, SCAN_DAY))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(".mcpsec/rotation.json")
                 .hasMessageContaining(expected)
-                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("rotation"));
+                .satisfies(
+                        e ->
+                                assertThat(((ConfigurationException) e).setting())
+                                        .isEqualTo("rotation"));
     }
 
     @Test
     void errors_pointAtTheLineOfTheOffendingValue() throws Exception {
-        register("""
+        register(
+                """
                 {
                   "entries": [
                     {"server": "a", "variable": "A", "rotated": "2026-01-01"},
@@ -98,7 +108,8 @@ class RotationRegisterTest {
 
     @Test
     void duplicateEntry_namesTheFirstOne() throws Exception {
-        register("""
+        register(
+                """
                 {"entries": [
                   {"server": "s", "variable": "V", "rotated": "2026-01-01"},
                   {"server": "s", "variable": "V", "rotated": "2026-02-01"}
@@ -112,7 +123,9 @@ class RotationRegisterTest {
 
     @Test
     void symlinkedRegister_isNotFollowed() throws Exception {
-        Path elsewhere = Files.writeString(Files.createTempFile(root, "outside", ".json"), "{\"entries\": []}");
+        Path elsewhere =
+                Files.writeString(
+                        Files.createTempFile(root, "outside", ".json"), "{\"entries\": []}");
         Files.createDirectories(root.resolve(".mcpsec"));
         Files.createSymbolicLink(root.resolve(".mcpsec/rotation.json"), elsewhere);
 

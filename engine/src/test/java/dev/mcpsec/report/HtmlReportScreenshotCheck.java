@@ -1,9 +1,7 @@
 package dev.mcpsec.report;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +12,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * The HTML report as a browser draws it: the sample report rendered by headless Chromium, once in the light and once
- * in the dark colour scheme, plus a PDF print. Only in the {@code screenshot} profile ({@code mvn -Pscreenshot -pl
- * engine test}): it needs Chromium (Debian's {@code chromium} package, or {@code -Dmcpsec.chromium=PATH}) and fails,
- * naming what is missing, when there is none. The screenshots stay in {@code target/screenshots/} for a person to
- * look at; the checks here are that the page is drawn at all (many colours, not a blank page), that dark mode
- * really is dark, and that printing produces a PDF.
+ * The HTML report as a browser draws it: the sample report rendered by headless Chromium, once in
+ * the light and once in the dark colour scheme, plus a PDF print. Only in the {@code screenshot}
+ * profile ({@code mvn -Pscreenshot -pl engine test}): it needs Chromium (Debian's {@code chromium}
+ * package, or {@code -Dmcpsec.chromium=PATH}) and fails, naming what is missing, when there is
+ * none. The screenshots stay in {@code target/screenshots/} for a person to look at; the checks
+ * here are that the page is drawn at all (many colours, not a blank page), that dark mode really is
+ * dark, and that printing produces a PDF.
  */
 class HtmlReportScreenshotCheck {
     private static final Path OUT = Path.of("target", "screenshots");
@@ -35,7 +35,10 @@ class HtmlReportScreenshotCheck {
         chromium = findChromium();
         Files.createDirectories(OUT);
         page = OUT.resolve("report.html").toAbsolutePath();
-        Files.writeString(page, ReportFixtures.render(ReportFormat.HTML, ReportFixtures.sample()), StandardCharsets.UTF_8);
+        Files.writeString(
+                page,
+                ReportFixtures.render(ReportFormat.HTML, ReportFixtures.sample()),
+                StandardCharsets.UTF_8);
     }
 
     @Test
@@ -55,8 +58,14 @@ class HtmlReportScreenshotCheck {
     void print_producesAPdf() throws Exception {
         Path pdf = OUT.resolve("report.pdf").toAbsolutePath();
         Files.deleteIfExists(pdf);
-        run(chromium, "--headless", "--disable-gpu", "--no-sandbox", "--no-pdf-header-footer",
-                "--print-to-pdf=" + pdf, page.toUri().toString());
+        run(
+                chromium,
+                "--headless",
+                "--disable-gpu",
+                "--no-sandbox",
+                "--no-pdf-header-footer",
+                "--print-to-pdf=" + pdf,
+                page.toUri().toString());
         assertThat(pdf).isRegularFile();
         assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
     }
@@ -64,8 +73,16 @@ class HtmlReportScreenshotCheck {
     private static Path screenshot(String name, boolean dark) throws Exception {
         Path png = OUT.resolve(name).toAbsolutePath();
         Files.deleteIfExists(png);
-        List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--disable-gpu", "--no-sandbox",
-                "--hide-scrollbars", "--window-size=1280,2200", "--screenshot=" + png));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                chromium,
+                                "--headless",
+                                "--disable-gpu",
+                                "--no-sandbox",
+                                "--hide-scrollbars",
+                                "--window-size=1280,2200",
+                                "--screenshot=" + png));
         if (dark) {
             command.add("--force-dark-mode");
             command.add("--blink-settings=preferredColorScheme=0");
@@ -77,8 +94,11 @@ class HtmlReportScreenshotCheck {
     }
 
     private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(OUT.resolve("chromium.log").toFile()).start();
+        Process p =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(OUT.resolve("chromium.log").toFile())
+                        .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
     }
 
@@ -98,7 +118,11 @@ class HtmlReportScreenshotCheck {
         for (int y = 0; y < image.getHeight(); y += 4) {
             for (int x = 0; x < image.getWidth(); x += 4) {
                 int rgb = image.getRGB(x, y);
-                sum += (0.2126 * ((rgb >> 16) & 0xFF) + 0.7152 * ((rgb >> 8) & 0xFF) + 0.0722 * (rgb & 0xFF)) / 255.0;
+                sum +=
+                        (0.2126 * ((rgb >> 16) & 0xFF)
+                                        + 0.7152 * ((rgb >> 8) & 0xFF)
+                                        + 0.0722 * (rgb & 0xFF))
+                                / 255.0;
                 n++;
             }
         }
@@ -111,13 +135,19 @@ class HtmlReportScreenshotCheck {
         if (configured != null && !configured.isBlank()) {
             candidates.add(configured);
         }
-        candidates.addAll(List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"));
+        candidates.addAll(
+                List.of(
+                        "/usr/bin/chromium",
+                        "/usr/bin/chromium-browser",
+                        "/usr/bin/google-chrome"));
         for (String c : candidates) {
             if (new File(c).canExecute()) {
                 return c;
             }
         }
-        throw new IllegalStateException("the screenshot profile needs Chromium: install Debian's chromium package "
-                + "(apt-get install chromium) or pass -Dmcpsec.chromium=/path/to/chromium; looked at " + candidates);
+        throw new IllegalStateException(
+                "the screenshot profile needs Chromium: install Debian's chromium package "
+                        + "(apt-get install chromium) or pass -Dmcpsec.chromium=/path/to/chromium; looked at "
+                        + candidates);
     }
 }

@@ -1,44 +1,91 @@
 package dev.mcpsec.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class JsonReporterTest {
 
-    private final JsonNode json = parse(ReportFixtures.render(ReportFormat.JSON, ReportFixtures.sample()));
+    private final JsonNode json =
+            parse(ReportFixtures.render(ReportFormat.JSON, ReportFixtures.sample()));
 
     @Test
     void topLevelFields_followTheContractOrder() {
-        assertThat(names(json)).containsExactly("schemaVersion", "tool", "root", "files", "servers", "credentials",
-                "findings", "suppressed", "warnings", "policy", "summary");
-        assertThat(names(json.get("credentials").get(0))).containsExactly("file", "line", "server", "client",
-                "location", "kind", "tier", "masked", "tracked");
-        assertThat(names(json.get("findings").get(0))).containsExactly("ruleId", "checklist", "severity", "title",
-                "message", "file", "line", "column", "server", "client", "commit", "remediation", "fingerprint",
-                "bundle");
-        assertThat(names(json.get("files").get(0))).containsExactly("file", "client", "scope", "tracked", "ignored",
-                "servers", "error");
-        assertThat(names(json.get("servers").get(0))).containsExactly("file", "name", "client", "transport", "command",
-                "url", "packageName", "packageVersion");
+        assertThat(names(json))
+                .containsExactly(
+                        "schemaVersion",
+                        "tool",
+                        "root",
+                        "files",
+                        "servers",
+                        "credentials",
+                        "findings",
+                        "suppressed",
+                        "warnings",
+                        "policy",
+                        "summary");
+        assertThat(names(json.get("credentials").get(0)))
+                .containsExactly(
+                        "file",
+                        "line",
+                        "server",
+                        "client",
+                        "location",
+                        "kind",
+                        "tier",
+                        "masked",
+                        "tracked");
+        assertThat(names(json.get("findings").get(0)))
+                .containsExactly(
+                        "ruleId",
+                        "checklist",
+                        "severity",
+                        "title",
+                        "message",
+                        "file",
+                        "line",
+                        "column",
+                        "server",
+                        "client",
+                        "commit",
+                        "remediation",
+                        "fingerprint",
+                        "bundle");
+        assertThat(names(json.get("files").get(0)))
+                .containsExactly(
+                        "file", "client", "scope", "tracked", "ignored", "servers", "error");
+        assertThat(names(json.get("servers").get(0)))
+                .containsExactly(
+                        "file",
+                        "name",
+                        "client",
+                        "transport",
+                        "command",
+                        "url",
+                        "packageName",
+                        "packageVersion");
     }
 
     @Test
-    void policy_listsTheAppliedBundlesAndEveryOverrideWithSourceAndReason_andSuppressionsTheirSource() {
+    void
+            policy_listsTheAppliedBundlesAndEveryOverrideWithSourceAndReason_andSuppressionsTheirSource() {
         JsonNode policy = json.get("policy");
-        assertThat(policy.get("bundles").get(1).toString()).isEqualTo("{\"id\":\"acme\",\"version\":\"1.2.0\","
-                + "\"origin\":\"/home/dev/.m2/acme-mcp-policies-1.2.0.jar\",\"sha256\":"
-                + "\"0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9\"}");
-        assertThat(policy.get("overrides").get(0).toString()).isEqualTo("{\"kind\":\"disable\",\"ruleId\":\"MCP-ROT-001\","
-                + "\"via\":\"key-rotation\",\"from\":null,\"to\":null,\"source\":\".mcpsec/config.json\","
-                + "\"reason\":\"tokens are minted per CI run\"}");
+        assertThat(policy.get("bundles").get(1).toString())
+                .isEqualTo(
+                        "{\"id\":\"acme\",\"version\":\"1.2.0\","
+                                + "\"origin\":\"/home/dev/.m2/acme-mcp-policies-1.2.0.jar\",\"sha256\":"
+                                + "\"0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9\"}");
+        assertThat(policy.get("overrides").get(0).toString())
+                .isEqualTo(
+                        "{\"kind\":\"disable\",\"ruleId\":\"MCP-ROT-001\","
+                                + "\"via\":\"key-rotation\",\"from\":null,\"to\":null,\"source\":\".mcpsec/config.json\","
+                                + "\"reason\":\"tokens are minted per CI run\"}");
         assertThat(policy.get("overrides").get(1).get("from").textValue()).isEqualTo("low");
         assertThat(policy.get("overrides").get(1).get("to").textValue()).isEqualTo("medium");
         assertThat(json.get("suppressed").get(0).get("source").textValue()).isNotBlank();
@@ -47,7 +94,8 @@ class JsonReporterTest {
     @Test
     void summary_listsAllFiveSeveritiesAndTheDuration() {
         JsonNode summary = json.get("summary");
-        assertThat(names(summary.get("bySeverity"))).containsExactly("critical", "high", "medium", "low", "info");
+        assertThat(names(summary.get("bySeverity")))
+                .containsExactly("critical", "high", "medium", "low", "info");
         assertThat(summary.get("bySeverity").get("info").intValue()).isZero();
         assertThat(summary.get("findings").intValue()).isEqualTo(7);
         assertThat(summary.get("files").intValue()).isEqualTo(4);
@@ -80,12 +128,13 @@ class JsonReporterTest {
     void reporters_leaveTheCallersStreamOpen() throws Exception {
         for (ReportFormat format : ReportFormat.values()) {
             boolean[] closed = {false};
-            FilterOutputStream out = new FilterOutputStream(new ByteArrayOutputStream()) {
-                @Override
-                public void close() {
-                    closed[0] = true;
-                }
-            };
+            FilterOutputStream out =
+                    new FilterOutputStream(new ByteArrayOutputStream()) {
+                        @Override
+                        public void close() {
+                            closed[0] = true;
+                        }
+                    };
             Reporters.get(format).write(ReportFixtures.sample(), out, ReportOptions.plain());
             assertThat(closed[0]).as(format.id()).isFalse();
         }

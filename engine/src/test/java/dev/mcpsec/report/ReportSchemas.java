@@ -6,12 +6,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.xml.sax.SAXException;
-
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -21,23 +15,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.xml.sax.SAXException;
 
 /**
- * The published schemas the reports are checked against, all offline: mcpsec's own JSON report schema
- * ({@code docs/schema/report-<version>.json}), the common JUnit XSD and GitLab's secret detection report schema
- * (both vendored under {@code src/test/resources/schemas/}, origin in its README).
+ * The published schemas the reports are checked against, all offline: mcpsec's own JSON report
+ * schema ({@code docs/schema/report-<version>.json}), the common JUnit XSD and GitLab's secret
+ * detection report schema (both vendored under {@code src/test/resources/schemas/}, origin in its
+ * README).
  */
 public final class ReportSchemas {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** The published JSON report schema, read from the docs so that the file users see is the one tested. */
-    public static final Path JSON_SCHEMA_FILE = docs().resolve("schema/report-" + JsonReporter.SCHEMA_VERSION + ".json");
+
+    /**
+     * The published JSON report schema, read from the docs so that the file users see is the one
+     * tested.
+     */
+    public static final Path JSON_SCHEMA_FILE =
+            docs().resolve("schema/report-" + JsonReporter.SCHEMA_VERSION + ".json");
 
     private static final JsonSchema JSON = load(JSON_SCHEMA_FILE);
-    private static final JsonSchema GITLAB = loadResource("schemas/secret-detection-report-format-15.0.7.json");
+    private static final JsonSchema GITLAB =
+            loadResource("schemas/secret-detection-report-format-15.0.7.json");
     private static final Schema JUNIT = junitXsd();
 
-    private ReportSchemas() {
-    }
+    private ReportSchemas() {}
 
     /** Violations of mcpsec's JSON report schema, empty when valid. */
     public static List<String> jsonViolations(String report) {
@@ -68,7 +73,8 @@ public final class ReportSchemas {
                 return p.resolve("docs");
             }
         }
-        throw new IllegalStateException("docs/schema not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/schema not found above " + Path.of("").toAbsolutePath());
     }
 
     private static List<String> violations(JsonSchema schema, String report) {
@@ -101,10 +107,17 @@ public final class ReportSchemas {
     }
 
     private static JsonSchemaFactory factory() {
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, builder -> builder
-                .schemaLoaders(loaders -> loaders.add(iri -> {
-                    throw new AssertionError("schema validation tried to fetch " + iri);
-                })));
+        return JsonSchemaFactory.getInstance(
+                SpecVersion.VersionFlag.V7,
+                builder ->
+                        builder.schemaLoaders(
+                                loaders ->
+                                        loaders.add(
+                                                iri -> {
+                                                    throw new AssertionError(
+                                                            "schema validation tried to fetch "
+                                                                    + iri);
+                                                })));
     }
 
     private static Schema junitXsd() {

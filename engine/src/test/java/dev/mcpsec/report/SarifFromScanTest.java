@@ -1,34 +1,36 @@
 package dev.mcpsec.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.scan.ScanEngine;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SARIF from a real scan (an org bundle, a project that suppresses one of its rules and disables another, each with a
- * reason) is valid SARIF 2.1.0 and carries the suppression, the applied bundle and the disabled rule.
+ * SARIF from a real scan (an org bundle, a project that suppresses one of its rules and disables
+ * another, each with a reason) is valid SARIF 2.1.0 and carries the suppression, the applied bundle
+ * and the disabled rule.
  */
 class SarifFromScanTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void scanWithASuppressionAndADisabledRule_isValidSarifCarryingBoth() throws IOException {
         Path bundle = dir.resolve("acme/META-INF/mcpsec");
         Files.createDirectories(bundle.resolve("policies"));
-        Files.writeString(bundle.resolve("bundle.json"), "{\"id\": \"acme\", \"version\": \"3.1.0\"}");
-        Files.writeString(bundle.resolve("policies/acme.drl"), """
+        Files.writeString(
+                bundle.resolve("bundle.json"), "{\"id\": \"acme\", \"version\": \"3.1.0\"}");
+        Files.writeString(
+                bundle.resolve("policies/acme.drl"),
+                """
                 package org.acme
                 import dev.mcpsec.facts.McpServer
                 rule "ACME-001 npx"
@@ -48,16 +50,26 @@ class SarifFromScanTest {
                 """);
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve(".mcpsec"));
-        Files.writeString(project.resolve(".mcp.json"),
+        Files.writeString(
+                project.resolve(".mcp.json"),
                 "{\"mcpServers\": {\"weather\": {\"command\": \"npx\", \"args\": [\"-y\", \"weather-mcp@1.0.0\"]}}}");
-        Files.writeString(project.resolve(".mcpsec/config.json"), """
+        Files.writeString(
+                project.resolve(".mcpsec/config.json"),
+                """
                 {"suppress": [{"rule": "ACME-001", "reason": "pinned by the lock file"}],
                  "disable": [{"rule": "source-reviewed", "reason": "reviewed in the vendor portal"}]}
                 """);
-        ScanResult result = new ScanEngine(Clock.systemUTC()).scan(ScanRequest.builder(project).home(dir.resolve("home"))
-                .history(false).bundles(List.of(dir.resolve("acme").toString())).build());
+        ScanResult result =
+                new ScanEngine(Clock.systemUTC())
+                        .scan(
+                                ScanRequest.builder(project)
+                                        .home(dir.resolve("home"))
+                                        .history(false)
+                                        .bundles(List.of(dir.resolve("acme").toString()))
+                                        .build());
 
-        JsonNode sarif = SarifReporterTest.assertValid(ReportFixtures.render(ReportFormat.SARIF, result));
+        JsonNode sarif =
+                SarifReporterTest.assertValid(ReportFixtures.render(ReportFormat.SARIF, result));
 
         JsonNode run = sarif.get("runs").get(0);
         JsonNode suppressed = null;
@@ -67,10 +79,22 @@ class SarifFromScanTest {
             }
         }
         assertThat(suppressed).isNotNull();
-        assertThat(suppressed.get("suppressions").get(0).get("justification").textValue()).isEqualTo("pinned by the lock file");
+        assertThat(suppressed.get("suppressions").get(0).get("justification").textValue())
+                .isEqualTo("pinned by the lock file");
         assertThat(run.get("tool").get("extensions").findValuesAsText("name")).contains("acme");
-        assertThat(run.get("properties").get("mcpsecRuleOverrides").get(0).get("ruleId").textValue()).isEqualTo("ACME-002");
-        assertThat(run.get("properties").get("mcpsecRuleOverrides").get(0).get("reason").textValue())
+        assertThat(
+                        run.get("properties")
+                                .get("mcpsecRuleOverrides")
+                                .get(0)
+                                .get("ruleId")
+                                .textValue())
+                .isEqualTo("ACME-002");
+        assertThat(
+                        run.get("properties")
+                                .get("mcpsecRuleOverrides")
+                                .get(0)
+                                .get("reason")
+                                .textValue())
                 .isEqualTo("reviewed in the vendor portal");
     }
 }

@@ -1,9 +1,9 @@
 package dev.mcpsec.rules;
 
-import dev.mcpsec.api.ConfigurationException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpsec.api.ConfigurationException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BundleLoaderTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    private static final String META = "{\"id\":\"acme\",\"version\":\"1.2.0\",\"description\":\"Acme rules\"}";
+    private static final String META =
+            "{\"id\":\"acme\",\"version\":\"1.2.0\",\"description\":\"Acme rules\"}";
     private static final String DRL = "package acme;\nimport dev.mcpsec.facts.*;\n";
 
     private Path directoryBundle(Path base) throws IOException {
@@ -39,7 +38,8 @@ class BundleLoaderTest {
 
     private Path jar(Map<String, String> entries) throws IOException {
         Path jar = dir.resolve("bundle.jar");
-        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
@@ -67,9 +67,17 @@ class BundleLoaderTest {
 
     @Test
     void jarBundle_loadsTheSameLayout() throws IOException {
-        Path jar = jar(Map.of("META-INF/mcpsec/bundle.json", META, "META-INF/mcpsec/policies/a.drl", DRL,
-                "META-INF/mcpsec/data/banned.json", "{\"npm\": [\"evil-pkg\"]}",
-                "META-INF/mcpsec/tests/c/expected.json", "{}"));
+        Path jar =
+                jar(
+                        Map.of(
+                                "META-INF/mcpsec/bundle.json",
+                                META,
+                                "META-INF/mcpsec/policies/a.drl",
+                                DRL,
+                                "META-INF/mcpsec/data/banned.json",
+                                "{\"npm\": [\"evil-pkg\"]}",
+                                "META-INF/mcpsec/tests/c/expected.json",
+                                "{}"));
         Bundle b = BundleLoader.fromSpec(jar.toString(), dir);
         assertThat(b.label()).isEqualTo("acme@1.2.0");
         assertThat(b.policies()).hasSize(1);
@@ -82,14 +90,19 @@ class BundleLoaderTest {
         Path jar = jar(Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"));
         assertThatThrownBy(() -> BundleLoader.fromSpec(jar.toString(), dir))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("is not an mcpsec bundle: it has no META-INF/mcpsec/bundle.json")
-                .satisfies(e -> assertThat(((ConfigurationException) e).setting()).isEqualTo("bundle"));
+                .hasMessageContaining(
+                        "is not an mcpsec bundle: it has no META-INF/mcpsec/bundle.json")
+                .satisfies(
+                        e ->
+                                assertThat(((ConfigurationException) e).setting())
+                                        .isEqualTo("bundle"));
     }
 
     @Test
     void missingPath_namesIt() {
         assertThatThrownBy(() -> BundleLoader.fromSpec(dir.resolve("nope").toString(), dir))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("does not exist");
     }
 
     @Test
@@ -98,7 +111,8 @@ class BundleLoaderTest {
         Path target = repo.resolve("com/acme/acme-mcp-policies/1.2.0/acme-mcp-policies-1.2.0.jar");
         Files.createDirectories(target.getParent());
         Files.move(jar(Map.of("META-INF/mcpsec/bundle.json", META)), target);
-        assertThat(BundleLoader.fromSpec("com.acme:acme-mcp-policies:1.2.0", repo).id()).isEqualTo("acme");
+        assertThat(BundleLoader.fromSpec("com.acme:acme-mcp-policies:1.2.0", repo).id())
+                .isEqualTo("acme");
         assertThatThrownBy(() -> BundleLoader.fromSpec("com.acme:acme-mcp-policies:9.9.9", repo))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("is not in the local Maven repository")
@@ -112,24 +126,30 @@ class BundleLoaderTest {
         assertThat(BundleLoader.fromSpec(bundle + "#sha256=" + hash, dir).id()).isEqualTo("acme");
         Files.writeString(bundle.resolve("META-INF/mcpsec/policies/a.drl"), DRL + "// changed\n");
         assertThatThrownBy(() -> BundleLoader.fromSpec(bundle + "#sha256=" + hash, dir))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("does not match its pinned SHA-256");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("does not match its pinned SHA-256");
     }
 
     @Test
     void badMetadataAndData_areClearErrors() throws IOException {
         Path bundle = directoryBundle(dir.resolve("bad"));
-        Files.writeString(bundle.resolve("META-INF/mcpsec/data/banned.json"), "{\"npm\": \"evil\"}");
-        assertThatThrownBy(() -> BundleLoader.fromDirectory(bundle)).hasMessageContaining("must be an array of strings");
+        Files.writeString(
+                bundle.resolve("META-INF/mcpsec/data/banned.json"), "{\"npm\": \"evil\"}");
+        assertThatThrownBy(() -> BundleLoader.fromDirectory(bundle))
+                .hasMessageContaining("must be an array of strings");
         Files.writeString(bundle.resolve("META-INF/mcpsec/data/banned.json"), "{}");
         Files.writeString(bundle.resolve("META-INF/mcpsec/bundle.json"), "{\"version\": \"1\"}");
-        assertThatThrownBy(() -> BundleLoader.fromDirectory(bundle)).hasMessageContaining("\"id\" is required");
+        assertThatThrownBy(() -> BundleLoader.fromDirectory(bundle))
+                .hasMessageContaining("\"id\" is required");
         Files.writeString(bundle.resolve("META-INF/mcpsec/bundle.json"), "{\"id\": \"x\",");
-        assertThatThrownBy(() -> BundleLoader.fromDirectory(bundle)).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> BundleLoader.fromDirectory(bundle))
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test
     void aFolderWithoutBundleJson_isNotABundle() {
         assertThatThrownBy(() -> BundleLoader.fromDirectory(dir))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("is not an mcpsec bundle");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("is not an mcpsec bundle");
     }
 }

@@ -1,13 +1,12 @@
 package dev.mcpsec.scan;
 
-import dev.mcpsec.api.ScanWarning;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpsec.api.ScanWarning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ScanDeadlineTest {
 
@@ -19,8 +18,12 @@ class ScanDeadlineTest {
         assertThat(deadline.expired("3 config files not parsed")).isTrue();
         assertThat(deadline.expired("git history not read")).isTrue();
 
-        assertThat(warnings).singleElement().extracting(ScanWarning::message).asString()
-                .contains("(scanTimeout)").contains("3 config files not parsed");
+        assertThat(warnings)
+                .singleElement()
+                .extracting(ScanWarning::message)
+                .asString()
+                .contains("(scanTimeout)")
+                .contains("3 config files not parsed");
         assertThat(deadline.remaining()).isEqualTo(Duration.ZERO);
     }
 

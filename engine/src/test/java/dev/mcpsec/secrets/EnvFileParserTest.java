@@ -8,7 +8,9 @@ class EnvFileParserTest {
 
     @Test
     void commonDotenvSyntax_isParsed() {
-        EnvFile f = EnvFileParser.parse("""
+        EnvFile f =
+                EnvFileParser.parse(
+                        """
                 # comment
                 export A=1
                 B = two words # trailing comment
@@ -17,9 +19,18 @@ class EnvFileParserTest {
                 E=
                 F=url#fragment
                 """);
-        assertThat(f.entries()).extracting(EnvEntry::name).containsExactly("A", "B", "C", "D", "E", "F");
-        assertThat(f.entries()).extracting(EnvEntry::value)
-                .containsExactly("1", "two words", "single # not a comment", "double \"quoted\" \n", "", "url#fragment");
+        assertThat(f.entries())
+                .extracting(EnvEntry::name)
+                .containsExactly("A", "B", "C", "D", "E", "F");
+        assertThat(f.entries())
+                .extracting(EnvEntry::value)
+                .containsExactly(
+                        "1",
+                        "two words",
+                        "single # not a comment",
+                        "double \"quoted\" \n",
+                        "",
+                        "url#fragment");
         assertThat(f.entries()).extracting(EnvEntry::line).containsExactly(2, 3, 4, 5, 6, 7);
         assertThat(f.notes()).isEmpty();
     }
@@ -33,7 +44,9 @@ class EnvFileParserTest {
     @Test
     void multiLineQuotedValue_isJoined() {
         EnvFile f = EnvFileParser.parse("KEY=\"-----BEGIN\nabc\n-----END\"\nNEXT=1\n");
-        assertThat(f.entries()).extracting(EnvEntry::value).containsExactly("-----BEGIN\nabc\n-----END", "1");
+        assertThat(f.entries())
+                .extracting(EnvEntry::value)
+                .containsExactly("-----BEGIN\nabc\n-----END", "1");
         assertThat(f.entries().get(1).line()).isEqualTo(4);
     }
 
@@ -41,9 +54,11 @@ class EnvFileParserTest {
     void oddLines_areSkippedWithANoteThatHoldsNoValue() {
         EnvFile f = EnvFileParser.parse("just text\nA=1\n=novalue\nB=\"unterminated");
         assertThat(f.entries()).extracting(EnvEntry::name).containsExactly("A", "B");
-        assertThat(f.notes()).containsExactly("line 1: skipped, not a NAME=value assignment",
-                "line 3: skipped, not a NAME=value assignment",
-                "line 4: unterminated quote for B, value taken to end of line");
+        assertThat(f.notes())
+                .containsExactly(
+                        "line 1: skipped, not a NAME=value assignment",
+                        "line 3: skipped, not a NAME=value assignment",
+                        "line 4: unterminated quote for B, value taken to end of line");
     }
 
     @Test

@@ -11,7 +11,8 @@ class FakeSecretsTest {
     @Test
     void everyKind_generatesDifferentValuesForDifferentSeeds() {
         for (String kind : FakeSecrets.KINDS) {
-            assertThat(FakeSecrets.generate(kind, new Random(1))).as(kind)
+            assertThat(FakeSecrets.generate(kind, new Random(1)))
+                    .as(kind)
                     .isNotEqualTo(FakeSecrets.generate(kind, new Random(2)));
         }
     }
@@ -19,16 +20,22 @@ class FakeSecretsTest {
     @Test
     void githubAndNpmFakes_carryAValidChecksum() {
         Random rnd = new Random(8);
-        assertThat(GithubChecksum.isValid(FakeSecrets.generate("github-classic", rnd).substring(4))).isTrue();
+        assertThat(GithubChecksum.isValid(FakeSecrets.generate("github-classic", rnd).substring(4)))
+                .isTrue();
         assertThat(GithubChecksum.isValid(FakeSecrets.generate("npm", rnd).substring(4))).isTrue();
-        assertThat(GithubChecksum.isValid(FakeSecrets.generate("github-classic-bad-checksum", rnd).substring(4)))
+        assertThat(
+                        GithubChecksum.isValid(
+                                FakeSecrets.generate("github-classic-bad-checksum", rnd)
+                                        .substring(4)))
                 .isFalse();
     }
 
     @Test
     void expandFakes_reusesOneValuePerTokenWithinACall() {
-        String out = FakeSecrets.expandFakes("a=@@FAKE:stripe-live@@ b=@@FAKE:stripe-live@@ c=@@FAKE:npm@@",
-                new Random(4));
+        String out =
+                FakeSecrets.expandFakes(
+                        "a=@@FAKE:stripe-live@@ b=@@FAKE:stripe-live@@ c=@@FAKE:npm@@",
+                        new Random(4));
         String[] parts = out.split(" ");
         assertThat(parts[0].substring(2)).isEqualTo(parts[1].substring(2)).startsWith("sk_live_");
         assertThat(parts[2]).startsWith("c=npm_");
@@ -38,6 +45,7 @@ class FakeSecretsTest {
     @Test
     void unknownKind_namesTheKnownKinds() {
         assertThatThrownBy(() -> FakeSecrets.expandFakes("@@FAKE:nope@@", new Random()))
-                .hasMessageContaining("unknown fake secret kind 'nope'").hasMessageContaining("stripe-live");
+                .hasMessageContaining("unknown fake secret kind 'nope'")
+                .hasMessageContaining("stripe-live");
     }
 }

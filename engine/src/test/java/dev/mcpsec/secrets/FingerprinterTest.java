@@ -12,31 +12,39 @@ class FingerprinterTest {
 
     @Test
     void sameSaltAndValue_giveTheSameFingerprint() {
-        assertThat(new Fingerprinter("repo-1").fingerprint("v")).isEqualTo(new Fingerprinter("repo-1").fingerprint("v"))
-                .hasSize(64).matches("[0-9a-f]{64}");
+        assertThat(new Fingerprinter("repo-1").fingerprint("v"))
+                .isEqualTo(new Fingerprinter("repo-1").fingerprint("v"))
+                .hasSize(64)
+                .matches("[0-9a-f]{64}");
     }
 
     @Test
     void otherSalt_givesAnotherFingerprint() {
-        assertThat(new Fingerprinter("repo-1").fingerprint("v")).isNotEqualTo(new Fingerprinter("repo-2").fingerprint("v"));
+        assertThat(new Fingerprinter("repo-1").fingerprint("v"))
+                .isNotEqualTo(new Fingerprinter("repo-2").fingerprint("v"));
     }
 
     @Test
     void fingerprint_isNotTheUnsaltedHash() throws Exception {
-        String unsalted = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest("v".getBytes(StandardCharsets.UTF_8)));
+        String unsalted =
+                HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256")
+                                        .digest("v".getBytes(StandardCharsets.UTF_8)));
         assertThat(new Fingerprinter("s").fingerprint("v")).isNotEqualTo(unsalted);
     }
 
     @Test
     void emptySalt_isRejected() {
-        assertThatThrownBy(() -> new Fingerprinter("")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Fingerprinter((byte[]) null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Fingerprinter(""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Fingerprinter((byte[]) null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void randomSalts_differ() {
-        assertThat(Fingerprinter.withRandomSalt().fingerprint("v")).isNotEqualTo(Fingerprinter.withRandomSalt()
-                .fingerprint("v"));
+        assertThat(Fingerprinter.withRandomSalt().fingerprint("v"))
+                .isNotEqualTo(Fingerprinter.withRandomSalt().fingerprint("v"));
     }
 }

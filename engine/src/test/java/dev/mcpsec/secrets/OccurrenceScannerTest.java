@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OccurrenceScannerTest {
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     private final Fingerprinter fingerprinter = new Fingerprinter("test-salt");
 
@@ -26,23 +25,38 @@ class OccurrenceScannerTest {
     void secretReusedAcrossContexts_isFoundInEachWithOneFingerprint() throws IOException {
         String key = FakeSecrets.generate("stripe-live", new Random(5));
         write(".env.production", "STRIPE_SECRET_KEY=" + key + "\nOTHER=${X}\n");
-        write(".github/workflows/ci.yml", "env:\n  STRIPE_KEY: \"" + key + "\"\n  GH: ${{ secrets.GH }}\n");
-        write("docker-compose.yml", "services:\n  app:\n    environment:\n      - STRIPE_KEY=" + key + "\n");
-        write("deploy/secret.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  stripe: " + key + "\n");
+        write(
+                ".github/workflows/ci.yml",
+                "env:\n  STRIPE_KEY: \"" + key + "\"\n  GH: ${{ secrets.GH }}\n");
+        write(
+                "docker-compose.yml",
+                "services:\n  app:\n    environment:\n      - STRIPE_KEY=" + key + "\n");
+        write(
+                "deploy/secret.yaml",
+                "apiVersion: v1\nkind: ConfigMap\ndata:\n  stripe: " + key + "\n");
         write("node_modules/pkg/.env", "STRIPE_SECRET_KEY=" + key + "\n");
         write("notes.yaml", "stripe: " + key + "\n");
 
-        OccurrenceScan scan = new OccurrenceScanner(new SecretDetector(), fingerprinter, 1_000_000, 100).scan(root);
+        OccurrenceScan scan =
+                new OccurrenceScanner(new SecretDetector(), fingerprinter, 1_000_000, 100)
+                        .scan(root);
 
-        assertThat(scan.occurrences()).extracting(Occurrence::file, Occurrence::context, Occurrence::line)
+        assertThat(scan.occurrences())
+                .extracting(Occurrence::file, Occurrence::context, Occurrence::line)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(".env.production", "env-file", 1),
                         org.assertj.core.groups.Tuple.tuple(".github/workflows/ci.yml", "ci", 2),
                         org.assertj.core.groups.Tuple.tuple("docker-compose.yml", "compose", 4),
                         org.assertj.core.groups.Tuple.tuple("deploy/secret.yaml", "manifest", 4));
-        assertThat(scan.occurrences()).extracting(Occurrence::fingerprint).containsOnly(fingerprinter.fingerprint(key));
+        assertThat(scan.occurrences())
+                .extracting(Occurrence::fingerprint)
+                .containsOnly(fingerprinter.fingerprint(key));
         assertThat(scan.occurrences()).extracting(Occurrence::kind).containsOnly("stripe-secret");
-        Occurrence env = scan.occurrences().stream().filter(o -> o.context().equals("env-file")).findFirst().get();
+        Occurrence env =
+                scan.occurrences().stream()
+                        .filter(o -> o.context().equals("env-file"))
+                        .findFirst()
+                        .get();
         assertThat(env.column()).isEqualTo(19);
         assertThat(env.variable()).isEqualTo("STRIPE_SECRET_KEY");
         assertThat(scan.occurrences().toString()).doesNotContain(key);
@@ -51,10 +65,19 @@ class OccurrenceScannerTest {
     @Test
     void ciFilesByName_andDatabasePasswords_areFound() throws IOException {
         String pw = FakeSecrets.generate("generic-base62", new Random(6)).substring(0, 18);
-        write(".gitlab-ci.yml", "variables:\n  DATABASE_URL: postgres://app:" + pw + "@db.example.net/app\n");
-        write("Jenkinsfile", "environment {\n  API_TOKEN = '" + FakeSecrets.generate("npm", new Random(1)) + "'\n}\n");
-        OccurrenceScan scan = new OccurrenceScanner(new SecretDetector(), fingerprinter, 1_000_000, 100).scan(root);
-        assertThat(scan.occurrences()).extracting(Occurrence::kind)
+        write(
+                ".gitlab-ci.yml",
+                "variables:\n  DATABASE_URL: postgres://app:" + pw + "@db.example.net/app\n");
+        write(
+                "Jenkinsfile",
+                "environment {\n  API_TOKEN = '"
+                        + FakeSecrets.generate("npm", new Random(1))
+                        + "'\n}\n");
+        OccurrenceScan scan =
+                new OccurrenceScanner(new SecretDetector(), fingerprinter, 1_000_000, 100)
+                        .scan(root);
+        assertThat(scan.occurrences())
+                .extracting(Occurrence::kind)
                 .containsExactlyInAnyOrder("database-password", "npm-token");
     }
 
@@ -63,8 +86,10 @@ class OccurrenceScannerTest {
         write(".env", "A=" + "x".repeat(200));
         write(".env.local", "A=1");
         write("compose.yaml", "a: 1");
-        OccurrenceScan scan = new OccurrenceScanner(new SecretDetector(), fingerprinter, 100, 1).scan(root);
-        assertThat(scan.notes()).anyMatch(n -> n.startsWith(".env: skipped, larger than 100 bytes"));
+        OccurrenceScan scan =
+                new OccurrenceScanner(new SecretDetector(), fingerprinter, 100, 1).scan(root);
+        assertThat(scan.notes())
+                .anyMatch(n -> n.startsWith(".env: skipped, larger than 100 bytes"));
         assertThat(scan.notes()).anyMatch(n -> n.equals("stopped after 1 files"));
     }
 

@@ -24,7 +24,8 @@ class PlaceholderClassifierTest {
                 Arguments.of("${file:/run/secrets/key}", "/run/secrets/key", "file"),
                 Arguments.of("{env:OPENAI_API_KEY}", "OPENAI_API_KEY", "env"),
                 Arguments.of("{file:~/.secrets/key}", "~/.secrets/key", "file"),
-                Arguments.of("${{ secrets.SUPABASE_ACCESS_TOKEN }}", "SUPABASE_ACCESS_TOKEN", "secret"),
+                Arguments.of(
+                        "${{ secrets.SUPABASE_ACCESS_TOKEN }}", "SUPABASE_ACCESS_TOKEN", "secret"),
                 Arguments.of("${{ inputs.token }}", "token", "input"),
                 Arguments.of("{{apiKey}}", "apiKey", "other"),
                 Arguments.of("$(cat ~/.token)", "cat ~/.token", "other"),
@@ -34,7 +35,8 @@ class PlaceholderClassifierTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("references")
-    void interpolation_isAReferenceWithItsVariableAndSyntax(String value, String variable, String syntax) {
+    void interpolation_isAReferenceWithItsVariableAndSyntax(
+            String value, String variable, String syntax) {
         Classification c = classifier.classify(value);
         assertThat(c.verdict()).isEqualTo(Verdict.REFERENCE);
         assertThat(c.step()).isEqualTo(1);
@@ -49,7 +51,10 @@ class PlaceholderClassifierTest {
                 Arguments.of("ghp_••••••••1234", 2, "masked with '••'"),
                 Arguments.of("REDACTED", 2, "says 'redacted'"),
                 Arguments.of("abc123", 3, "shorter than 8"),
-                Arguments.of("postgres://app:changeme@db.example.net/app", 4, "default password 'changeme'"),
+                Arguments.of(
+                        "postgres://app:changeme@db.example.net/app",
+                        4,
+                        "default password 'changeme'"),
                 Arguments.of("AKIA" + "IOSFODNN7EXAMPLE", 5, "published example"),
                 Arguments.of("sk_test_your_test_key_here", 6, "body word 'your'"),
                 Arguments.of("YOUR_BRAVE_API_KEY", 6, "body word 'your'"),
@@ -63,7 +68,8 @@ class PlaceholderClassifierTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("placeholders")
-    void placeholder_isDecidedByTheExpectedStepWithAReason(String value, int step, String reasonPart) {
+    void placeholder_isDecidedByTheExpectedStepWithAReason(
+            String value, int step, String reasonPart) {
         Classification c = classifier.classify(value);
         assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.PLACEHOLDER);
         assertThat(c.step()).isEqualTo(step);
@@ -74,10 +80,21 @@ class PlaceholderClassifierTest {
     void randomTokens_areLiteralsAcrossManySeeds() {
         Random rnd = new Random(11);
         for (int i = 0; i < 2_000; i++) {
-            for (String kind : new String[] {"stripe-live", "github-classic", "npm", "supabase-pat", "openai",
-                    "generic-base62", "generic-hex40", "aws-access-key", "slack-bot"}) {
+            for (String kind :
+                    new String[] {
+                        "stripe-live",
+                        "github-classic",
+                        "npm",
+                        "supabase-pat",
+                        "openai",
+                        "generic-base62",
+                        "generic-hex40",
+                        "aws-access-key",
+                        "slack-bot"
+                    }) {
                 String v = FakeSecrets.generate(kind, rnd);
-                assertThat(classifier.classify(v).verdict()).as(kind + " " + classifier.classify(v).reason())
+                assertThat(classifier.classify(v).verdict())
+                        .as(kind + " " + classifier.classify(v).reason())
                         .isEqualTo(Verdict.LITERAL);
             }
         }
@@ -87,7 +104,8 @@ class PlaceholderClassifierTest {
     void checksumBearingPrefixes_reportTheChecksumAtStep8() {
         Random rnd = new Random(5);
         Classification valid = classifier.classify(FakeSecrets.generate("npm", rnd));
-        Classification invalid = classifier.classify(FakeSecrets.generate("github-classic-bad-checksum", rnd));
+        Classification invalid =
+                classifier.classify(FakeSecrets.generate("github-classic-bad-checksum", rnd));
         assertThat(valid.step()).isEqualTo(8);
         assertThat(valid.checksum()).isEqualTo(Checksum.VALID);
         assertThat(invalid.checksum()).isEqualTo(Checksum.INVALID);
@@ -105,7 +123,8 @@ class PlaceholderClassifierTest {
     void urlPasswords_areShortAllowedButDefaultsArePlaceholders() {
         assertThat(classifier.classifyPassword("k9#Q").verdict()).isEqualTo(Verdict.LITERAL);
         assertThat(classifier.classifyPassword("abc").step()).isEqualTo(3);
-        assertThat(classifier.classifyPassword("Postgres").reason()).isEqualTo("step 4 default password 'postgres'");
+        assertThat(classifier.classifyPassword("Postgres").reason())
+                .isEqualTo("step 4 default password 'postgres'");
         assertThat(classifier.classify("postgresql://u:Zq8vLk2pWx4r@db.example.net/x").verdict())
                 .isEqualTo(Verdict.LITERAL);
     }
@@ -114,6 +133,7 @@ class PlaceholderClassifierTest {
     void reasons_neverContainTheValue() {
         String secret = FakeSecrets.generate("stripe-live", new Random(9));
         assertThat(classifier.classify(secret).reason()).doesNotContain(secret.substring(8));
-        assertThat(classifier.classify("<" + secret + ">").reason()).doesNotContain(secret.substring(8));
+        assertThat(classifier.classify("<" + secret + ">").reason())
+                .doesNotContain(secret.substring(8));
     }
 }

@@ -38,10 +38,12 @@ class SecretDetectorRobustnessTest {
     }
 
     private static String sensitivePart(ValueAnalysis a, String value) {
-        String s = a.detections().isEmpty()
-                ? a.databases().isEmpty() || a.databases().get(0).password() == null ? value
-                : a.databases().get(0).password().secret()
-                : a.detections().get(0).secret();
+        String s =
+                a.detections().isEmpty()
+                        ? a.databases().isEmpty() || a.databases().get(0).password() == null
+                                ? value
+                                : a.databases().get(0).password().secret()
+                        : a.detections().get(0).secret();
         int mid = s.length() / 2;
         return s.substring(Math.max(0, mid - 5), Math.min(s.length(), mid + 5));
     }
@@ -49,39 +51,71 @@ class SecretDetectorRobustnessTest {
     @Test
     void argValueAndEnvEntryToString_hideValues() {
         String secret = FakeSecrets.generate("stripe-live", new Random(1));
-        assertThat(ArgScanner.scan(List.of("--api-key", secret)).get(0).toString()).doesNotContain(secret);
-        assertThat(EnvFileParser.parse("K=" + secret).entries().get(0).toString()).doesNotContain(secret);
+        assertThat(ArgScanner.scan(List.of("--api-key", secret)).get(0).toString())
+                .doesNotContain(secret);
+        assertThat(EnvFileParser.parse("K=" + secret).entries().get(0).toString())
+                .doesNotContain(secret);
     }
 
     @Test
     void badInput_neverThrows() {
-        List<String> hostile = List.of(
-                "eyJhbGciOi.eyJyb2xlIjoic2VydmljZV9yb2xlI.###",          // invalid JWT segments
-                "eyJ" + "A".repeat(20) + ".eyJ" + "%%%%".repeat(5) + ".x",  // undecodable payload
-                "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.",   // JWT without signature
-                "sk_live_abc",                                              // truncated Stripe key
-                "ghp_",                                                     // prefix only
-                "postgres://", "postgres://@", "postgres://:@/", "mysql://u:p@[::1", "jdbc:mysql://;password=",
-                "https://user:@host", "://", "Basic !!!", "Basic ", "Bearer", "-----BEGIN PRIVATE KEY-----",
-                "${", "${{", "{env:", "%", "$", "\u0000\u0001\uFFFF", "\uD800", "x".repeat(70_000),
-                new String(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, 0x41}, StandardCharsets.UTF_8));
+        List<String> hostile =
+                List.of(
+                        "eyJhbGciOi.eyJyb2xlIjoic2VydmljZV9yb2xlI.###", // invalid JWT segments
+                        "eyJ"
+                                + "A".repeat(20)
+                                + ".eyJ"
+                                + "%%%%".repeat(5)
+                                + ".x", // undecodable payload
+                        "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.", // JWT without
+                        // signature
+                        "sk_live_abc", // truncated Stripe key
+                        "ghp_", // prefix only
+                        "postgres://",
+                        "postgres://@",
+                        "postgres://:@/",
+                        "mysql://u:p@[::1",
+                        "jdbc:mysql://;password=",
+                        "https://user:@host",
+                        "://",
+                        "Basic !!!",
+                        "Basic ",
+                        "Bearer",
+                        "-----BEGIN PRIVATE KEY-----",
+                        "${",
+                        "${{",
+                        "{env:",
+                        "%",
+                        "$",
+                        "\u0000\u0001\uFFFF",
+                        "\uD800",
+                        "x".repeat(70_000),
+                        new String(
+                                new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, 0x41},
+                                StandardCharsets.UTF_8));
         for (String v : hostile) {
             for (ValueContext ctx : ValueContext.values()) {
-                assertThatCode(() -> detector.analyze("API_KEY", v, ctx)).doesNotThrowAnyException();
+                assertThatCode(() -> detector.analyze("API_KEY", v, ctx))
+                        .doesNotThrowAnyException();
                 assertThatCode(() -> detector.analyze(null, v, ctx)).doesNotThrowAnyException();
             }
-            assertThatCode(() -> ArgScanner.scan(List.of("--token", v, "-e", v, v))).doesNotThrowAnyException();
+            assertThatCode(() -> ArgScanner.scan(List.of("--token", v, "-e", v, v)))
+                    .doesNotThrowAnyException();
             assertThatCode(() -> EnvFileParser.parse(v)).doesNotThrowAnyException();
         }
     }
 
     @Test
     void valueLongerThanTheLimit_isSkippedWithANote() {
-        SecretDetector small = new SecretDetector(DetectorOptions.defaults().withMaxValueLength(100));
+        SecretDetector small =
+                new SecretDetector(DetectorOptions.defaults().withMaxValueLength(100));
         String key = FakeSecrets.generate("stripe-live", new Random(2));
         ValueAnalysis a = small.analyze("STRIPE_KEY", key + " ".repeat(100), ValueContext.ENV);
         assertThat(a.detections()).isEmpty();
-        assertThat(a.explanation()).singleElement().asString().startsWith("skipped: value of 207 characters");
+        assertThat(a.explanation())
+                .singleElement()
+                .asString()
+                .startsWith("skipped: value of 207 characters");
     }
 
     @Test

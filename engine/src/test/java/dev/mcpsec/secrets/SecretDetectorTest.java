@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Gitleaks-style true and false positives per provider detector; true positives are generated at run time. */
+/**
+ * Gitleaks-style true and false positives per provider detector; true positives are generated at
+ * run time.
+ */
 class SecretDetectorTest {
 
     private final SecretDetector detector = new SecretDetector();
@@ -19,36 +22,100 @@ class SecretDetectorTest {
                 // fake kind, carrying name, expected kind, expected tier, expected provider
                 Arguments.of("stripe-live", "STRIPE_API_KEY", "stripe-secret", "live", "stripe"),
                 Arguments.of("stripe-test", "STRIPE_SECRET_KEY", "stripe-secret", "test", "stripe"),
-                Arguments.of("stripe-restricted-live", "STRIPE_KEY", "stripe-restricted", "live", "stripe"),
-                Arguments.of("stripe-publishable-live", "STRIPE_PK", "stripe-publishable", "public", "stripe"),
-                Arguments.of("stripe-webhook", "STRIPE_WEBHOOK_SECRET", "stripe-webhook-secret", "unknown", "stripe"),
-                Arguments.of("github-classic", "GITHUB_TOKEN", "github-classic", "unknown", "github"),
+                Arguments.of(
+                        "stripe-restricted-live",
+                        "STRIPE_KEY",
+                        "stripe-restricted",
+                        "live",
+                        "stripe"),
+                Arguments.of(
+                        "stripe-publishable-live",
+                        "STRIPE_PK",
+                        "stripe-publishable",
+                        "public",
+                        "stripe"),
+                Arguments.of(
+                        "stripe-webhook",
+                        "STRIPE_WEBHOOK_SECRET",
+                        "stripe-webhook-secret",
+                        "unknown",
+                        "stripe"),
+                Arguments.of(
+                        "github-classic", "GITHUB_TOKEN", "github-classic", "unknown", "github"),
                 Arguments.of("github-oauth", null, "github-oauth", "unknown", "github"),
-                Arguments.of("github-fine-grained", "GITHUB_PERSONAL_ACCESS_TOKEN", "github-fine-grained", "unknown",
+                Arguments.of(
+                        "github-fine-grained",
+                        "GITHUB_PERSONAL_ACCESS_TOKEN",
+                        "github-fine-grained",
+                        "unknown",
                         "github"),
-                Arguments.of("supabase-pat", "SUPABASE_ACCESS_TOKEN", "supabase-access-token", "admin", "supabase"),
-                Arguments.of("supabase-secret", "SUPABASE_KEY", "supabase-secret-key", "live", "supabase"),
-                Arguments.of("supabase-service-role-jwt", "SUPABASE_SERVICE_ROLE_KEY", "supabase-service-role-jwt",
-                        "live", "supabase"),
-                Arguments.of("supabase-anon-jwt", "SUPABASE_ANON_KEY", "supabase-anon-jwt", "public", "supabase"),
-                Arguments.of("aws-access-key", "AWS_ACCESS_KEY_ID", "aws-access-key", "unknown", "aws"),
-                Arguments.of("aws-secret-key", "AWS_SECRET_ACCESS_KEY", "aws-secret-key", "unknown", "aws"),
+                Arguments.of(
+                        "supabase-pat",
+                        "SUPABASE_ACCESS_TOKEN",
+                        "supabase-access-token",
+                        "admin",
+                        "supabase"),
+                Arguments.of(
+                        "supabase-secret",
+                        "SUPABASE_KEY",
+                        "supabase-secret-key",
+                        "live",
+                        "supabase"),
+                Arguments.of(
+                        "supabase-service-role-jwt",
+                        "SUPABASE_SERVICE_ROLE_KEY",
+                        "supabase-service-role-jwt",
+                        "live",
+                        "supabase"),
+                Arguments.of(
+                        "supabase-anon-jwt",
+                        "SUPABASE_ANON_KEY",
+                        "supabase-anon-jwt",
+                        "public",
+                        "supabase"),
+                Arguments.of(
+                        "aws-access-key", "AWS_ACCESS_KEY_ID", "aws-access-key", "unknown", "aws"),
+                Arguments.of(
+                        "aws-secret-key",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "aws-secret-key",
+                        "unknown",
+                        "aws"),
                 Arguments.of("openai", "OPENAI_API_KEY", "openai-api-key", "unknown", "openai"),
-                Arguments.of("openai-legacy", "OPENAI_API_KEY", "openai-api-key", "unknown", "openai"),
-                Arguments.of("openai-admin", "OPENAI_ADMIN_KEY", "openai-admin-key", "admin", "openai"),
-                Arguments.of("anthropic", "ANTHROPIC_API_KEY", "anthropic-api-key", "unknown", "anthropic"),
-                Arguments.of("anthropic-admin", "ANTHROPIC_ADMIN_KEY", "anthropic-admin-key", "admin", "anthropic"),
+                Arguments.of(
+                        "openai-legacy", "OPENAI_API_KEY", "openai-api-key", "unknown", "openai"),
+                Arguments.of(
+                        "openai-admin", "OPENAI_ADMIN_KEY", "openai-admin-key", "admin", "openai"),
+                Arguments.of(
+                        "anthropic",
+                        "ANTHROPIC_API_KEY",
+                        "anthropic-api-key",
+                        "unknown",
+                        "anthropic"),
+                Arguments.of(
+                        "anthropic-admin",
+                        "ANTHROPIC_ADMIN_KEY",
+                        "anthropic-admin-key",
+                        "admin",
+                        "anthropic"),
                 Arguments.of("slack-bot", "SLACK_BOT_TOKEN", "slack-bot-token", "unknown", "slack"),
                 Arguments.of("slack-app", "SLACK_APP_TOKEN", "slack-app-token", "unknown", "slack"),
                 Arguments.of("google", "GOOGLE_API_KEY", "google-api-key", "unknown", "google"),
-                Arguments.of("gitlab", "GITLAB_PERSONAL_ACCESS_TOKEN", "gitlab-pat", "unknown", "gitlab"),
+                Arguments.of(
+                        "gitlab",
+                        "GITLAB_PERSONAL_ACCESS_TOKEN",
+                        "gitlab-pat",
+                        "unknown",
+                        "gitlab"),
                 Arguments.of("npm", "NPM_TOKEN", "npm-token", "unknown", "npm"),
                 Arguments.of("linear", "LINEAR_API_KEY", "linear-api-key", "unknown", "linear"),
                 Arguments.of("notion", "NOTION_TOKEN", "notion-token", "unknown", "notion"),
-                Arguments.of("notion-legacy", "NOTION_API_KEY", "notion-token", "unknown", "notion"),
+                Arguments.of(
+                        "notion-legacy", "NOTION_API_KEY", "notion-token", "unknown", "notion"),
                 Arguments.of("sentry", "SENTRY_AUTH_TOKEN", "sentry-token", "unknown", "sentry"),
                 Arguments.of("brave", "BRAVE_API_KEY", "brave-search-key", "unknown", "brave"),
-                Arguments.of("brave", "X-Subscription-Token", "brave-search-key", "unknown", "brave"),
+                Arguments.of(
+                        "brave", "X-Subscription-Token", "brave-search-key", "unknown", "brave"),
                 Arguments.of("private-key", "SSH_PRIVATE_KEY", "private-key", "unknown", "unknown"),
                 Arguments.of("generic-base62", "ACME_API_KEY", "generic", "unknown", "unknown"),
                 Arguments.of("generic-hex40", "clientSecret", "generic", "unknown", "unknown"));
@@ -56,8 +123,8 @@ class SecretDetectorTest {
 
     @ParameterizedTest(name = "{0} in {1} is {2}")
     @MethodSource("truePositives")
-    void generatedSecret_isDetectedWithKindTierAndProvider(String fake, String name, String kind, String tier,
-                                                           String provider) {
+    void generatedSecret_isDetectedWithKindTierAndProvider(
+            String fake, String name, String kind, String tier, String provider) {
         for (long seed = 0; seed < 25; seed++) {
             String secret = FakeSecrets.generate(fake, new Random(seed));
             ValueAnalysis a = detector.analyze(name, secret, ValueContext.ENV);
@@ -77,7 +144,8 @@ class SecretDetectorTest {
                 // the documented Stripe placeholder: known prefix + "your ... here" (step 6)
                 Arguments.of("STRIPE_SECRET_KEY", "sk_test_your_test_key_here"),
                 // GitHub's README placeholder (step 6 'your')
-                Arguments.of("GITHUB_PERSONAL_ACCESS_TOKEN", "ghp_your_github_personal_access_token"),
+                Arguments.of(
+                        "GITHUB_PERSONAL_ACCESS_TOKEN", "ghp_your_github_personal_access_token"),
                 // Slack's placeholder matches the Slack regex, but the body says 'your' (step 6)
                 Arguments.of("SLACK_BOT_TOKEN", "xoxb-your-slack-bot-token"),
                 // wrapped in angle brackets (step 2)
@@ -96,9 +164,11 @@ class SecretDetectorTest {
                 Arguments.of("Authorization", "Bearer ${GITHUB_TOKEN}"),
                 // AWS's published documentation key (step 5)
                 Arguments.of("AWS_ACCESS_KEY_ID", "AKIA" + "IOSFODNN7EXAMPLE"),
-                Arguments.of("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY"),
+                Arguments.of(
+                        "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY"),
                 // the default local Postgres login (step 4)
-                Arguments.of("DATABASE_URL", "postgresql://postgres:postgres@localhost:5432/postgres"),
+                Arguments.of(
+                        "DATABASE_URL", "postgresql://postgres:postgres@localhost:5432/postgres"),
                 // masked values (step 2)
                 Arguments.of("API_KEY", "sk_live_…"),
                 Arguments.of("API_KEY", "sk-proj-..."),
@@ -121,7 +191,8 @@ class SecretDetectorTest {
                 Arguments.of("PASSWORD", "your-password-here"),
                 // not a secret-named key at all, random or not
                 Arguments.of("PROJECT_ID", "f9a8c7e6d5b4a3928171"),
-                // Liferay's demo login test@liferay.com:test (Basic with a default password, step 4)
+                // Liferay's demo login test@liferay.com:test (Basic with a default password, step
+                // 4)
                 Arguments.of("Authorization", "Basic dGVzdEBsaWZlcmF5LmNvbTp0ZXN0"),
                 // the Supabase local-dev sample key (step 5)
                 Arguments.of("SUPABASE_KEY", demoJwt()));
@@ -144,8 +215,13 @@ class SecretDetectorTest {
 
     @Test
     void githubTokenWithValidChecksum_isHighConfidence() {
-        Detection d = detector.analyze(null, FakeSecrets.generate("github-classic", new Random(7)), ValueContext.ARG)
-                .detections().get(0);
+        Detection d =
+                detector.analyze(
+                                null,
+                                FakeSecrets.generate("github-classic", new Random(7)),
+                                ValueContext.ARG)
+                        .detections()
+                        .get(0);
         assertThat(d.confidence()).isEqualTo("high");
         assertThat(d.detector()).contains("step 8 checksum valid");
     }
@@ -153,12 +229,33 @@ class SecretDetectorTest {
     @Test
     void temporaryAwsKeyAndFineGrainedPat_areExpiring() {
         Random rnd = new Random(3);
-        assertThat(detector.analyze(null, FakeSecrets.generate("aws-temporary-key", rnd), ValueContext.ENV)
-                .detections().get(0).expiring()).isTrue();
-        assertThat(detector.analyze(null, FakeSecrets.generate("github-fine-grained", rnd), ValueContext.ENV)
-                .detections().get(0).expiring()).isTrue();
-        assertThat(detector.analyze(null, FakeSecrets.generate("github-classic", rnd), ValueContext.ENV)
-                .detections().get(0).expiring()).isFalse();
+        assertThat(
+                        detector.analyze(
+                                        null,
+                                        FakeSecrets.generate("aws-temporary-key", rnd),
+                                        ValueContext.ENV)
+                                .detections()
+                                .get(0)
+                                .expiring())
+                .isTrue();
+        assertThat(
+                        detector.analyze(
+                                        null,
+                                        FakeSecrets.generate("github-fine-grained", rnd),
+                                        ValueContext.ENV)
+                                .detections()
+                                .get(0)
+                                .expiring())
+                .isTrue();
+        assertThat(
+                        detector.analyze(
+                                        null,
+                                        FakeSecrets.generate("github-classic", rnd),
+                                        ValueContext.ENV)
+                                .detections()
+                                .get(0)
+                                .expiring())
+                .isFalse();
     }
 
     @Test
@@ -172,7 +269,8 @@ class SecretDetectorTest {
     @Test
     void literalDefaultOfAReference_isStillDetected() {
         String key = FakeSecrets.generate("stripe-live", new Random(2));
-        ValueAnalysis a = detector.analyze("STRIPE_KEY", "${STRIPE_KEY:-" + key + "}", ValueContext.ENV);
+        ValueAnalysis a =
+                detector.analyze("STRIPE_KEY", "${STRIPE_KEY:-" + key + "}", ValueContext.ENV);
         assertThat(a.references()).extracting(Reference::variable).containsExactly("STRIPE_KEY");
         assertThat(a.detections()).extracting(Detection::kind).containsExactly("stripe-secret");
     }
@@ -186,7 +284,11 @@ class SecretDetectorTest {
     static String demoJwt() {
         java.util.Base64.Encoder enc = java.util.Base64.getUrlEncoder().withoutPadding();
         return enc.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes())
-                + "." + enc.encodeToString("{\"iss\":\"supabase-demo\",\"role\":\"service_role\",\"exp\":1983812996}"
-                .getBytes()) + "." + "EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU";
+                + "."
+                + enc.encodeToString(
+                        "{\"iss\":\"supabase-demo\",\"role\":\"service_role\",\"exp\":1983812996}"
+                                .getBytes())
+                + "."
+                + "EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU";
     }
 }

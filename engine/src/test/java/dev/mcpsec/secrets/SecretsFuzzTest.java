@@ -1,7 +1,8 @@
 package dev.mcpsec.secrets;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,17 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Fuzz targets for the env-file parser, the argument scanner, the placeholder classifier and the credential detector.
- * Inputs may hold {@code @@FAKE:<kind>@@} tokens, expanded with a fixed seed, so committed seeds carry no
- * secret-shaped value yet the fuzzer starts from real credential shapes. The detector's property: no field of its
- * output except {@link Detection#secret()} holds a detected secret.
+ * Fuzz targets for the env-file parser, the argument scanner, the placeholder classifier and the
+ * credential detector. Inputs may hold {@code @@FAKE:<kind>@@} tokens, expanded with a fixed seed,
+ * so committed seeds carry no secret-shaped value yet the fuzzer starts from real credential
+ * shapes. The detector's property: no field of its output except {@link Detection#secret()} holds a
+ * detected secret.
  */
 class SecretsFuzzTest {
 
-    private static final SecretDetector DETECTOR = new SecretDetector(DetectorOptions.defaults().withMaxValueLength(4096));
+    private static final SecretDetector DETECTOR =
+            new SecretDetector(DetectorOptions.defaults().withMaxValueLength(4096));
 
     @FuzzTest(maxDuration = "90s")
     void envFile(byte[] data) {
@@ -66,9 +67,10 @@ class SecretsFuzzTest {
     }
 
     /**
-     * {@link Masker#display} over any text (a URL, a package spec, an image name, a command line): no exception, the
-     * same result when applied twice, and no 12-character piece of the private part of a planted fake secret (one
-     * written once in the text) survives, wherever the fuzzer glued it.
+     * {@link Masker#display} over any text (a URL, a package spec, an image name, a command line):
+     * no exception, the same result when applied twice, and no 12-character piece of the private
+     * part of a planted fake secret (one written once in the text) survives, wherever the fuzzer
+     * glued it.
      */
     @FuzzTest(maxDuration = "90s")
     void display(byte[] data) {
@@ -91,13 +93,18 @@ class SecretsFuzzTest {
             for (int i = 0; i + 12 <= body.length(); i++) {
                 String piece = body.substring(i, i + 12);
                 if (text.indexOf(piece) == text.lastIndexOf(piece)) {
-                    assertThat(shown).as("display of a text holding a %s", secret.substring(0, 3)).doesNotContain(piece);
+                    assertThat(shown)
+                            .as("display of a text holding a %s", secret.substring(0, 3))
+                            .doesNotContain(piece);
                 }
             }
         }
     }
 
-    /** What must never be shown of a fake secret: all but its public prefix (PEM: the body; URL: the password). */
+    /**
+     * What must never be shown of a fake secret: all but its public prefix (PEM: the body; URL: the
+     * password).
+     */
     private static String privatePart(String secret) {
         if (secret.startsWith("-----BEGIN")) {
             return secret.substring(secret.indexOf('\n') + 1, secret.lastIndexOf("-----END"));
@@ -109,9 +116,9 @@ class SecretsFuzzTest {
     }
 
     /**
-     * A secret written once in the value must not show in any output field. A secret that also occurs elsewhere in
-     * the value (a password equal to part of the scheme or the user name, in any case) may show through that other
-     * occurrence: schemes are shown lower-cased.
+     * A secret written once in the value must not show in any output field. A secret that also
+     * occurs elsewhere in the value (a password equal to part of the scheme or the user name, in
+     * any case) may show through that other occurrence: schemes are shown lower-cased.
      */
     static void assertNoLeak(String value, ValueAnalysis a) {
         List<String> secrets = new ArrayList<>();
@@ -125,14 +132,22 @@ class SecretsFuzzTest {
         }
         List<String> shown = new ArrayList<>(a.explanation());
         for (Detection d : allDetections(a)) {
-            shown.addAll(List.of(d.kind(), d.tier(), d.provider(), d.masked(), d.confidence(), d.detector(),
-                    d.toString()));
+            shown.addAll(
+                    List.of(
+                            d.kind(),
+                            d.tier(),
+                            d.provider(),
+                            d.masked(),
+                            d.confidence(),
+                            d.detector(),
+                            d.toString()));
         }
         for (String secret : secrets) {
             assertThat(secret).isNotEmpty();
             String lower = value.toLowerCase(Locale.ROOT);
             String secretLower = secret.toLowerCase(Locale.ROOT);
-            if (secret.length() < 8 || lower.indexOf(secretLower) != lower.lastIndexOf(secretLower)) {
+            if (secret.length() < 8
+                    || lower.indexOf(secretLower) != lower.lastIndexOf(secretLower)) {
                 continue;
             }
             for (String s : shown) {
@@ -143,7 +158,9 @@ class SecretsFuzzTest {
 
     private static List<Detection> allDetections(ValueAnalysis a) {
         List<Detection> all = new ArrayList<>(a.detections());
-        a.databases().stream().filter(db -> db.password() != null).forEach(db -> all.add(db.password()));
+        a.databases().stream()
+                .filter(db -> db.password() != null)
+                .forEach(db -> all.add(db.password()));
         return all;
     }
 

@@ -1,7 +1,6 @@
 package dev.mcpsec.supply;
 
 import dev.mcpsec.facts.McpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +11,24 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** OSV records and exports written the way OSV publishes them, and servers to match them against. */
+/**
+ * OSV records and exports written the way OSV publishes them, and servers to match them against.
+ */
 final class OsvTestData {
-    private OsvTestData() {
-    }
+    private OsvTestData() {}
 
-    /** A GitHub-reviewed advisory as OSV serves it (schema 1.6, ECOSYSTEM range, database_specific of GitHub). */
-    static String ghsa(String id, String cve, String ecosystem, String name, String introduced, String fixed,
-                       String modified) {
+    /**
+     * A GitHub-reviewed advisory as OSV serves it (schema 1.6, ECOSYSTEM range, database_specific
+     * of GitHub).
+     */
+    static String ghsa(
+            String id,
+            String cve,
+            String ecosystem,
+            String name,
+            String introduced,
+            String fixed,
+            String modified) {
         return """
                 {
                   "schema_version": "1.6.0",
@@ -41,10 +50,25 @@ final class OsvTestData {
                   ],
                   "database_specific": {"cwe_ids": ["CWE-78"], "severity": "CRITICAL", "github_reviewed": true}
                 }
-                """.formatted(id, modified, cve, name, id, ecosystem, name, name, introduced, fixed, cve, name);
+                """
+                .formatted(
+                        id,
+                        modified,
+                        cve,
+                        name,
+                        id,
+                        ecosystem,
+                        name,
+                        name,
+                        introduced,
+                        fixed,
+                        cve,
+                        name);
     }
 
-    /** An OpenSSF malicious-packages record as OSV serves it (MAL- id, SEMVER range without a fix). */
+    /**
+     * An OpenSSF malicious-packages record as OSV serves it (MAL- id, SEMVER range without a fix).
+     */
     static String mal(String id, String name, String introduced, String modified) {
         return """
                 {
@@ -61,12 +85,17 @@ final class OsvTestData {
                   }],
                   "references": [{"type": "WEB", "url": "https://example.com/report/%s"}]
                 }
-                """.formatted(id, modified, modified, name, name, introduced, name);
+                """
+                .formatted(id, modified, modified, name, name, introduced, name);
     }
 
-    /** A zip with one record per entry at its top level, as {@code <ecosystem>/all.zip} of OSV's bucket is laid out. */
+    /**
+     * A zip with one record per entry at its top level, as {@code <ecosystem>/all.zip} of OSV's
+     * bucket is laid out.
+     */
     static Path zip(Path file, Map<String, String> entries) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
@@ -77,19 +106,65 @@ final class OsvTestData {
     }
 
     static McpServer npm(String name, String pkg, String version) {
-        return new McpServer(name, ".mcp.json", 3, 5, "claude-code", "project", "stdio", "npx",
-                List.of("-y", version == null ? pkg : pkg + "@" + version), null, null, "npx", "npm", pkg, version,
-                null, false);
+        return new McpServer(
+                name,
+                ".mcp.json",
+                3,
+                5,
+                "claude-code",
+                "project",
+                "stdio",
+                "npx",
+                List.of("-y", version == null ? pkg : pkg + "@" + version),
+                null,
+                null,
+                "npx",
+                "npm",
+                pkg,
+                version,
+                null,
+                false);
     }
 
     static McpServer pypi(String name, String pkg, String version) {
-        return new McpServer(name, ".mcp.json", 3, 5, "claude-code", "project", "stdio", "uvx",
-                List.of(version == null ? pkg : pkg + "==" + version), null, null, "uvx", "pypi", pkg, version,
-                null, false);
+        return new McpServer(
+                name,
+                ".mcp.json",
+                3,
+                5,
+                "claude-code",
+                "project",
+                "stdio",
+                "uvx",
+                List.of(version == null ? pkg : pkg + "==" + version),
+                null,
+                null,
+                "uvx",
+                "pypi",
+                pkg,
+                version,
+                null,
+                false);
     }
 
     static McpServer image(String name, String image, String tag, String digest) {
-        return new McpServer(name, ".mcp.json", 3, 5, "claude-code", "project", "stdio", "docker",
-                List.of("run", "-i", image), null, null, "docker", "oci", image, tag, digest, false);
+        return new McpServer(
+                name,
+                ".mcp.json",
+                3,
+                5,
+                "claude-code",
+                "project",
+                "stdio",
+                "docker",
+                List.of("run", "-i", image),
+                null,
+                null,
+                "docker",
+                "oci",
+                image,
+                tag,
+                digest,
+                false);
     }
 }

@@ -2,24 +2,28 @@ package dev.mcpsec.maven;
 
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanResult;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.reporting.MavenReportException;
-
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.reporting.MavenReportException;
 
 /**
- * Site report for a multi-module reactor, in the site of the execution root only: one scan of the execution root
- * (discovery walks into every module, monorepos included), each finding attributed to the reactor module whose
- * directory holds its file. MCP configs live at the repository root, so this is the page to publish for a reactor.
+ * Site report for a multi-module reactor, in the site of the execution root only: one scan of the
+ * execution root (discovery walks into every module, monorepos included), each finding attributed
+ * to the reactor module whose directory holds its file. MCP configs live at the repository root, so
+ * this is the page to publish for a reactor.
  */
-@Mojo(name = "aggregate", defaultPhase = LifecyclePhase.SITE, aggregator = true, inheritByDefault = false,
+@Mojo(
+        name = "aggregate",
+        defaultPhase = LifecyclePhase.SITE,
+        aggregator = true,
+        inheritByDefault = false,
         threadSafe = true)
 public class AggregateMojo extends AbstractScanReport {
 
@@ -34,13 +38,20 @@ public class AggregateMojo extends AbstractScanReport {
         ScanResult result = scan(root.toFile());
         writeStandalone(result);
         Map<String, String> modules = modules(root, reactorProjects);
-        render(result, "mcpsec: MCP configuration security of the reactor", "module", f -> moduleOf(f, modules));
+        render(
+                result,
+                "mcpsec: MCP configuration security of the reactor",
+                "module",
+                f -> moduleOf(f, modules));
     }
 
     /** Module directory relative to the root ("" for the root) → artifactId, longest path first. */
     static Map<String, String> modules(Path root, List<MavenProject> projects) {
-        Map<String, String> byDir = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
-                .thenComparing(Comparator.naturalOrder()));
+        Map<String, String> byDir =
+                new TreeMap<>(
+                        Comparator.comparingInt(String::length)
+                                .reversed()
+                                .thenComparing(Comparator.naturalOrder()));
         for (MavenProject p : projects == null ? List.<MavenProject>of() : projects) {
             Path dir = p.getBasedir().toPath().toAbsolutePath().normalize();
             if (dir.startsWith(root)) {
@@ -64,7 +75,8 @@ public class AggregateMojo extends AbstractScanReport {
         return "";
     }
 
-    // MavenReport still declares this abstract (getOutputPath() defaults to it): a report must implement it
+    // MavenReport still declares this abstract (getOutputPath() defaults to it): a report must
+    // implement it
     @SuppressWarnings("deprecation")
     @Override
     public String getOutputName() {

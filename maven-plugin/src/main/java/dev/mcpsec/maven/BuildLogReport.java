@@ -4,14 +4,16 @@ import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.Severity;
-import org.apache.maven.plugin.logging.Log;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.maven.plugin.logging.Log;
 
-/** Puts a scan result into the build log: findings at ERROR (high and above) or WARN, then a summary line. */
+/**
+ * Puts a scan result into the build log: findings at ERROR (high and above) or WARN, then a summary
+ * line.
+ */
 final class BuildLogReport {
     private final Log log;
 
@@ -33,12 +35,26 @@ final class BuildLogReport {
             }
         }
         Map<Severity, Integer> counts = result.countBySeverity();
-        String bySeverity = counts.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", "));
-        log.info("mcpsec: " + result.files().size() + " config files, " + result.servers().size() + " servers, "
-                + result.findings().size() + " findings" + (bySeverity.isEmpty() ? "" : " (" + bySeverity + ")")
-                + (result.suppressed().isEmpty() ? "" : ", " + result.suppressed().size() + " suppressed")
-                + " in " + result.durationMs() + " ms");
+        String bySeverity =
+                counts.entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .map(e -> e.getValue() + " " + e.getKey().id())
+                        .collect(Collectors.joining(", "));
+        log.info(
+                "mcpsec: "
+                        + result.files().size()
+                        + " config files, "
+                        + result.servers().size()
+                        + " servers, "
+                        + result.findings().size()
+                        + " findings"
+                        + (bySeverity.isEmpty() ? "" : " (" + bySeverity + ")")
+                        + (result.suppressed().isEmpty()
+                                ? ""
+                                : ", " + result.suppressed().size() + " suppressed")
+                        + " in "
+                        + result.durationMs()
+                        + " ms");
         String exceptions = dev.mcpsec.report.Reporters.exceptionsSummary(result);
         if (!exceptions.isEmpty()) {
             log.info("mcpsec: " + exceptions);

@@ -1,18 +1,23 @@
 package dev.mcpsec.maven;
 
 import dev.mcpsec.report.ReportFormat;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What {@code <formats>} accepts: {@code console} logs the findings in the build log, every other id is a report
- * file named {@code mcpsec.<extension>} in {@code <outputDirectory>}.
+ * What {@code <formats>} accepts: {@code console} logs the findings in the build log, every other
+ * id is a report file named {@code mcpsec.<extension>} in {@code <outputDirectory>}.
  */
 public enum OutputFormat {
-    CONSOLE(null), TEXT(ReportFormat.TEXT), JSON(ReportFormat.JSON), SARIF(ReportFormat.SARIF),
-    MARKDOWN(ReportFormat.MARKDOWN), HTML(ReportFormat.HTML), JUNIT(ReportFormat.JUNIT), GITLAB(ReportFormat.GITLAB);
+    CONSOLE(null),
+    TEXT(ReportFormat.TEXT),
+    JSON(ReportFormat.JSON),
+    SARIF(ReportFormat.SARIF),
+    MARKDOWN(ReportFormat.MARKDOWN),
+    HTML(ReportFormat.HTML),
+    JUNIT(ReportFormat.JUNIT),
+    GITLAB(ReportFormat.GITLAB);
 
     private final ReportFormat reportFormat;
 
@@ -30,7 +35,10 @@ public enum OutputFormat {
         return reportFormat;
     }
 
-    /** Parses an id case-insensitively, or throws a message that names {@code <formats>} and the allowed values. */
+    /**
+     * Parses an id case-insensitively, or throws a message that names {@code <formats>} and the
+     * allowed values.
+     */
     public static OutputFormat parse(String text) {
         String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (OutputFormat f : values()) {
@@ -38,8 +46,8 @@ public enum OutputFormat {
                 return f;
             }
         }
-        throw new PluginParameterException("formats",
-                "<formats> entries must be among " + allowed() + "; got '" + text + "'");
+        throw new PluginParameterException(
+                "formats", "<formats> entries must be among " + allowed() + "; got '" + text + "'");
     }
 
     static String allowed() {

@@ -1,6 +1,9 @@
 package dev.mcpsec.maven;
 
-/** A plugin parameter has a value the goal cannot use; {@code element} is its XML element name in the POM. */
+/**
+ * A plugin parameter has a value the goal cannot use; {@code element} is its XML element name in
+ * the POM.
+ */
 public class PluginParameterException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

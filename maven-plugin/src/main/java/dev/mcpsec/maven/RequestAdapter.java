@@ -6,7 +6,6 @@ import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.options.BundleSpec;
 import dev.mcpsec.options.FailOn;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -17,29 +16,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps the {@code verify} goal's parameters onto the engine's {@link ScanRequest}; every invalid value becomes a
- * {@link PluginParameterException} that names the POM element and what it accepts.
+ * Maps the {@code verify} goal's parameters onto the engine's {@link ScanRequest}; every invalid
+ * value becomes a {@link PluginParameterException} that names the POM element and what it accepts.
  */
 public final class RequestAdapter {
-    private RequestAdapter() {
-    }
+    private RequestAdapter() {}
 
     /** Validates {@code settings} and builds the scan plan. */
     public static ScanPlan toPlan(VerifySettings settings) {
         Severity failOn = parseFailOn(settings.failOn());
         Set<OutputFormat> formats = parseFormats(settings.formats());
-        ScanRequest.Builder builder = ScanRequest.builder(settings.scanDirectory().toPath().toAbsolutePath().normalize())
-                .includeUser(settings.includeUserConfigs())
-                .history(settings.history())
-                .projectPolicies(settings.projectPolicies())
-                .bundles(nonBlank(settings.bundles(), "bundles").stream()
-                        .map(b -> resolveBundle(b, settings.baseDirectory())).toList())
-                .excludeRules(new LinkedHashSet<>(nonBlank(settings.excludeRules(), "excludeRules")))
-                .includeRules(new LinkedHashSet<>(nonBlank(settings.includeRules(), "includeRules")))
-                .severityOverrides(parseOverrides(settings.severityOverrides()))
-                .bundleClassLoader(settings.bundleClassLoader())
-                .limits(parseLimits(settings.limits()))
-                .allowExternalGit(settings.allowExternalGit());
+        ScanRequest.Builder builder =
+                ScanRequest.builder(settings.scanDirectory().toPath().toAbsolutePath().normalize())
+                        .includeUser(settings.includeUserConfigs())
+                        .history(settings.history())
+                        .projectPolicies(settings.projectPolicies())
+                        .bundles(
+                                nonBlank(settings.bundles(), "bundles").stream()
+                                        .map(b -> resolveBundle(b, settings.baseDirectory()))
+                                        .toList())
+                        .excludeRules(
+                                new LinkedHashSet<>(
+                                        nonBlank(settings.excludeRules(), "excludeRules")))
+                        .includeRules(
+                                new LinkedHashSet<>(
+                                        nonBlank(settings.includeRules(), "includeRules")))
+                        .severityOverrides(parseOverrides(settings.severityOverrides()))
+                        .bundleClassLoader(settings.bundleClassLoader())
+                        .limits(parseLimits(settings.limits()))
+                        .allowExternalGit(settings.allowExternalGit());
         if (settings.baseline() != null) {
             builder.baseline(settings.baseline().toPath().toAbsolutePath().normalize());
         }
@@ -50,7 +55,10 @@ public final class RequestAdapter {
         return new ScanPlan(builder.build(), failOn, formats);
     }
 
-    /** {@code <advisories>} (paths that must exist) and {@code <advisoriesMaxAge>} (days, 0 or more). */
+    /**
+     * {@code <advisories>} (paths that must exist) and {@code <advisoriesMaxAge>} (days, 0 or
+     * more).
+     */
     static void advisories(VerifySettings settings, ScanRequest.Builder builder) {
         List<Path> paths = new java.util.ArrayList<>();
         for (String a : nonBlank(settings.advisories(), "advisories")) {
@@ -59,24 +67,33 @@ public final class RequestAdapter {
                 p = settings.baseDirectory().toPath().resolve(p);
             }
             if (!java.nio.file.Files.exists(p)) {
-                throw new PluginParameterException("advisories", "<advisories> entry " + a + " does not exist ("
-                        + p.toAbsolutePath().normalize() + ")");
+                throw new PluginParameterException(
+                        "advisories",
+                        "<advisories> entry "
+                                + a
+                                + " does not exist ("
+                                + p.toAbsolutePath().normalize()
+                                + ")");
             }
             paths.add(p.toAbsolutePath().normalize());
         }
         builder.advisories(paths);
         if (settings.advisoriesMaxAge() != null) {
             if (settings.advisoriesMaxAge() < 0) {
-                throw new PluginParameterException("advisoriesMaxAge", "<advisoriesMaxAge> is a number of days, 0 or "
-                        + "more; got " + settings.advisoriesMaxAge());
+                throw new PluginParameterException(
+                        "advisoriesMaxAge",
+                        "<advisoriesMaxAge> is a number of days, 0 or "
+                                + "more; got "
+                                + settings.advisoriesMaxAge());
             }
             builder.advisoriesMaxAge(java.time.Duration.ofDays(settings.advisoriesMaxAge()));
         }
     }
 
     /**
-     * A map parameter plus its command-line form {@code key=value,key=value} ({@code -Dmcpsec.limits=...}); the
-     * command-line entries win. A malformed entry names the property and the element.
+     * A map parameter plus its command-line form {@code key=value,key=value} ({@code
+     * -Dmcpsec.limits=...}); the command-line entries win. A malformed entry names the property and
+     * the element.
      */
     static Map<String, String> withEntries(Map<String, String> map, String list, String element) {
         if (list == null || list.isBlank()) {
@@ -89,8 +106,16 @@ public final class RequestAdapter {
             }
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
-                throw new PluginParameterException(element, "-Dmcpsec." + element + " takes name=value entries "
-                        + "separated by commas (like <" + element + ">); got '" + entry.trim() + "'");
+                throw new PluginParameterException(
+                        element,
+                        "-Dmcpsec."
+                                + element
+                                + " takes name=value entries "
+                                + "separated by commas (like <"
+                                + element
+                                + ">); got '"
+                                + entry.trim()
+                                + "'");
             }
             merged.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
         }
@@ -107,7 +132,8 @@ public final class RequestAdapter {
             try {
                 result = result.with(e.getKey(), e.getValue());
             } catch (ConfigurationException ex) {
-                throw new PluginParameterException("limits", "<limits><" + e.getKey() + ">: " + ex.getMessage());
+                throw new PluginParameterException(
+                        "limits", "<limits><" + e.getKey() + ">: " + ex.getMessage());
             }
         }
         return result;
@@ -118,21 +144,22 @@ public final class RequestAdapter {
         try {
             return FailOn.parse(text).severity();
         } catch (IllegalArgumentException e) {
-            throw new PluginParameterException("failOn",
-                    "<failOn> must be one of " + FailOn.ALLOWED + "; got '" + text + "'");
+            throw new PluginParameterException(
+                    "failOn", "<failOn> must be one of " + FailOn.ALLOWED + "; got '" + text + "'");
         }
     }
 
     /**
-     * A spec written as a path ({@code ./x}, {@code /x}, {@code x.jar}) means relative to the project's directory, as
-     * everywhere in a POM; {@code G:A:V} (and anything else, which the engine refuses) stays as written and is never
-     * looked up as a file.
+     * A spec written as a path ({@code ./x}, {@code /x}, {@code x.jar}) means relative to the
+     * project's directory, as everywhere in a POM; {@code G:A:V} (and anything else, which the
+     * engine refuses) stays as written and is never looked up as a file.
      */
     static String resolveBundle(String spec, File baseDirectory) {
         if (baseDirectory == null) {
             return spec;
         }
-        return BundleSpec.resolvePath(spec, target -> baseDirectory.toPath().resolve(target).normalize().toString());
+        return BundleSpec.resolvePath(
+                spec, target -> baseDirectory.toPath().resolve(target).normalize().toString());
     }
 
     private static Set<OutputFormat> parseFormats(List<String> formats) {
@@ -153,14 +180,22 @@ public final class RequestAdapter {
         if (overrides == null) {
             return parsed;
         }
-        overrides.forEach((id, value) -> {
-            try {
-                parsed.put(id, Severity.parse(value));
-            } catch (IllegalArgumentException e) {
-                throw new PluginParameterException("severityOverrides", "<severityOverrides><" + id + "> must be one of "
-                        + Severity.allowed() + "; got '" + value + "'");
-            }
-        });
+        overrides.forEach(
+                (id, value) -> {
+                    try {
+                        parsed.put(id, Severity.parse(value));
+                    } catch (IllegalArgumentException e) {
+                        throw new PluginParameterException(
+                                "severityOverrides",
+                                "<severityOverrides><"
+                                        + id
+                                        + "> must be one of "
+                                        + Severity.allowed()
+                                        + "; got '"
+                                        + value
+                                        + "'");
+                    }
+                });
         return parsed;
     }
 

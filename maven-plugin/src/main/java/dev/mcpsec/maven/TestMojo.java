@@ -1,8 +1,9 @@
 package dev.mcpsec.maven;
 
 import dev.mcpsec.api.BundleTestReport;
-import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanRequest;
+import dev.mcpsec.engine.Mcpsec;
+import java.io.File;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -11,9 +12,10 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
-
-/** Runs a policy bundle project's fixture tests ({@code META-INF/mcpsec/tests/<case>/}) and fails on a mismatch. */
+/**
+ * Runs a policy bundle project's fixture tests ({@code META-INF/mcpsec/tests/<case>/}) and fails on
+ * a mismatch.
+ */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class TestMojo extends AbstractMojo {
 
@@ -26,10 +28,15 @@ public class TestMojo extends AbstractMojo {
     private boolean skipTests;
 
     /** The directory holding {@code META-INF/mcpsec/bundle.json}. */
-    @Parameter(property = "mcpsec.test.bundleDirectory", defaultValue = "${project.basedir}/src/main/resources")
+    @Parameter(
+            property = "mcpsec.test.bundleDirectory",
+            defaultValue = "${project.basedir}/src/main/resources")
     private File bundleDirectory;
 
-    /** Fails when a rule of the bundle has no case expecting it to fire or no case expecting it not to. */
+    /**
+     * Fails when a rule of the bundle has no case expecting it to fire or no case expecting it not
+     * to.
+     */
     @Parameter(property = "mcpsec.test.strict", defaultValue = "false")
     private boolean strict;
 
@@ -44,9 +51,11 @@ public class TestMojo extends AbstractMojo {
         }
         BundleTestReport report;
         try {
-            ScanRequest.Builder request = ScanRequest.builder(bundleDirectory.toPath()).history(false);
+            ScanRequest.Builder request =
+                    ScanRequest.builder(bundleDirectory.toPath()).history(false);
             if (session.getLocalRepository() != null) {
-                request.localRepository(new File(session.getLocalRepository().getBasedir()).toPath());
+                request.localRepository(
+                        new File(session.getLocalRepository().getBasedir()).toPath());
             }
             report = Mcpsec.create().testBundle(bundleDirectory.toPath(), request.build());
         } catch (RuntimeException e) {
@@ -60,20 +69,41 @@ public class TestMojo extends AbstractMojo {
                 c.problems().forEach(p -> getLog().error("    " + p));
             }
         }
-        getLog().info("mcpsec: bundle " + report.bundle() + ": " + (report.cases().size() - report.failures())
-                + " passed, " + report.failures() + " failed");
+        getLog().info(
+                        "mcpsec: bundle "
+                                + report.bundle()
+                                + ": "
+                                + (report.cases().size() - report.failures())
+                                + " passed, "
+                                + report.failures()
+                                + " failed");
         if (report.cases().isEmpty()) {
-            throw new MojoFailureException("mcpsec: bundle " + report.bundle() + " in " + bundleDirectory
-                    + " has no fixture cases (META-INF/mcpsec/tests/<case>/expected.json)");
+            throw new MojoFailureException(
+                    "mcpsec: bundle "
+                            + report.bundle()
+                            + " in "
+                            + bundleDirectory
+                            + " has no fixture cases (META-INF/mcpsec/tests/<case>/expected.json)");
         }
         if (!report.passed()) {
-            throw new MojoFailureException("mcpsec: " + report.failures() + " of " + report.cases().size()
-                    + " fixture cases of bundle " + report.bundle() + " failed; see the problems above");
+            throw new MojoFailureException(
+                    "mcpsec: "
+                            + report.failures()
+                            + " of "
+                            + report.cases().size()
+                            + " fixture cases of bundle "
+                            + report.bundle()
+                            + " failed; see the problems above");
         }
         for (BundleTestReport.RuleCoverage r : report.coverage()) {
             if (!r.complete()) {
-                String line = "mcpsec: rule " + r.ruleId() + " has "
-                        + (r.expectCases().isEmpty() ? "no expect case" : "no expect-not case");
+                String line =
+                        "mcpsec: rule "
+                                + r.ruleId()
+                                + " has "
+                                + (r.expectCases().isEmpty()
+                                        ? "no expect case"
+                                        : "no expect-not case");
                 if (strict) {
                     getLog().error(line);
                 } else {
@@ -82,8 +112,12 @@ public class TestMojo extends AbstractMojo {
             }
         }
         if (strict && !report.uncovered().isEmpty()) {
-            throw new MojoFailureException("mcpsec: <strict>: " + report.uncovered().size() + " rule(s) of bundle "
-                    + report.bundle() + " lack an expect or an expect-not case; see above");
+            throw new MojoFailureException(
+                    "mcpsec: <strict>: "
+                            + report.uncovered().size()
+                            + " rule(s) of bundle "
+                            + report.bundle()
+                            + " lack an expect or an expect-not case; see above");
         }
     }
 }

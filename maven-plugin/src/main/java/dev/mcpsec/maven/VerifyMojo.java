@@ -1,7 +1,13 @@
 package dev.mcpsec.maven;
 
-import dev.mcpsec.engine.Mcpsec;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.engine.Mcpsec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -11,16 +17,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 /**
- * Scans the build's MCP client configurations and fails the build on findings at or above {@code <failOn>}.
- * By default the scan runs once per build, for the execution root, where MCP configs live.
+ * Scans the build's MCP client configurations and fails the build on findings at or above {@code
+ * <failOn>}. By default the scan runs once per build, for the execution root, where MCP configs
+ * live.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractMojo {
@@ -30,16 +30,24 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.skip", defaultValue = "false")
     private boolean skip;
 
-    /** Fails the build on findings at or above this severity: critical, high, medium, low, info or never. */
+    /**
+     * Fails the build on findings at or above this severity: critical, high, medium, low, info or
+     * never.
+     */
     @Parameter(property = "mcpsec.failOn", defaultValue = "high")
     private String failOn;
 
-    /** Outputs: console (findings in the build log), text, json, sarif, markdown, html, junit, gitlab. */
+    /**
+     * Outputs: console (findings in the build log), text, json, sarif, markdown, html, junit,
+     * gitlab.
+     */
     @Parameter(property = "mcpsec.formats", defaultValue = "console,json,sarif")
     private List<String> formats;
 
     /** Where report files ({@code mcpsec.json}, {@code mcpsec.sarif}, ...) are written. */
-    @Parameter(property = "mcpsec.outputDirectory", defaultValue = "${project.build.directory}/mcpsec")
+    @Parameter(
+            property = "mcpsec.outputDirectory",
+            defaultValue = "${project.build.directory}/mcpsec")
     private File outputDirectory;
 
     /** Also scans user-level client configs under the home folder (reported as {@code ~/...}). */
@@ -50,20 +58,25 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.history", defaultValue = "true")
     private boolean history;
 
-    /** Loads the scanned project's own DRL in {@code .mcpsec/policies/} (off by default: DRL is code). */
+    /**
+     * Loads the scanned project's own DRL in {@code .mcpsec/policies/} (off by default: DRL is
+     * code).
+     */
     @Parameter(property = "mcpsec.projectPolicies", defaultValue = "false")
     private boolean projectPolicies;
 
     /**
-     * Lets git read outside the scanned folder: a {@code .git} file whose {@code gitdir:} points elsewhere,
-     * alternates, {@code include.path}, an excludes file elsewhere (off by default: reported as warnings).
+     * Lets git read outside the scanned folder: a {@code .git} file whose {@code gitdir:} points
+     * elsewhere, alternates, {@code include.path}, an excludes file elsewhere (off by default:
+     * reported as warnings).
      */
     @Parameter(property = "mcpsec.allowExternalGit", defaultValue = "false")
     private boolean allowExternalGit;
 
     /**
-     * Extra bundles: directory or jar paths (relative to the project), or groupId:artifactId:version from the local
-     * repository; {@code #sha256=HEX} after an entry pins it.
+     * Extra bundles: directory or jar paths (relative to the project), or
+     * groupId:artifactId:version from the local repository; {@code #sha256=HEX} after an entry pins
+     * it.
      */
     @Parameter(property = "mcpsec.bundles")
     private List<String> bundles;
@@ -77,26 +90,25 @@ public class VerifyMojo extends AbstractMojo {
     private List<String> includeRules;
 
     /** Rule id or checklist id → severity, e.g. {@code <MCP-SEC-001>medium</MCP-SEC-001>}. */
-    @Parameter
-    private Map<String, String> severityOverrides;
+    @Parameter private Map<String, String> severityOverrides;
 
     /**
-     * {@code <severityOverrides>} on the command line: {@code -Dmcpsec.severityOverrides=pinned-versions=medium,MCP-DB-001=low};
-     * entries are added to {@code <severityOverrides>}, and win over it for the same id.
+     * {@code <severityOverrides>} on the command line: {@code
+     * -Dmcpsec.severityOverrides=pinned-versions=medium,MCP-DB-001=low}; entries are added to
+     * {@code <severityOverrides>}, and win over it for the same id.
      */
     @Parameter(property = "mcpsec.severityOverrides")
     private String severityOverrideList;
 
     /**
-     * Scan limits to change, limit name → value, e.g. {@code <historyMaxTime>120s</historyMaxTime>} or
-     * {@code <maxFileBytes>4MiB</maxFileBytes>}; names and defaults in docs/limits.md.
+     * Scan limits to change, limit name → value, e.g. {@code <historyMaxTime>120s</historyMaxTime>}
+     * or {@code <maxFileBytes>4MiB</maxFileBytes>}; names and defaults in docs/limits.md.
      */
-    @Parameter
-    private Map<String, String> limits;
+    @Parameter private Map<String, String> limits;
 
     /**
-     * Extra advisories in the OSV format: JSON files, folders or zips as OSV publishes its exports (relative to the
-     * project). Never downloaded. See docs/advisories.md.
+     * Extra advisories in the OSV format: JSON files, folders or zips as OSV publishes its exports
+     * (relative to the project). Never downloaded. See docs/advisories.md.
      */
     @Parameter(property = "mcpsec.advisories")
     private List<String> advisories;
@@ -106,13 +118,17 @@ public class VerifyMojo extends AbstractMojo {
     private Integer advisoriesMaxAge;
 
     /**
-     * {@code <limits>} on the command line: {@code -Dmcpsec.limits=historyMaxTime=120s,maxFileBytes=4MiB}; entries are
-     * added to {@code <limits>}, and win over it for the same name.
+     * {@code <limits>} on the command line: {@code
+     * -Dmcpsec.limits=historyMaxTime=120s,maxFileBytes=4MiB}; entries are added to {@code
+     * <limits>}, and win over it for the same name.
      */
     @Parameter(property = "mcpsec.limits")
     private String limitList;
 
-    /** Baseline file; defaults to {@code .mcpsec/baseline.json} in the scanned directory when present. */
+    /**
+     * Baseline file; defaults to {@code .mcpsec/baseline.json} in the scanned directory when
+     * present.
+     */
     @Parameter(property = "mcpsec.baseline")
     private File baseline;
 
@@ -121,8 +137,9 @@ public class VerifyMojo extends AbstractMojo {
     private boolean failOnError;
 
     /**
-     * {@code root}: one scan per build, of the reactor root (found from the folder Maven runs in by walking up the
-     * parent POMs that list it as a module); {@code module}: each module scans its own basedir.
+     * {@code root}: one scan per build, of the reactor root (found from the folder Maven runs in by
+     * walking up the parent POMs that list it as a module); {@code module}: each module scans its
+     * own basedir.
      */
     @Parameter(property = "mcpsec.scope", defaultValue = "root")
     private String scope;
@@ -159,25 +176,33 @@ public class VerifyMojo extends AbstractMojo {
         try {
             getLog().info("mcpsec: scanning " + plan.request().root());
             result = Mcpsec.create().scan(plan.request());
-            reports = ReportFiles.write(result, plan.formats(), outputDirectory.toPath(), plan.failOn());
+            reports =
+                    ReportFiles.write(
+                            result, plan.formats(), outputDirectory.toPath(), plan.failOn());
         } catch (IOException e) {
-            onError("mcpsec: could not write the reports to <outputDirectory> " + outputDirectory + ": "
-                    + e.getMessage(), e);
+            onError(
+                    "mcpsec: could not write the reports to <outputDirectory> "
+                            + outputDirectory
+                            + ": "
+                            + e.getMessage(),
+                    e);
             return;
         } catch (RuntimeException e) {
             onError(MavenMessages.describe(e), e);
             return;
         }
-        new BuildLogReport(getLog()).log(result, plan.formats().contains(OutputFormat.CONSOLE), reports);
+        new BuildLogReport(getLog())
+                .log(result, plan.formats().contains(OutputFormat.CONSOLE), reports);
         long failing = result.countAtLeast(plan.failOn());
         if (failing > 0) {
-            throw new MojoFailureException(MavenMessages.failure(failing, plan.failOnId(), reportsWhere(reports)));
+            throw new MojoFailureException(
+                    MavenMessages.failure(failing, plan.failOnId(), reportsWhere(reports)));
         }
     }
 
     /**
-     * Maven gives a value written in the POM precedence over {@code -Dmcpsec.x}: say so when a user property is
-     * ignored, and how to keep it working ({@code <failOn>${mcpsec.failOn}</failOn>}).
+     * Maven gives a value written in the POM precedence over {@code -Dmcpsec.x}: say so when a user
+     * property is ignored, and how to keep it working ({@code <failOn>${mcpsec.failOn}</failOn>}).
      */
     private void warnIgnoredUserProperties() {
         java.util.Properties user = session.getUserProperties();
@@ -188,15 +213,31 @@ public class VerifyMojo extends AbstractMojo {
         effective.put("includeUserConfigs", includeUserConfigs);
         effective.put("projectPolicies", projectPolicies);
         effective.put("failOnError", failOnError);
-        effective.forEach((name, value) -> {
-            String given = user.getProperty("mcpsec." + name);
-            if (given != null && !given.trim().equalsIgnoreCase(String.valueOf(value))) {
-                getLog().warn("mcpsec: -Dmcpsec." + name + "=" + given + " is ignored: the POM sets <" + name + ">"
-                        + value + "</" + name + ">, and Maven gives the POM precedence. Write <" + name
-                        + ">${mcpsec." + name + "}</" + name + "> with a default in <properties> to let the command "
-                        + "line override it (docs/maven-plugin.md#user-properties)");
-            }
-        });
+        effective.forEach(
+                (name, value) -> {
+                    String given = user.getProperty("mcpsec." + name);
+                    if (given != null && !given.trim().equalsIgnoreCase(String.valueOf(value))) {
+                        getLog().warn(
+                                        "mcpsec: -Dmcpsec."
+                                                + name
+                                                + "="
+                                                + given
+                                                + " is ignored: the POM sets <"
+                                                + name
+                                                + ">"
+                                                + value
+                                                + "</"
+                                                + name
+                                                + ">, and Maven gives the POM precedence. Write <"
+                                                + name
+                                                + ">${mcpsec."
+                                                + name
+                                                + "}</"
+                                                + name
+                                                + "> with a default in <properties> to let the command "
+                                                + "line override it (docs/maven-plugin.md#user-properties)");
+                    }
+                });
     }
 
     private void onError(String message, Exception cause) throws MojoExecutionException {
@@ -210,39 +251,73 @@ public class VerifyMojo extends AbstractMojo {
     private File resolveScanDirectory() {
         String wanted = scope == null ? "" : scope.trim().toLowerCase(Locale.ROOT);
         if (!wanted.equals("root") && !wanted.equals("module")) {
-            throw new PluginParameterException("scope", "<scope> must be one of root, module; got '" + scope + "'");
+            throw new PluginParameterException(
+                    "scope", "<scope> must be one of root, module; got '" + scope + "'");
         }
         if (wanted.equals("module")) {
             return scanDirectory != null ? scanDirectory : project.getBasedir();
         }
         // the reactor root, also when Maven runs in a module's folder (cd module && mvn verify)
-        File dir = scanDirectory != null ? scanDirectory : ReactorRoot.find(new File(session.getExecutionRootDirectory()));
-        // the first module of the build that runs the goal scans; parallel builds race on this atomic set
-        boolean first = session.getRepositorySession().getData()
-                .set(SCANNED_KEY + dir.getAbsolutePath(), null, project.getId());
+        File dir =
+                scanDirectory != null
+                        ? scanDirectory
+                        : ReactorRoot.find(new File(session.getExecutionRootDirectory()));
+        // the first module of the build that runs the goal scans; parallel builds race on this
+        // atomic set
+        boolean first =
+                session.getRepositorySession()
+                        .getData()
+                        .set(SCANNED_KEY + dir.getAbsolutePath(), null, project.getId());
         if (!first) {
-            getLog().info("mcpsec: " + dir + " is scanned once per build, in module "
-                    + session.getRepositorySession().getData().get(SCANNED_KEY + dir.getAbsolutePath())
-                    + "; skipping " + project.getArtifactId() + " (set <scope>module</scope> to scan each module)");
+            getLog().info(
+                            "mcpsec: "
+                                    + dir
+                                    + " is scanned once per build, in module "
+                                    + session.getRepositorySession()
+                                            .getData()
+                                            .get(SCANNED_KEY + dir.getAbsolutePath())
+                                    + "; skipping "
+                                    + project.getArtifactId()
+                                    + " (set <scope>module</scope> to scan each module)");
             return null;
         }
         return dir;
     }
 
     private VerifySettings settings(File dir) {
-        File localRepo = session.getLocalRepository() == null ? null : new File(session.getLocalRepository().getBasedir());
-        return new VerifySettings(dir, project.getBasedir(), failOn, formats, includeUserConfigs, history, projectPolicies, bundles,
-                excludeRules, includeRules,
-                RequestAdapter.withEntries(severityOverrides, severityOverrideList, "severityOverrides"), baseline,
-                localRepo, getClass().getClassLoader(), RequestAdapter.withEntries(limits, limitList, "limits"),
-                advisories, advisoriesMaxAge, allowExternalGit);
+        File localRepo =
+                session.getLocalRepository() == null
+                        ? null
+                        : new File(session.getLocalRepository().getBasedir());
+        return new VerifySettings(
+                dir,
+                project.getBasedir(),
+                failOn,
+                formats,
+                includeUserConfigs,
+                history,
+                projectPolicies,
+                bundles,
+                excludeRules,
+                includeRules,
+                RequestAdapter.withEntries(
+                        severityOverrides, severityOverrideList, "severityOverrides"),
+                baseline,
+                localRepo,
+                getClass().getClassLoader(),
+                RequestAdapter.withEntries(limits, limitList, "limits"),
+                advisories,
+                advisoriesMaxAge,
+                allowExternalGit);
     }
 
     private String reportsWhere(List<Path> reports) {
         if (reports.isEmpty()) {
             return "see the findings above";
         }
-        return "reports in " + outputDirectory + ": "
+        return "reports in "
+                + outputDirectory
+                + ": "
                 + String.join(", ", reports.stream().map(p -> p.getFileName().toString()).toList());
     }
 }

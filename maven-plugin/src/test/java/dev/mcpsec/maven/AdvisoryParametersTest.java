@@ -1,26 +1,42 @@
 package dev.mcpsec.maven;
 
-import dev.mcpsec.api.ScanRequest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpsec.api.ScanRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-/** {@code <advisories>} and {@code <advisoriesMaxAge>} of the verify goal, as they reach the engine. */
+/**
+ * {@code <advisories>} and {@code <advisoriesMaxAge>} of the verify goal, as they reach the engine.
+ */
 class AdvisoryParametersTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private VerifySettings settings(List<String> advisories, Integer maxAge) {
-        return new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("json"), false, true, false, null, null,
-                null, null, null, null, null, null, advisories, maxAge);
+        return new VerifySettings(
+                dir.toFile(),
+                dir.toFile(),
+                "high",
+                List.of("json"),
+                false,
+                true,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                advisories,
+                maxAge);
     }
 
     @Test
@@ -28,11 +44,15 @@ class AdvisoryParametersTest {
         Files.createDirectories(dir.resolve("osv"));
         Files.writeString(dir.resolve("osv/all.zip"), "");
 
-        ScanRequest request = RequestAdapter.toPlan(settings(List.of("osv/all.zip", dir.resolve("osv").toString()), 30))
-                .request();
+        ScanRequest request =
+                RequestAdapter.toPlan(
+                                settings(List.of("osv/all.zip", dir.resolve("osv").toString()), 30))
+                        .request();
 
-        assertThat(request.advisories()).containsExactly(dir.resolve("osv/all.zip").toAbsolutePath().normalize(),
-                dir.resolve("osv").toAbsolutePath().normalize());
+        assertThat(request.advisories())
+                .containsExactly(
+                        dir.resolve("osv/all.zip").toAbsolutePath().normalize(),
+                        dir.resolve("osv").toAbsolutePath().normalize());
         assertThat(request.advisoriesMaxAge()).isEqualTo(Duration.ofDays(30));
     }
 
@@ -47,9 +67,11 @@ class AdvisoryParametersTest {
     @Test
     void aMissingPathOrANegativeAge_namesTheElement() {
         assertThatThrownBy(() -> RequestAdapter.toPlan(settings(List.of("osv/missing.zip"), null)))
-                .isInstanceOf(PluginParameterException.class).hasMessageContaining("<advisories>")
+                .isInstanceOf(PluginParameterException.class)
+                .hasMessageContaining("<advisories>")
                 .hasMessageContaining("missing.zip");
         assertThatThrownBy(() -> RequestAdapter.toPlan(settings(null, -1)))
-                .isInstanceOf(PluginParameterException.class).hasMessageContaining("<advisoriesMaxAge>");
+                .isInstanceOf(PluginParameterException.class)
+                .hasMessageContaining("<advisoriesMaxAge>");
     }
 }

@@ -1,28 +1,39 @@
 package dev.mcpsec.maven;
 
-import dev.mcpsec.api.ScanLimits;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.Severity;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RequestAdapterTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private VerifySettings defaults() {
-        return new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("console", "json", "sarif"), false, true, false,
-                null, null, null, null, null, null, null, null);
+        return new VerifySettings(
+                dir.toFile(),
+                dir.toFile(),
+                "high",
+                List.of("console", "json", "sarif"),
+                false,
+                true,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -37,17 +48,32 @@ class RequestAdapterTest {
         assertThat(request.bundles()).isEmpty();
         assertThat(request.baseline()).isNull();
         assertThat(plan.failOn()).isEqualTo(Severity.HIGH);
-        assertThat(plan.formats()).containsExactly(OutputFormat.CONSOLE, OutputFormat.JSON, OutputFormat.SARIF);
+        assertThat(plan.formats())
+                .containsExactly(OutputFormat.CONSOLE, OutputFormat.JSON, OutputFormat.SARIF);
     }
 
     @Test
     void everyParameter_reachesTheRequest() {
-        ClassLoader loader = new ClassLoader() { };
+        ClassLoader loader = new ClassLoader() {};
         File baseline = dir.resolve("accepted.json").toFile();
         File repo = dir.resolve("repo").toFile();
-        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "MEDIUM", List.of("markdown", "html", "text"), true, false,
-                true, List.of("com.acme:mcp-policies:1.0.0", " ./bundles/extra "), List.of("MCP-SEC-001"),
-                List.of("stripe-test-keys"), Map.of("MCP-SEC-002", "low"), baseline, repo, loader, null);
+        VerifySettings s =
+                new VerifySettings(
+                        dir.toFile(),
+                        dir.toFile(),
+                        "MEDIUM",
+                        List.of("markdown", "html", "text"),
+                        true,
+                        false,
+                        true,
+                        List.of("com.acme:mcp-policies:1.0.0", " ./bundles/extra "),
+                        List.of("MCP-SEC-001"),
+                        List.of("stripe-test-keys"),
+                        Map.of("MCP-SEC-002", "low"),
+                        baseline,
+                        repo,
+                        loader,
+                        null);
 
         ScanPlan plan = RequestAdapter.toPlan(s);
 
@@ -55,7 +81,9 @@ class RequestAdapterTest {
         assertThat(r.includeUser()).isTrue();
         assertThat(r.history()).isFalse();
         assertThat(r.projectPolicies()).isTrue();
-        assertThat(r.bundles()).containsExactly("com.acme:mcp-policies:1.0.0", dir.resolve("bundles/extra").toString());
+        assertThat(r.bundles())
+                .containsExactly(
+                        "com.acme:mcp-policies:1.0.0", dir.resolve("bundles/extra").toString());
         assertThat(r.excludeRules()).containsExactly("MCP-SEC-001");
         assertThat(r.includeRules()).containsExactly("stripe-test-keys");
         assertThat(r.severityOverrides()).containsEntry("MCP-SEC-002", Severity.LOW);
@@ -63,7 +91,9 @@ class RequestAdapterTest {
         assertThat(r.localRepository()).isEqualTo(repo.toPath());
         assertThat(r.bundleClassLoader()).isSameAs(loader);
         assertThat(plan.failOn()).isEqualTo(Severity.MEDIUM);
-        assertThat(plan.formats()).containsExactlyInAnyOrder(OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.TEXT);
+        assertThat(plan.formats())
+                .containsExactlyInAnyOrder(
+                        OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.TEXT);
     }
 
     @Test
@@ -72,10 +102,12 @@ class RequestAdapterTest {
 
         assertThat(RequestAdapter.resolveBundle("./policies/acme#sha256=ab12", base))
                 .isEqualTo(dir.resolve("policies/acme") + "#sha256=ab12");
-        assertThat(RequestAdapter.resolveBundle("tools/acme-1.0.jar", base)).isEqualTo(dir.resolve("tools/acme-1.0.jar").toString());
+        assertThat(RequestAdapter.resolveBundle("tools/acme-1.0.jar", base))
+                .isEqualTo(dir.resolve("tools/acme-1.0.jar").toString());
         assertThat(RequestAdapter.resolveBundle("com.acme:mcp-policies:1.0.0#sha256=ab12", base))
                 .isEqualTo("com.acme:mcp-policies:1.0.0#sha256=ab12");
-        assertThat(RequestAdapter.resolveBundle("/opt/bundles/acme.jar", base)).isEqualTo("/opt/bundles/acme.jar");
+        assertThat(RequestAdapter.resolveBundle("/opt/bundles/acme.jar", base))
+                .isEqualTo("/opt/bundles/acme.jar");
     }
 
     @Test
@@ -99,72 +131,194 @@ class RequestAdapterTest {
     @Test
     void misspelledFailOn_namesTheElementAndTheAllowedValues() {
         assertThatThrownBy(() -> RequestAdapter.toPlan(withFailOn("hgih")))
-                .isInstanceOfSatisfying(PluginParameterException.class, e -> assertThat(e.element()).isEqualTo("failOn"))
-                .hasMessage("<failOn> must be one of critical, high, medium, low, info, never; got 'hgih'");
+                .isInstanceOfSatisfying(
+                        PluginParameterException.class,
+                        e -> assertThat(e.element()).isEqualTo("failOn"))
+                .hasMessage(
+                        "<failOn> must be one of critical, high, medium, low, info, never; got 'hgih'");
     }
 
     @Test
     void commaSeparatedFormatsFromTheCommandLine_areSplit() {
-        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("json,sarif"), false, true, false,
-                null, null, null, null, null, null, null, null);
+        VerifySettings s =
+                new VerifySettings(
+                        dir.toFile(),
+                        dir.toFile(),
+                        "high",
+                        List.of("json,sarif"),
+                        false,
+                        true,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
 
-        assertThat(RequestAdapter.toPlan(s).formats()).containsExactly(OutputFormat.JSON, OutputFormat.SARIF);
+        assertThat(RequestAdapter.toPlan(s).formats())
+                .containsExactly(OutputFormat.JSON, OutputFormat.SARIF);
     }
 
     @Test
     void unknownFormat_isAnErrorNotAFallback() {
-        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of("json", "pdf"), false, true, false,
-                null, null, null, null, null, null, null, null);
+        VerifySettings s =
+                new VerifySettings(
+                        dir.toFile(),
+                        dir.toFile(),
+                        "high",
+                        List.of("json", "pdf"),
+                        false,
+                        true,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
-                .hasMessage("<formats> entries must be among console, text, json, sarif, markdown, html, junit, gitlab; got 'pdf'");
+                .hasMessage(
+                        "<formats> entries must be among console, text, json, sarif, markdown, html, junit, gitlab; got 'pdf'");
     }
 
     @Test
     void badSeverityOverride_namesTheRuleElement() {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("MCP-SEC-001", "severe");
-        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of(), false, true, false,
-                null, null, null, overrides, null, null, null, null);
+        VerifySettings s =
+                new VerifySettings(
+                        dir.toFile(),
+                        dir.toFile(),
+                        "high",
+                        List.of(),
+                        false,
+                        true,
+                        false,
+                        null,
+                        null,
+                        null,
+                        overrides,
+                        null,
+                        null,
+                        null,
+                        null);
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
-                .hasMessage("<severityOverrides><MCP-SEC-001> must be one of critical, high, medium, low, info; got 'severe'");
+                .hasMessage(
+                        "<severityOverrides><MCP-SEC-001> must be one of critical, high, medium, low, info; got 'severe'");
     }
 
     @Test
     void emptyBundleEntry_isRejected() {
-        VerifySettings s = new VerifySettings(dir.toFile(), dir.toFile(), "high", List.of(), false, true, false,
-                List.of(" "), null, null, null, null, null, null, null);
+        VerifySettings s =
+                new VerifySettings(
+                        dir.toFile(),
+                        dir.toFile(),
+                        "high",
+                        List.of(),
+                        false,
+                        true,
+                        false,
+                        List.of(" "),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
 
-        assertThatThrownBy(() -> RequestAdapter.toPlan(s)).hasMessage("<bundles> has an empty entry");
+        assertThatThrownBy(() -> RequestAdapter.toPlan(s))
+                .hasMessage("<bundles> has an empty entry");
     }
 
     private VerifySettings withFailOn(String failOn) {
         VerifySettings d = defaults();
-        return new VerifySettings(d.scanDirectory(), dir.toFile(), failOn, d.formats(), false, true, false, null, null, null, null,
-                null, null, null, null);
+        return new VerifySettings(
+                d.scanDirectory(),
+                dir.toFile(),
+                failOn,
+                d.formats(),
+                false,
+                true,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
     void limits_reachTheRequest_andABadOneNamesTheElement() {
         VerifySettings d = defaults();
-        VerifySettings s = new VerifySettings(d.scanDirectory(), dir.toFile(), "high", d.formats(), false, true, false,
-                null, null, null, null, null, null, null, Map.of("historyMaxTime", "120s", "maxFileBytes", "4MiB"));
+        VerifySettings s =
+                new VerifySettings(
+                        d.scanDirectory(),
+                        dir.toFile(),
+                        "high",
+                        d.formats(),
+                        false,
+                        true,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of("historyMaxTime", "120s", "maxFileBytes", "4MiB"));
         ScanLimits limits = RequestAdapter.toPlan(s).request().limits();
         assertThat(limits.historyMaxTime()).hasSeconds(120);
         assertThat(limits.maxFileBytes()).isEqualTo(4L * 1024 * 1024);
-        VerifySettings bad = new VerifySettings(d.scanDirectory(), dir.toFile(), "high", d.formats(), false, true, false,
-                null, null, null, null, null, null, null, Map.of("maxFilez", "3"));
-        assertThatThrownBy(() -> RequestAdapter.toPlan(bad)).isInstanceOf(PluginParameterException.class)
-                .hasMessageContaining("<limits><maxFilez>").hasMessageContaining("unknown limit");
+        VerifySettings bad =
+                new VerifySettings(
+                        d.scanDirectory(),
+                        dir.toFile(),
+                        "high",
+                        d.formats(),
+                        false,
+                        true,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of("maxFilez", "3"));
+        assertThatThrownBy(() -> RequestAdapter.toPlan(bad))
+                .isInstanceOf(PluginParameterException.class)
+                .hasMessageContaining("<limits><maxFilez>")
+                .hasMessageContaining("unknown limit");
     }
 
     @Test
     void mapParametersOnTheCommandLine_areMergedAndWinForTheSameKey() {
-        Map<String, String> pom = new LinkedHashMap<>(Map.of("pinned-versions", "low", "MCP-DB-001", "high"));
-        assertThat(RequestAdapter.withEntries(pom, "pinned-versions=medium, MCP-X-001=info", "severityOverrides"))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("pinned-versions", "medium", "MCP-DB-001", "high",
-                        "MCP-X-001", "info"));
+        Map<String, String> pom =
+                new LinkedHashMap<>(Map.of("pinned-versions", "low", "MCP-DB-001", "high"));
+        assertThat(
+                        RequestAdapter.withEntries(
+                                pom, "pinned-versions=medium, MCP-X-001=info", "severityOverrides"))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                                "pinned-versions",
+                                "medium",
+                                "MCP-DB-001",
+                                "high",
+                                "MCP-X-001",
+                                "info"));
         assertThat(RequestAdapter.withEntries(null, "historyMaxTime=120s", "limits"))
                 .containsExactlyEntriesOf(Map.of("historyMaxTime", "120s"));
         assertThat(RequestAdapter.withEntries(pom, null, "limits")).isSameAs(pom);
@@ -174,18 +328,33 @@ class RequestAdapterTest {
     void aMalformedCommandLineEntry_namesThePropertyAndTheElement() {
         assertThatThrownBy(() -> RequestAdapter.withEntries(null, "historyMaxTime", "limits"))
                 .isInstanceOf(PluginParameterException.class)
-                .hasMessage("-Dmcpsec.limits takes name=value entries separated by commas (like <limits>); "
-                        + "got 'historyMaxTime'");
+                .hasMessage(
+                        "-Dmcpsec.limits takes name=value entries separated by commas (like <limits>); "
+                                + "got 'historyMaxTime'");
     }
 
     @Test
     void allowExternalGit_isOffByDefaultAndReachesTheRequest() {
         assertThat(RequestAdapter.toPlan(defaults()).request().allowExternalGit()).isFalse();
         VerifySettings d = defaults();
-        VerifySettings on = new VerifySettings(d.scanDirectory(), d.baseDirectory(), d.failOn(), d.formats(),
-                d.includeUserConfigs(), d.history(), d.projectPolicies(), d.bundles(), d.excludeRules(),
-                d.includeRules(), d.severityOverrides(), d.baseline(), d.localRepository(), d.bundleClassLoader(),
-                d.limits(), true);
+        VerifySettings on =
+                new VerifySettings(
+                        d.scanDirectory(),
+                        d.baseDirectory(),
+                        d.failOn(),
+                        d.formats(),
+                        d.includeUserConfigs(),
+                        d.history(),
+                        d.projectPolicies(),
+                        d.bundles(),
+                        d.excludeRules(),
+                        d.includeRules(),
+                        d.severityOverrides(),
+                        d.baseline(),
+                        d.localRepository(),
+                        d.bundleClassLoader(),
+                        d.limits(),
+                        true);
         assertThat(RequestAdapter.toPlan(on).request().allowExternalGit()).isTrue();
     }
 }

@@ -17,21 +17,40 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Test access to the built-in bundle, loaded and compiled exactly as a scan does it (BundleLoader, PolicyCompiler: the
- * same dialect, jitting and class loader settings users get), and its data as the engine loads it.
+ * Test access to the built-in bundle, loaded and compiled exactly as a scan does it (BundleLoader,
+ * PolicyCompiler: the same dialect, jitting and class loader settings users get), and its data as
+ * the engine loads it.
  */
 final class BuiltinBundle {
 
     static final Path DIR = Path.of("src/main/resources/META-INF/mcpsec");
 
-    static final List<String> CHECKLIST_IDS = List.of("production-keys", "stripe-test-keys", "committed-secrets",
-            "history-secrets", "config-ignored", "github-fine-grained", "dev-database", "filesystem-scope",
-            "stdio-transport", "trusted-publishers", "source-reviewed", "key-reuse", "key-rotation",
-            "client-auto-approve", "least-privilege", "pinned-versions", "known-vulnerable", "risky-launchers",
-            "unreadable-config", "client-exec", "hidden-instructions", "secrets-sent-away");
+    static final List<String> CHECKLIST_IDS =
+            List.of(
+                    "production-keys",
+                    "stripe-test-keys",
+                    "committed-secrets",
+                    "history-secrets",
+                    "config-ignored",
+                    "github-fine-grained",
+                    "dev-database",
+                    "filesystem-scope",
+                    "stdio-transport",
+                    "trusted-publishers",
+                    "source-reviewed",
+                    "key-reuse",
+                    "key-rotation",
+                    "client-auto-approve",
+                    "least-privilege",
+                    "pinned-versions",
+                    "known-vulnerable",
+                    "risky-launchers",
+                    "unreadable-config",
+                    "client-exec",
+                    "hidden-instructions",
+                    "secrets-sent-away");
 
-    private BuiltinBundle() {
-    }
+    private BuiltinBundle() {}
 
     static List<Path> drlFiles() {
         return list(DIR.resolve("policies"), ".drl");
@@ -42,7 +61,10 @@ final class BuiltinBundle {
         return PolicyCompiler.compile(List.of(BundleLoader.fromDirectory(DIR)));
     }
 
-    /** What the engine's compiler reports about the bundle; empty when it compiles and its metadata is valid. */
+    /**
+     * What the engine's compiler reports about the bundle; empty when it compiles and its metadata
+     * is valid.
+     */
     static List<String> compileErrors() {
         try {
             compiled();
@@ -57,15 +79,23 @@ final class BuiltinBundle {
     }
 
     static List<Rule> rules() {
-        return kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .sorted(Comparator.comparing(Rule::getName)).toList();
+        return kieBase().getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .sorted(Comparator.comparing(Rule::getName))
+                .toList();
     }
 
     /** The rules the engine attributes to one DRL file (their source is {@code path:line}). */
     static List<RuleInfo> rulesIn(Path drl) {
         String name = drl.getFileName().toString();
-        return compiled().rules().stream().filter(r -> r.source() != null
-                && r.source().replaceFirst(":\\d+$", "").endsWith("/" + name)).toList();
+        return compiled().rules().stream()
+                .filter(
+                        r ->
+                                r.source() != null
+                                        && r.source()
+                                                .replaceFirst(":\\d+$", "")
+                                                .endsWith("/" + name))
+                .toList();
     }
 
     /** Every data/*.json list as PolicyData facts, loaded by the engine's bundle loader. */

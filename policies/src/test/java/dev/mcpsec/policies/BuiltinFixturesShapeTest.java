@@ -15,37 +15,57 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Checks the fixture cases under tests/ against the expected.json format, the rule ids and the no-literal-secret rule. */
+/**
+ * Checks the fixture cases under tests/ against the expected.json format, the rule ids and the
+ * no-literal-secret rule.
+ */
 class BuiltinFixturesShapeTest {
 
     private static final Path TESTS = BuiltinBundle.DIR.resolve("tests");
-    private static final Set<String> TOP_LEVEL = Set.of("description", "git", "commits", "scan", "expect", "expectNot");
-    private static final Set<String> ENTRY_FIELDS = Set.of("ruleId", "checklist", "file", "server", "severity");
-    // No built-in failing case is possible: MCP-PIN-003 needs org data, MCP-AA-013 a user-level Cursor file.
+    private static final Set<String> TOP_LEVEL =
+            Set.of("description", "git", "commits", "scan", "expect", "expectNot");
+    private static final Set<String> ENTRY_FIELDS =
+            Set.of("ruleId", "checklist", "file", "server", "severity");
+    // No built-in failing case is possible: MCP-PIN-003 needs org data, MCP-AA-013 a user-level
+    // Cursor file.
     private static final Set<String> NO_FAILING_CASE = Set.of();
-    // Secret shapes must come from @@FAKE:kind@@ tokens that the runner fills in, never from the file itself.
-    private static final Pattern SECRET_SHAPE = Pattern.compile(
-            "[rs]k_(live|test)_[A-Za-z0-9]{10,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}"
-                    + "|xox[bpas]-[0-9A-Za-z-]{10,}|eyJ[\\w-]{10,}\\.eyJ|glpat-[\\w-]{10,}|ntn_[A-Za-z0-9]{20,}"
-                    + "|sk-ant-[\\w-]{20,}");
+    // Secret shapes must come from @@FAKE:kind@@ tokens that the runner fills in, never from the
+    // file itself.
+    private static final Pattern SECRET_SHAPE =
+            Pattern.compile(
+                    "[rs]k_(live|test)_[A-Za-z0-9]{10,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}"
+                            + "|xox[bpas]-[0-9A-Za-z-]{10,}|eyJ[\\w-]{10,}\\.eyJ|glpat-[\\w-]{10,}|ntn_[A-Za-z0-9]{20,}"
+                            + "|sk-ant-[\\w-]{20,}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyCase_hasAWellFormedExpectedJson() throws IOException {
         for (Path dir : cases()) {
             JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
-            assertThat(fieldNames(expected)).as(dir.toString()).isSubsetOf(TOP_LEVEL).contains("description");
-            assertThat(expected.path("git").asText("none")).as(dir.toString()).isIn("none", "init", "commit");
+            assertThat(fieldNames(expected))
+                    .as(dir.toString())
+                    .isSubsetOf(TOP_LEVEL)
+                    .contains("description");
+            assertThat(expected.path("git").asText("none"))
+                    .as(dir.toString())
+                    .isIn("none", "init", "commit");
             for (JsonNode commit : expected.path("commits")) {
-                assertThat(dir.resolve(commit.get("dir").asText())).as(dir.toString()).isDirectory();
+                assertThat(dir.resolve(commit.get("dir").asText()))
+                        .as(dir.toString())
+                        .isDirectory();
             }
             for (JsonNode entry : entries(expected)) {
-                assertThat(fieldNames(entry)).as(dir + ": " + entry).isNotEmpty().isSubsetOf(ENTRY_FIELDS);
+                assertThat(fieldNames(entry))
+                        .as(dir + ": " + entry)
+                        .isNotEmpty()
+                        .isSubsetOf(ENTRY_FIELDS);
                 if (entry.has("ruleId")) {
                     assertThat(ruleIds()).as(dir.toString()).contains(entry.get("ruleId").asText());
                 }
                 if (entry.has("checklist")) {
-                    assertThat(BuiltinBundle.CHECKLIST_IDS).as(dir.toString()).contains(entry.get("checklist").asText());
+                    assertThat(BuiltinBundle.CHECKLIST_IDS)
+                            .as(dir.toString())
+                            .contains(entry.get("checklist").asText());
                 }
             }
         }
@@ -70,8 +90,14 @@ class BuiltinFixturesShapeTest {
     void noFixtureFile_holdsASecretShapedValue() throws IOException {
         try (Stream<Path> files = Files.walk(TESTS)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(SECRET_SHAPE.matcher(Files.readString(file)).results().map(m -> m.group())
-                        .filter(v -> !v.contains("your"))).as(file.toString()).isEmpty();
+                assertThat(
+                                SECRET_SHAPE
+                                        .matcher(Files.readString(file))
+                                        .results()
+                                        .map(m -> m.group())
+                                        .filter(v -> !v.contains("your")))
+                        .as(file.toString())
+                        .isEmpty();
             }
         }
     }
@@ -91,8 +117,10 @@ class BuiltinFixturesShapeTest {
     }
 
     private static List<JsonNode> entries(JsonNode expected) {
-        return Stream.concat(Stream.of(expected.path("expect")), Stream.of(expected.path("expectNot")))
-                .flatMap(a -> Stream.iterate(0, i -> i < a.size(), i -> i + 1).map(a::get)).toList();
+        return Stream.concat(
+                        Stream.of(expected.path("expect")), Stream.of(expected.path("expectNot")))
+                .flatMap(a -> Stream.iterate(0, i -> i < a.size(), i -> i + 1).map(a::get))
+                .toList();
     }
 
     private static Set<String> fieldNames(JsonNode node) {
