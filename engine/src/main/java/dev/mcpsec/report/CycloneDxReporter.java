@@ -64,7 +64,13 @@ final class CycloneDxReporter implements Reporter {
         ToolInformation tools = new ToolInformation();
         tools.setComponents(List.of(tool));
         metadata.setToolChoice(tools);
-        metadata.setProperties(List.of(property("mcpsec:root", result.root())));
+        List<Property> meta = new ArrayList<>();
+        meta.add(property("mcpsec:root", result.root()));
+        // what the scan skipped or could not read belongs with the inventory it qualifies
+        for (dev.mcpsec.api.ScanWarning w : ReportSupport.orEmpty(result.warnings())) {
+            meta.add(property("mcpsec:warning", w.toString()));
+        }
+        metadata.setProperties(meta);
         bom.setMetadata(metadata);
         List<Component> components = new ArrayList<>();
         List<Service> services = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -86,6 +87,15 @@ final class JunitReporter implements Reporter {
                         timestamp,
                         ReportSupport.version(result, options));
             }
+            if (!orEmpty(result.warnings()).isEmpty()) {
+                warnings(
+                        xml,
+                        id,
+                        result.warnings(),
+                        threshold,
+                        timestamp,
+                        ReportSupport.version(result, options));
+            }
             xml.writeEndElement();
             xml.writeCharacters("\n");
             xml.writeEndDocument();
@@ -112,6 +122,55 @@ final class JunitReporter implements Reporter {
 
     private static String checklistOf(Finding f) {
         return f.checklist() == null || f.checklist().isBlank() ? f.ruleId() : f.checklist();
+    }
+
+    /**
+     * The scan's warnings (a limit hit, an exclude that leaves out most configs) as one passing
+     * test case of a suite of their own, listed in its {@code <system-err>}: a CI test view then
+     * shows them even when no config was read.
+     */
+    private static void warnings(
+            XMLStreamWriter xml,
+            int id,
+            List<ScanWarning> warnings,
+            Severity threshold,
+            String timestamp,
+            String version)
+            throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("package", "mcpsec");
+        xml.writeAttribute("id", Integer.toString(id));
+        xml.writeAttribute("name", "mcpsec scan warnings");
+        xml.writeAttribute("timestamp", timestamp);
+        xml.writeAttribute("hostname", "localhost");
+        xml.writeAttribute("tests", "1");
+        xml.writeAttribute("failures", "0");
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("time", "0");
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("properties");
+        property(xml, "mcpsec.version", version);
+        property(xml, "mcpsec.failOn", threshold == null ? "never" : threshold.id());
+        xml.writeEndElement();
+        testcase(xml, "mcpsec scan warnings", "warnings");
+        xml.writeEndElement();
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("system-out");
+        xml.writeCharacters("");
+        xml.writeEndElement();
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("system-err");
+        StringBuilder text = new StringBuilder();
+        for (ScanWarning w : warnings) {
+            text.append(w).append('\n');
+        }
+        xml.writeCharacters(clean(text.toString()));
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
     }
 
     private static void suite(

@@ -34,7 +34,11 @@ class JunitReporterTest {
         assertThat(suites)
                 .extracting(s -> s.getAttribute("name"))
                 .containsExactly(
-                        ".mcp.json", ".claude/settings.json", ".cursor/mcp.json", "~/.claude.json");
+                        ".mcp.json",
+                        ".claude/settings.json",
+                        ".cursor/mcp.json",
+                        "~/.claude.json",
+                        "mcpsec scan warnings");
         Element mcp = suites.get(0);
         // 8 checklist ids among the rules that ran
         assertThat(elements(mcp, "testcase")).hasSize(8);
