@@ -1,5 +1,6 @@
 package dev.mcpsec.cli;
 
+import dev.mcpsec.api.SafeText;
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.fleet.FleetProgress;
 import dev.mcpsec.fleet.FleetScanner;
@@ -96,11 +97,14 @@ final class FleetSummary {
             out.println(
                     "  "
                             + (x.error() != null
-                                    ? "NOT SCANNED  " + x.name() + ": " + x.error()
+                                    ? "NOT SCANNED  "
+                                            + SafeText.escape(x.name())
+                                            + ": "
+                                            + SafeText.escape(x.error())
                                     : String.format(
                                             "%-12s %s (%d finding%s)",
                                             x.worst().id(),
-                                            x.name(),
+                                            SafeText.escape(x.name()),
                                             x.findings().size(),
                                             x.findings().size() == 1 ? "" : "s")));
         }
