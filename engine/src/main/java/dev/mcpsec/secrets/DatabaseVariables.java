@@ -167,6 +167,10 @@ public final class DatabaseVariables {
             if (host == null) {
                 return java.util.Optional.empty();
             }
+            if (host.contains("://")) {
+                // a URL: read as a connection string elsewhere
+                return java.util.Optional.empty();
+            }
             String h = host;
             int p = port;
             int colon = h.lastIndexOf(':');
@@ -174,8 +178,8 @@ public final class DatabaseVariables {
                 p = port(h.substring(colon + 1));
                 h = h.substring(0, colon);
             }
-            if (h.contains("://") || !HOST_VALUE.matcher(h).matches()) {
-                // a URL (read as a connection string elsewhere), a reference or a template
+            if (!HOST_VALUE.matcher(h).matches()) {
+                // a reference or a template
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(
