@@ -112,4 +112,29 @@ class DatabaseVariablesTest {
                 .singleElement()
                 .satisfies(t -> assertThat(t.target().user()).isNull());
     }
+
+    @ParameterizedTest
+    @CsvSource({"PGPASSWORD", "MYSQLPASSWORD", "MYSQL_PASS", "DB_PASSWORD", "REDIS_PASSWORD"})
+    void thePasswordVariableOfEachFamily_isASecretName(String name) {
+        String value = FakeSecrets.generate("generic-base62", new java.util.Random(7));
+        assertThat(
+                        new SecretDetector(DetectorOptions.defaults())
+                                .analyze(name, value, ValueContext.ENV)
+                                .detections())
+                .as(name)
+                .isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PGPASSWORD", "DB_PASSWORD"})
+    void aPlaceholderPassword_isNotASecret(String name) {
+        for (String value : new String[] {"your-password-here", "${PGPASSWORD}", "changeme", ""}) {
+            assertThat(
+                            new SecretDetector(DetectorOptions.defaults())
+                                    .analyze(name, value, ValueContext.ENV)
+                                    .detections())
+                    .as(name + "=" + value)
+                    .isEmpty();
+        }
+    }
 }
