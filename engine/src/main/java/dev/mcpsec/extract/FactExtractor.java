@@ -193,7 +193,7 @@ public final class FactExtractor {
         List<String> args = e.args().stream().map(Located::value).toList();
         sink.facts().add(server);
         LaunchRisks.of(server, envValues(e)).forEach(sink.facts()::add);
-        LaunchSettings.of(server, envValues(e)).forEach(sink.facts()::add);
+        LaunchSettings.of(server, envValues(e), e.settings()).forEach(sink.facts()::add);
         int firstCredential = sink.facts().credentials().size();
         for (SettingEntry s : e.settings()) {
             sink.facts()

@@ -2,6 +2,7 @@ package dev.mcpsec.extract;
 
 import dev.mcpsec.facts.LaunchRisk;
 import dev.mcpsec.facts.McpServer;
+import dev.mcpsec.parse.SettingEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,10 +79,39 @@ final class LaunchSettings {
 
     private LaunchSettings() {}
 
+    /** Keys of a server entry that say "verify" ({@code false} turns checks off). */
+    private static final Pattern VERIFY_KEY =
+            Pattern.compile(
+                    "(?i)rejectUnauthorized|verify_?ssl|ssl_?verify|verify_?tls|tls_?verify|strict_?ssl");
+
+    /** Keys of a server entry that say "skip" ({@code true} turns checks off). */
+    private static final Pattern SKIP_KEY =
+            Pattern.compile(
+                    "(?i)tls_?skip_?verify|skip_?tls_?verify|insecure_?skip_?verify|insecure");
+
     static List<LaunchRisk> of(McpServer s, Map<String, String> env) {
+        return of(s, env, List.of());
+    }
+
+    /**
+     * The settings of one server: its environment, its launch line and the TLS keys of its entry
+     * ({@code rejectUnauthorized: false}, {@code verify_ssl: false}, {@code tlsSkipVerify: true},
+     * at any depth).
+     */
+    static List<LaunchRisk> of(McpServer s, Map<String, String> env, List<SettingEntry> entry) {
         List<LaunchRisk> out = new ArrayList<>();
         String remote = s.host() != null && loopback(s.host()) ? null : s.host();
         boolean local = s.host() != null && remote == null;
+        for (SettingEntry e : entry) {
+            String last = e.key().substring(e.key().lastIndexOf('.') + 1);
+            String v = e.value() == null ? "" : e.value().strip().toLowerCase(Locale.ROOT);
+            boolean off =
+                    (VERIFY_KEY.matcher(last).matches() && v.matches("false|0|no"))
+                            || (SKIP_KEY.matcher(last).matches() && v.matches("true|1|yes"));
+            if (off && !local) {
+                out.add(risk(s, "tls-off", e.key() + "=" + e.value().strip(), remote));
+            }
+        }
         for (Map.Entry<String, String> e : env.entrySet()) {
             setting(s, e.getKey(), e.getValue(), local, out);
         }

@@ -175,4 +175,33 @@ class LaunchSettingsTest {
                 .as(line + " " + env)
                 .isEmpty();
     }
+
+    @Test
+    void tlsKeysOfTheServerEntry_areFound_unlessTheyKeepChecksOnOrTheTargetIsLocal() {
+        List<dev.mcpsec.parse.SettingEntry> entry =
+                List.of(
+                        new dev.mcpsec.parse.SettingEntry("rejectUnauthorized", "false", "s", 3, 5),
+                        new dev.mcpsec.parse.SettingEntry(
+                                "tls.insecureSkipVerify", "true", "s", 4, 5),
+                        new dev.mcpsec.parse.SettingEntry("verify_ssl", "true", "s", 5, 5),
+                        new dev.mcpsec.parse.SettingEntry("tlsSkipVerify", "false", "s", 6, 5));
+        McpServer remote =
+                McpServer.builder()
+                        .name("s")
+                        .file(".mcp.json")
+                        .url("https://mcp.acme.example/mcp")
+                        .host("mcp.acme.example")
+                        .build();
+        assertThat(LaunchSettings.of(remote, Map.of(), entry))
+                .extracting(LaunchRisk::detail)
+                .containsExactly("rejectUnauthorized=false", "tls.insecureSkipVerify=true");
+        McpServer local =
+                McpServer.builder()
+                        .name("s")
+                        .file(".mcp.json")
+                        .url("https://localhost:8443/mcp")
+                        .host("localhost")
+                        .build();
+        assertThat(LaunchSettings.of(local, Map.of(), entry)).isEmpty();
+    }
 }
