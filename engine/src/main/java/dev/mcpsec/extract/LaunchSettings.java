@@ -158,7 +158,9 @@ final class LaunchSettings {
         String key = name.toLowerCase(Locale.ROOT);
         Pattern off = TLS_ENV.get(key);
         if (off != null && !local && off.matcher(value.strip()).matches()) {
-            out.add(risk(s, "tls-off", name + "=" + value.strip(), s.host()));
+            // the value is a switch (0, true, empty); anything longer is not repeated
+            String shown = value.strip().matches("[A-Za-z0-9]{0,5}") ? value.strip() : "(set)";
+            out.add(risk(s, "tls-off", name + "=" + shown, s.host()));
         }
         if (PROFILE_ENV.contains(key) && literal(value)) {
             out.add(risk(s, "cloud-profile", name + "=" + value.strip(), s.host()));
