@@ -120,7 +120,8 @@ final class LaunchSettings {
             line.addAll(List.of(s.command().strip().split("\\s+")));
         }
         line.addAll(s.args());
-        boolean curl = !line.isEmpty() && program(line.get(0)).equals("curl");
+        boolean curl =
+                !line.isEmpty() && line.get(0) != null && program(line.get(0)).equals("curl");
         for (int i = 0; i < line.size(); i++) {
             String a = line.get(i);
             if (a == null) {
