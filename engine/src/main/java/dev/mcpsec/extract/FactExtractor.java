@@ -18,6 +18,7 @@ import dev.mcpsec.parse.ServerEntry;
 import dev.mcpsec.parse.SettingEntry;
 import dev.mcpsec.secrets.ArgScanner;
 import dev.mcpsec.secrets.ArgValue;
+import dev.mcpsec.secrets.DatabaseVariables;
 import dev.mcpsec.secrets.DbUrl;
 import dev.mcpsec.secrets.Detection;
 import dev.mcpsec.secrets.Fingerprinter;
@@ -192,6 +193,7 @@ public final class FactExtractor {
         List<String> args = e.args().stream().map(Located::value).toList();
         sink.facts().add(server);
         LaunchRisks.of(server, envValues(e)).forEach(sink.facts()::add);
+        LaunchSettings.of(server, envValues(e), e.settings()).forEach(sink.facts()::add);
         int firstCredential = sink.facts().credentials().size();
         for (SettingEntry s : e.settings()) {
             sink.facts()
@@ -241,6 +243,7 @@ public final class FactExtractor {
                     "args[" + nv.argIndex() + "]",
                     nv.context());
         }
+        databaseVariables(file, e, launch, server, args, sink);
         if (e.envFile() != null && envFiles != null) {
             envFiles.load(doc, e, this, sink);
         }
@@ -270,6 +273,51 @@ public final class FactExtractor {
                                 server.ecosystem(),
                                 launch.imageDigest(),
                                 credentials));
+    }
+
+    /**
+     * A database given as separate variables or options (PGHOST, DB_USER, --password, ...): one
+     * target per family, reported where its host is written.
+     */
+    private static void databaseVariables(
+            String file,
+            ServerEntry e,
+            Launch launch,
+            McpServer server,
+            List<String> args,
+            Sink sink) {
+        List<DatabaseVariables.Input> inputs = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
+        List<Located> positions = new ArrayList<>();
+        for (Map.Entry<String, Located> env : e.env().entrySet()) {
+            inputs.add(new DatabaseVariables.Input(env.getKey(), env.getValue().value()));
+            locations.add("env." + env.getKey());
+            positions.add(env.getValue());
+        }
+        for (ArgValue nv : ArgScanner.scan(args)) {
+            inputs.add(new DatabaseVariables.Input(nv.name(), nv.value()));
+            locations.add("args[" + nv.argIndex() + "]");
+            positions.add(e.args().get(nv.argIndex()));
+        }
+        String program = launch.packageName() != null ? launch.packageName() : server.command();
+        for (DatabaseVariables.Target t : DatabaseVariables.assemble(inputs, program)) {
+            DbUrl db = t.target();
+            Located at = positions.get(t.hostInput());
+            sink.facts()
+                    .add(
+                            new DatabaseTarget(
+                                    file,
+                                    at.line(),
+                                    at.column(),
+                                    e.name(),
+                                    locations.get(t.hostInput()),
+                                    db.scheme(),
+                                    db.host(),
+                                    db.database(),
+                                    db.user(),
+                                    db.hasPassword(),
+                                    db.loopback()));
+        }
     }
 
     /**

@@ -25,6 +25,12 @@ final class ServerReader {
                     "sandboxEnabled");
     private static final Pattern TOOL_APPROVAL = Pattern.compile("tools\\..+\\.approval_mode");
 
+    /** Keys of a server entry that switch TLS verification off, at any depth (last segment). */
+    private static final Pattern TLS_SWITCH =
+            Pattern.compile(
+                    "(?i)(?:.*\\.)?(rejectUnauthorized|verify_?ssl|ssl_?verify|verify_?tls|tls_?verify|strict_?ssl"
+                            + "|tls_?skip_?verify|skip_?tls_?verify|insecure_?skip_?verify|insecure)");
+
     private final String client;
     private final List<String> warnings;
 
@@ -101,7 +107,8 @@ final class ServerReader {
                         node,
                         key ->
                                 SERVER_SWITCHES.contains(key)
-                                        || TOOL_APPROVAL.matcher(key).matches(),
+                                        || TOOL_APPROVAL.matcher(key).matches()
+                                        || TLS_SWITCH.matcher(key).matches(),
                         name);
         return new ServerEntry(
                 name,

@@ -26,7 +26,10 @@ final class SecretNames {
                     "authtoken",
                     "accesstoken",
                     "secretkey",
-                    "privatekey");
+                    "privatekey",
+                    // libpq's PGPASSWORD and the MYSQLPASSWORD of hosted MySQL, written as one word
+                    "pgpassword",
+                    "mysqlpassword");
     private static final Set<String> PUBLIC_QUALIFIERS =
             Set.of("public", "publishable", "anon", "pub");
 

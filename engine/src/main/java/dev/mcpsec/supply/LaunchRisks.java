@@ -65,7 +65,17 @@ public final class LaunchRisks {
                     "--default-index",
                     "--find-links",
                     "-f");
-    private static final Set<String> NPM_REGISTRY_ENV = Set.of("npm_config_registry");
+    private static final Set<String> NPM_REGISTRY_ENV =
+            Set.of(
+                    "npm_config_registry",
+                    "yarn_registry",
+                    "yarn_npm_registry_server",
+                    "bun_config_registry");
+
+    /** npm's per-scope registry setting as a variable: {@code npm_config_@acme:registry}. */
+    private static final Pattern NPM_SCOPED_REGISTRY_ENV =
+            Pattern.compile("(?i)npm_config_@[a-z0-9._-]+:registry");
+
     private static final Set<String> PY_INDEX_ENV =
             Set.of(
                     "uv_index_url",
@@ -74,6 +84,8 @@ public final class LaunchRisks {
                     "uv_extra_index_url",
                     "pip_index_url",
                     "pip_extra_index_url",
+                    "pip_find_links",
+                    "uv_find_links",
                     "pipx_default_index_url");
 
     private LaunchRisks() {}
@@ -227,7 +239,8 @@ public final class LaunchRisks {
         }
         Set<String> names = npm ? NPM_REGISTRY_ENV : PY_INDEX_ENV;
         for (Map.Entry<String, String> e : env.entrySet()) {
-            if (names.contains(e.getKey().toLowerCase(Locale.ROOT))
+            if ((names.contains(e.getKey().toLowerCase(Locale.ROOT))
+                            || (npm && NPM_SCOPED_REGISTRY_ENV.matcher(e.getKey()).matches()))
                     && e.getValue() != null
                     && !e.getValue().isBlank()) {
                 out.add(registryRisk(s, npm ? "npm" : "pypi", e.getKey(), e.getValue()));

@@ -162,4 +162,34 @@ class FactExtractorTest {
                             assertThat(f.referenceSyntax()).isNotBlank();
                         });
     }
+
+    @Test
+    void databaseVariables_becomeOneTargetAtTheHostVariable() {
+        Sink sink = Sink.factsOnly();
+        extractor.extract(
+                doc(
+                        "{\"mcpServers\": {\"mysql\": {\"command\": \"npx\",\n"
+                                + "  \"args\": [\"-y\", \"@benborla29/mcp-server-mysql@2.0.2\"],\n"
+                                + "  \"env\": {\"MYSQL_USER\": \"admin\",\n"
+                                + "          \"MYSQL_HOST\": \"orders.c1.eu-west-1.rds.amazonaws.com\",\n"
+                                + "          \"MYSQL_DB\": \"orders\"}}}}"),
+                true,
+                false,
+                sink);
+        assertThat(sink.facts().all())
+                .filteredOn(f -> f instanceof dev.mcpsec.facts.DatabaseTarget)
+                .map(f -> (dev.mcpsec.facts.DatabaseTarget) f)
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.server()).isEqualTo("mysql");
+                            assertThat(d.location()).isEqualTo("env.MYSQL_HOST");
+                            assertThat(d.line()).isEqualTo(4);
+                            assertThat(d.scheme()).isEqualTo("mysql");
+                            assertThat(d.host()).isEqualTo("orders.c1.eu-west-1.rds.amazonaws.com");
+                            assertThat(d.database()).isEqualTo("orders");
+                            assertThat(d.user()).isEqualTo("admin");
+                            assertThat(d.loopback()).isFalse();
+                        });
+    }
 }

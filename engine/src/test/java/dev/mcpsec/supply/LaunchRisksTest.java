@@ -158,4 +158,41 @@ class LaunchRisksTest {
                 .as("no package launcher")
                 .isEmpty();
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "npx␣-y␣@acme/mcp@1.0.0, NPM_CONFIG_REGISTRY, npm",
+        "npx␣-y␣@acme/mcp@1.0.0, YARN_REGISTRY, npm",
+        "yarn␣dlx␣@acme/mcp@1.0.0, YARN_NPM_REGISTRY_SERVER, npm",
+        "bunx␣@acme/mcp@1.0.0, BUN_CONFIG_REGISTRY, npm",
+        "npx␣-y␣@acme/mcp@1.0.0, npm_config_@acme:registry, npm",
+        "uvx␣acme-mcp==1.0, UV_EXTRA_INDEX_URL, pypi",
+        "uvx␣acme-mcp==1.0, PIP_EXTRA_INDEX_URL, pypi",
+        "uvx␣acme-mcp==1.0, UV_FIND_LINKS, pypi",
+        "uvx␣acme-mcp==1.0, PIP_FIND_LINKS, pypi"
+    })
+    void registryVariablesOfEveryPackageManager_areFound(String line, String name, String eco) {
+        assertThat(risks(line, Map.of(name, "https://packages.example.dev/repo")))
+                .as(name)
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.pattern()).isEqualTo("registry");
+                            assertThat(r.ecosystem()).isEqualTo(eco);
+                            assertThat(r.host()).isEqualTo("packages.example.dev");
+                        });
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "npx␣-y␣@acme/mcp@1.0.0, YARN_ENABLE_TELEMETRY, https://packages.example.dev",
+        "npx␣-y␣@acme/mcp@1.0.0, npm_config_@acme:always-auth, true",
+        "npx␣-y␣@acme/mcp@1.0.0, BUN_CONFIG_REGISTRY, ''",
+        "uvx␣acme-mcp==1.0, UV_CACHE_DIR, /tmp/uv",
+        "node␣server.js, YARN_REGISTRY, https://packages.example.dev"
+    })
+    void otherVariables_andVariablesWithoutAPackageLauncher_areNot(
+            String line, String name, String value) {
+        assertThat(risks(line, Map.of(name, value))).as(name).isEmpty();
+    }
 }
