@@ -59,7 +59,7 @@ class GitlabReporterTest {
         ScanResult empty =
                 new ScanResult(
                         "0.1.0", "/tmp/p", List.of(), List.of(), List.of(), List.of(), List.of(),
-                        List.of(), 0);
+                        List.of(), 0, List.of(), List.of(), List.of());
         assertThat(ReportFixtures.render(ReportFormat.GITLAB, empty, AT))
                 .contains("\"vulnerabilities\": []");
     }

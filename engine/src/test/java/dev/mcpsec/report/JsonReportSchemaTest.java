@@ -35,7 +35,7 @@ class JsonReportSchemaTest {
         ScanResult empty =
                 new ScanResult(
                         "0.1.0", "/tmp/p", List.of(), List.of(), List.of(), List.of(), List.of(),
-                        List.of(), 0);
+                        List.of(), 0, List.of(), List.of(), List.of());
         assertThat(ReportSchemas.jsonViolations(ReportFixtures.render(ReportFormat.JSON, empty)))
                 .isEmpty();
     }

@@ -451,6 +451,8 @@ final class ReportFixtures {
                 List.of(),
                 s.rules(),
                 s.durationMs(),
+                List.of(),
+                List.of(),
                 s.credentials());
     }
 
