@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
