@@ -31,13 +31,6 @@ class InvokerReportsIT {
     private static final Path CASES = Path.of("src/it");
     private static final Path RUN = Path.of("target/it");
 
-    /** The report files the plugin writes whose format has a published schema. */
-    private static final Map<String, String> FORMAT_BY_NAME =
-            Map.of(
-                    "mcpsec.json", "json",
-                    "mcpsec.gitlab.json", "gitlab",
-                    "mcpsec.junit.xml", "junit");
-
     /** Case → the schema-checked reports it leaves (paths relative to the case). */
     static final Map<String, Set<String>> EXPECTED =
             new TreeMap<>(
@@ -120,7 +113,7 @@ class InvokerReportsIT {
                 Path file = dir.resolve(report);
                 try {
                     ReportSchemas.assertValid(
-                            FORMAT_BY_NAME.get(file.getFileName().toString()),
+                            ReportSchemas.formatOfFile(file),
                             Files.readString(file, StandardCharsets.UTF_8),
                             "of IT " + name + " (" + report + ")");
                     validated++;
@@ -155,7 +148,7 @@ class InvokerReportsIT {
         Set<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.walk(dir)) {
             files.filter(Files::isRegularFile)
-                    .filter(f -> FORMAT_BY_NAME.containsKey(f.getFileName().toString()))
+                    .filter(f -> ReportSchemas.formatOfFile(f) != null)
                     .forEach(f -> found.add(dir.relativize(f).toString().replace('\\', '/')));
         }
         return found;

@@ -128,6 +128,39 @@ public final class ReportSchemas {
         }
     }
 
+    /**
+     * The format id of a report file mcpsec writes under a format with a schema here ({@code
+     * mcpsec.json}, {@code mcpsec.gitlab.json}, {@code mcpsec.junit.xml}), or null.
+     */
+    public static String formatOfFile(Path file) {
+        return switch (file.getFileName().toString()) {
+            case "mcpsec.json" -> "json";
+            case "mcpsec.gitlab.json" -> "gitlab";
+            case "mcpsec.junit.xml" -> "junit";
+            default -> null;
+        };
+    }
+
+    /**
+     * Validates every report file in {@code dir} (not below it) that {@link #formatOfFile} knows;
+     * returns how many were checked.
+     */
+    public static int assertValidReportsIn(Path dir) {
+        int checked = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String format = formatOfFile(f);
+                if (format != null && Files.isRegularFile(f)) {
+                    assertValid(format, read(f), f.toString());
+                    checked++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return checked;
+    }
+
     /** Violations of GitLab's secret detection report schema, empty when valid. */
     public static List<String> gitlabViolations(String report) {
         try {

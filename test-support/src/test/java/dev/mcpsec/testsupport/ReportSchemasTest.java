@@ -3,7 +3,10 @@ package dev.mcpsec.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shared validation cannot pass vacuously: what is not a valid mcpsec JSON report is rejected,
@@ -43,6 +46,17 @@ class ReportSchemasTest {
                                         "{\"schemaVersion\": \"1.0\"}", "in this test"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("the JSON report in this test does not validate");
+    }
+
+    @Test
+    void reportsInAFolder_areCheckedByFileName(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.json"), "not a report, not checked");
+        assertThat(ReportSchemas.assertValidReportsIn(dir)).isZero();
+        Files.writeString(dir.resolve("mcpsec.gitlab.json"), "{}");
+        assertThatThrownBy(() -> ReportSchemas.assertValidReportsIn(dir))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(
+                        "mcpsec.gitlab.json does not validate against GitLab's schema");
     }
 
     @Test
