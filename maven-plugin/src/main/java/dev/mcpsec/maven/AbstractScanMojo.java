@@ -106,6 +106,26 @@ abstract class AbstractScanMojo extends AbstractMojo {
     protected MavenProject project;
 
     /**
+     * Maven turns any text into a boolean, anything but {@code true} into false: a typo such as
+     * {@code -Dmcpsec.history=ture} would quietly mean false. Each named flag given as a user
+     * property must be {@code true} or {@code false}.
+     */
+    protected void checkFlags(String... names) {
+        for (String name : names) {
+            String given = session.getUserProperties().getProperty("mcpsec." + name);
+            if (given != null
+                    && !given.trim().equalsIgnoreCase("true")
+                    && !given.trim().equalsIgnoreCase("false")) {
+                throw new PluginParameterException(
+                        name, "-Dmcpsec." + name + " must be true or false; got '" + given + "'");
+            }
+        }
+    }
+
+    /** The flags every scanning goal has, for {@link #checkFlags}. */
+    static final String[] SHARED_FLAGS = {"skip", "history", "projectPolicies", "allowExternalGit"};
+
+    /**
      * The shared parameters as settings for a scan of {@code dir}; the goal adds its own ({@code
      * failOn}, {@code formats}, ...) before {@link VerifySettings.Builder#build()}.
      */

@@ -228,6 +228,7 @@ abstract class AbstractScanReport extends AbstractScanMojo implements MavenMulti
      */
     protected ScanResult scan(File dir) throws MavenReportException {
         try {
+            checkFlags(SHARED_FLAGS);
             ScanPlan plan =
                     RequestAdapter.toPlan(
                             settings(dir).failOn(FailOn.NEVER).formats(List.of()).build());

@@ -65,6 +65,12 @@ public class VerifyMojo extends AbstractScanMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            checkFlags(SHARED_FLAGS);
+            checkFlags("includeUserConfigs", "failOnError");
+        } catch (PluginParameterException e) {
+            throw new MojoExecutionException(MavenMessages.describe(e), e);
+        }
         if (skip) {
             getLog().info("mcpsec: skipped (mcpsec.skip)");
             return;

@@ -36,6 +36,7 @@ class InvokerReportsIT {
             new TreeMap<>(
                     Map.ofEntries(
                             Map.entry("bad-failon-fail", Set.of()),
+                            Map.entry("bad-flag-fail", Set.of()),
                             Map.entry("bundle-test-fail", Set.of()),
                             Map.entry("clean-pass", Set.of("target/mcpsec/mcpsec.json")),
                             Map.entry("help", Set.of()),
