@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +105,9 @@ class CiRecipesTest {
         assertThat(job.at("/artifacts/when").asText())
                 .as("reports are kept when the job fails")
                 .isEqualTo("always");
+        assertThat(ReportSchemas.assertValidReportsIn(ws.resolve("mcpsec-reports")))
+                .as("the JUnit and GitLab reports, each valid against its schema")
+                .isEqualTo(2);
         assertNoSecretIn(ws.resolve("mcpsec-reports"));
     }
 
@@ -113,6 +117,7 @@ class CiRecipesTest {
         Result r = runGitlab(ws, gitlabJob());
         assertThat(r.exit).as(r.output).isZero();
         assertThat(ws.resolve("mcpsec-reports/mcpsec.junit.xml")).isRegularFile();
+        assertThat(ReportSchemas.assertValidReportsIn(ws.resolve("mcpsec-reports"))).isEqualTo(2);
     }
 
     // ---- Jenkins
@@ -129,6 +134,9 @@ class CiRecipesTest {
         for (String pattern : match(jenkinsfile, "(?:testResults|pattern):\\s*'([^']+)'")) {
             assertThat(ws.resolve(pattern)).as("published by a post step").isRegularFile();
         }
+        assertThat(ReportSchemas.assertValidReportsIn(ws.resolve("mcpsec-reports")))
+                .as("the JUnit report, valid against the JUnit XSD")
+                .isEqualTo(1);
         assertNoSecretIn(ws.resolve("mcpsec-reports"));
     }
 

@@ -111,7 +111,10 @@ final class FakeEngine implements Mcpsec {
                 List.of(),
                 List.of(),
                 List.copyOf(rules),
-                5);
+                5,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     @Override

@@ -1,28 +1,19 @@
 package dev.mcpsec.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Every JSON report a CLI test produces, on standard output or under {@code --output}, is validated
- * against the published schema {@code docs/schema/report-<schemaVersion>.json} it names.
+ * against the published schema {@code docs/schema/report-<schemaVersion>.json} it names, by the
+ * shared {@link ReportSchemas} of mcpsec-test-support.
  */
 final class JsonReportSchema {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JsonReportSchema() {}
 
     static void checkReportsOf(Cli.Run run, Path workingDirectory, String... args) {
@@ -42,42 +33,22 @@ final class JsonReportSchema {
         }
         Path target = workingDirectory.resolve(output);
         Path file = Files.isDirectory(target) ? target.resolve("mcpsec.json") : target;
-        if (Files.isRegularFile(file)) {
-            try {
-                validate(Files.readString(file), file.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError(
+                    "scan with --format json and --output exited "
+                            + run.code()
+                            + " without "
+                            + file);
+        }
+        try {
+            validate(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     static void validate(String report, String where) {
-        try {
-            JsonNode node = MAPPER.readTree(report);
-            JsonNode version = node.get("schemaVersion");
-            assertThat(version).as("schemaVersion of the JSON report on %s", where).isNotNull();
-            Path schemaFile = docs().resolve("schema/report-" + version.textValue() + ".json");
-            assertThat(schemaFile).as("the published schema the report names").isRegularFile();
-            JsonSchema schema =
-                    JsonSchemaFactory.getInstance(
-                                    SpecVersion.VersionFlag.V7,
-                                    b ->
-                                            b.schemaLoaders(
-                                                    loaders ->
-                                                            loaders.add(
-                                                                    iri -> {
-                                                                        throw new AssertionError(
-                                                                                "schema validation tried to fetch "
-                                                                                        + iri);
-                                                                    })))
-                            .getSchema(MAPPER.readTree(schemaFile.toFile()));
-            Set<ValidationMessage> violations = schema.validate(node);
-            assertThat(violations)
-                    .as("JSON report on %s against %s", where, schemaFile.getFileName())
-                    .isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReportSchemas.assertValidJsonReport(report, "on " + where);
     }
 
     private static List<String> formats(String[] args) {
@@ -105,15 +76,5 @@ final class JsonReportSchema {
             }
         }
         return null;
-    }
-
-    private static Path docs() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("docs/schema"))) {
-                return p.resolve("docs");
-            }
-        }
-        throw new IllegalStateException(
-                "docs/schema not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -12,6 +12,7 @@ import dev.mcpsec.report.ReportFormat;
 import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
 import dev.mcpsec.secrets.FakeSecrets;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +142,10 @@ class DisplayFieldLeakTest {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 Reporters.get(format).write(result, out, new ReportOptions(false, verbose, null));
                 captured.add(out.toString(StandardCharsets.UTF_8));
+                ReportSchemas.assertValid(
+                        format.id(),
+                        out.toString(StandardCharsets.UTF_8),
+                        "of DisplayFieldLeakTest");
             }
         }
         Path baseline = t.root.resolve(".mcpsec/baseline.json");

@@ -10,6 +10,7 @@ import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
 import dev.mcpsec.secrets.FakeSecrets;
 import dev.mcpsec.secrets.Masker;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +73,8 @@ class NoLeakTest {
                     Reporters.get(format)
                             .write(result, out, new ReportOptions(color, verbose, null));
                     captured.add(out.toString(StandardCharsets.UTF_8));
+                    ReportSchemas.assertValid(
+                            format.id(), out.toString(StandardCharsets.UTF_8), "of NoLeakTest");
                 }
             }
         }

@@ -8,6 +8,7 @@ import dev.mcpsec.report.ReportFormat;
 import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
 import dev.mcpsec.secrets.FakeSecrets;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,6 +61,8 @@ class SilentExcludeTest {
         for (ReportFormat format : ReportFormat.values()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Reporters.get(format).write(result, out, new ReportOptions(false, false, null));
+            ReportSchemas.assertValid(
+                    format.id(), out.toString(StandardCharsets.UTF_8), "of SilentExcludeTest");
             assertThat(out.toString(StandardCharsets.UTF_8))
                     .as("%s report, not verbose", format)
                     .containsPattern("exclude (leaves out|\\\\?\\[)");

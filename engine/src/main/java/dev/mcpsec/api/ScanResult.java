@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Everything one scan produced: inventory (config files, servers, the credentials they receive),
  * findings, suppressed findings, warnings, the rules that ran, the bundles applied and every rule
- * that was turned off or re-rated.
+ * that was turned off or re-rated. One canonical constructor: a result without bundles, overrides
+ * or credentials passes empty lists.
  */
 public record ScanResult(
         String toolVersion,
@@ -22,87 +23,6 @@ public record ScanResult(
         List<AppliedBundle> bundles,
         List<RuleOverride> overrides,
         List<CredentialSummary> credentials) {
-
-    /** A result without bundle and override records and without the credential inventory. */
-    public ScanResult(
-            String toolVersion,
-            String root,
-            List<FileSummary> files,
-            List<ServerSummary> servers,
-            List<Finding> findings,
-            List<SuppressedFinding> suppressed,
-            List<ScanWarning> warnings,
-            List<RuleInfo> rules,
-            long durationMs) {
-        this(
-                toolVersion,
-                root,
-                files,
-                servers,
-                findings,
-                suppressed,
-                warnings,
-                rules,
-                durationMs,
-                List.of(),
-                List.of(),
-                List.of());
-    }
-
-    /** A result without the credential inventory (reports then show no per-server credentials). */
-    public ScanResult(
-            String toolVersion,
-            String root,
-            List<FileSummary> files,
-            List<ServerSummary> servers,
-            List<Finding> findings,
-            List<SuppressedFinding> suppressed,
-            List<ScanWarning> warnings,
-            List<RuleInfo> rules,
-            long durationMs,
-            List<AppliedBundle> bundles,
-            List<RuleOverride> overrides) {
-        this(
-                toolVersion,
-                root,
-                files,
-                servers,
-                findings,
-                suppressed,
-                warnings,
-                rules,
-                durationMs,
-                bundles,
-                overrides,
-                List.of());
-    }
-
-    /** A result without bundle and override records. */
-    public ScanResult(
-            String toolVersion,
-            String root,
-            List<FileSummary> files,
-            List<ServerSummary> servers,
-            List<Finding> findings,
-            List<SuppressedFinding> suppressed,
-            List<ScanWarning> warnings,
-            List<RuleInfo> rules,
-            long durationMs,
-            List<CredentialSummary> credentials) {
-        this(
-                toolVersion,
-                root,
-                files,
-                servers,
-                findings,
-                suppressed,
-                warnings,
-                rules,
-                durationMs,
-                List.of(),
-                List.of(),
-                credentials);
-    }
 
     /** Counts of (unsuppressed) findings by severity, every severity present. */
     public Map<Severity, Integer> countBySeverity() {

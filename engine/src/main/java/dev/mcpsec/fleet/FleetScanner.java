@@ -450,6 +450,8 @@ public final class FleetScanner {
                         result.warnings(),
                         result.rules(),
                         result.durationMs(),
+                        List.of(),
+                        List.of(),
                         result.credentials());
         try (OutputStream o =
                 Files.newOutputStream(dir.resolve(fileName(target.name()) + ".sarif"))) {

@@ -157,7 +157,10 @@ public final class CandidateCheck {
                 r.suppressed(),
                 r.warnings(),
                 r.rules(),
-                r.durationMs());
+                r.durationMs(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static void delete(Path dir) {

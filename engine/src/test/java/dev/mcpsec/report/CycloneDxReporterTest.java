@@ -131,7 +131,10 @@ class CycloneDxReporterTest {
                 sample.suppressed(),
                 sample.warnings(),
                 sample.rules(),
-                sample.durationMs());
+                sample.durationMs(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static byte[] render(ScanResult result) throws Exception {
@@ -206,7 +209,10 @@ class CycloneDxReporterTest {
                         List.of(),
                         List.of(),
                         List.of(),
-                        0);
+                        0,
+                        List.of(),
+                        List.of(),
+                        List.of());
         assertThat(new JsonParser().validate(render(empty), Version.VERSION_16)).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class GitlabReporterTest {
         ScanResult empty =
                 new ScanResult(
                         "0.1.0", "/tmp/p", List.of(), List.of(), List.of(), List.of(), List.of(),
-                        List.of(), 0);
+                        List.of(), 0, List.of(), List.of(), List.of());
         assertThat(ReportFixtures.render(ReportFormat.GITLAB, empty, AT))
                 .contains("\"vulnerabilities\": []");
     }

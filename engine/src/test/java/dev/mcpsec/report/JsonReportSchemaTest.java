@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,7 +26,8 @@ class JsonReportSchemaTest {
         JsonNode report =
                 MAPPER.readTree(ReportFixtures.render(ReportFormat.JSON, ReportFixtures.sample()));
         assertThat(report.get("schemaVersion").textValue()).isEqualTo(JsonReporter.SCHEMA_VERSION);
-        JsonNode schema = MAPPER.readTree(ReportSchemas.JSON_SCHEMA_FILE.toFile());
+        JsonNode schema =
+                MAPPER.readTree(ReportSchemas.jsonSchemaFile(JsonReporter.SCHEMA_VERSION).toFile());
         assertThat(schema.at("/properties/schemaVersion/const").textValue())
                 .isEqualTo(JsonReporter.SCHEMA_VERSION);
     }
@@ -35,7 +37,7 @@ class JsonReportSchemaTest {
         ScanResult empty =
                 new ScanResult(
                         "0.1.0", "/tmp/p", List.of(), List.of(), List.of(), List.of(), List.of(),
-                        List.of(), 0);
+                        List.of(), 0, List.of(), List.of(), List.of());
         assertThat(ReportSchemas.jsonViolations(ReportFixtures.render(ReportFormat.JSON, empty)))
                 .isEmpty();
     }
@@ -60,7 +62,8 @@ class JsonReportSchemaTest {
     @Test
     void everyFieldOfTheSchema_isDocumentedInTheSchemaReadme() throws Exception {
         String readme = Files.readString(ReportSchemas.docs().resolve("schema/README.md"));
-        JsonNode schema = MAPPER.readTree(ReportSchemas.JSON_SCHEMA_FILE.toFile());
+        JsonNode schema =
+                MAPPER.readTree(ReportSchemas.jsonSchemaFile(JsonReporter.SCHEMA_VERSION).toFile());
         List<String> missing = new ArrayList<>();
         collect(schema, "", missing, readme);
         assertThat(missing)

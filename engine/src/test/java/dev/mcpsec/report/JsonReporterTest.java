@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -128,8 +130,9 @@ class JsonReporterTest {
     void reporters_leaveTheCallersStreamOpen() throws Exception {
         for (ReportFormat format : ReportFormat.values()) {
             boolean[] closed = {false};
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             FilterOutputStream out =
-                    new FilterOutputStream(new ByteArrayOutputStream()) {
+                    new FilterOutputStream(bytes) {
                         @Override
                         public void close() {
                             closed[0] = true;
@@ -137,6 +140,8 @@ class JsonReporterTest {
                     };
             Reporters.get(format).write(ReportFixtures.sample(), out, ReportOptions.plain());
             assertThat(closed[0]).as(format.id()).isFalse();
+            ReportSchemas.assertValid(
+                    format.id(), bytes.toString(StandardCharsets.UTF_8), "written to a stream");
         }
     }
 

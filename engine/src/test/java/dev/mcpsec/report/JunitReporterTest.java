@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

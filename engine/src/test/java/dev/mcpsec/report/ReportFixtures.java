@@ -1,7 +1,5 @@
 package dev.mcpsec.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
@@ -11,6 +9,7 @@ import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.ServerSummary;
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.api.SuppressedFinding;
+import dev.mcpsec.testsupport.ReportSchemas;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -451,6 +450,8 @@ final class ReportFixtures {
                 List.of(),
                 s.rules(),
                 s.durationMs(),
+                List.of(),
+                List.of(),
                 s.credentials());
     }
 
@@ -464,21 +465,7 @@ final class ReportFixtures {
         String report = out.toString(StandardCharsets.UTF_8);
         // every report of a format with a published schema that a test renders is checked against
         // it
-        switch (format) {
-            case JSON ->
-                    assertThat(ReportSchemas.jsonViolations(report))
-                            .as("JSON report schema violations")
-                            .isEmpty();
-            case GITLAB ->
-                    assertThat(ReportSchemas.gitlabViolations(report))
-                            .as("GitLab schema violations")
-                            .isEmpty();
-            case JUNIT ->
-                    assertThat(ReportSchemas.junitViolation(report))
-                            .as("JUnit XSD violation")
-                            .isNull();
-            default -> {}
-        }
+        ReportSchemas.assertValid(format.id(), report, "rendered by a test");
         return report;
     }
 

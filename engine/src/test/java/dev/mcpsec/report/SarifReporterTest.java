@@ -66,7 +66,10 @@ class SarifReporterTest {
                         List.of(),
                         List.of(),
                         List.of(),
-                        3);
+                        3,
+                        List.of(),
+                        List.of(),
+                        List.of());
         JsonNode sarif = assertValid(ReportFixtures.render(ReportFormat.SARIF, empty));
         assertThat(run(sarif).get("originalUriBaseIds").get("%SRCROOT%").get("uri").textValue())
                 .isEqualTo("file:///tmp/empty%20project/");
@@ -119,7 +122,10 @@ class SarifReporterTest {
                         List.of(),
                         List.of(),
                         List.of(documented),
-                        0);
+                        0,
+                        List.of(),
+                        List.of(),
+                        List.of());
         JsonNode rule =
                 run(assertValid(ReportFixtures.render(ReportFormat.SARIF, result)))
                         .get("tool")

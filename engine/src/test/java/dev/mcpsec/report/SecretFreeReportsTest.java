@@ -53,7 +53,10 @@ class SecretFreeReportsTest {
                         List.of(new SuppressedFinding(finding, "accepted " + masked, "baseline")),
                         sample.warnings(),
                         sample.rules(),
-                        sample.durationMs());
+                        sample.durationMs(),
+                        List.of(),
+                        List.of(),
+                        List.of());
 
         String report = ReportFixtures.render(format, result, new ReportOptions(true, true, null));
 

@@ -12,88 +12,98 @@ import dev.mcpsec.report.Reporters;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.execution.MavenSession;
+import org.apache.maven.doxia.sink.SinkFactory;
+import org.apache.maven.doxia.site.SiteModel;
+import org.apache.maven.doxia.siterenderer.DocumentRenderingContext;
+import org.apache.maven.doxia.siterenderer.Renderer;
+import org.apache.maven.doxia.siterenderer.RendererException;
+import org.apache.maven.doxia.siterenderer.SiteRenderingContext;
+import org.apache.maven.doxia.siterenderer.sink.SiteRendererSink;
+import org.apache.maven.doxia.tools.SiteTool;
+import org.apache.maven.doxia.tools.SiteToolException;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.reporting.MavenMultiPageReport;
 import org.apache.maven.reporting.MavenReportException;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * What the site reports share: the scan parameters (the same as {@code verify}'s, minus those that
- * only make sense in a build that can fail) and the rendering of a scan result as a site page
+ * What the site reports share: the scan parameters of every scanning goal ({@link
+ * AbstractScanMojo}: the same elements, user properties and defaults as {@code verify}, minus those
+ * that only make sense in a build that can fail) and the rendering of a scan result as a site page
  * through Doxia, next to the standalone HTML report ({@code mcpsec-report.html}, with its chart)
  * that the page links to. A report never fails the build on findings; it shows them.
+ *
+ * <p>The Maven reporting API is implemented here rather than inherited from maven-reporting-impl's
+ * {@code AbstractMavenReport}, so that the scan parameters are declared once for every goal: {@code
+ * mvn site} calls {@link #generate(Sink, SinkFactory, Locale)}; {@code mvn mcpsec:report} on its
+ * own ({@link #execute()}) renders the page with the site's skin into {@code target/reports/}.
  */
-abstract class AbstractScanReport extends AbstractMavenReport {
-
-    /** Skips the report. */
-    @Parameter(property = "mcpsec.skip", defaultValue = "false")
-    protected boolean skip;
-
-    /** Walks git history for secrets that were committed once. */
-    @Parameter(property = "mcpsec.history", defaultValue = "true")
-    protected boolean history;
+abstract class AbstractScanReport extends AbstractScanMojo implements MavenMultiPageReport {
 
     /**
-     * Loads the scanned project's own DRL in {@code .mcpsec/policies/} (off by default: DRL is
-     * code).
+     * Where a standalone run ({@code mvn mcpsec:report}) writes its page; the site sets its own.
      */
-    @Parameter(property = "mcpsec.projectPolicies", defaultValue = "false")
-    protected boolean projectPolicies;
+    @Parameter(
+            defaultValue = "${project.build.directory}/reports",
+            readonly = true,
+            required = true)
+    private File outputDirectory;
 
-    /**
-     * Extra bundles: directory or jar paths (relative to the project), or
-     * groupId:artifactId:version from the local repository; {@code #sha256=HEX} after an entry pins
-     * it.
-     */
-    @Parameter(property = "mcpsec.bundles")
-    protected List<String> bundles;
+    @Parameter(defaultValue = "${reactorProjects}", readonly = true, required = true)
+    protected List<MavenProject> reactorProjects;
 
-    /** Rule ids or checklist ids to turn off. */
-    @Parameter(property = "mcpsec.excludeRules")
-    protected List<String> excludeRules;
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
 
-    /** When set, only these rule ids or checklist ids run. */
-    @Parameter(property = "mcpsec.includeRules")
-    protected List<String> includeRules;
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    private RepositorySystemSession repoSession;
 
-    /**
-     * Rule id or checklist id → severity, e.g. {@code <pinned-versions>medium</pinned-versions>}.
-     */
-    @Parameter protected Map<String, String> severityOverrides;
+    @Parameter(
+            defaultValue = "${project.remoteProjectRepositories}",
+            readonly = true,
+            required = true)
+    private List<RemoteRepository> remoteProjectRepositories;
 
-    /**
-     * {@code <severityOverrides>} on the command line: {@code
-     * -Dmcpsec.severityOverrides=id=severity,...}.
-     */
-    @Parameter(property = "mcpsec.severityOverrides")
-    protected String severityOverrideList;
+    @Parameter(defaultValue = "${basedir}/src/site", readonly = true)
+    private File siteDirectory;
 
-    /** Scan limits to change, limit name → value; names and defaults in docs/limits.md. */
-    @Parameter protected Map<String, String> limits;
+    @Parameter(defaultValue = "${project.reporting.outputEncoding}", readonly = true)
+    private String outputEncoding;
 
-    /** {@code <limits>} on the command line: {@code -Dmcpsec.limits=name=value,...}. */
-    @Parameter(property = "mcpsec.limits")
-    protected String limitList;
+    // the site tools the reporting API itself uses; Maven 3 still injects them this way
+    @SuppressWarnings("deprecation")
+    @Component
+    private SiteTool siteTool;
 
-    /**
-     * Baseline file; defaults to {@code .mcpsec/baseline.json} in the scanned directory when
-     * present.
-     */
-    @Parameter(property = "mcpsec.baseline")
-    protected File baseline;
+    @SuppressWarnings("deprecation")
+    @Component
+    private Renderer siteRenderer;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
+    private Sink sink;
+
+    private File reportOutputDirectory;
 
     /** The name of the standalone HTML report written next to the site page. */
     static final String STANDALONE = "mcpsec-report.html";
+
+    /** Renders the page into this report's output directory; the site calls {@link #generate}. */
+    protected abstract void executeReport(Locale locale) throws MavenReportException;
 
     @Override
     public boolean canGenerateReport() {
@@ -105,35 +115,123 @@ abstract class AbstractScanReport extends AbstractMavenReport {
         return CATEGORY_PROJECT_REPORTS;
     }
 
+    @Override
+    public boolean isExternalReport() {
+        return false;
+    }
+
+    @Override
+    public File getReportOutputDirectory() {
+        return reportOutputDirectory != null ? reportOutputDirectory : outputDirectory;
+    }
+
+    @Override
+    public void setReportOutputDirectory(File directory) {
+        this.reportOutputDirectory = directory;
+    }
+
+    @Deprecated
+    @Override
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
+        generate(sink, null, locale);
+    }
+
+    @Override
+    public void generate(Sink sink, SinkFactory sinkFactory, Locale locale)
+            throws MavenReportException {
+        this.sink = sink;
+        try {
+            executeReport(locale);
+        } finally {
+            sink.close();
+        }
+    }
+
+    protected Sink getSink() {
+        return sink;
+    }
+
+    protected MavenProject getProject() {
+        return project;
+    }
+
+    /**
+     * {@code mvn mcpsec:report} outside the site: the page, in the site's skin, and the standalone
+     * HTML report in {@code target/reports/}.
+     */
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (!canGenerateReport()) {
+            getLog().info("mcpsec: skipped (mcpsec.skip or not the execution root)");
+            return;
+        }
+        File dir = getReportOutputDirectory();
+        Locale locale = siteTool.getSiteLocales("default").get(0);
+        File page = new File(dir, getOutputPath() + ".html");
+        try {
+            SiteModel model =
+                    siteTool.getSiteModel(
+                            siteDirectory,
+                            locale,
+                            project,
+                            reactorProjects,
+                            repoSession,
+                            remoteProjectRepositories);
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("standalone", Boolean.TRUE);
+            properties.put("project", project);
+            properties.put("outputEncoding", encoding());
+            Artifact skin =
+                    siteTool.getSkinArtifactFromRepository(
+                            repoSession, remoteProjectRepositories, model.getSkin());
+            SiteRenderingContext context =
+                    siteRenderer.createContextForSkin(
+                            skin, properties, model, project.getName(), locale);
+            context.setRootDirectory(project.getBasedir());
+            siteRenderer.copyResources(context, dir);
+            SiteRendererSink pageSink =
+                    new SiteRendererSink(
+                            new DocumentRenderingContext(
+                                    dir,
+                                    getOutputPath(),
+                                    mojoExecution.getPlugin().getId()
+                                            + ":"
+                                            + mojoExecution.getGoal()));
+            generate(pageSink, null, locale);
+            Files.createDirectories(dir.toPath());
+            try (Writer writer =
+                    new OutputStreamWriter(Files.newOutputStream(page.toPath()), encoding())) {
+                siteRenderer.mergeDocumentIntoSite(writer, pageSink, context);
+            }
+        } catch (MavenReportException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (SiteToolException | RendererException | IOException e) {
+            throw new MojoExecutionException(
+                    "mcpsec: could not render "
+                            + page
+                            + " with the site's skin: "
+                            + e.getMessage()
+                            + " (the skin must be in the local repository; mvn site renders the"
+                            + " same page)",
+                    e);
+        }
+        getLog().info("mcpsec: wrote " + page + " and " + new File(dir, STANDALONE));
+    }
+
+    private String encoding() {
+        return outputEncoding == null ? "UTF-8" : outputEncoding;
+    }
+
     /**
      * Scans {@code dir} with this report's parameters; a wrong parameter or an engine error names
      * the element.
      */
     protected ScanResult scan(File dir) throws MavenReportException {
         try {
-            File localRepo =
-                    session.getLocalRepository() == null
-                            ? null
-                            : new File(session.getLocalRepository().getBasedir());
-            VerifySettings settings =
-                    new VerifySettings(
-                            dir,
-                            getProject().getBasedir(),
-                            FailOn.NEVER,
-                            List.of(),
-                            false,
-                            history,
-                            projectPolicies,
-                            bundles,
-                            excludeRules,
-                            includeRules,
-                            RequestAdapter.withEntries(
-                                    severityOverrides, severityOverrideList, "severityOverrides"),
-                            baseline,
-                            localRepo,
-                            getClass().getClassLoader(),
-                            RequestAdapter.withEntries(limits, limitList, "limits"));
-            ScanPlan plan = RequestAdapter.toPlan(settings);
+            checkFlags(SHARED_FLAGS);
+            ScanPlan plan =
+                    RequestAdapter.toPlan(
+                            settings(dir).failOn(FailOn.NEVER).formats(List.of()).build());
             getLog().info(
                             "mcpsec: scanning "
                                     + plan.request().root()

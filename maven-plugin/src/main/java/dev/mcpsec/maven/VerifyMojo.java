@@ -8,14 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Scans the build's MCP client configurations and fails the build on findings at or above {@code
@@ -23,12 +20,8 @@ import org.apache.maven.project.MavenProject;
  * live.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyMojo extends AbstractMojo {
+public class VerifyMojo extends AbstractScanMojo {
     private static final String SCANNED_KEY = VerifyMojo.class.getName() + ".scanned:";
-
-    /** Skips the scan. */
-    @Parameter(property = "mcpsec.skip", defaultValue = "false")
-    private boolean skip;
 
     /**
      * Fails the build on findings at or above this severity: critical, high, medium, low, info or
@@ -54,84 +47,6 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.includeUserConfigs", defaultValue = "false")
     private boolean includeUserConfigs;
 
-    /** Walks git history for secrets that were committed once. */
-    @Parameter(property = "mcpsec.history", defaultValue = "true")
-    private boolean history;
-
-    /**
-     * Loads the scanned project's own DRL in {@code .mcpsec/policies/} (off by default: DRL is
-     * code).
-     */
-    @Parameter(property = "mcpsec.projectPolicies", defaultValue = "false")
-    private boolean projectPolicies;
-
-    /**
-     * Lets git read outside the scanned folder: a {@code .git} file whose {@code gitdir:} points
-     * elsewhere, alternates, {@code include.path}, an excludes file elsewhere (off by default:
-     * reported as warnings).
-     */
-    @Parameter(property = "mcpsec.allowExternalGit", defaultValue = "false")
-    private boolean allowExternalGit;
-
-    /**
-     * Extra bundles: directory or jar paths (relative to the project), or
-     * groupId:artifactId:version from the local repository; {@code #sha256=HEX} after an entry pins
-     * it.
-     */
-    @Parameter(property = "mcpsec.bundles")
-    private List<String> bundles;
-
-    /** Rule ids or checklist ids to turn off. */
-    @Parameter(property = "mcpsec.excludeRules")
-    private List<String> excludeRules;
-
-    /** When set, only these rule ids or checklist ids run. */
-    @Parameter(property = "mcpsec.includeRules")
-    private List<String> includeRules;
-
-    /** Rule id or checklist id → severity, e.g. {@code <MCP-SEC-001>medium</MCP-SEC-001>}. */
-    @Parameter private Map<String, String> severityOverrides;
-
-    /**
-     * {@code <severityOverrides>} on the command line: {@code
-     * -Dmcpsec.severityOverrides=pinned-versions=medium,MCP-DB-001=low}; entries are added to
-     * {@code <severityOverrides>}, and win over it for the same id.
-     */
-    @Parameter(property = "mcpsec.severityOverrides")
-    private String severityOverrideList;
-
-    /**
-     * Scan limits to change, limit name → value, e.g. {@code <historyMaxTime>120s</historyMaxTime>}
-     * or {@code <maxFileBytes>4MiB</maxFileBytes>}; names and defaults in docs/limits.md.
-     */
-    @Parameter private Map<String, String> limits;
-
-    /**
-     * Extra advisories in the OSV format: JSON files, folders or zips as OSV publishes its exports
-     * (relative to the project). Never downloaded. See docs/advisories.md.
-     */
-    @Parameter(property = "mcpsec.advisories")
-    private List<String> advisories;
-
-    /** Advisory data older than this many days is a warning (default 90). */
-    @Parameter(property = "mcpsec.advisoriesMaxAge")
-    private Integer advisoriesMaxAge;
-
-    /**
-     * {@code <limits>} on the command line: {@code
-     * -Dmcpsec.limits=historyMaxTime=120s,maxFileBytes=4MiB}; entries are added to {@code
-     * <limits>}, and win over it for the same name.
-     */
-    @Parameter(property = "mcpsec.limits")
-    private String limitList;
-
-    /**
-     * Baseline file; defaults to {@code .mcpsec/baseline.json} in the scanned directory when
-     * present.
-     */
-    @Parameter(property = "mcpsec.baseline")
-    private File baseline;
-
     /** When false, an engine or configuration error is logged and the build goes on. */
     @Parameter(property = "mcpsec.failOnError", defaultValue = "true")
     private boolean failOnError;
@@ -148,14 +63,14 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "mcpsec.scanDirectory")
     private File scanDirectory;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            checkFlags(SHARED_FLAGS);
+            checkFlags("includeUserConfigs", "failOnError");
+        } catch (PluginParameterException e) {
+            throw new MojoExecutionException(MavenMessages.describe(e), e);
+        }
         if (skip) {
             getLog().info("mcpsec: skipped (mcpsec.skip)");
             return;
@@ -167,7 +82,7 @@ public class VerifyMojo extends AbstractMojo {
             if (dir == null) {
                 return;
             }
-            plan = RequestAdapter.toPlan(settings(dir));
+            plan = RequestAdapter.toPlan(verifySettings(dir));
         } catch (PluginParameterException e) {
             throw new MojoExecutionException(MavenMessages.describe(e), e);
         }
@@ -284,31 +199,12 @@ public class VerifyMojo extends AbstractMojo {
         return dir;
     }
 
-    private VerifySettings settings(File dir) {
-        File localRepo =
-                session.getLocalRepository() == null
-                        ? null
-                        : new File(session.getLocalRepository().getBasedir());
-        return new VerifySettings(
-                dir,
-                project.getBasedir(),
-                failOn,
-                formats,
-                includeUserConfigs,
-                history,
-                projectPolicies,
-                bundles,
-                excludeRules,
-                includeRules,
-                RequestAdapter.withEntries(
-                        severityOverrides, severityOverrideList, "severityOverrides"),
-                baseline,
-                localRepo,
-                getClass().getClassLoader(),
-                RequestAdapter.withEntries(limits, limitList, "limits"),
-                advisories,
-                advisoriesMaxAge,
-                allowExternalGit);
+    private VerifySettings verifySettings(File dir) {
+        return settings(dir)
+                .failOn(failOn)
+                .formats(formats)
+                .includeUserConfigs(includeUserConfigs)
+                .build();
     }
 
     private String reportsWhere(List<Path> reports) {

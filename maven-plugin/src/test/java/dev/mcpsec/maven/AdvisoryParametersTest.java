@@ -19,24 +19,11 @@ class AdvisoryParametersTest {
     @TempDir Path dir;
 
     private VerifySettings settings(List<String> advisories, Integer maxAge) {
-        return new VerifySettings(
-                dir.toFile(),
-                dir.toFile(),
-                "high",
-                List.of("json"),
-                false,
-                true,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                advisories,
-                maxAge);
+        return VerifySettings.builder(dir.toFile(), dir.toFile())
+                .formats(List.of("json"))
+                .advisories(advisories)
+                .advisoriesMaxAge(maxAge)
+                .build();
     }
 
     @Test

@@ -18,22 +18,7 @@ class RequestAdapterTest {
     @TempDir Path dir;
 
     private VerifySettings defaults() {
-        return new VerifySettings(
-                dir.toFile(),
-                dir.toFile(),
-                "high",
-                List.of("console", "json", "sarif"),
-                false,
-                true,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return VerifySettings.builder(dir.toFile(), dir.toFile()).build();
     }
 
     @Test
@@ -58,22 +43,20 @@ class RequestAdapterTest {
         File baseline = dir.resolve("accepted.json").toFile();
         File repo = dir.resolve("repo").toFile();
         VerifySettings s =
-                new VerifySettings(
-                        dir.toFile(),
-                        dir.toFile(),
-                        "MEDIUM",
-                        List.of("markdown", "html", "text"),
-                        true,
-                        false,
-                        true,
-                        List.of("com.acme:mcp-policies:1.0.0", " ./bundles/extra "),
-                        List.of("MCP-SEC-001"),
-                        List.of("stripe-test-keys"),
-                        Map.of("MCP-SEC-002", "low"),
-                        baseline,
-                        repo,
-                        loader,
-                        null);
+                VerifySettings.builder(dir.toFile(), dir.toFile())
+                        .failOn("MEDIUM")
+                        .formats(List.of("markdown", "html", "text"))
+                        .includeUserConfigs(true)
+                        .history(false)
+                        .projectPolicies(true)
+                        .bundles(List.of("com.acme:mcp-policies:1.0.0", " ./bundles/extra "))
+                        .excludeRules(List.of("MCP-SEC-001"))
+                        .includeRules(List.of("stripe-test-keys"))
+                        .severityOverrides(Map.of("MCP-SEC-002", "low"))
+                        .baseline(baseline)
+                        .localRepository(repo)
+                        .bundleClassLoader(loader)
+                        .build();
 
         ScanPlan plan = RequestAdapter.toPlan(s);
 
@@ -141,22 +124,9 @@ class RequestAdapterTest {
     @Test
     void commaSeparatedFormatsFromTheCommandLine_areSplit() {
         VerifySettings s =
-                new VerifySettings(
-                        dir.toFile(),
-                        dir.toFile(),
-                        "high",
-                        List.of("json,sarif"),
-                        false,
-                        true,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                VerifySettings.builder(dir.toFile(), dir.toFile())
+                        .formats(List.of("json,sarif"))
+                        .build();
 
         assertThat(RequestAdapter.toPlan(s).formats())
                 .containsExactly(OutputFormat.JSON, OutputFormat.SARIF);
@@ -165,22 +135,9 @@ class RequestAdapterTest {
     @Test
     void unknownFormat_isAnErrorNotAFallback() {
         VerifySettings s =
-                new VerifySettings(
-                        dir.toFile(),
-                        dir.toFile(),
-                        "high",
-                        List.of("json", "pdf"),
-                        false,
-                        true,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                VerifySettings.builder(dir.toFile(), dir.toFile())
+                        .formats(List.of("json", "pdf"))
+                        .build();
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
                 .hasMessage(
@@ -192,22 +149,10 @@ class RequestAdapterTest {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("MCP-SEC-001", "severe");
         VerifySettings s =
-                new VerifySettings(
-                        dir.toFile(),
-                        dir.toFile(),
-                        "high",
-                        List.of(),
-                        false,
-                        true,
-                        false,
-                        null,
-                        null,
-                        null,
-                        overrides,
-                        null,
-                        null,
-                        null,
-                        null);
+                VerifySettings.builder(dir.toFile(), dir.toFile())
+                        .formats(List.of())
+                        .severityOverrides(overrides)
+                        .build();
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
                 .hasMessage(
@@ -217,22 +162,10 @@ class RequestAdapterTest {
     @Test
     void emptyBundleEntry_isRejected() {
         VerifySettings s =
-                new VerifySettings(
-                        dir.toFile(),
-                        dir.toFile(),
-                        "high",
-                        List.of(),
-                        false,
-                        true,
-                        false,
-                        List.of(" "),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                VerifySettings.builder(dir.toFile(), dir.toFile())
+                        .formats(List.of())
+                        .bundles(List.of(" "))
+                        .build();
 
         assertThatThrownBy(() -> RequestAdapter.toPlan(s))
                 .hasMessage("<bundles> has an empty entry");
@@ -240,64 +173,23 @@ class RequestAdapterTest {
 
     private VerifySettings withFailOn(String failOn) {
         VerifySettings d = defaults();
-        return new VerifySettings(
-                d.scanDirectory(),
-                dir.toFile(),
-                failOn,
-                d.formats(),
-                false,
-                true,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return VerifySettings.builder(d.scanDirectory(), dir.toFile()).failOn(failOn).build();
     }
 
     @Test
     void limits_reachTheRequest_andABadOneNamesTheElement() {
         VerifySettings d = defaults();
         VerifySettings s =
-                new VerifySettings(
-                        d.scanDirectory(),
-                        dir.toFile(),
-                        "high",
-                        d.formats(),
-                        false,
-                        true,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of("historyMaxTime", "120s", "maxFileBytes", "4MiB"));
+                VerifySettings.builder(d.scanDirectory(), dir.toFile())
+                        .limits(Map.of("historyMaxTime", "120s", "maxFileBytes", "4MiB"))
+                        .build();
         ScanLimits limits = RequestAdapter.toPlan(s).request().limits();
         assertThat(limits.historyMaxTime()).hasSeconds(120);
         assertThat(limits.maxFileBytes()).isEqualTo(4L * 1024 * 1024);
         VerifySettings bad =
-                new VerifySettings(
-                        d.scanDirectory(),
-                        dir.toFile(),
-                        "high",
-                        d.formats(),
-                        false,
-                        true,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of("maxFilez", "3"));
+                VerifySettings.builder(d.scanDirectory(), dir.toFile())
+                        .limits(Map.of("maxFilez", "3"))
+                        .build();
         assertThatThrownBy(() -> RequestAdapter.toPlan(bad))
                 .isInstanceOf(PluginParameterException.class)
                 .hasMessageContaining("<limits><maxFilez>")
@@ -338,23 +230,9 @@ class RequestAdapterTest {
         assertThat(RequestAdapter.toPlan(defaults()).request().allowExternalGit()).isFalse();
         VerifySettings d = defaults();
         VerifySettings on =
-                new VerifySettings(
-                        d.scanDirectory(),
-                        d.baseDirectory(),
-                        d.failOn(),
-                        d.formats(),
-                        d.includeUserConfigs(),
-                        d.history(),
-                        d.projectPolicies(),
-                        d.bundles(),
-                        d.excludeRules(),
-                        d.includeRules(),
-                        d.severityOverrides(),
-                        d.baseline(),
-                        d.localRepository(),
-                        d.bundleClassLoader(),
-                        d.limits(),
-                        true);
+                VerifySettings.builder(d.scanDirectory(), d.baseDirectory())
+                        .allowExternalGit(true)
+                        .build();
         assertThat(RequestAdapter.toPlan(on).request().allowExternalGit()).isTrue();
     }
 }
