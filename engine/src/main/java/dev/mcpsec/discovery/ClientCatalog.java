@@ -18,6 +18,7 @@ import static dev.mcpsec.discovery.ConfigShape.MCP_SERVERS;
 import static dev.mcpsec.discovery.ConfigShape.OPENCODE;
 import static dev.mcpsec.discovery.ConfigShape.VSCODE;
 import static dev.mcpsec.discovery.ConfigShape.VSCODE_SETTINGS;
+import static dev.mcpsec.discovery.ConfigShape.VSCODE_TASKS;
 import static dev.mcpsec.discovery.ConfigShape.ZED;
 
 import java.util.ArrayList;
@@ -103,9 +104,13 @@ public final class ClientCatalog {
         project("gemini", "gemini-extension.json", "json", GEMINI);
         project("roo", "mcp_settings.json", "json", MCP_SERVERS);
         projectSettings("cursor", ".cursor/hooks.json", "json", CURSOR_HOOKS);
+        // tasks that run when the folder opens (VS Code tasks docs, runOptions.runOn); Cursor reads
+        // the same file
+        projectSettings("vscode", ".vscode/tasks.json", "jsonc", VSCODE_TASKS);
 
         user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
         user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");
+        claudePlugins();
         user("visual-studio", ".mcp.json", "jsonc", MCP_SERVERS, "servers");
         for (String base :
                 new String[] {"Library/Application Support", "AppData/Roaming", ".config"}) {
@@ -163,6 +168,37 @@ public final class ClientCatalog {
     }
 
     private ClientCatalog() {}
+
+    /**
+     * Installed Claude Code plugins: the copies in {@code ~/.claude/plugins/cache/<marketplace>/<
+     * plugin>/<version>/} and the marketplace clones in {@code
+     * ~/.claude/plugins/marketplaces/<marketplace>/} (plugins at the clone's root or under {@code
+     * plugins/} and {@code external_plugins/}): each one's {@code .mcp.json}, manifest and {@code
+     * hooks/hooks.json}.
+     */
+    private static void claudePlugins() {
+        List<String> roots = new ArrayList<>();
+        roots.add(".claude/plugins/cache/*/*/*");
+        roots.add(".claude/plugins/marketplaces/*");
+        roots.add(".claude/plugins/marketplaces/*/plugins/*");
+        roots.add(".claude/plugins/marketplaces/*/external_plugins/*");
+        for (String root : roots) {
+            user("claude-code", root + "/.mcp.json", "json", MCP_SERVERS, "servers");
+            user(
+                    "claude-code",
+                    root + "/.claude-plugin/plugin.json",
+                    "json",
+                    CLAUDE_PLUGIN,
+                    "servers");
+            user("claude-code", root + "/hooks/hooks.json", "json", CLAUDE_PLUGIN, "settings");
+        }
+        user(
+                "claude-code",
+                ".claude/plugins/marketplaces/*/.claude-plugin/marketplace.json",
+                "json",
+                CLAUDE_MARKETPLACE,
+                "servers");
+    }
 
     private static void vscodeUserDir(String dir, String client) {
         user(client, dir + "/mcp.json", "jsonc", VSCODE, "servers");

@@ -56,5 +56,10 @@ public enum ConfigShape {
      */
     CLAUDE_MARKETPLACE,
     /** Cursor {@code hooks.json}: {@code hooks.<event>[].command}. */
-    CURSOR_HOOKS
+    CURSOR_HOOKS,
+    /**
+     * VS Code {@code .vscode/tasks.json} (Cursor reads it too): tasks that run when the folder is
+     * opened ({@code runOptions.runOn: folderOpen}).
+     */
+    VSCODE_TASKS
 }

@@ -28,15 +28,25 @@ public final class SettingFacts {
             Pattern.compile(
                     "hooks\\..+\\.command|apiKeyHelper|statusLine\\.command"
                             + "|awsAuthRefresh|awsCredentialExport|otelHeadersHelper|notify|tools\\.discoveryCommand"
-                            + "|tools\\.callCommand");
+                            + "|tools\\.callCommand|tasks\\.folderOpen\\.command");
 
     /** Env keys that move the client's API traffic, and Codex provider base URLs. */
     private static final Pattern REDIRECT_ENV =
             Pattern.compile(
                     "env\\.([A-Za-z0-9_]*(_BASE_URL|_API_BASE)" + "|(?i:https?_proxy|all_proxy))");
 
+    /**
+     * Non-env keys that move the client's traffic: Codex provider base URLs, the base URL of
+     * opencode's built-in providers (a custom provider's own base URL is where it lives, not a
+     * redirect), VS Code's proxy and Copilot's endpoint overrides.
+     */
     private static final Pattern REDIRECT_KEY =
-            Pattern.compile("model_providers\\.[^.]+\\.base_url");
+            Pattern.compile(
+                    "model_providers\\.[^.]+\\.base_url"
+                            + "|provider\\.(anthropic|openai|google)\\.options\\.baseURL"
+                            + "|http\\.proxy"
+                            + "|github\\.copilot\\.advanced\\.debug\\.(test)?(override|chatOverride)(ProxyUrl|CapiUrl|CAPIUrl)");
+
     private static final Pattern FETCH =
             Pattern.compile(
                     "(?i)\\b(curl|wget|iwr|irm|invoke-webrequest" + "|invoke-restmethod)\\b");
