@@ -196,6 +196,58 @@ class DiscoveryTest {
     }
 
     @Test
+    void userScope_findsInstalledClaudePluginsInCacheAndMarketplaces() throws IOException {
+        Path home = tmp.resolve("home");
+        write(home, ".claude/plugins/cache/acme/db-tools/1.2.0/.mcp.json");
+        write(home, ".claude/plugins/cache/acme/db-tools/1.2.0/.claude-plugin/plugin.json");
+        write(home, ".claude/plugins/cache/acme/db-tools/1.2.0/hooks/hooks.json");
+        write(home, ".claude/plugins/marketplaces/acme/.claude-plugin/marketplace.json");
+        write(home, ".claude/plugins/marketplaces/acme/plugins/lint/hooks/hooks.json");
+        write(home, ".claude/plugins/marketplaces/acme/external_plugins/x/.mcp.json");
+        // not a plugin part: a hooks file at another depth, a README, a hidden cache entry
+        write(home, ".claude/plugins/cache/acme/hooks/hooks.json");
+        write(home, ".claude/plugins/cache/acme/db-tools/1.2.0/README.md");
+        write(home, ".claude/plugins/cache/.tmp/db-tools/1.2.0/.mcp.json");
+        Path root = tmp.resolve("repo");
+        Files.createDirectories(root);
+        DiscoveryResult r = Discovery.discover(root, true, home, ScanLimits.defaults());
+        assertThat(r.files())
+                .extracting(DiscoveredFile::displayPath, f -> f.entry().shape())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/cache/acme/db-tools/1.2.0/.mcp.json",
+                                ConfigShape.MCP_SERVERS),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/cache/acme/db-tools/1.2.0/.claude-plugin/plugin.json",
+                                ConfigShape.CLAUDE_PLUGIN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/cache/acme/db-tools/1.2.0/hooks/hooks.json",
+                                ConfigShape.CLAUDE_PLUGIN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/marketplaces/acme/.claude-plugin/marketplace.json",
+                                ConfigShape.CLAUDE_MARKETPLACE),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/marketplaces/acme/plugins/lint/hooks/hooks.json",
+                                ConfigShape.CLAUDE_PLUGIN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/marketplaces/acme/external_plugins/x/.mcp.json",
+                                ConfigShape.MCP_SERVERS));
+        assertThat(r.files()).allMatch(f -> f.entry().client().equals("claude-code"));
+    }
+
+    @Test
+    void catalogue_findsVsCodeTasksButNotLaunchConfigs() {
+        assertThat(ClientCatalog.matchProjectPath(".vscode/tasks.json"))
+                .hasValueSatisfying(
+                        e -> {
+                            assertThat(e.shape()).isEqualTo(ConfigShape.VSCODE_TASKS);
+                            assertThat(e.kind()).isEqualTo("settings");
+                        });
+        assertThat(ClientCatalog.matchProjectPath(".vscode/launch.json")).isEmpty();
+        assertThat(ClientCatalog.matchProjectPath("tasks.json")).isEmpty();
+    }
+
+    @Test
     void userFileLinkedOutsideHome_isSkipped() throws IOException {
         Path home = tmp.resolve("home");
         Files.createDirectories(home);
