@@ -35,6 +35,7 @@ public final class ClientCatalog {
 
     private static final List<CatalogEntry> PROJECT = new ArrayList<>();
     private static final List<CatalogEntry> USER = new ArrayList<>();
+    private static final List<CatalogEntry> SYSTEM = new ArrayList<>();
 
     /** VS Code-family user data dirs: {@code <base>/<fork>/User}, base per OS. */
     private static final String[] VSC_BASES = {
@@ -165,6 +166,39 @@ public final class ClientCatalog {
         user("copilot-cli", ".copilot/mcp-config.json", "json", MCP_SERVERS, "servers");
         user("crush", ".config/crush/crush.json", "json", CRUSH, "servers");
         user("amp", ".config/amp/settings.json", "jsonc", AMP, "servers");
+
+        // system-wide managed files, relative to the machine's root: Claude Code managed MCP and
+        // settings (code.claude.com/docs/en/managed-mcp, /settings), Gemini CLI system settings
+        // and defaults (geminicli.com/docs/reference/configuration)
+        for (String dir :
+                new String[] {
+                    "etc/claude-code",
+                    "Library/Application Support/ClaudeCode",
+                    "Program Files/ClaudeCode"
+                }) {
+            system("claude-code", dir + "/managed-mcp.json", "json", MCP_SERVERS, "servers");
+            system(
+                    "claude-code",
+                    dir + "/managed-settings.json",
+                    "json",
+                    CLAUDE_SETTINGS,
+                    "settings");
+            system(
+                    "claude-code",
+                    dir + "/managed-settings.d/*.json",
+                    "json",
+                    CLAUDE_SETTINGS,
+                    "settings");
+        }
+        for (String dir :
+                new String[] {
+                    "etc/gemini-cli",
+                    "Library/Application Support/GeminiCli",
+                    "ProgramData/gemini-cli"
+                }) {
+            system("gemini", dir + "/settings.json", "jsonc", GEMINI, "servers");
+            system("gemini", dir + "/system-defaults.json", "jsonc", GEMINI, "servers");
+        }
     }
 
     private ClientCatalog() {}
@@ -243,6 +277,19 @@ public final class ClientCatalog {
     private static void user(
             String client, String pattern, String format, ConfigShape shape, String kind) {
         USER.add(new CatalogEntry(client, "user", pattern, format, shape, kind));
+    }
+
+    private static void system(
+            String client, String pattern, String format, ConfigShape shape, String kind) {
+        SYSTEM.add(new CatalogEntry(client, "system", pattern, format, shape, kind));
+    }
+
+    /**
+     * System-scope entries: managed files, paths relative to the machine's root ({@code /} or
+     * {@code C:\}).
+     */
+    public static List<CatalogEntry> systemEntries() {
+        return List.copyOf(SYSTEM);
     }
 
     /** Project-scope entries, in catalogue order. */

@@ -236,6 +236,46 @@ class DiscoveryTest {
     }
 
     @Test
+    void systemRoot_findsManagedFilesOfEveryOs_andNothingWithoutIt() throws IOException {
+        Path system = tmp.resolve("machine");
+        write(system, "etc/claude-code/managed-mcp.json");
+        write(system, "etc/claude-code/managed-settings.json");
+        write(system, "etc/claude-code/managed-settings.d/10-hooks.json");
+        write(system, "Library/Application Support/ClaudeCode/managed-settings.json");
+        write(system, "Program Files/ClaudeCode/managed-mcp.json");
+        write(system, "etc/gemini-cli/settings.json");
+        write(system, "ProgramData/gemini-cli/system-defaults.json");
+        write(system, "etc/claude-code/README.json");
+        Path root = tmp.resolve("repo");
+        Files.createDirectories(root);
+
+        DiscoveryResult r = Discovery.discover(root, false, null, system, ScanLimits.defaults());
+
+        assertThat(r.files())
+                .extracting(DiscoveredFile::displayPath, DiscoveredFile::scope)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/etc/claude-code/managed-mcp.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/etc/claude-code/managed-settings.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/etc/claude-code/managed-settings.d/10-hooks.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/Library/Application Support/ClaudeCode/managed-settings.json",
+                                "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/Program Files/ClaudeCode/managed-mcp.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/etc/gemini-cli/settings.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/ProgramData/gemini-cli/system-defaults.json", "system"));
+        assertThat(
+                        Discovery.discover(root, true, tmp.resolve("nohome"), ScanLimits.defaults())
+                                .files())
+                .isEmpty();
+    }
+
+    @Test
     void catalogue_findsVsCodeTasksButNotLaunchConfigs() {
         assertThat(ClientCatalog.matchProjectPath(".vscode/tasks.json"))
                 .hasValueSatisfying(
