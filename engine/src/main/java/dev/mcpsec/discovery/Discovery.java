@@ -130,6 +130,8 @@ public final class Discovery {
             Map<String, DiscoveredFile> found,
             List<ScanWarning> warnings) {
         boolean depthWarned = false;
+        boolean dotfiles = ShapeSniffer.dotfilesRepository(root);
+        int sniffed = 0;
         ArrayDeque<Path> queue = new ArrayDeque<>();
         ArrayDeque<Integer> depths = new ArrayDeque<>();
         queue.add(root);
@@ -198,6 +200,25 @@ public final class Discovery {
                 }
                 String rel = display(root, child);
                 Optional<CatalogEntry> entry = ClientCatalog.matchProjectPath(rel);
+                if (entry.isEmpty()
+                        && dotfiles
+                        && attrs.isRegularFile()
+                        && ShapeSniffer.candidate(name)) {
+                    // a dotfiles repository keeps client configs at paths of its own: judge by
+                    // content
+                    if (sniffed++ == ShapeSniffer.MAX_SNIFFED) {
+                        warnings.add(
+                                new ScanWarning(
+                                        rel,
+                                        0,
+                                        "dotfiles repository: more than "
+                                                + ShapeSniffer.MAX_SNIFFED
+                                                + " JSON, TOML and YAML files; the rest were not searched for MCP configs"));
+                    }
+                    if (sniffed <= ShapeSniffer.MAX_SNIFFED) {
+                        entry = ShapeSniffer.sniff(child, rel);
+                    }
+                }
                 if (entry.isEmpty()) {
                     continue;
                 }
