@@ -108,6 +108,9 @@ public final class ClientCatalog {
         // tasks that run when the folder opens (VS Code tasks docs, runOptions.runOn); Cursor reads
         // the same file
         projectSettings("vscode", ".vscode/tasks.json", "jsonc", VSCODE_TASKS);
+        // Windsurf Cascade hooks: the same hooks.<event>[].command shape as Cursor's
+        // (docs.windsurf.com/windsurf/cascade/hooks)
+        projectSettings("windsurf", ".windsurf/hooks.json", "json", CURSOR_HOOKS);
 
         user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
         user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");
@@ -126,6 +129,7 @@ public final class ClientCatalog {
         user("cursor", ".cursor/permissions.json", "jsonc", CURSOR_PERMISSIONS, "settings");
         user("cursor", ".cursor/hooks.json", "json", CURSOR_HOOKS, "settings");
         user("windsurf", ".codeium/windsurf/mcp_config.json", "json", MCP_SERVERS, "servers");
+        user("windsurf", ".codeium/windsurf/hooks.json", "json", CURSOR_HOOKS, "settings");
         user("windsurf", ".codeium/windsurf-next/mcp_config.json", "json", MCP_SERVERS, "servers");
         user("windsurf", ".codeium/mcp_config.json", "json", MCP_SERVERS, "servers");
         user("windsurf", ".config/devin/mcp_config.json", "json", MCP_SERVERS, "servers");
@@ -198,6 +202,12 @@ public final class ClientCatalog {
                 }) {
             system("gemini", dir + "/settings.json", "jsonc", GEMINI, "servers");
             system("gemini", dir + "/system-defaults.json", "jsonc", GEMINI, "servers");
+        }
+        for (String dir :
+                new String[] {
+                    "etc/windsurf", "Library/Application Support/Windsurf", "ProgramData/Windsurf"
+                }) {
+            system("windsurf", dir + "/hooks.json", "json", CURSOR_HOOKS, "settings");
         }
     }
 

@@ -55,7 +55,7 @@ public enum ConfigShape {
      * plugins[].mcpServers}.
      */
     CLAUDE_MARKETPLACE,
-    /** Cursor {@code hooks.json}: {@code hooks.<event>[].command}. */
+    /** Cursor and Windsurf {@code hooks.json}: {@code hooks.<event>[].command}. */
     CURSOR_HOOKS,
     /**
      * VS Code {@code .vscode/tasks.json} (Cursor reads it too): tasks that run when the folder is
