@@ -64,6 +64,16 @@ public final class SettingFacts {
                     "(?i)(\\b(curl|wget|nc|ncat|netcat|socat|scp|sftp|rsync"
                             + "|ssh|ftp|telnet|iwr|irm|invoke-webrequest|invoke-restmethod)\\b|/dev/(tcp|udp)/|\\b(https?|wss?|ftp)://"
                             + "|\\bnpx\\s+(-y|--yes)\\b|\\b(pnpm|yarn)\\s+dlx\\b)");
+
+    /**
+     * A command that only prints constant text: {@code echo} or {@code printf} of quoted or bare
+     * words, with no substitution, pipe, redirection or second command.
+     */
+    private static final Pattern INERT =
+            Pattern.compile(
+                    "\\s*(echo|printf)(\\s+-[neE]+)?"
+                            + "(\\s+('[^']*'|\"[^\"$`]*\"|[^\\s;&|<>$`()'\"\\\\]+))*\\s*");
+
     private static final Set<String> LOOPBACK =
             Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
 
@@ -198,7 +208,10 @@ public final class SettingFacts {
                 || DECODES_AND_RUNS.matcher(command).find()) {
             return "fetch-and-run";
         }
-        return NETWORK.matcher(command).find() ? "network" : "local";
+        if (NETWORK.matcher(command).find()) {
+            return "network";
+        }
+        return INERT.matcher(command).matches() ? "inert" : "local";
     }
 
     static boolean loopback(String host) {
