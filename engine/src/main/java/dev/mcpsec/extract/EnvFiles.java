@@ -12,6 +12,7 @@ import dev.mcpsec.parse.SettingEntry;
 import dev.mcpsec.secrets.EnvEntry;
 import dev.mcpsec.secrets.EnvFile;
 import dev.mcpsec.secrets.EnvFileParser;
+import dev.mcpsec.secrets.Masker;
 import dev.mcpsec.secrets.ValueContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -315,7 +316,7 @@ public final class EnvFiles {
                                                 e.column(),
                                                 doc.client(),
                                                 "env." + e.name(),
-                                                e.value(),
+                                                Masker.display(e.value()),
                                                 null));
                     }
                 }
