@@ -128,6 +128,10 @@ public final class FleetCommand implements Callable<Integer> {
             throw new ConfigurationException(
                     "user", "--user does not apply to fleet: it scans repositories only");
         }
+        if (scope.system) {
+            throw new ConfigurationException(
+                    "system", "--system does not apply to fleet: it scans repositories only");
+        }
         if (workers < 0) {
             throw new ConfigurationException(
                     "workers", "--workers must be 0 (one per core) or more, got " + workers);

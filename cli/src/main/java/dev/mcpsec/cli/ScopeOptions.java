@@ -16,6 +16,13 @@ public final class ScopeOptions {
             description = "Also scan user-level configs under $HOME (reported as ~/...).")
     boolean user;
 
+    @Option(
+            names = "--system",
+            description =
+                    "Also scan the machine's system-wide managed configs (Claude Code managed-mcp.json and "
+                            + "managed-settings.json, Gemini CLI system settings; reported as /...).")
+    boolean system;
+
     @Option(names = "--no-history", description = "Skip git history.")
     boolean noHistory;
 
@@ -42,6 +49,7 @@ public final class ScopeOptions {
         }
         return builder.includeUser(user)
                 .home(env.home())
+                .systemRoot(system ? ScanRequest.machineRoot(env.variables()) : null)
                 .history(!noHistory)
                 .limits(l)
                 .allowExternalGit(allowExternalGit);

@@ -122,6 +122,9 @@ class FleetCommandTest {
     @Test
     void userScope_isRefused_andProjectPoliciesAreIgnoredWithANote() {
         assertThat(cli().run("fleet", "repos", "--user").code()).isEqualTo(ExitCodes.USAGE);
+        Cli.Run system = cli().run("fleet", "repos", "--system");
+        assertThat(system.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(system.err()).contains("--system does not apply to fleet");
         Cli.Run run =
                 cli().run(
                                 "fleet",

@@ -254,11 +254,24 @@ class ScanCommandTest {
     }
 
     @Test
+    void systemFlag_readsManagedFilesFromTheMachineRoot() {
+        cli().run("scan", "--system", "--no-history");
+
+        // the fake engine scans nothing: only the request is checked, no real file is read
+        assertThat(engine.lastRequest().systemRoot())
+                .isEqualTo(ScanRequest.machineRoot(java.util.Map.of()));
+        assertThat(ScanRequest.machineRoot(java.util.Map.of())).isEqualTo(Path.of("/"));
+        assertThat(ScanRequest.machineRoot(java.util.Map.of("SystemDrive", "C:")).toString())
+                .startsWith("C:");
+    }
+
+    @Test
     void defaults_leaveUserScopeOffAndHistoryOn() {
         cli().run("scan");
 
         ScanRequest request = engine.lastRequest();
         assertThat(request.includeUser()).isFalse();
+        assertThat(request.systemRoot()).as("no system-wide files without --system").isNull();
         assertThat(request.history()).isTrue();
         assertThat(request.projectPolicies()).isFalse();
         assertThat(request.bundles()).isEmpty();

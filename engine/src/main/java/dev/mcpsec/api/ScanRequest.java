@@ -16,6 +16,7 @@ public final class ScanRequest {
     private final Path root;
     private final boolean includeUser;
     private final Path home;
+    private final Path systemRoot;
     private final boolean history;
     private final List<String> bundles;
     private final ClassLoader bundleClassLoader;
@@ -41,6 +42,7 @@ public final class ScanRequest {
         this.root = b.root;
         this.includeUser = b.includeUser;
         this.home = b.home;
+        this.systemRoot = b.systemRoot;
         this.history = b.history;
         this.bundles = List.copyOf(b.bundles);
         this.bundleClassLoader = b.bundleClassLoader;
@@ -76,6 +78,7 @@ public final class ScanRequest {
                 new Builder(newRoot)
                         .includeUser(includeUser)
                         .home(home)
+                        .systemRoot(systemRoot)
                         .history(history)
                         .bundles(bundles)
                         .bundleClassLoader(bundleClassLoader)
@@ -106,6 +109,25 @@ public final class ScanRequest {
     /** Home folder for the user scope; defaults to {@code user.home}. */
     public Path home() {
         return home;
+    }
+
+    /**
+     * The folder the system-wide managed files are read under ({@code /} on a real machine, a fake
+     * root in tests); null (the default) reads none.
+     */
+    public Path systemRoot() {
+        return systemRoot;
+    }
+
+    /**
+     * The machine's file system root as clients see it: {@code %SystemDrive%\} on Windows, else
+     * {@code /}.
+     */
+    public static Path machineRoot(Map<String, String> env) {
+        String drive = env.get("SystemDrive");
+        return drive != null && drive.matches("[A-Za-z]:")
+                ? Path.of(drive + java.io.File.separator)
+                : Path.of("/");
     }
 
     public boolean history() {
@@ -250,6 +272,7 @@ public final class ScanRequest {
         private final Path root;
         private boolean includeUser;
         private Path home = defaultHome();
+        private Path systemRoot;
         private boolean history = true;
         private final List<String> bundles = new ArrayList<>();
         private ClassLoader bundleClassLoader;
@@ -282,6 +305,12 @@ public final class ScanRequest {
 
         public Builder home(Path v) {
             this.home = v;
+            return this;
+        }
+
+        /** Where system-wide managed files are read; null (the default) reads none. */
+        public Builder systemRoot(Path v) {
+            this.systemRoot = v;
             return this;
         }
 

@@ -4,7 +4,7 @@ package dev.mcpsec.discovery;
  * One place a client keeps MCP configuration.
  *
  * @param client client id ({@code claude-code}, {@code vscode}, ..., {@code unknown})
- * @param scope {@code project} or {@code user}
+ * @param scope {@code project}, {@code user} or {@code system}
  * @param pattern path with {@code /} separators: relative to any directory of a project (matched at
  *     any depth), or relative to the home folder; a segment may hold {@code *}
  * @param format {@code json}, {@code jsonc}, {@code yaml} or {@code toml}

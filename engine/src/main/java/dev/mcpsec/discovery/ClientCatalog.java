@@ -18,6 +18,7 @@ import static dev.mcpsec.discovery.ConfigShape.MCP_SERVERS;
 import static dev.mcpsec.discovery.ConfigShape.OPENCODE;
 import static dev.mcpsec.discovery.ConfigShape.VSCODE;
 import static dev.mcpsec.discovery.ConfigShape.VSCODE_SETTINGS;
+import static dev.mcpsec.discovery.ConfigShape.VSCODE_TASKS;
 import static dev.mcpsec.discovery.ConfigShape.ZED;
 
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class ClientCatalog {
 
     private static final List<CatalogEntry> PROJECT = new ArrayList<>();
     private static final List<CatalogEntry> USER = new ArrayList<>();
+    private static final List<CatalogEntry> SYSTEM = new ArrayList<>();
 
     /** VS Code-family user data dirs: {@code <base>/<fork>/User}, base per OS. */
     private static final String[] VSC_BASES = {
@@ -103,9 +105,16 @@ public final class ClientCatalog {
         project("gemini", "gemini-extension.json", "json", GEMINI);
         project("roo", "mcp_settings.json", "json", MCP_SERVERS);
         projectSettings("cursor", ".cursor/hooks.json", "json", CURSOR_HOOKS);
+        // tasks that run when the folder opens (VS Code tasks docs, runOptions.runOn); Cursor reads
+        // the same file
+        projectSettings("vscode", ".vscode/tasks.json", "jsonc", VSCODE_TASKS);
+        // Windsurf Cascade hooks: the same hooks.<event>[].command shape as Cursor's
+        // (docs.windsurf.com/windsurf/cascade/hooks)
+        projectSettings("windsurf", ".windsurf/hooks.json", "json", CURSOR_HOOKS);
 
         user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
         user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");
+        claudePlugins();
         user("visual-studio", ".mcp.json", "jsonc", MCP_SERVERS, "servers");
         for (String base :
                 new String[] {"Library/Application Support", "AppData/Roaming", ".config"}) {
@@ -120,6 +129,7 @@ public final class ClientCatalog {
         user("cursor", ".cursor/permissions.json", "jsonc", CURSOR_PERMISSIONS, "settings");
         user("cursor", ".cursor/hooks.json", "json", CURSOR_HOOKS, "settings");
         user("windsurf", ".codeium/windsurf/mcp_config.json", "json", MCP_SERVERS, "servers");
+        user("windsurf", ".codeium/windsurf/hooks.json", "json", CURSOR_HOOKS, "settings");
         user("windsurf", ".codeium/windsurf-next/mcp_config.json", "json", MCP_SERVERS, "servers");
         user("windsurf", ".codeium/mcp_config.json", "json", MCP_SERVERS, "servers");
         user("windsurf", ".config/devin/mcp_config.json", "json", MCP_SERVERS, "servers");
@@ -160,9 +170,79 @@ public final class ClientCatalog {
         user("copilot-cli", ".copilot/mcp-config.json", "json", MCP_SERVERS, "servers");
         user("crush", ".config/crush/crush.json", "json", CRUSH, "servers");
         user("amp", ".config/amp/settings.json", "jsonc", AMP, "servers");
+
+        // system-wide managed files, relative to the machine's root: Claude Code managed MCP and
+        // settings (code.claude.com/docs/en/managed-mcp, /settings), Gemini CLI system settings
+        // and defaults (geminicli.com/docs/reference/configuration)
+        for (String dir :
+                new String[] {
+                    "etc/claude-code",
+                    "Library/Application Support/ClaudeCode",
+                    "Program Files/ClaudeCode"
+                }) {
+            system("claude-code", dir + "/managed-mcp.json", "json", MCP_SERVERS, "servers");
+            system(
+                    "claude-code",
+                    dir + "/managed-settings.json",
+                    "json",
+                    CLAUDE_SETTINGS,
+                    "settings");
+            system(
+                    "claude-code",
+                    dir + "/managed-settings.d/*.json",
+                    "json",
+                    CLAUDE_SETTINGS,
+                    "settings");
+        }
+        for (String dir :
+                new String[] {
+                    "etc/gemini-cli",
+                    "Library/Application Support/GeminiCli",
+                    "ProgramData/gemini-cli"
+                }) {
+            system("gemini", dir + "/settings.json", "jsonc", GEMINI, "servers");
+            system("gemini", dir + "/system-defaults.json", "jsonc", GEMINI, "servers");
+        }
+        for (String dir :
+                new String[] {
+                    "etc/windsurf", "Library/Application Support/Windsurf", "ProgramData/Windsurf"
+                }) {
+            system("windsurf", dir + "/hooks.json", "json", CURSOR_HOOKS, "settings");
+        }
     }
 
     private ClientCatalog() {}
+
+    /**
+     * Installed Claude Code plugins: the copies in {@code ~/.claude/plugins/cache/<marketplace>/<
+     * plugin>/<version>/} and the marketplace clones in {@code
+     * ~/.claude/plugins/marketplaces/<marketplace>/} (plugins at the clone's root or under {@code
+     * plugins/} and {@code external_plugins/}): each one's {@code .mcp.json}, manifest and {@code
+     * hooks/hooks.json}.
+     */
+    private static void claudePlugins() {
+        List<String> roots = new ArrayList<>();
+        roots.add(".claude/plugins/cache/*/*/*");
+        roots.add(".claude/plugins/marketplaces/*");
+        roots.add(".claude/plugins/marketplaces/*/plugins/*");
+        roots.add(".claude/plugins/marketplaces/*/external_plugins/*");
+        for (String root : roots) {
+            user("claude-code", root + "/.mcp.json", "json", MCP_SERVERS, "servers");
+            user(
+                    "claude-code",
+                    root + "/.claude-plugin/plugin.json",
+                    "json",
+                    CLAUDE_PLUGIN,
+                    "servers");
+            user("claude-code", root + "/hooks/hooks.json", "json", CLAUDE_PLUGIN, "settings");
+        }
+        user(
+                "claude-code",
+                ".claude/plugins/marketplaces/*/.claude-plugin/marketplace.json",
+                "json",
+                CLAUDE_MARKETPLACE,
+                "servers");
+    }
 
     private static void vscodeUserDir(String dir, String client) {
         user(client, dir + "/mcp.json", "jsonc", VSCODE, "servers");
@@ -207,6 +287,19 @@ public final class ClientCatalog {
     private static void user(
             String client, String pattern, String format, ConfigShape shape, String kind) {
         USER.add(new CatalogEntry(client, "user", pattern, format, shape, kind));
+    }
+
+    private static void system(
+            String client, String pattern, String format, ConfigShape shape, String kind) {
+        SYSTEM.add(new CatalogEntry(client, "system", pattern, format, shape, kind));
+    }
+
+    /**
+     * System-scope entries: managed files, paths relative to the machine's root ({@code /} or
+     * {@code C:\}).
+     */
+    public static List<CatalogEntry> systemEntries() {
+        return List.copyOf(SYSTEM);
     }
 
     /** Project-scope entries, in catalogue order. */

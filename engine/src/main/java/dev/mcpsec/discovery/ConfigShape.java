@@ -55,6 +55,11 @@ public enum ConfigShape {
      * plugins[].mcpServers}.
      */
     CLAUDE_MARKETPLACE,
-    /** Cursor {@code hooks.json}: {@code hooks.<event>[].command}. */
-    CURSOR_HOOKS
+    /** Cursor and Windsurf {@code hooks.json}: {@code hooks.<event>[].command}. */
+    CURSOR_HOOKS,
+    /**
+     * VS Code {@code .vscode/tasks.json} (Cursor reads it too): tasks that run when the folder is
+     * opened ({@code runOptions.runOn: folderOpen}).
+     */
+    VSCODE_TASKS
 }

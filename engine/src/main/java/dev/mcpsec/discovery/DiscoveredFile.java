@@ -7,6 +7,6 @@ import java.nio.file.Path;
  *
  * @param displayPath relative to the scan root with forward slashes, or {@code ~/...} for user
  *     files
- * @param scope {@code project} or {@code user}
+ * @param scope {@code project}, {@code user} or {@code system}
  */
 public record DiscoveredFile(Path path, String displayPath, CatalogEntry entry, String scope) {}

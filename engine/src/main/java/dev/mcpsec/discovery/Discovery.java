@@ -72,6 +72,17 @@ public final class Discovery {
      * @throws ConfigurationException when {@code root} is not a readable directory
      */
     public static DiscoveryResult discover(Path root, boolean user, Path home, ScanLimits limits) {
+        return discover(root, user, home, null, limits);
+    }
+
+    /**
+     * Discovers config files below {@code root}, when {@code user} is set under {@code home}, and
+     * the system-wide managed files under {@code systemRoot} (none when it is null).
+     *
+     * @throws ConfigurationException when {@code root} is not a readable directory
+     */
+    public static DiscoveryResult discover(
+            Path root, boolean user, Path home, Path systemRoot, ScanLimits limits) {
         if (root == null || !Files.isDirectory(root)) {
             throw new ConfigurationException(
                     "path", "scan path " + root + " is not an existing directory");
@@ -87,7 +98,19 @@ public final class Discovery {
         Map<String, DiscoveredFile> found = new LinkedHashMap<>();
         SkippedConfigs truncated = walkProject(realRoot, limits, found, warnings);
         if (user && home != null) {
-            new UserScan(home, limits, found, warnings).run();
+            new UserScan(home, "~/", "user", ClientCatalog.userEntries(), limits, found, warnings)
+                    .run();
+        }
+        if (systemRoot != null) {
+            new UserScan(
+                            systemRoot,
+                            "/",
+                            "system",
+                            ClientCatalog.systemEntries(),
+                            limits,
+                            found,
+                            warnings)
+                    .run();
         }
         List<DiscoveredFile> files = new ArrayList<>(found.values());
         files.sort(
@@ -107,6 +130,8 @@ public final class Discovery {
             Map<String, DiscoveredFile> found,
             List<ScanWarning> warnings) {
         boolean depthWarned = false;
+        boolean dotfiles = ShapeSniffer.dotfilesRepository(root);
+        int sniffed = 0;
         ArrayDeque<Path> queue = new ArrayDeque<>();
         ArrayDeque<Integer> depths = new ArrayDeque<>();
         queue.add(root);
@@ -175,6 +200,25 @@ public final class Discovery {
                 }
                 String rel = display(root, child);
                 Optional<CatalogEntry> entry = ClientCatalog.matchProjectPath(rel);
+                if (entry.isEmpty()
+                        && dotfiles
+                        && attrs.isRegularFile()
+                        && ShapeSniffer.candidate(name)) {
+                    // a dotfiles repository keeps client configs at paths of its own: judge by
+                    // content
+                    if (sniffed++ == ShapeSniffer.MAX_SNIFFED) {
+                        warnings.add(
+                                new ScanWarning(
+                                        rel,
+                                        0,
+                                        "dotfiles repository: more than "
+                                                + ShapeSniffer.MAX_SNIFFED
+                                                + " JSON, TOML and YAML files; the rest were not searched for MCP configs"));
+                    }
+                    if (sniffed <= ShapeSniffer.MAX_SNIFFED) {
+                        entry = ShapeSniffer.sniff(child, rel);
+                    }
+                }
                 if (entry.isEmpty()) {
                     continue;
                 }
@@ -252,11 +296,14 @@ public final class Discovery {
     }
 
     /**
-     * Probes the catalogue's user paths under a home folder, expanding {@code *} segments by
-     * listing.
+     * Probes the catalogue's user paths under a home folder (or its system paths under the
+     * machine's root), expanding {@code *} segments by listing.
      */
     private static final class UserScan {
         private final Path home;
+        private final String prefix;
+        private final String scope;
+        private final List<CatalogEntry> entries;
         private final ScanLimits limits;
         private final Map<String, DiscoveredFile> found;
         private final List<ScanWarning> warnings;
@@ -264,10 +311,16 @@ public final class Discovery {
 
         UserScan(
                 Path home,
+                String prefix,
+                String scope,
+                List<CatalogEntry> entries,
                 ScanLimits limits,
                 Map<String, DiscoveredFile> found,
                 List<ScanWarning> warnings) {
             this.home = home;
+            this.prefix = prefix;
+            this.scope = scope;
+            this.entries = entries;
             this.limits = limits;
             this.found = found;
             this.warnings = warnings;
@@ -279,12 +332,16 @@ public final class Discovery {
             } catch (IOException e) {
                 warnings.add(
                         new ScanWarning(
-                                "~",
+                                prefix.substring(0, 1),
                                 0,
-                                "home folder " + home + " cannot be read; user scope skipped"));
+                                ("user".equals(scope) ? "home folder " : "system root ")
+                                        + home
+                                        + " cannot be read; "
+                                        + scope
+                                        + " scope skipped"));
                 return;
             }
-            for (CatalogEntry entry : ClientCatalog.userEntries()) {
+            for (CatalogEntry entry : entries) {
                 expand(realHome, entry.segments(), 0, entry);
             }
         }
@@ -311,7 +368,7 @@ public final class Discovery {
             } catch (IOException e) {
                 warnings.add(
                         new ScanWarning(
-                                "~/" + display(realHome, dir), 0, "cannot be listed; skipped"));
+                                prefix + display(realHome, dir), 0, "cannot be listed; skipped"));
                 return;
             }
             matches.sort(Comparator.naturalOrder());
@@ -347,7 +404,7 @@ public final class Discovery {
                     || found.containsKey(file.toString())) {
                 return;
             }
-            String display = "~/" + display(realHome, file);
+            String display = prefix + display(realHome, file);
             if (found.size() >= limits.maxFiles()) {
                 warnings.add(
                         new ScanWarning(
@@ -359,7 +416,7 @@ public final class Discovery {
                 return;
             }
             if (acceptable(file, Files.isSymbolicLink(file), realHome, display, warnings)) {
-                found.put(file.toString(), new DiscoveredFile(file, display, entry, "user"));
+                found.put(file.toString(), new DiscoveredFile(file, display, entry, scope));
             }
         }
     }

@@ -8,17 +8,22 @@ import dev.mcpsec.git.GitInspector;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.Located;
 import dev.mcpsec.parse.ServerEntry;
+import dev.mcpsec.parse.SettingEntry;
 import dev.mcpsec.secrets.EnvEntry;
 import dev.mcpsec.secrets.EnvFile;
 import dev.mcpsec.secrets.EnvFileParser;
+import dev.mcpsec.secrets.Masker;
 import dev.mcpsec.secrets.ValueContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -216,55 +221,131 @@ public final class EnvFiles {
         }
     }
 
+    /** An env file a client loads by itself, as settings ({@code env.NAME}) of that client. */
+    record ClientEnv(ConfigDocument doc, Origin origin) {}
+
+    /** Env variables that move where Gemini CLI reads its user or system settings. */
+    static final Set<String> GEMINI_HOME =
+            Set.of(
+                    "GEMINI_CLI_HOME",
+                    "GEMINI_CLI_SYSTEM_SETTINGS_PATH",
+                    "GEMINI_CLI_SYSTEM_DEFAULTS_PATH",
+                    "GEMINI_CLI_TRUSTED_FOLDERS_PATH");
+
+    /** Client env files read so far: each one's values are inspected once. */
+    private final Set<Path> clientEnvRead = new HashSet<>();
+
     /**
-     * CVE-2025-61260: Codex CLI before 0.23.0 read {@code CODEX_HOME} from a {@code .env} in the
-     * working folder, so a repository with {@code .env} and {@code .codex/config.toml} side by side
-     * made Codex run the project's servers as if they were the user's own. For a project {@code
-     * .codex/config.toml}, the {@code .env} beside the {@code .codex} folder is read and a {@code
-     * CODEX_HOME} in it becomes the setting {@code env.CODEX_HOME} (unless git ignores the file:
-     * then it is the user's own).
+     * The {@code .env} files a client loads by itself from a project, for a project config of that
+     * client:
+     *
+     * <ul>
+     *   <li>Codex ({@code .codex/config.toml}): the {@code .env} beside the {@code .codex} folder,
+     *       which Codex CLI before 0.23.0 loaded from the working folder (CVE-2025-61260); a {@code
+     *       CODEX_HOME} in it becomes the setting {@code env.CODEX_HOME};
+     *   <li>Gemini CLI ({@code .gemini/settings.json}): {@code .gemini/.env} and the {@code .env}
+     *       beside the {@code .gemini} folder, which Gemini CLI loads from the folder it starts in;
+     *       the variables that move its home, settings or trust ({@link #GEMINI_HOME}) become
+     *       settings {@code env.NAME}.
+     * </ul>
+     *
+     * A file git ignores is the user's own: its home variables are not reported. Each file is
+     * returned once per scan (with its git status), for its values to be judged as client settings
+     * (redirects, secrets); its path joins {@link #loaded()} so that the history walk follows it.
      */
-    void clientHome(ConfigDocument doc, Sink sink) {
-        if (!"project".equals(doc.scope())
-                || !(doc.file().equals(".codex/config.toml")
-                        || doc.file().endsWith("/.codex/config.toml"))) {
-            return;
+    List<ClientEnv> clientEnv(ConfigDocument doc, Sink sink) {
+        List<ClientEnv> out = new ArrayList<>();
+        if (!"project".equals(doc.scope())) {
+            return out;
         }
-        Path env = root.resolve(doc.file()).normalize().getParent().resolveSibling(".env");
-        if (!env.startsWith(root) || escapesBySymlink(env) || !Files.isRegularFile(env)) {
-            return;
+        Path config = root.resolve(doc.file()).normalize();
+        Path folder = config.getParent();
+        if (folder == null || folder.getFileName() == null) {
+            return out;
         }
-        String display = root.relativize(env).toString().replace('\\', '/');
-        try {
-            if (Files.size(env) > limits.maxFileBytes()) {
-                return;
+        String name = folder.getFileName().toString();
+        List<Path> files = new ArrayList<>();
+        Set<String> homeVars;
+        if (".codex".equals(name) && config.getFileName().toString().equals("config.toml")) {
+            files.add(folder.resolveSibling(".env"));
+            homeVars = Set.of("CODEX_HOME");
+        } else if (".gemini".equals(name)
+                && config.getFileName().toString().equals("settings.json")) {
+            files.add(folder.resolve(".env"));
+            files.add(folder.resolveSibling(".env"));
+            homeVars = GEMINI_HOME;
+        } else {
+            return out;
+        }
+        for (Path env : files) {
+            if (!env.startsWith(root) || escapesBySymlink(env) || !Files.isRegularFile(env)) {
+                continue;
             }
-            if (git != null && git.status(env).ignored()) {
-                return;
-            }
-            EnvFile parsed = EnvFileParser.parse(Files.readString(env, StandardCharsets.UTF_8));
-            for (EnvEntry e : parsed.entries()) {
-                if ("CODEX_HOME".equals(e.name())) {
-                    sink.facts()
+            String display = root.relativize(env).toString().replace('\\', '/');
+            try {
+                if (Files.size(env) > limits.maxFileBytes()) {
+                    sink.warnings()
                             .add(
-                                    new ClientSetting(
+                                    new ScanWarning(
                                             display,
-                                            e.line(),
-                                            e.column(),
-                                            "codex",
-                                            "env.CODEX_HOME",
-                                            e.value(),
-                                            null));
+                                            0,
+                                            "larger than "
+                                                    + limits.maxFileBytes()
+                                                    + " bytes: not read (limit maxFileBytes)"));
+                    continue;
                 }
+                boolean tracked = false;
+                boolean ignored = false;
+                if (git != null) {
+                    GitFileStatus st = git.status(env);
+                    tracked = st.tracked();
+                    ignored = st.ignored();
+                }
+                EnvFile parsed = EnvFileParser.parse(Files.readString(env, StandardCharsets.UTF_8));
+                List<SettingEntry> settings = new ArrayList<>();
+                for (EnvEntry e : parsed.entries()) {
+                    settings.add(
+                            new SettingEntry(
+                                    "env." + e.name(), e.value(), null, e.line(), e.column()));
+                    if (!ignored && homeVars.contains(e.name())) {
+                        sink.facts()
+                                .add(
+                                        new ClientSetting(
+                                                display,
+                                                e.line(),
+                                                e.column(),
+                                                doc.client(),
+                                                "env." + e.name(),
+                                                Masker.display(e.value()),
+                                                null));
+                    }
+                }
+                if (clientEnvRead.add(env)) {
+                    loaded.add(display);
+                    out.add(
+                            new ClientEnv(
+                                    new ConfigDocument(
+                                            display,
+                                            doc.client(),
+                                            "project",
+                                            "dotenv",
+                                            "settings",
+                                            List.of(),
+                                            List.copyOf(settings),
+                                            null,
+                                            List.of()),
+                                    new Origin(display, null, doc.client(), tracked, ignored)));
+                }
+            } catch (IOException e) {
+                sink.warnings()
+                        .add(
+                                new ScanWarning(
+                                        display,
+                                        0,
+                                        "cannot read env file: " + e.getClass().getSimpleName()));
             }
-        } catch (IOException e) {
-            sink.warnings()
-                    .add(
-                            new ScanWarning(
-                                    display,
-                                    0,
-                                    "cannot read env file: " + e.getClass().getSimpleName()));
         }
+        return out;
     }
 
     private boolean escapesBySymlink(Path target) {

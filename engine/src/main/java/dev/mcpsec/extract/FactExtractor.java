@@ -104,7 +104,9 @@ public final class FactExtractor {
         settingFacts.extract(
                 doc, new Origin(file, null, doc.client(), tracked, ignored), sink, this);
         if (envFiles != null) {
-            envFiles.clientHome(doc, sink);
+            for (EnvFiles.ClientEnv env : envFiles.clientEnv(doc, sink)) {
+                settingFacts.extract(env.doc(), env.origin(), sink, this);
+            }
         }
         for (ServerEntry e : doc.servers()) {
             server(doc, e, new Origin(file, e.name(), doc.client(), tracked, ignored), sink);

@@ -28,15 +28,25 @@ public final class SettingFacts {
             Pattern.compile(
                     "hooks\\..+\\.command|apiKeyHelper|statusLine\\.command"
                             + "|awsAuthRefresh|awsCredentialExport|otelHeadersHelper|notify|tools\\.discoveryCommand"
-                            + "|tools\\.callCommand");
+                            + "|tools\\.callCommand|tasks\\.folderOpen\\.command");
 
     /** Env keys that move the client's API traffic, and Codex provider base URLs. */
     private static final Pattern REDIRECT_ENV =
             Pattern.compile(
                     "env\\.([A-Za-z0-9_]*(_BASE_URL|_API_BASE)" + "|(?i:https?_proxy|all_proxy))");
 
+    /**
+     * Non-env keys that move the client's traffic: Codex provider base URLs, the base URL of
+     * opencode's built-in providers (a custom provider's own base URL is where it lives, not a
+     * redirect), VS Code's proxy and Copilot's endpoint overrides.
+     */
     private static final Pattern REDIRECT_KEY =
-            Pattern.compile("model_providers\\.[^.]+\\.base_url");
+            Pattern.compile(
+                    "model_providers\\.[^.]+\\.base_url"
+                            + "|provider\\.(anthropic|openai|google)\\.options\\.baseURL"
+                            + "|http\\.proxy"
+                            + "|github\\.copilot\\.advanced\\.debug\\.(test)?(override|chatOverride)(ProxyUrl|CapiUrl|CAPIUrl)");
+
     private static final Pattern FETCH =
             Pattern.compile(
                     "(?i)\\b(curl|wget|iwr|irm|invoke-webrequest" + "|invoke-restmethod)\\b");
@@ -54,6 +64,16 @@ public final class SettingFacts {
                     "(?i)(\\b(curl|wget|nc|ncat|netcat|socat|scp|sftp|rsync"
                             + "|ssh|ftp|telnet|iwr|irm|invoke-webrequest|invoke-restmethod)\\b|/dev/(tcp|udp)/|\\b(https?|wss?|ftp)://"
                             + "|\\bnpx\\s+(-y|--yes)\\b|\\b(pnpm|yarn)\\s+dlx\\b)");
+
+    /**
+     * A command that only prints constant text: {@code echo} or {@code printf} of quoted or bare
+     * words, with no substitution, pipe, redirection or second command.
+     */
+    private static final Pattern INERT =
+            Pattern.compile(
+                    "\\s*(echo|printf)(\\s+-[neE]+)?"
+                            + "(\\s+('[^']*'|\"[^\"$`]*\"|[^\\s;&|<>$`()'\"\\\\]+))*\\s*");
+
     private static final Set<String> LOOPBACK =
             Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
 
@@ -188,7 +208,10 @@ public final class SettingFacts {
                 || DECODES_AND_RUNS.matcher(command).find()) {
             return "fetch-and-run";
         }
-        return NETWORK.matcher(command).find() ? "network" : "local";
+        if (NETWORK.matcher(command).find()) {
+            return "network";
+        }
+        return INERT.matcher(command).matches() ? "inert" : "local";
     }
 
     static boolean loopback(String host) {

@@ -9,7 +9,8 @@ package dev.mcpsec.facts;
  *     apiKeyHelper}
  * @param command the command as written, with any literal secret in it masked
  * @param risk {@code fetch-and-run} (downloads or decodes code and runs it), {@code network}
- *     (reaches the network: curl, wget, nc, a URL, ...) or {@code local}
+ *     (reaches the network: curl, wget, nc, a URL, ...), {@code inert} (only prints constant text:
+ *     {@code echo}, {@code printf}) or {@code local}
  * @param ignored the file holding it is ignored by git
  */
 public record ClientCommand(

@@ -6,7 +6,7 @@ package dev.mcpsec.facts;
  * @param path file path relative to the scan root ({@code ~/...} for user scope)
  * @param client client id, e.g. {@code claude-code}, {@code cursor}, {@code vscode}, {@code
  *     unknown}
- * @param scope {@code project} or {@code user}
+ * @param scope {@code project}, {@code user} or {@code system}
  * @param format {@code json}, {@code jsonc}, {@code toml} or {@code yaml}
  * @param kind {@code servers} for server definitions, {@code settings} for client settings files
  * @param tracked git tracks the file (HEAD or index); false when there is no repository

@@ -24,7 +24,9 @@ final class ClientAdapters {
                     "chat.autopilot.enabled",
                     "chat.mcp.access",
                     "chat.mcp.discovery.enabled",
-                    "github.copilot.chat.claudeAgent.allowDangerouslySkipPermissions");
+                    "github.copilot.chat.claudeAgent.allowDangerouslySkipPermissions",
+                    "http.proxy",
+                    "github.copilot.advanced");
     private static final List<String> CLAUDE_KEYS =
             List.of(
                     "enableAllProjectMcpServers",
@@ -130,6 +132,11 @@ final class ClientAdapters {
             case OPENCODE -> {
                 servers(opencodeServers(root.get("mcp")));
                 settings(root, "permission");
+                settings.addAll(
+                        SettingsReader.select(
+                                root,
+                                k -> k.matches("provider\\.[^.]+\\.options\\.baseURL"),
+                                null));
             }
             case CRUSH -> {
                 servers(root.get("mcp"));
@@ -193,7 +200,72 @@ final class ClientAdapters {
                 }
             }
             case AMP -> servers(ampServers(root));
+            case VSCODE_TASKS -> folderOpenTasks(root.get("tasks"));
         }
+    }
+
+    /**
+     * VS Code (and Cursor, which reads the same file) {@code .vscode/tasks.json}: a task with
+     * {@code "runOptions": {"runOn": "folderOpen"}} runs when the folder is opened. Each becomes
+     * the setting {@code tasks.folderOpen.command}: the command and its arguments joined, an npm
+     * task as {@code npm run <script>}, and each platform override ({@code windows}, {@code linux},
+     * {@code osx}) as one more.
+     */
+    private void folderOpenTasks(PNode tasks) {
+        if (tasks == null || !tasks.isArray()) {
+            return;
+        }
+        for (PNode task : tasks.items()) {
+            PNode runOn = task.isObject() ? task.path("runOptions", "runOn") : null;
+            if (runOn == null || !runOn.isScalar() || !"folderOpen".equals(runOn.text())) {
+                continue;
+            }
+            taskCommand(task, task);
+            for (String os : List.of("windows", "linux", "osx")) {
+                PNode override = task.get(os);
+                if (override != null && override.isObject()) {
+                    taskCommand(override, task);
+                }
+            }
+        }
+    }
+
+    private void taskCommand(PNode node, PNode task) {
+        PNode command = node.get("command");
+        if (command != null && command.isObject()) {
+            command = command.get("value");
+        }
+        StringBuilder line = new StringBuilder();
+        PNode at = command;
+        if (command != null && command.isScalar() && command.text() != null) {
+            line.append(command.text());
+        } else if (node == task) {
+            PNode type = task.get("type");
+            PNode script = task.get("script");
+            if (type != null
+                    && "npm".equals(type.text())
+                    && script != null
+                    && script.isScalar()
+                    && script.text() != null) {
+                line.append("npm run ").append(script.text());
+                at = script;
+            }
+        }
+        if (line.length() == 0) {
+            return;
+        }
+        PNode args = node.get("args");
+        if (args != null && args.isArray()) {
+            for (PNode arg : args.items()) {
+                PNode value = arg.isObject() ? arg.get("value") : arg;
+                if (value != null && value.isScalar() && value.text() != null) {
+                    line.append(' ').append(value.text());
+                }
+            }
+        }
+        settings.add(
+                new SettingEntry(
+                        "tasks.folderOpen.command", line.toString(), null, at.line(), at.column()));
     }
 
     /**

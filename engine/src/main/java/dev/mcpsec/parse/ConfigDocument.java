@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param file display path (relative to the scan root, or {@code ~/...})
  * @param client client id from the discovery catalogue
- * @param scope {@code project} or {@code user}
+ * @param scope {@code project}, {@code user} or {@code system}
  * @param format {@code json}, {@code jsonc}, {@code toml}, {@code yaml}
  * @param kind {@code servers} or {@code settings}
  * @param parseError {@code line:column: message}, or null

@@ -123,7 +123,10 @@ public final class BundleTestRunner {
             Path project = dir.resolve("project");
             Path home = dir.resolve("home");
             Files.createDirectories(home);
-            FixtureTree.materialise(project, home, files, expected, new Random(name.hashCode()));
+            Path system = dir.resolve("system");
+            Files.createDirectories(system);
+            FixtureTree.materialise(
+                    project, home, system, files, expected, new Random(name.hashCode()));
             JsonNode scan = expected.path("scan");
             // a case may set scan limits ("scan": {"limits": {"maxFiles": "1"}}), as --limit would
             ScanLimits limits = base.limits();
@@ -133,6 +136,7 @@ public final class BundleTestRunner {
             ScanRequest request =
                     ScanRequest.builder(project)
                             .home(home)
+                            .systemRoot(system)
                             .history(scan.path("history").asBoolean(true))
                             .includeUser(scan.path("user").asBoolean(false))
                             .limits(limits)

@@ -17,16 +17,29 @@ import java.util.stream.Stream;
 /**
  * Writes a fixture case to disk: {@code @@FAKE:kind@@} tokens become run-time generated secrets,
  * {@code _gitignore} becomes {@code .gitignore}, files under {@code _home/} go to the scan's home
- * folder (for user-scope configs), and the case's {@code git}/{@code commits} settings build a
+ * folder (for user-scope configs), files under {@code _system/} below the scan's system root (for
+ * system-wide managed files), and the case's {@code git}/{@code commits} settings build a
  * repository ({@link FixtureRepository}).
  */
 final class FixtureTree {
     private FixtureTree() {}
 
     static final String HOME = "_home";
+    static final String SYSTEM = "_system";
 
     static void materialise(
             Path project, Path home, Map<String, byte[]> files, JsonNode expected, Random random)
+            throws IOException {
+        materialise(project, home, null, files, expected, random);
+    }
+
+    static void materialise(
+            Path project,
+            Path home,
+            Path system,
+            Map<String, byte[]> files,
+            JsonNode expected,
+            Random random)
             throws IOException {
         String gitMode = expected.path("git").asText("none");
         List<String> commitDirs = new ArrayList<>();
@@ -52,8 +65,13 @@ final class FixtureTree {
             if (commitDirs.size() > 1) {
                 clearWorkTree(project);
             }
-            write(project, files, "", commitDirs, random, fakes);
+            List<String> notProject = new ArrayList<>(commitDirs);
+            notProject.add(SYSTEM);
+            write(project, files, "", notProject, random, fakes);
             write(home, files, HOME + "/", List.of(), random, fakes);
+            if (system != null) {
+                write(system, files, SYSTEM + "/", List.of(), random, fakes);
+            }
             if ("commit".equals(gitMode)) {
                 git.commitAll("fixture working tree", null);
             }

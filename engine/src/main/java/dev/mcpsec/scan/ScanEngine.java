@@ -153,7 +153,12 @@ public final class ScanEngine {
         ScanDeadline deadline = new ScanDeadline(request.limits().scanTimeout(), warnings);
         request.progress().accept("discovering MCP configs under " + root);
         DiscoveryResult found =
-                Discovery.discover(root, request.includeUser(), request.home(), request.limits());
+                Discovery.discover(
+                        root,
+                        request.includeUser(),
+                        request.home(),
+                        request.systemRoot(),
+                        request.limits());
         warnings.addAll(found.warnings());
         List<DiscoveredFile> discovered = included(found, config);
         Optional.ofNullable(Exclusions.check(config, found.files())).ifPresent(warnings::add);
@@ -466,7 +471,12 @@ public final class ScanEngine {
         Path root = root(request);
         ProjectConfig config = ProjectConfig.load(root);
         DiscoveryResult found =
-                Discovery.discover(root, request.includeUser(), request.home(), request.limits());
+                Discovery.discover(
+                        root,
+                        request.includeUser(),
+                        request.home(),
+                        request.systemRoot(),
+                        request.limits());
         List<McpServer> servers = new ArrayList<>();
         for (DiscoveredFile f : included(found, config)) {
             servers.addAll(FactExtractor.servers(ConfigParser.parse(f, request.limits())));

@@ -23,9 +23,17 @@ class ClientsDocTest {
         StringBuilder sb = new StringBuilder();
         sb.append("| client | scope | path | format | holds |\n|---|---|---|---|---|\n");
         for (List<CatalogEntry> entries :
-                List.of(ClientCatalog.projectEntries(), ClientCatalog.userEntries())) {
+                List.of(
+                        ClientCatalog.projectEntries(),
+                        ClientCatalog.userEntries(),
+                        ClientCatalog.systemEntries())) {
             for (CatalogEntry e : entries) {
-                String path = "project".equals(e.scope()) ? e.pattern() : "~/" + e.pattern();
+                String path =
+                        switch (e.scope()) {
+                            case "project" -> e.pattern();
+                            case "user" -> "~/" + e.pattern();
+                            default -> "/" + e.pattern();
+                        };
                 sb.append("| ")
                         .append(e.client())
                         .append(" | ")

@@ -196,6 +196,98 @@ class DiscoveryTest {
     }
 
     @Test
+    void userScope_findsInstalledClaudePluginsInCacheAndMarketplaces() throws IOException {
+        Path home = tmp.resolve("home");
+        write(home, ".claude/plugins/cache/acme/db-tools/1.2.0/.mcp.json");
+        write(home, ".claude/plugins/cache/acme/db-tools/1.2.0/.claude-plugin/plugin.json");
+        write(home, ".claude/plugins/cache/acme/db-tools/1.2.0/hooks/hooks.json");
+        write(home, ".claude/plugins/marketplaces/acme/.claude-plugin/marketplace.json");
+        write(home, ".claude/plugins/marketplaces/acme/plugins/lint/hooks/hooks.json");
+        write(home, ".claude/plugins/marketplaces/acme/external_plugins/x/.mcp.json");
+        // not a plugin part: a hooks file at another depth, a README, a hidden cache entry
+        write(home, ".claude/plugins/cache/acme/hooks/hooks.json");
+        write(home, ".claude/plugins/cache/acme/db-tools/1.2.0/README.md");
+        write(home, ".claude/plugins/cache/.tmp/db-tools/1.2.0/.mcp.json");
+        Path root = tmp.resolve("repo");
+        Files.createDirectories(root);
+        DiscoveryResult r = Discovery.discover(root, true, home, ScanLimits.defaults());
+        assertThat(r.files())
+                .extracting(DiscoveredFile::displayPath, f -> f.entry().shape())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/cache/acme/db-tools/1.2.0/.mcp.json",
+                                ConfigShape.MCP_SERVERS),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/cache/acme/db-tools/1.2.0/.claude-plugin/plugin.json",
+                                ConfigShape.CLAUDE_PLUGIN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/cache/acme/db-tools/1.2.0/hooks/hooks.json",
+                                ConfigShape.CLAUDE_PLUGIN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/marketplaces/acme/.claude-plugin/marketplace.json",
+                                ConfigShape.CLAUDE_MARKETPLACE),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/marketplaces/acme/plugins/lint/hooks/hooks.json",
+                                ConfigShape.CLAUDE_PLUGIN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "~/.claude/plugins/marketplaces/acme/external_plugins/x/.mcp.json",
+                                ConfigShape.MCP_SERVERS));
+        assertThat(r.files()).allMatch(f -> f.entry().client().equals("claude-code"));
+    }
+
+    @Test
+    void systemRoot_findsManagedFilesOfEveryOs_andNothingWithoutIt() throws IOException {
+        Path system = tmp.resolve("machine");
+        write(system, "etc/claude-code/managed-mcp.json");
+        write(system, "etc/claude-code/managed-settings.json");
+        write(system, "etc/claude-code/managed-settings.d/10-hooks.json");
+        write(system, "Library/Application Support/ClaudeCode/managed-settings.json");
+        write(system, "Program Files/ClaudeCode/managed-mcp.json");
+        write(system, "etc/gemini-cli/settings.json");
+        write(system, "ProgramData/gemini-cli/system-defaults.json");
+        write(system, "etc/claude-code/README.json");
+        Path root = tmp.resolve("repo");
+        Files.createDirectories(root);
+
+        DiscoveryResult r = Discovery.discover(root, false, null, system, ScanLimits.defaults());
+
+        assertThat(r.files())
+                .extracting(DiscoveredFile::displayPath, DiscoveredFile::scope)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/etc/claude-code/managed-mcp.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/etc/claude-code/managed-settings.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/etc/claude-code/managed-settings.d/10-hooks.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/Library/Application Support/ClaudeCode/managed-settings.json",
+                                "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/Program Files/ClaudeCode/managed-mcp.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/etc/gemini-cli/settings.json", "system"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/ProgramData/gemini-cli/system-defaults.json", "system"));
+        assertThat(
+                        Discovery.discover(root, true, tmp.resolve("nohome"), ScanLimits.defaults())
+                                .files())
+                .isEmpty();
+    }
+
+    @Test
+    void catalogue_findsVsCodeTasksButNotLaunchConfigs() {
+        assertThat(ClientCatalog.matchProjectPath(".vscode/tasks.json"))
+                .hasValueSatisfying(
+                        e -> {
+                            assertThat(e.shape()).isEqualTo(ConfigShape.VSCODE_TASKS);
+                            assertThat(e.kind()).isEqualTo("settings");
+                        });
+        assertThat(ClientCatalog.matchProjectPath(".vscode/launch.json")).isEmpty();
+        assertThat(ClientCatalog.matchProjectPath("tasks.json")).isEmpty();
+    }
+
+    @Test
     void userFileLinkedOutsideHome_isSkipped() throws IOException {
         Path home = tmp.resolve("home");
         Files.createDirectories(home);

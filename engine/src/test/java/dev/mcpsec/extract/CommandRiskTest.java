@@ -50,9 +50,26 @@ class CommandRiskTest {
                 "~/.claude/statusline.sh",
                 "python3 .claude/hooks/check_bash.py",
                 "jq -r '.tool_input.file_path' | xargs npx eslint --fix",
-                "git diff --stat | bash scripts/summary.sh"
+                "git diff --stat | bash scripts/summary.sh",
+                "echo done; ./deploy.sh",
+                "echo $(whoami)",
+                "echo `id`",
+                "echo hi > ~/.bashrc",
+                "printf '%s' \"$HOME\""
             })
     void staysLocal(String command) {
         assertThat(SettingFacts.risk(command)).as(command).isEqualTo("local");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "echo Session complete",
+                "echo '⚠️  Fichier modifié - Pensez à /validate-ui si UI concernée'",
+                "printf \"done\\n\"",
+                "echo -n ready"
+            })
+    void onlyPrintsConstantText(String command) {
+        assertThat(SettingFacts.risk(command)).as(command).isEqualTo("inert");
     }
 }

