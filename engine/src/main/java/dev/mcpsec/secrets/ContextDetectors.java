@@ -31,11 +31,18 @@ final class ContextDetectors {
                     "(?i)[?&;]((?:api[_-]?)?key|apikey|token|"
                             + "access[_-]?token|auth[_-]?token|api[_-]?token|secret|client[_-]?secret|password|pwd|sig)=([^&#\\s\"']+)");
 
-    /** A file name ({@code keys/app.pem}) or an upper-case variable name ({@code JWT_SECRET}). */
+    /**
+     * A key or credentials file named by a relative path: {@code keys/app.pem}, {@code sa.json}.
+     */
+    private static final Pattern KEY_FILE =
+            Pattern.compile("(?i)[\\w.\\\\/-]+\\.(pem|key|p12|pfx|crt|cer|der|jks|json)");
+
+    /** An upper-case variable name such as {@code PROD_DB_PASSWORD}: names a secret, is none. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
+
+    /** A value with a path separator or a file extension: judged by random shape only. */
     private static final Pattern FILE_OR_IDENTIFIER =
-            Pattern.compile(
-                    "(?i:.*[/\\\\].*|.*\\.(pem|key|json|p12|pfx|crt|cer|der|txt|env|jks))"
-                            + "|[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
+            Pattern.compile("(?i:.*[/\\\\].*|.*\\.(pem|key|json|p12|pfx|crt|cer|der|txt|env|jks))");
 
     private static final List<String> DB_SCHEMES =
             List.of(
@@ -276,9 +283,14 @@ final class ContextDetectors {
                 || v.startsWith("/")
                 || v.startsWith("~")
                 || v.startsWith("./")
-                || isWindowsPath(v)) {
+                || isWindowsPath(v)
+                || KEY_FILE.matcher(v).matches()) {
             scan.explain(
                     "generic: secret-named value looks like a path, URL or sentence; not judged");
+            return;
+        }
+        if (VARIABLE_NAME.matcher(v).matches()) {
+            scan.explain("generic: secret-named value is a variable name (" + v + "), not judged");
             return;
         }
         if (scan.name.strongSecret()) {
