@@ -403,6 +403,11 @@ final class ContextDetectors {
         if (classes < 2 || s.chars().distinct().count() < 6) {
             return false;
         }
+        if (!upper && !digit) {
+            // lower-case words and punctuation ("local-only", "sk-no-key-required"): written, not
+            // generated
+            return false;
+        }
         return s.length() < 16 || Randomness.entropy(s) >= 3.0;
     }
 

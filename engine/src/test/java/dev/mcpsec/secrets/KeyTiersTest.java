@@ -148,8 +148,10 @@ class KeyTiersTest {
         assertThat(only("APP_SECRET_KEY", "longandlowercasesecretvalue").kind())
                 .isEqualTo("generic");
         assertThat(only("JWT_PRIVATE_KEY", "sixteenlowercase").kind()).isEqualTo("generic");
-        // a weak name keeps the random-shape test
+        // a weak name keeps the random-shape test: written words are not generated keys
         none("API_KEY", "correcthorsebatterystaple");
+        none("apiKey", "local-only");
+        none("apiKey", "sk-no-key-required");
     }
 
     @Test
