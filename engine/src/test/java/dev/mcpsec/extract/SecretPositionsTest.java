@@ -185,4 +185,31 @@ class SecretPositionsTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "openai-api-key", "provider.openai.options.apiKey"));
     }
+
+    @Test
+    void crushProviderKeys_andCodexProviderTokens_areCredentialsOfTheFile() {
+        String anthropic = FakeSecrets.generate("anthropic", rnd);
+        String token = FakeSecrets.generate("generic-base62", rnd);
+        assertThat(
+                        credentials(
+                                "crush.json",
+                                "{\"providers\":{\"anthropic\":{\"api_key\":"
+                                        + json(anthropic)
+                                        + ",\"base_url\":\"https://api.anthropic.com/v1\"},"
+                                        + "\"ollama\":{\"api_key\":\"ollama\"}},\"mcp\":{}}"))
+                .extracting(Credential::kind, Credential::location)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "anthropic-api-key", "providers.anthropic.api_key"));
+        assertThat(
+                        credentials(
+                                ".codex/config.toml",
+                                "[model_providers.gateway]\nname = \"gateway\"\nbase_url ="
+                                        + " \"https://llm.acme.example/v1\"\nenv_key = \"GATEWAY_KEY\"\n"
+                                        + "experimental_bearer_token = \""
+                                        + token
+                                        + "\"\n"))
+                .extracting(Credential::location)
+                .containsExactly("model_providers.gateway.experimental_bearer_token");
+    }
 }
