@@ -188,7 +188,24 @@ class NoLeakTest {
                         + s.get("linear")
                         + "\",\"--header\",\"Authorization: Bearer "
                         + s.get("npm")
-                        + "\"]}}}");
+                        + "\"]},"
+                        // a command line inside one argument, a JSON-encoded flag value, a key
+                        // whose tier comes from an environment setting beside it
+                        + "\"wrapped\":{\"command\":\"sh\",\"args\":[\"-c\","
+                        + json("npx -y acme-mcp@1.0.0 --api-key " + s.get("clerk-live"))
+                        + "]},"
+                        + "\"jsonarg\":{\"command\":\"npx\",\"args\":[\"-y\",\"@smithery/cli@1.2.4\","
+                        + "\"run\",\"exa\",\"--config\","
+                        + json("{\"auth\":{\"exaApiKey\":\"" + s.get("generic-hex40") + "\"}}")
+                        + "]},"
+                        + "\"paypal\":{\"command\":\"npx\",\"args\":[\"-y\",\"@paypal/mcp@1.0.0\"],"
+                        + "\"env\":{\"PAYPAL_ENVIRONMENT\":\"PRODUCTION\",\"PAYPAL_ACCESS_TOKEN\":"
+                        + json(s.get("generic-base62"))
+                        + "}}}}");
+        // a model-provider key of the assistant itself, beside the MCP servers
+        yaml.append("models:\n  - name: m\n    provider: openai\n    apiKey: ")
+                .append(json(s.get("openai-admin")))
+                .append('\n');
         t.write(".env.mcp", dotEnv.toString());
         t.write(".codex/config.toml", toml.toString());
         t.write(".continue/config.yaml", yaml.toString());

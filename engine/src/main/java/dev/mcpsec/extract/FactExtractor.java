@@ -21,7 +21,9 @@ import dev.mcpsec.secrets.ArgValue;
 import dev.mcpsec.secrets.DatabaseVariables;
 import dev.mcpsec.secrets.DbUrl;
 import dev.mcpsec.secrets.Detection;
+import dev.mcpsec.secrets.DetectorOptions;
 import dev.mcpsec.secrets.Fingerprinter;
+import dev.mcpsec.secrets.KeyEnvironments;
 import dev.mcpsec.secrets.Masker;
 import dev.mcpsec.secrets.Reference;
 import dev.mcpsec.secrets.SecretDetector;
@@ -217,7 +219,7 @@ public final class FactExtractor {
                 detector.classifier(),
                 sink.facts());
         hiddenText(file, e, sink.facts());
-        Values values = new Values(origin, sink);
+        Values values = new Values(origin, sink, keyEnvironment(e, args));
         for (Map.Entry<String, Located> env : e.env().entrySet()) {
             values.inspect(env.getKey(), env.getValue(), "env." + env.getKey(), ValueContext.ENV);
         }
@@ -323,6 +325,24 @@ public final class FactExtractor {
     }
 
     /**
+     * The environment the server's own settings give its keys ({@code PAYPAL_ENVIRONMENT=
+     * PRODUCTION}, {@code --paypal-environment=SANDBOX}, a {@code rzp_live_} key id), or null.
+     */
+    private KeyEnvironments.Verdict keyEnvironment(ServerEntry e, List<String> args) {
+        DetectorOptions options = detector.options();
+        if (options.liveSettings().isEmpty() && options.testSettings().isEmpty()) {
+            return null;
+        }
+        Map<String, String> settings = new LinkedHashMap<>(envValues(e));
+        for (ArgValue a : ArgScanner.scan(args)) {
+            if (a.name() != null) {
+                settings.putIfAbsent(a.name(), a.value());
+            }
+        }
+        return KeyEnvironments.of(settings, options).orElse(null);
+    }
+
+    /**
      * The server's environment as the config writes it (names to values), for the launch-risk
      * checks.
      */
@@ -425,9 +445,20 @@ public final class FactExtractor {
         private final Origin origin;
         private final Sink sink;
 
+        private final KeyEnvironments.Verdict environment;
+
         Values(Origin origin, Sink sink) {
+            this(origin, sink, null);
+        }
+
+        /**
+         * @param environment what the server's settings say of its keys: a key of unknown tier
+         *     takes this tier; null for none
+         */
+        Values(Origin origin, Sink sink, KeyEnvironments.Verdict environment) {
             this.origin = origin;
             this.sink = sink;
+            this.environment = environment;
         }
 
         /** Records what {@code value} (named {@code name}, found at {@code location}) holds. */
@@ -493,6 +524,7 @@ public final class FactExtractor {
         }
 
         private Credential credential(Detection d, String name, Located value, String location) {
+            boolean retiered = environment != null && "unknown".equals(d.tier());
             return Credential.builder()
                     .file(origin.file())
                     .line(value.line())
@@ -502,10 +534,18 @@ public final class FactExtractor {
                     .location(location)
                     .variable(name)
                     .kind(d.kind())
-                    .tier(d.tier())
+                    .tier(retiered ? environment.tier() : d.tier())
                     .masked(d.masked())
                     .fingerprint(fingerprinter.fingerprint(d.secret()))
-                    .detector(d.detector())
+                    .detector(
+                            retiered
+                                    ? d.detector()
+                                            + "; tier "
+                                            + environment.tier()
+                                            + " from the server's "
+                                            + environment.setting()
+                                            + " setting"
+                                    : d.detector())
                     .confidence(d.confidence())
                     .expiring(d.expiring())
                     .tracked(origin.tracked())

@@ -53,6 +53,12 @@ final class ClientAdapters {
                             + "|enableAllProjectMcpServers|enabledMcpjsonServers|disabledMcpjsonServers|disabledMcpServers"
                             + "|enabledMcpServers|allowedTools)");
 
+    /** The last segment of a model-provider setting that holds a credential. */
+    private static final Pattern MODEL_KEY =
+            Pattern.compile(
+                    "(?i).*\\.(api_?key|[a-z_]*token|[a-z_]*secret|password"
+                            + "|headers\\.(authorization|x-api-key|api-key))");
+
     /** The servers and settings one file yielded. */
     record Parsed(List<ServerEntry> servers, List<SettingEntry> settings, List<FileValue> values) {}
 
@@ -128,6 +134,7 @@ final class ClientAdapters {
                         "agent.always_allow_tool_actions",
                         "agent.tool_permissions",
                         "session.trust_all_worktrees");
+                modelKeys(root, "language_models");
             }
             case OPENCODE -> {
                 servers(opencodeServers(root.get("mcp")));
@@ -137,14 +144,17 @@ final class ClientAdapters {
                                 root,
                                 k -> k.matches("provider\\.[^.]+\\.options\\.baseURL"),
                                 null));
+                modelKeys(root, "provider");
             }
             case CRUSH -> {
                 servers(root.get("mcp"));
                 settings(root, "permissions.allowed_tools");
+                modelKeys(root, "providers");
             }
             case CODEX -> {
                 servers(root.get("mcp_servers"));
                 settings(root, "approval_policy", "sandbox_mode", "notify");
+                modelKeys(root, "model_providers");
                 settings.addAll(
                         SettingsReader.select(
                                 root, k -> k.matches("model_providers\\.[^.]+\\.base_url"), null));
@@ -152,7 +162,10 @@ final class ClientAdapters {
                         SettingsReader.select(
                                 root, k -> k.matches("projects\\..+\\.trust_level"), null));
             }
-            case CONTINUE -> continueServers(root);
+            case CONTINUE -> {
+                continueServers(root);
+                modelKeys(root, "models", "tabAutocompleteModel", "embeddingsProvider", "reranker");
+            }
             case GOOSE -> {
                 servers(root.get("extensions"));
                 settings(root, "GOOSE_MODE", "GOOSE_ALLOWLIST");
@@ -368,6 +381,23 @@ final class ClientAdapters {
         }
         settings.addAll(
                 SettingsReader.select(root, k -> CLAUDE_PROJECT_KEYS.matcher(k).matches(), null));
+    }
+
+    /**
+     * Model-provider credentials of an assistant config (Continue {@code models[].apiKey}, opencode
+     * {@code provider.*.options.apiKey}, Crush {@code providers.*.api_key}, Codex {@code
+     * model_providers.*.experimental_bearer_token}, Zed {@code language_models}): the leaves under
+     * {@code roots} whose own name says key, token, secret or password, and request headers.
+     */
+    private void modelKeys(PNode root, String... roots) {
+        List<String> prefixes = List.of(roots);
+        settings.addAll(
+                SettingsReader.select(
+                        root,
+                        k ->
+                                prefixes.stream().anyMatch(p -> k.startsWith(p + "."))
+                                        && MODEL_KEY.matcher(k).matches(),
+                        null));
     }
 
     private void settings(PNode root, String... prefixes) {

@@ -1,6 +1,7 @@
 package dev.mcpsec.scan;
 
 import dev.mcpsec.api.AdvisorySource;
+import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.CredentialSummary;
 import dev.mcpsec.api.FactRecord;
 import dev.mcpsec.api.FileSummary;
@@ -44,6 +45,7 @@ import dev.mcpsec.rules.RuleRunner;
 import dev.mcpsec.rules.RuleTracer;
 import dev.mcpsec.secrets.DetectorOptions;
 import dev.mcpsec.secrets.Fingerprinter;
+import dev.mcpsec.secrets.KeyEnvironments;
 import dev.mcpsec.secrets.OccurrenceScan;
 import dev.mcpsec.secrets.OccurrenceScanner;
 import dev.mcpsec.secrets.SecretDetector;
@@ -388,17 +390,46 @@ public final class ScanEngine {
         DetectorOptions defaults = DetectorOptions.defaults();
         List<String> prod = new ArrayList<>(defaults.productionMarkers());
         List<String> dev = new ArrayList<>(defaults.devMarkers());
+        List<String> live = new ArrayList<>();
+        List<String> test = new ArrayList<>();
         for (PolicyData d : policies.data()) {
             addMarker(d.name(), d.key(), d.value(), prod, dev);
+            addKeyEnvironment(d.name(), d.key(), d.value(), live, test);
         }
         config.data()
                 .forEach(
                         (name, lists) ->
                                 lists.forEach(
                                         (k, vs) ->
-                                                vs.forEach(v -> addMarker(name, k, v, prod, dev))));
+                                                vs.forEach(
+                                                        v -> {
+                                                            addMarker(name, k, v, prod, dev);
+                                                            addKeyEnvironment(
+                                                                    name, k, v, live, test);
+                                                        })));
         return new DetectorOptions(
-                List.copyOf(prod), List.copyOf(dev), request.limits().maxValueLength());
+                        List.copyOf(prod), List.copyOf(dev), request.limits().maxValueLength())
+                .withKeyEnvironments(live, test);
+    }
+
+    /**
+     * Data {@code key-environments}: {@code live} and {@code test} lists of NAME=value settings.
+     */
+    private static void addKeyEnvironment(
+            String name, String key, String value, List<String> live, List<String> test) {
+        if (!"key-environments".equals(name)) {
+            return;
+        }
+        List<String> into = "live".equals(key) ? live : "test".equals(key) ? test : null;
+        if (into == null || into.contains(value)) {
+            return;
+        }
+        try {
+            KeyEnvironments.check(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("data", e.getMessage());
+        }
+        into.add(value);
     }
 
     private static void addMarker(

@@ -30,6 +30,20 @@ final class ContextDetectors {
             Pattern.compile(
                     "(?i)[?&;]((?:api[_-]?)?key|apikey|token|"
                             + "access[_-]?token|auth[_-]?token|api[_-]?token|secret|client[_-]?secret|password|pwd|sig)=([^&#\\s\"']+)");
+
+    /**
+     * A key or credentials file named by a relative path: {@code keys/app.pem}, {@code sa.json}.
+     */
+    private static final Pattern KEY_FILE =
+            Pattern.compile("(?i)[\\w.\\\\/-]+\\.(pem|key|p12|pfx|crt|cer|der|jks|json)");
+
+    /** An upper-case variable name such as {@code PROD_DB_PASSWORD}: names a secret, is none. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
+
+    /** A value with a path separator or a file extension: judged by random shape only. */
+    private static final Pattern FILE_OR_IDENTIFIER =
+            Pattern.compile("(?i:.*[/\\\\].*|.*\\.(pem|key|json|p12|pfx|crt|cer|der|txt|env|jks))");
+
     private static final List<String> DB_SCHEMES =
             List.of(
                     "postgres",
@@ -269,12 +283,63 @@ final class ContextDetectors {
                 || v.startsWith("/")
                 || v.startsWith("~")
                 || v.startsWith("./")
-                || isWindowsPath(v)) {
+                || isWindowsPath(v)
+                || KEY_FILE.matcher(v).matches()) {
             scan.explain(
                     "generic: secret-named value looks like a path, URL or sentence; not judged");
             return;
         }
+        if (VARIABLE_NAME.matcher(v).matches()) {
+            scan.explain("generic: secret-named value is a variable name (" + v + "), not judged");
+            return;
+        }
+        if (scan.name.strongSecret()) {
+            namedLiteral(scan, v, scan.value.indexOf(v));
+            return;
+        }
         randomLiteral(scan, v, scan.value.indexOf(v), "generic", "generic secret name");
+    }
+
+    /**
+     * A literal under a name that says "credential" on its own ({@code DATABASE_PASSWORD}, {@code
+     * *_SECRET_KEY}, {@code *_PRIVATE_KEY}): reported whatever its shape (a passphrase of
+     * lower-case words is still a password), unless the classifier calls it a placeholder or a
+     * default password.
+     */
+    private void namedLiteral(Scan scan, String token, int start) {
+        if (scan.overlaps(start, start + token.length())) {
+            return;
+        }
+        if (FILE_OR_IDENTIFIER.matcher(token).matches()) {
+            // could be a path or a variable name: judged by shape alone, as for any secret name
+            randomLiteral(scan, token, start, "generic", "generic secret name");
+            return;
+        }
+        Classification c = classifier.classify(token);
+        if (c.isPlaceholderOrReference()) {
+            scan.explain("generic candidate is a " + c.noun() + ": " + c.reason());
+            return;
+        }
+        Classification weak = classifier.classifyPassword(token);
+        if (weak.isPlaceholderOrReference()) {
+            scan.explain("generic candidate is a " + weak.noun() + ": " + weak.reason());
+            return;
+        }
+        boolean random = looksRandom(token);
+        scan.add(
+                new Detection(
+                        "generic",
+                        "unknown",
+                        "unknown",
+                        Masker.mask(token),
+                        random && strength(token).equals("high") ? "medium" : "low",
+                        "credential by name ("
+                                + c.reason()
+                                + (random ? "" : "; not random-looking, reported for its name")
+                                + ")",
+                        false,
+                        token,
+                        start));
     }
 
     private static boolean isWindowsPath(String v) {
@@ -336,6 +401,11 @@ final class ContextDetectors {
         }
         int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
         if (classes < 2 || s.chars().distinct().count() < 6) {
+            return false;
+        }
+        if (!upper && !digit) {
+            // lower-case words and punctuation ("local-only", "sk-no-key-required"): written, not
+            // generated
             return false;
         }
         return s.length() < 16 || Randomness.entropy(s) >= 3.0;

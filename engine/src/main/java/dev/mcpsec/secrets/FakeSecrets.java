@@ -52,11 +52,24 @@ public final class FakeSecrets {
                     "private-key",
                     "postgres-url",
                     "generic-hex40",
-                    "generic-base62");
+                    "generic-base62",
+                    "paystack-live",
+                    "paystack-test",
+                    "clerk-live",
+                    "clerk-test",
+                    "mollie-live",
+                    "mollie-test",
+                    "braintree-production",
+                    "braintree-sandbox",
+                    "square-token",
+                    "square-sandbox",
+                    "supabase-publishable",
+                    "odd-claims-jwt");
 
     private static final String ALNUM =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String HEX = "0123456789abcdef";
+    private static final String LOWER_DIGITS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String AWS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final String URLSAFE = ALNUM + "-_";
     private static final Pattern TOKEN = Pattern.compile("@@FAKE:([a-z0-9-]+)@@");
@@ -121,6 +134,29 @@ public final class FakeSecrets {
                             + "@db.internal.example.net:5432/app";
             case "generic-hex40" -> random(HEX, 40, rnd);
             case "generic-base62" -> random(ALNUM, 32, rnd);
+            case "paystack-live" -> "sk_" + "live_" + random(HEX, 40, rnd);
+            case "paystack-test" -> "sk_" + "test_" + random(HEX, 40, rnd);
+            case "clerk-live" -> "sk_" + "live_" + random(ALNUM, 42, rnd);
+            case "clerk-test" -> "sk_" + "test_" + random(ALNUM, 42, rnd);
+            case "mollie-live" -> "live" + "_" + random(ALNUM, 30, rnd);
+            case "mollie-test" -> "test" + "_" + random(ALNUM, 30, rnd);
+            case "braintree-production" ->
+                    "access_token$"
+                            + "production$"
+                            + random(LOWER_DIGITS, 16, rnd)
+                            + "$"
+                            + random(HEX, 32, rnd);
+            case "braintree-sandbox" ->
+                    "access_token$"
+                            + "sandbox$"
+                            + random(LOWER_DIGITS, 16, rnd)
+                            + "$"
+                            + random(HEX, 32, rnd);
+            case "square-token" -> "EA" + "AA" + random(URLSAFE, 60, rnd);
+            case "square-sandbox" -> "sandbox-" + "sq0atb-" + random(URLSAFE, 22, rnd);
+            case "supabase-publishable" ->
+                    "sb_" + "publishable_" + random(ALNUM, 22, rnd) + "_" + random(ALNUM, 8, rnd);
+            case "odd-claims-jwt" -> jwt("backend", "acme-auth", rnd);
             default ->
                     throw new IllegalArgumentException(
                             "unknown fake secret kind '" + kind + "', known: " + KINDS);

@@ -50,6 +50,15 @@ final class KnownPrefixes {
                             "sntrys_",
                             "sntryu_",
                             "BSA",
+                            "sandbox-sq0atb-",
+                            "sandbox-sq0csb-",
+                            "sq0atp-",
+                            "sq0atb-",
+                            "sq0csp-",
+                            "sq0csb-",
+                            "EAAA",
+                            "access_token$production$",
+                            "access_token$sandbox$",
                             "eyJ")
                     .stream()
                     .sorted(Comparator.comparingInt(String::length).reversed())

@@ -15,9 +15,17 @@ record NameInfo(
         boolean notion,
         boolean brave,
         boolean production,
-        boolean development) {
+        boolean development,
+        boolean strongSecret,
+        boolean serviceRole) {
 
-    static final NameInfo NONE = new NameInfo(List.of(), false, false, false, false, false, false);
+    static final NameInfo NONE =
+            new NameInfo(List.of(), false, false, false, false, false, false, false, false);
+
+    /** True when one of the name's words is {@code word}. */
+    boolean has(String word) {
+        return words.contains(word);
+    }
 
     /**
      * A bounded per-detector cache; cleared whole when full, which keeps it simple and its memory
@@ -57,7 +65,9 @@ record NameInfo(
                     words.contains("brave")
                             || String.join("-", words).equals("x-subscription-token"),
                     SecretNames.hasMarker(words, options.productionMarkers()),
-                    SecretNames.hasMarker(words, options.devMarkers()));
+                    SecretNames.hasMarker(words, options.devMarkers()),
+                    SecretNames.isStrongSecretName(words),
+                    SecretNames.isServiceRoleName(words));
         }
     }
 }

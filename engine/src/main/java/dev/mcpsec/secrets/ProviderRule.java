@@ -1,6 +1,8 @@
 package dev.mcpsec.secrets;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +73,31 @@ record ProviderRule(
                             String tier = m.group(1).equals("p") ? "public" : m.group(2);
                             return new Shape(kind, tier, false);
                         },
+                        false),
+                new ProviderRule(
+                        "braintree",
+                        "braintree",
+                        List.of("access_token$"),
+                        Pattern.compile(
+                                "\\baccess_token\\$(production|sandbox)\\$[0-9a-z]{16}\\$[0-9a-f]{32}\\b"),
+                        m ->
+                                new Shape(
+                                        "braintree-access-token",
+                                        m.group(1).equals("production") ? "live" : "test",
+                                        false),
+                        false),
+                new ProviderRule(
+                        "square-legacy",
+                        "square",
+                        List.of("sq0atp-", "sq0atb-", "sq0csp-", "sq0csb-"),
+                        Pattern.compile("(?<![\\w-])(sandbox-)?sq0(at|cs)[pb]-[\\w-]{22,43}"),
+                        m ->
+                                new Shape(
+                                        m.group(2).equals("at")
+                                                ? "square-access-token"
+                                                : "square-application-secret",
+                                        m.group(1) != null ? "test" : "unknown",
+                                        false),
                         false),
                 of(
                         "stripe-webhook",
@@ -252,6 +279,55 @@ record ProviderRule(
                     "notion-token",
                     "unknown",
                     false);
+
+    /**
+     * Formats that share Stripe's {@code sk_live_}/{@code sk_test_} shape or are too plain to match
+     * alone ({@code live_…}, {@code EAAA…}): they apply, before the built-in rules, only when a
+     * word of the value's name names the provider ({@code PAYSTACK_SECRET_KEY}, {@code
+     * CLERK_SECRET_KEY}, {@code MOLLIE_API_KEY}, {@code SQUARE_ACCESS_TOKEN}).
+     */
+    static final Map<String, ProviderRule> BY_NAME =
+            Map.of(
+                    "paystack", liveTest("paystack", "paystack-secret", "paystack-public"),
+                    "clerk", liveTest("clerk", "clerk-secret", "clerk-publishable"),
+                    "mollie",
+                            new ProviderRule(
+                                    "mollie",
+                                    "mollie",
+                                    List.of("live_", "test_"),
+                                    Pattern.compile("\\b(live|test)_[A-Za-z0-9]{30,}\\b"),
+                                    m -> new Shape("mollie-api-key", m.group(1), false),
+                                    false),
+                    "square",
+                            of(
+                                    "square",
+                                    "square",
+                                    "EAAA",
+                                    "\\bEAAA[\\w-]{60,}",
+                                    "square-access-token",
+                                    "unknown",
+                                    false));
+
+    /**
+     * A provider whose keys say live or test the way Stripe's do: {@code sk_live_}, {@code
+     * pk_test_}.
+     */
+    private static ProviderRule liveTest(String provider, String secretKind, String publicKind) {
+        return new ProviderRule(
+                provider,
+                provider,
+                List.of("k_live_", "k_test_"),
+                Pattern.compile("\\b([sp])k_(live|test)_[A-Za-z0-9]{20,}\\b"),
+                m ->
+                        m.group(1).equals("p")
+                                ? new Shape(publicKind, "public", false)
+                                : new Shape(secretKind, m.group(2), false),
+                false);
+    }
+
+    /** Providers whose key format states live or test: a name or host marker never overrides it. */
+    static final Set<String> FORMAT_TIERED =
+            Set.of("stripe", "paystack", "clerk", "mollie", "braintree");
 
     static final ProviderRule BRAVE =
             of(

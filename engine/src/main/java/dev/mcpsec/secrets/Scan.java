@@ -83,7 +83,8 @@ final class Scan {
             tier = "live";
         } else if (dev
                 && (tier.equals("unknown")
-                        || (tier.equals("live") && !d.provider().equals("stripe")))) {
+                        || (tier.equals("live")
+                                && !ProviderRule.FORMAT_TIERED.contains(d.provider())))) {
             tier = "dev";
         } else {
             return d;

@@ -2,6 +2,7 @@ package dev.mcpsec.secrets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -75,6 +76,11 @@ public final class SecretDetector {
         if (value.length() >= MIN_PROVIDER_LENGTH) {
             contextDetectors.privateKeys(scan);
             jwts(scan);
+            for (Map.Entry<String, ProviderRule> named : ProviderRule.BY_NAME.entrySet()) {
+                if (scan.name.has(named.getKey()) && named.getValue().mayMatch(value)) {
+                    provider(scan, named.getValue());
+                }
+            }
             for (ProviderRule rule : rules) {
                 if (rule.mayMatch(value)) {
                     provider(scan, rule);
@@ -205,13 +211,18 @@ public final class SecretDetector {
                 kind = "supabase-anon-jwt";
                 tier = "public";
                 provider = "supabase";
+            } else if (scan.name.serviceRole()) {
+                // SUPABASE_SERVICE_ROLE_KEY: the name says what the key is, whatever its claims
+                kind = "supabase-service-role-jwt";
+                tier = "live";
+                provider = "supabase";
             } else {
                 kind = "jwt";
                 tier = "unknown";
             }
             boolean signed = token.lastIndexOf('.') < token.length() - 1;
             String confidence = !signed ? "low" : kind.equals("jwt") ? "medium" : "high";
-            boolean expiring = !supabase && cl.exp() != null;
+            boolean expiring = !supabase && !provider.equals("supabase") && cl.exp() != null;
             scan.add(
                     new Detection(
                             kind,
@@ -219,7 +230,15 @@ public final class SecretDetector {
                             provider,
                             Masker.mask(token),
                             confidence,
-                            "jwt role=" + cl.role() + " (" + c.reason() + ")",
+                            "jwt role="
+                                    + cl.role()
+                                    + (kind.equals("supabase-service-role-jwt")
+                                                    && !"service_role".equals(cl.role())
+                                            ? " under a service-role name"
+                                            : "")
+                                    + " ("
+                                    + c.reason()
+                                    + ")",
                             expiring,
                             token,
                             m.start()));

@@ -30,6 +30,26 @@ final class SecretNames {
                     // libpq's PGPASSWORD and the MYSQLPASSWORD of hosted MySQL, written as one word
                     "pgpassword",
                     "mysqlpassword");
+    private static final Set<String> STRONG_WORDS =
+            Set.of(
+                    "password",
+                    "passwd",
+                    "passphrase",
+                    "secretkey",
+                    "privatekey",
+                    "servicerolekey",
+                    "clientsecret",
+                    "pgpassword",
+                    "mysqlpassword");
+    private static final Set<String> STRONG_PAIRS =
+            Set.of(
+                    "secret key",
+                    "private key",
+                    "role key",
+                    "client secret",
+                    "signing key",
+                    "master key",
+                    "signing secret");
     private static final Set<String> PUBLIC_QUALIFIERS =
             Set.of("public", "publishable", "anon", "pub");
 
@@ -78,6 +98,37 @@ final class SecretNames {
             return false;
         }
         return words.size() < 2 || !PUBLIC_QUALIFIERS.contains(words.get(words.size() - 2));
+    }
+
+    /**
+     * True when the name alone says the value is a credential whatever its shape: {@code
+     * *_PASSWORD}, {@code *_PASSPHRASE}, {@code *_SECRET_KEY}, {@code *_PRIVATE_KEY}, {@code
+     * *_SERVICE_ROLE_KEY}, {@code *_CLIENT_SECRET}, {@code *_SIGNING_KEY}, {@code *_MASTER_KEY}.
+     */
+    static boolean isStrongSecretName(List<String> words) {
+        int n = words.size();
+        if (n == 0) {
+            return false;
+        }
+        String last = words.get(n - 1);
+        if (STRONG_WORDS.contains(last)) {
+            return true;
+        }
+        if (n < 2) {
+            return false;
+        }
+        String pair = words.get(n - 2) + " " + last;
+        return STRONG_PAIRS.contains(pair);
+    }
+
+    /** True for {@code SUPABASE_SERVICE_ROLE_KEY}, {@code serviceRoleKey} and the like. */
+    static boolean isServiceRoleName(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).equals("service") && words.get(i + 1).equals("role")) {
+                return true;
+            }
+        }
+        return words.contains("servicerole") || words.contains("servicerolekey");
     }
 
     /** True when one of the name's words is one of the markers. */

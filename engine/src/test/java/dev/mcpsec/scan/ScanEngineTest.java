@@ -172,4 +172,17 @@ class ScanEngineTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("path does not exist");
     }
+
+    @Test
+    void aMalformedKeyEnvironmentsEntry_isAConfigurationErrorNamingIt() throws Exception {
+        Path root = project();
+        Files.createDirectories(root.resolve(".mcpsec"));
+        Files.writeString(
+                root.resolve(".mcpsec/config.json"),
+                "{\"data\": {\"key-environments\": {\"live\": [\"ACME_PAY_ENV\"]}}}");
+        assertThatThrownBy(() -> engine.scan(request(root).build(), policies()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("NAME=value")
+                .hasMessageContaining("ACME_PAY_ENV");
+    }
 }
