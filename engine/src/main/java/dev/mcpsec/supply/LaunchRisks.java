@@ -65,6 +65,24 @@ public final class LaunchRisks {
                     "--default-index",
                     "--find-links",
                     "-f");
+
+    /**
+     * Options and variables (lower case) that add a package source next to the default one instead
+     * of replacing it: the resolver may take a name from either, which is what dependency confusion
+     * feeds on. uv's {@code --index} is searched before the default index.
+     */
+    private static final Set<String> ADDED_SOURCES =
+            Set.of(
+                    "--extra-index-url",
+                    "--index",
+                    "--find-links",
+                    "-f",
+                    "uv_index",
+                    "uv_extra_index_url",
+                    "pip_extra_index_url",
+                    "pip_find_links",
+                    "uv_find_links");
+
     private static final Set<String> NPM_REGISTRY_ENV =
             Set.of(
                     "npm_config_registry",
@@ -251,21 +269,39 @@ public final class LaunchRisks {
     private static LaunchRisk registryRisk(
             McpServer s, String ecosystem, String where, String value) {
         String host = null;
+        String scheme = null;
         try {
             URI u = URI.create(value.strip());
             host = u.getHost() == null ? null : u.getHost().toLowerCase(Locale.ROOT);
+            scheme = u.getScheme() == null ? null : u.getScheme().toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             // a reference such as ${REGISTRY}: the host is unknown
+        }
+        String pattern;
+        if (ADDED_SOURCES.contains(where.toLowerCase(Locale.ROOT))) {
+            pattern = "extra-index";
+        } else if ("http".equals(scheme) && host != null && !loopback(host)) {
+            pattern = "registry-http";
+        } else {
+            pattern = "registry";
         }
         return new LaunchRisk(
                 s.file(),
                 s.line(),
                 s.column(),
                 s.name(),
-                "registry",
+                pattern,
                 where + " " + safeUrl(value.strip()),
                 ecosystem,
                 host);
+    }
+
+    private static boolean loopback(String host) {
+        return host.equals("localhost")
+                || host.endsWith(".localhost")
+                || host.startsWith("127.")
+                || host.equals("[::1]")
+                || host.equals("::1");
     }
 
     private static LaunchRisk risk(McpServer s, String pattern, String detail) {

@@ -84,7 +84,10 @@ class LaunchRisksTest {
                 "npx␣--registry␣https://npm.example.dev␣-y␣@acme/mcp@1.0.0 => registry",
                 "npx␣--registry=https://npm.example.dev␣-y␣@acme/mcp@1.0.0 => registry",
                 "uvx␣--index-url␣https://pypi.example.dev/simple␣acme-mcp==1.0 => registry",
-                "uvx␣--extra-index-url␣https://pypi.example.dev/simple␣acme-mcp==1.0 => registry",
+                "uvx␣--extra-index-url␣https://pypi.example.dev/simple␣acme-mcp==1.0 => extra-index",
+                "uvx␣--find-links␣https://pypi.example.dev/wheels␣acme-mcp==1.0 => extra-index",
+                "npx␣--registry␣http://npm.example.dev␣-y␣@acme/mcp@1.0.0 => registry-http",
+                "npx␣--registry␣http://localhost:4873␣-y␣@acme/mcp@1.0.0 => registry",
                 "cmd␣/c␣npx␣--registry␣https://npm.example.dev␣-y␣@acme/mcp@1.0.0 => registry"
             })
     void riskyLaunches_areFound(String line, String pattern) {
@@ -144,13 +147,16 @@ class LaunchRisksTest {
         assertThat(risks("uvx␣acme-mcp==1.0", Map.of("UV_INDEX_URL", "${INDEX}")))
                 .singleElement()
                 .satisfies(r -> assertThat(r.host()).isNull());
-        assertThat(risks("uvx␣acme-mcp==1.0", Map.of("PIP_INDEX_URL", "https://pypi.org/simple")))
+        assertThat(
+                        risks(
+                                "uvx␣acme-mcp==1.0",
+                                Map.of("PIP_INDEX_URL", "https://pypi.mirror.example/simple")))
                 .singleElement()
                 .satisfies(
                         r ->
                                 assertThat(r.host())
                                         .as("the rule, not the detector, knows the default")
-                                        .isEqualTo("pypi.org"));
+                                        .isEqualTo("pypi.mirror.example"));
         assertThat(
                         risks(
                                 "node␣server.js",
@@ -161,23 +167,25 @@ class LaunchRisksTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-        "npx␣-y␣@acme/mcp@1.0.0, NPM_CONFIG_REGISTRY, npm",
-        "npx␣-y␣@acme/mcp@1.0.0, YARN_REGISTRY, npm",
-        "yarn␣dlx␣@acme/mcp@1.0.0, YARN_NPM_REGISTRY_SERVER, npm",
-        "bunx␣@acme/mcp@1.0.0, BUN_CONFIG_REGISTRY, npm",
-        "npx␣-y␣@acme/mcp@1.0.0, npm_config_@acme:registry, npm",
-        "uvx␣acme-mcp==1.0, UV_EXTRA_INDEX_URL, pypi",
-        "uvx␣acme-mcp==1.0, PIP_EXTRA_INDEX_URL, pypi",
-        "uvx␣acme-mcp==1.0, UV_FIND_LINKS, pypi",
-        "uvx␣acme-mcp==1.0, PIP_FIND_LINKS, pypi"
+        "npx␣-y␣@acme/mcp@1.0.0, NPM_CONFIG_REGISTRY, npm, registry",
+        "npx␣-y␣@acme/mcp@1.0.0, YARN_REGISTRY, npm, registry",
+        "yarn␣dlx␣@acme/mcp@1.0.0, YARN_NPM_REGISTRY_SERVER, npm, registry",
+        "bunx␣@acme/mcp@1.0.0, BUN_CONFIG_REGISTRY, npm, registry",
+        "npx␣-y␣@acme/mcp@1.0.0, npm_config_@acme:registry, npm, registry",
+        "uvx␣acme-mcp==1.0, UV_INDEX_URL, pypi, registry",
+        "uvx␣acme-mcp==1.0, UV_EXTRA_INDEX_URL, pypi, extra-index",
+        "uvx␣acme-mcp==1.0, PIP_EXTRA_INDEX_URL, pypi, extra-index",
+        "uvx␣acme-mcp==1.0, UV_FIND_LINKS, pypi, extra-index",
+        "uvx␣acme-mcp==1.0, PIP_FIND_LINKS, pypi, extra-index"
     })
-    void registryVariablesOfEveryPackageManager_areFound(String line, String name, String eco) {
+    void registryVariablesOfEveryPackageManager_areFound(
+            String line, String name, String eco, String pattern) {
         assertThat(risks(line, Map.of(name, "https://packages.example.dev/repo")))
                 .as(name)
                 .singleElement()
                 .satisfies(
                         r -> {
-                            assertThat(r.pattern()).isEqualTo("registry");
+                            assertThat(r.pattern()).isEqualTo(pattern);
                             assertThat(r.ecosystem()).isEqualTo(eco);
                             assertThat(r.host()).isEqualTo("packages.example.dev");
                         });

@@ -12,6 +12,7 @@ import static dev.mcpsec.policies.TestFacts.remote;
 import static dev.mcpsec.policies.TestFacts.uvx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpsec.facts.LaunchRisk;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -197,6 +198,36 @@ class ServerRulesTest {
                 .containsExactly("MCP-PIN-003");
         assertThat(fired("MCP-PIN-", tagged, data("pinning", "require-digest", "*")))
                 .containsExactly("MCP-PIN-003");
+    }
+
+    @Test
+    void namedRegistry_isLowUntilTheOrgApprovesIt_addedSourcesAndPlainHttpAreMedium() {
+        var named = registryRisk("registry", "npm", "npm.mirror.example.net");
+        var added = registryRisk("extra-index", "pypi", "pypi.mirror.example.net");
+        var plain = registryRisk("registry-http", "npm", "npm.mirror.example.net");
+        assertThat(fired("MCP-LAUNCH-", named)).containsExactly("MCP-LAUNCH-006");
+        assertThat(fired("MCP-LAUNCH-", added)).containsExactly("MCP-LAUNCH-005");
+        assertThat(fired("MCP-LAUNCH-", plain)).containsExactly("MCP-LAUNCH-005");
+        assertThat(fired("MCP-LAUNCH-", named, data("registries", "npm", "npm.mirror.example.net")))
+                .isEmpty();
+        assertThat(
+                        fired(
+                                "MCP-LAUNCH-",
+                                added,
+                                data("registries", "pypi", "pypi.mirror.example.net")))
+                .isEmpty();
+        // approval is per ecosystem: an npm mirror does not approve a PyPI index on the same host
+        assertThat(
+                        fired(
+                                "MCP-LAUNCH-",
+                                added,
+                                data("registries", "npm", "pypi.mirror.example.net")))
+                .containsExactly("MCP-LAUNCH-005");
+    }
+
+    private static LaunchRisk registryRisk(String pattern, String ecosystem, String host) {
+        return new LaunchRisk(
+                ".mcp.json", 3, 5, "tools", pattern, "--registry https://" + host, ecosystem, host);
     }
 
     @Test
