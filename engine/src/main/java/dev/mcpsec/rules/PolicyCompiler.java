@@ -266,6 +266,9 @@ public final class PolicyCompiler {
                     models.isEmpty()
                             ? KnowledgeBaseFactory.newKnowledgeBase(baseConf)
                             : KieBaseBuilder.createKieBaseFromModel(models, baseConf);
+            if (!models.isEmpty()) {
+                asDrlMetadata(kieBase);
+            }
             if (builder != null) {
                 kieBase.addPackages(builder.getKnowledgePackages());
             }
@@ -291,6 +294,37 @@ public final class PolicyCompiler {
                     Collections.unmodifiableMap(compiledBy));
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Metadata strings as the DRL compiler gives them. The executable model unescapes a metadata
+     * string literal the Java way ({@code "C:\\\\Temp"} becomes {@code C:\\Temp}), while DRL
+     * compilation keeps backslash escapes as written (it only unquotes {@code \\"}); the model's
+     * values are written back so that both paths report the same text (checked byte for byte by the
+     * e2e test PrecompiledRulesEquivalenceTest).
+     */
+    private static void asDrlMetadata(InternalKnowledgeBase kieBase) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (!(rule instanceof RuleImpl impl)) {
+                    continue;
+                }
+                for (Map.Entry<String, Object> e : Map.copyOf(impl.getMetaData()).entrySet()) {
+                    if (e.getValue() instanceof String v
+                            && (v.indexOf('\\') >= 0
+                                    || v.indexOf('\n') >= 0
+                                    || v.indexOf('\r') >= 0
+                                    || v.indexOf('\t') >= 0)) {
+                        impl.addMetaAttribute(
+                                e.getKey(),
+                                v.replace("\\", "\\\\")
+                                        .replace("\n", "\\n")
+                                        .replace("\r", "\\r")
+                                        .replace("\t", "\\t"));
+                    }
+                }
+            }
         }
     }
 
