@@ -139,6 +139,38 @@ class PrecompiledModelTest {
     }
 
     @Test
+    void concurrentScansOfOneBundleSet_shareOneCompilation_asTheModulesOfAParallelReactorDo()
+            throws Exception {
+        Bundle shared = bundle("medium");
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<CompiledPolicies>> futures =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                boolean background = i0(i);
+                futures.add(
+                        pool.submit(
+                                () ->
+                                        background
+                                                ? PolicyCompiler.start(List.of(shared))
+                                                : PolicyCompiler.compile(List.of(shared))));
+            }
+            CompiledPolicies first = futures.get(0).get();
+            for (java.util.concurrent.Future<CompiledPolicies> f : futures) {
+                assertThat(f.get()).isSameAs(first);
+            }
+            assertThat(first.rules()).extracting(r -> r.id()).containsExactly("PM-1");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean i0(int i) {
+        return i % 2 == 0;
+    }
+
+    @Test
     void drlErrorsOfOtherBundles_stillPointAtFileAndLine_whenCompiledOnTheSecondThread() {
         Bundle bad =
                 new Bundle(
