@@ -124,6 +124,24 @@ class PrecompiledRulesEquivalenceTest {
                             .build();
             findings += compareTree(root, request);
         }
+        // the org bundle's DRL compiled at run time into the same knowledge base as the model
+        Path consumer = Path.of("../examples/org-bundle-consumer").toAbsolutePath().normalize();
+        ScanRequest withOrg =
+                ScanRequest.builder(consumer)
+                        .home(tmp.resolve("home"))
+                        .fingerprintSalt("equivalence")
+                        .bundles(
+                                List.of(
+                                        Path.of("../examples/org-bundle")
+                                                .toAbsolutePath()
+                                                .normalize()
+                                                .toString()))
+                        .build();
+        CompiledPolicies mixed = Policies.load(withOrg, consumer);
+        assertThat(mixed.compiledBy()).containsEntry("builtin@0.1.0", "precompiled model");
+        assertThat(mixed.compiledBy().keySet()).anyMatch(k -> k.startsWith("acme"));
+        assertThat(mixed.rules()).anyMatch(r -> r.id().startsWith("ACME-"));
+        findings += compareTree(consumer, withOrg);
         assertThat(findings).isGreaterThan(20);
     }
 

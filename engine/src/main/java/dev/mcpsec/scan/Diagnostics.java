@@ -38,12 +38,22 @@ final class Diagnostics {
         return d;
     }
 
+    /**
+     * Milliseconds since the JVM started, by the JVM's own clock (the process start time the OS
+     * reports is rounded to its boot time's second).
+     */
     private static long sinceJvmStart() {
-        return ProcessHandle.current()
-                .info()
-                .startInstant()
-                .map(s -> Duration.between(s, Instant.now()).toMillis())
-                .orElse(-1L);
+        try {
+            return System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        } catch (LinkageError e) {
+            // a runtime image without java.management
+            return ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .map(s -> Duration.between(s, Instant.now()).toMillis())
+                    .orElse(-1L);
+        }
     }
 
     boolean on() {
