@@ -228,12 +228,8 @@ public final class PolicyCompiler {
                         continue;
                     }
                     if (builder == null) {
-                        KnowledgeBuilderConfiguration conf =
-                                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-                        for (String[] setting : PrecompiledModel.BUILDER_SETTINGS) {
-                            conf.setProperty(setting[0], setting[1]);
-                        }
-                        builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+                        builder =
+                                KnowledgeBuilderFactory.newKnowledgeBuilder(builderConfiguration());
                     }
                     Resource r =
                             ResourceFactory.newByteArrayResource(
@@ -265,7 +261,8 @@ public final class PolicyCompiler {
             InternalKnowledgeBase kieBase =
                     models.isEmpty()
                             ? KnowledgeBaseFactory.newKnowledgeBase(baseConf)
-                            : KieBaseBuilder.createKieBaseFromModel(models, baseConf);
+                            : KieBaseBuilder.createKieBaseFromModel(
+                                    models, baseConf, builderConfiguration());
             if (!models.isEmpty()) {
                 asDrlMetadata(kieBase);
             }
@@ -326,6 +323,20 @@ public final class PolicyCompiler {
                 }
             }
         }
+    }
+
+    /**
+     * The knowledge builder settings of both paths: for DRL compilation, and for turning the
+     * precompiled model into packages, whose fact type declarations must agree with those of DRL
+     * packages added to the same knowledge base (property reactivity above all).
+     */
+    private static KnowledgeBuilderConfiguration builderConfiguration() {
+        KnowledgeBuilderConfiguration conf =
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        for (String[] setting : PrecompiledModel.BUILDER_SETTINGS) {
+            conf.setProperty(setting[0], setting[1]);
+        }
+        return conf;
     }
 
     /** The {@link CompiledPolicies#compiledBy} entry that holds the compile phases' wall times. */
