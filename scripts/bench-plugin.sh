@@ -3,13 +3,14 @@
 # (a copy of maven-plugin/src/it/clean-pass), once with the goal and once with -Dmcpsec.skip=true, in alternating
 # order; prints the median of each and of the paired differences.
 #   scripts/bench-plugin.sh [RUNS]      (default 5)
+#   REPO=/other/local-repo scripts/bench-plugin.sh   (a local repository holding another build of the plugin)
 # The plugin comes from the invoker's private local repository (maven-plugin/target/local-repo), which
 # `mvn -o -B -pl maven-plugin -am verify` fills; nothing is installed into ~/.m2. Uses bash, mvn, date, sort, awk, sed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 root=$(pwd -P)
-repo=$root/maven-plugin/target/local-repo
+repo=${REPO:-$root/maven-plugin/target/local-repo}
 version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p;T;q" pom.xml)
 if [ ! -d "$repo/dev/mcpsec/mcpsec-maven-plugin/$version" ]; then
   echo "bench-plugin: no mcpsec-maven-plugin $version in $repo" >&2
