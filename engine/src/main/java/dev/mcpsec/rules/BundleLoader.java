@@ -70,7 +70,7 @@ public final class BundleLoader {
                 if ("jar".equals(url.getProtocol())) {
                     JarURLConnection conn = (JarURLConnection) url.openConnection();
                     Path jar = Path.of(conn.getJarFileURL().toURI());
-                    out.add(fromJar(jar));
+                    out.add(fromJar(jar, true));
                 } else if ("file".equals(url.getProtocol())) {
                     Path base = Path.of(url.toURI()).getParent();
                     out.add(fromBase(base, base.getParent().getParent().toString()));
@@ -262,6 +262,17 @@ public final class BundleLoader {
 
     /** A jar with {@code META-INF/mcpsec/bundle.json}. */
     public static Bundle fromJar(Path jar) {
+        return fromJar(jar, false);
+    }
+
+    /**
+     * A jar with {@code META-INF/mcpsec/bundle.json}. A bundle found on the class path ({@code
+     * classPath}) is digested by its own files ({@code META-INF/mcpsec/**}, as {@link #sha256}
+     * digests a directory), not by the bytes of the whole jar: that jar may be the CLI's shaded jar
+     * (25 MB, several hundred milliseconds of SHA-256 at every start), and no pin applies to it. A
+     * jar named by a bundle spec is digested by its bytes, as its {@code #sha256=} pin says.
+     */
+    static Bundle fromJar(Path jar, boolean classPath) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             ZipEntry metaEntry = zip.getEntry(PREFIX + "bundle.json");
             if (metaEntry == null) {
@@ -275,13 +286,19 @@ public final class BundleLoader {
             List<Bundle.DrlFile> drl = new ArrayList<>();
             Map<String, Map<String, List<String>>> data = new TreeMap<>();
             List<? extends ZipEntry> entries =
-                    zip.stream().sorted((a, b) -> a.getName().compareTo(b.getName())).toList();
+                    zip.stream()
+                            .filter(e -> !e.isDirectory() && e.getName().startsWith(PREFIX))
+                            .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                            .toList();
+            MessageDigest digest = classPath ? sha256Digest() : null;
             for (ZipEntry e : entries) {
                 String name = e.getName();
-                if (e.isDirectory() || !name.startsWith(PREFIX)) {
-                    continue;
-                }
                 String rel = name.substring(PREFIX.length());
+                if (digest != null) {
+                    digest.update(rel.getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(read(zip, e));
+                }
                 if (rel.startsWith("policies/")
                         && rel.endsWith(".drl")
                         && rel.indexOf('/', 9) >= 0) {
@@ -311,7 +328,7 @@ public final class BundleLoader {
                     drl,
                     data,
                     tests,
-                    sha256(jar));
+                    digest != null ? HexFormat.of().formatHex(digest.digest()) : sha256(jar));
         } catch (IOException e) {
             throw new ConfigurationException(
                     "bundle", "cannot read bundle jar " + jar + ": " + e.getMessage(), e);
@@ -483,6 +500,14 @@ public final class BundleLoader {
                         "bundle", e.getName() + " is larger than " + MAX_BUNDLE_FILE + " bytes");
             }
             return bytes;
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -76,6 +76,14 @@ public final class Policies {
     }
 
     /**
+     * As {@link #load}, compiling on a second thread: the result's bundles and data are there at
+     * once, its rules once the compilation is joined (see {@link CompiledPolicies}).
+     */
+    public static CompiledPolicies start(ScanRequest request, Path root) {
+        return PolicyCompiler.start(bundles(request, root));
+    }
+
+    /**
      * The policies {@code rules} and {@code explain} list: nothing is scanned, so no tree's bundles
      * are refused.
      */

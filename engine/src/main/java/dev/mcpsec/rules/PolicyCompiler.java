@@ -7,12 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +25,7 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -56,55 +62,189 @@ public final class PolicyCompiler {
      * every problem.
      */
     public static CompiledPolicies compile(List<Bundle> bundles) {
-        String key = contentKey(bundles);
+        CompiledPolicies policies = start(bundles, false);
+        policies.await();
+        return policies;
+    }
+
+    /**
+     * Starts compiling the given bundles on a second thread (or takes them from the cache) and
+     * returns at once: the bundles and data lists are there, the knowledge base is joined on first
+     * use, and a compilation error is thrown then, unchanged.
+     */
+    public static CompiledPolicies start(List<Bundle> bundles) {
+        return start(bundles, true);
+    }
+
+    private static CompiledPolicies start(List<Bundle> bundles, boolean background) {
+        boolean forceDrl = PrecompiledModel.forceDrl();
+        String key = contentKey(bundles) + (forceDrl ? "/drl" : "");
         CompiledPolicies cached = CACHE.get(key);
         if (cached != null) {
             return cached;
         }
-        synchronized (PolicyCompiler.class) {
-            return CACHE.computeIfAbsent(key, k -> doCompile(bundles));
+        CompletableFuture<CompiledPolicies.Compiled> result = new CompletableFuture<>();
+        List<Bundle> copy = List.copyOf(bundles);
+        CompiledPolicies mine = new CompiledPolicies(copy, data(copy), result);
+        CompiledPolicies raced = CACHE.putIfAbsent(key, mine);
+        if (raced != null) {
+            return raced;
         }
+        Runnable task =
+                () -> {
+                    try {
+                        CompiledPolicies.Compiled c;
+                        // one compilation at a time (a Maven build with -T may ask for several)
+                        synchronized (PolicyCompiler.class) {
+                            c = doCompile(copy, forceDrl);
+                        }
+                        result.complete(c);
+                    } catch (Throwable t) {
+                        // a failed compilation is not cached: the next scan reports it afresh
+                        CACHE.remove(key, mine);
+                        result.completeExceptionally(t);
+                    }
+                };
+        if (background) {
+            Thread thread = new Thread(task, "mcpsec-rules");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            task.run();
+        }
+        return mine;
     }
 
-    private static CompiledPolicies doCompile(List<Bundle> bundles) {
+    private static List<PolicyData> data(List<Bundle> bundles) {
+        List<PolicyData> data = new ArrayList<>();
+        for (Bundle b : bundles) {
+            b.data()
+                    .forEach(
+                            (name, lists) ->
+                                    lists.forEach(
+                                            (k, values) ->
+                                                    values.forEach(
+                                                            v ->
+                                                                    data.add(
+                                                                            new PolicyData(
+                                                                                    b.id(), name, k,
+                                                                                    v)))));
+        }
+        return List.copyOf(data);
+    }
+
+    private static final Pattern PACKAGE =
+            Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?\\s*$");
+    private static final Pattern RULE_NAME =
+            Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
+    /** The package a DRL file declares, or the empty string. */
+    static String packageOf(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static CompiledPolicies.Compiled doCompile(List<Bundle> bundles, boolean forceDrl) {
+        long t0 = System.nanoTime();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Drools resolves fact classes through the context class loader: inside Maven that is not
         // ours.
-        thread.setContextClassLoader(PolicyCompiler.class.getClassLoader());
+        ClassLoader loader = PolicyCompiler.class.getClassLoader();
+        thread.setContextClassLoader(loader);
         try {
-            // MVEL as the default dialect: empty or simple consequences then need no Java compiler
-            // run, which
-            // keeps a cold scan fast; rules may still say dialect "java".
-            KnowledgeBuilderConfiguration conf =
-                    KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-            conf.setProperty("drools.dialect.default", "mvel");
-            // Facts are immutable and consequences never modify them, so property reactivity buys
-            // nothing; with it on
-            // (Drools' default) MVEL logs "... causes class reactivity" warnings without the rule's
-            // file:line.
-            conf.setProperty("drools.propertySpecific", "ALLOWED");
-            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+            // Built-in rules come precompiled (executable model, found by the fingerprint of their
+            // DRL); every other bundle, and a bundle whose DRL no model matches, is compiled from
+            // DRL into the same knowledge base.
+            Map<String, String> compiledBy = new LinkedHashMap<>();
+            List<org.drools.model.Model> models = new ArrayList<>();
+            List<Bundle> precompiled = new ArrayList<>();
+            for (Bundle bundle : bundles) {
+                if (forceDrl) {
+                    compiledBy.put(
+                            bundle.label(),
+                            "DRL (forced by -D" + PrecompiledModel.FORCE_DRL_PROPERTY + "=drl)");
+                    continue;
+                }
+                PrecompiledModel.Lookup found = PrecompiledModel.find(bundle, loader);
+                if (found.models() != null) {
+                    models.addAll(found.models());
+                    precompiled.add(bundle);
+                    compiledBy.put(bundle.label(), "precompiled model");
+                } else {
+                    compiledBy.put(bundle.label(), "DRL: " + found.reason());
+                }
+            }
+            if (!precompiled.isEmpty()) {
+                // a DRL bundle adding rules to the package of a precompiled bundle would mix both
+                // kinds of package: then everything is compiled from DRL, as without models
+                Set<String> modelPackages = new HashSet<>();
+                precompiled.forEach(
+                        b -> b.policies().forEach(f -> modelPackages.add(packageOf(f.content()))));
+                String clash = null;
+                for (Bundle bundle : bundles) {
+                    if (precompiled.contains(bundle)) {
+                        continue;
+                    }
+                    for (Bundle.DrlFile f : bundle.policies()) {
+                        if (clash == null && modelPackages.contains(packageOf(f.content()))) {
+                            clash = f.path() + " adds rules to package " + packageOf(f.content());
+                        }
+                    }
+                }
+                if (clash != null) {
+                    for (Bundle b : precompiled) {
+                        compiledBy.put(b.label(), "DRL: " + clash);
+                    }
+                    precompiled.clear();
+                    models.clear();
+                }
+            }
+            long t1 = System.nanoTime();
+            // drools.dialect.default=mvel: empty or simple consequences then need no Java compiler
+            // run, which keeps a cold scan fast; rules may still say dialect "java".
+            // drools.propertySpecific=ALLOWED: facts are immutable and consequences never modify
+            // them, so property reactivity buys nothing; with it on (Drools' default) MVEL logs
+            // "... causes class reactivity" warnings without the rule's file:line.
+            KnowledgeBuilder builder = null;
             Map<String, Bundle> bundleBySource = new HashMap<>();
             Map<String, String> textBySource = new HashMap<>();
+            Map<String, String> sourceByModelRule = new HashMap<>();
             for (Bundle bundle : bundles) {
+                boolean model = precompiled.contains(bundle);
                 for (Bundle.DrlFile drl : bundle.policies()) {
+                    bundleBySource.put(drl.path(), bundle);
+                    textBySource.put(drl.path(), drl.content());
+                    if (model) {
+                        String pkg = packageOf(drl.content());
+                        Matcher m = RULE_NAME.matcher(drl.content());
+                        while (m.find()) {
+                            String name =
+                                    m.group(1) != null
+                                            ? m.group(1)
+                                            : m.group(2) != null ? m.group(2) : m.group(3);
+                            sourceByModelRule.put(CompiledPolicies.key(pkg, name), drl.path());
+                        }
+                        continue;
+                    }
+                    if (builder == null) {
+                        builder =
+                                KnowledgeBuilderFactory.newKnowledgeBuilder(builderConfiguration());
+                    }
                     Resource r =
                             ResourceFactory.newByteArrayResource(
                                     drl.content().getBytes(StandardCharsets.UTF_8));
                     r.setSourcePath(drl.path());
-                    bundleBySource.put(drl.path(), bundle);
-                    textBySource.put(drl.path(), drl.content());
                     builder.add(r, ResourceType.DRL);
                     if (builder.hasErrors()) {
                         break;
                     }
                 }
-                if (builder.hasErrors()) {
+                if (builder != null && builder.hasErrors()) {
                     break;
                 }
             }
-            if (builder.hasErrors()) {
+            if (builder != null && builder.hasErrors()) {
                 List<String> problems = new ArrayList<>();
                 for (KnowledgeBuilderError error : builder.getErrors()) {
                     problems.add(describe(error, textBySource));
@@ -112,26 +252,102 @@ public final class PolicyCompiler {
                 throw new PolicyException(
                         "policy compilation failed", CompileHints.firstPerLine(problems));
             }
+            long t2 = System.nanoTime();
             // Constraint jitting is off: Drools 10.2's ASM jitter emits a call that does not link
-            // for custom
-            // operators (str[startsWith] ...), a NoSuchMethodError after the 20th evaluation. Scans
-            // are short, so
-            // interpreted MVEL constraints cost little.
+            // for custom operators (str[startsWith] ...), a NoSuchMethodError after the 20th
+            // evaluation. Scans are short, so interpreted MVEL constraints cost little.
             KieBaseConfiguration baseConf = KieServices.get().newKieBaseConfiguration();
             baseConf.setProperty("drools.jittingThreshold", "-1");
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(baseConf);
-            kieBase.addPackages(builder.getKnowledgePackages());
-            return index(kieBase, bundles, bundleBySource, textBySource);
+            InternalKnowledgeBase kieBase =
+                    models.isEmpty()
+                            ? KnowledgeBaseFactory.newKnowledgeBase(baseConf)
+                            : KieBaseBuilder.createKieBaseFromModel(
+                                    models, baseConf, builderConfiguration());
+            if (!models.isEmpty()) {
+                asDrlMetadata(kieBase);
+            }
+            if (builder != null) {
+                kieBase.addPackages(builder.getKnowledgePackages());
+            }
+            long t3 = System.nanoTime();
+            CompiledPolicies.Compiled indexed =
+                    index(kieBase, bundles, bundleBySource, textBySource, sourceByModelRule);
+            long t4 = System.nanoTime();
+            compiledBy.put(
+                    TIMING,
+                    String.format(
+                            Locale.ROOT,
+                            "model load %d ms, DRL compile %d ms, knowledge base build %d ms,"
+                                    + " rule metadata %d ms (thread %s)",
+                            (t1 - t0) / 1_000_000,
+                            (t2 - t1) / 1_000_000,
+                            (t3 - t2) / 1_000_000,
+                            (t4 - t3) / 1_000_000,
+                            thread.getName()));
+            return new CompiledPolicies.Compiled(
+                    indexed.kieBase(),
+                    indexed.rules(),
+                    indexed.byRule(),
+                    Collections.unmodifiableMap(compiledBy));
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
 
-    private static CompiledPolicies index(
+    /**
+     * Metadata strings as the DRL compiler gives them. The executable model unescapes a metadata
+     * string literal the Java way ({@code "C:\\\\Temp"} becomes {@code C:\\Temp}), while DRL
+     * compilation keeps backslash escapes as written (it only unquotes {@code \\"}); the model's
+     * values are written back so that both paths report the same text (checked byte for byte by the
+     * e2e test PrecompiledRulesEquivalenceTest).
+     */
+    private static void asDrlMetadata(InternalKnowledgeBase kieBase) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (!(rule instanceof RuleImpl impl)) {
+                    continue;
+                }
+                for (Map.Entry<String, Object> e : Map.copyOf(impl.getMetaData()).entrySet()) {
+                    if (e.getValue() instanceof String v
+                            && (v.indexOf('\\') >= 0
+                                    || v.indexOf('\n') >= 0
+                                    || v.indexOf('\r') >= 0
+                                    || v.indexOf('\t') >= 0)) {
+                        impl.addMetaAttribute(
+                                e.getKey(),
+                                v.replace("\\", "\\\\")
+                                        .replace("\n", "\\n")
+                                        .replace("\r", "\\r")
+                                        .replace("\t", "\\t"));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The knowledge builder settings of both paths: for DRL compilation, and for turning the
+     * precompiled model into packages, whose fact type declarations must agree with those of DRL
+     * packages added to the same knowledge base (property reactivity above all).
+     */
+    private static KnowledgeBuilderConfiguration builderConfiguration() {
+        KnowledgeBuilderConfiguration conf =
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        for (String[] setting : PrecompiledModel.BUILDER_SETTINGS) {
+            conf.setProperty(setting[0], setting[1]);
+        }
+        return conf;
+    }
+
+    /** The {@link CompiledPolicies#compiledBy} entry that holds the compile phases' wall times. */
+    public static final String TIMING = "(timing)";
+
+    private static CompiledPolicies.Compiled index(
             InternalKnowledgeBase kieBase,
             List<Bundle> bundles,
             Map<String, Bundle> bundleBySource,
-            Map<String, String> textBySource) {
+            Map<String, String> textBySource,
+            Map<String, String> sourceByModelRule) {
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> byRule = new LinkedHashMap<>();
         Map<String, String> firstById = new HashMap<>();
@@ -139,9 +355,11 @@ public final class PolicyCompiler {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             all.addAll(pkg.getRules());
         }
-        all.sort(Comparator.comparing((Rule r) -> source(r)).thenComparing(Rule::getName));
+        all.sort(
+                Comparator.comparing((Rule r) -> source(r, sourceByModelRule))
+                        .thenComparing(Rule::getName));
         for (Rule rule : all) {
-            String src = source(rule);
+            String src = source(rule, sourceByModelRule);
             Bundle bundle = bundleBySource.get(src);
             String where = src + ":" + ruleLine(textBySource.get(src), rule.getName());
             java.util.Set<String> bindings =
@@ -173,29 +391,22 @@ public final class PolicyCompiler {
         if (!problems.isEmpty()) {
             throw new PolicyException("invalid rule metadata", problems);
         }
-        List<PolicyData> data = new ArrayList<>();
-        for (Bundle b : bundles) {
-            b.data()
-                    .forEach(
-                            (name, lists) ->
-                                    lists.forEach(
-                                            (k, values) ->
-                                                    values.forEach(
-                                                            v ->
-                                                                    data.add(
-                                                                            new PolicyData(
-                                                                                    b.id(), name, k,
-                                                                                    v)))));
-        }
         List<RuleInfo> rules =
                 byRule.values().stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
-        return new CompiledPolicies(
-                kieBase, rules, Map.copyOf(byRule), List.copyOf(bundles), List.copyOf(data));
+        return new CompiledPolicies.Compiled(kieBase, rules, Map.copyOf(byRule), Map.of());
     }
 
-    private static String source(Rule rule) {
+    /**
+     * The DRL file a rule comes from: its resource when compiled from DRL, the file that declares
+     * it when it comes from a precompiled model (which keeps no resource).
+     */
+    private static String source(Rule rule, Map<String, String> sourceByModelRule) {
         Resource r = rule instanceof RuleImpl impl ? impl.getResource() : null;
-        return r == null || r.getSourcePath() == null ? "?" : r.getSourcePath();
+        if (r != null && r.getSourcePath() != null) {
+            return r.getSourcePath();
+        }
+        return sourceByModelRule.getOrDefault(
+                CompiledPolicies.key(rule.getPackageName(), rule.getName()), "?");
     }
 
     private static int ruleLine(String text, String ruleName) {

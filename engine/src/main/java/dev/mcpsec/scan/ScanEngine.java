@@ -81,16 +81,36 @@ public final class ScanEngine {
             List<ScanWarning> warnings) {}
 
     public ScanResult scan(ScanRequest request) {
+        Diagnostics diag = Diagnostics.start();
         Path root = root(request);
-        return scan(request, Policies.load(request, root));
+        // the rules compile on a second thread while the facts are collected
+        CompiledPolicies policies = Policies.start(request, root);
+        diag.phase("bundle loading");
+        return scan(request, policies, diag);
     }
 
     /** Scans with rules already compiled (bundle tests swap in the bundle under test). */
     public ScanResult scan(ScanRequest request, CompiledPolicies policies) {
+        return scan(request, policies, Diagnostics.start());
+    }
+
+    private ScanResult scan(ScanRequest request, CompiledPolicies policies, Diagnostics diag) {
         long start = System.nanoTime();
         Path root = root(request);
-        ProjectConfig config = ProjectConfig.load(root);
-        Collected c = collect(request, root, config, policies);
+        ProjectConfig config;
+        Collected c;
+        try {
+            config = ProjectConfig.load(root);
+            c = collect(request, root, config, policies, diag);
+        } catch (RuntimeException | Error e) {
+            // a policy compilation error is reported first, as when rules compiled before facts
+            // were collected
+            policies.await();
+            throw e;
+        }
+        policies.await();
+        diag.phase("waiting for the rules to compile");
+        diag.rules(policies);
         if (request.factListener() != null) {
             c.facts().all().forEach(request.factListener());
         }
@@ -104,6 +124,8 @@ public final class ScanEngine {
         warnings.addAll(DataListCheck.check(policies.bundles(), config.data().keySet()));
         warnings.addAll(outcome.warnings());
         List<RuleInfo> rules = policies.rules().stream().filter(governance::enabled).toList();
+        diag.phase("rules (session, firing) and suppressions");
+        diag.done();
         long ms = (System.nanoTime() - start) / 1_000_000;
         return new ScanResult(
                 VERSION,
@@ -148,6 +170,15 @@ public final class ScanEngine {
 
     Collected collect(
             ScanRequest request, Path root, ProjectConfig config, CompiledPolicies policies) {
+        return collect(request, root, config, policies, Diagnostics.OFF);
+    }
+
+    private Collected collect(
+            ScanRequest request,
+            Path root,
+            ProjectConfig config,
+            CompiledPolicies policies,
+            Diagnostics diag) {
         FactSet facts = new FactSet();
         List<FileSummary> files = new ArrayList<>();
         List<ServerSummary> servers = new ArrayList<>();
@@ -214,6 +245,7 @@ public final class ScanEngine {
                 InstructionFiles.scan(root, config, request.limits(), masker, warnings)
                         .forEach(facts::add);
             }
+            diag.phase("facts (discovery, parsing, git status, secrets, supply chain)");
             if (git.isPresent() && request.history() && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
                 new HistoryFacts(extractor, request, config, clock)
@@ -225,6 +257,7 @@ public final class ScanEngine {
                                 deadline.remaining())
                         .forEach(facts::add);
             }
+            diag.phase("git history");
             Registers.reviews(root, clock).forEach(facts::add);
             Registers.rotations(root, clock).forEach(facts::add);
             for (Map.Entry<String, Map<String, List<String>>> d : config.data().entrySet()) {

@@ -6,6 +6,7 @@ import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.rules.BundleLoader;
 import dev.mcpsec.rules.CompiledPolicies;
 import dev.mcpsec.rules.PolicyCompiler;
+import dev.mcpsec.rules.PrecompiledModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +19,10 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * Test access to the built-in bundle, loaded and compiled exactly as a scan does it (BundleLoader,
- * PolicyCompiler: the same dialect, jitting and class loader settings users get), and its data as
- * the engine loads it.
+ * PolicyCompiler: the same dialect, jitting and class loader settings users get, and the model
+ * precompiled from this DRL in process-classes), and its data as the engine loads it. The DRL
+ * checks (compile errors, the raw metadata Drools records) compile the DRL itself, as {@code
+ * -Dmcpsec.rules.compile=drl} does.
  */
 final class BuiltinBundle {
 
@@ -61,13 +64,28 @@ final class BuiltinBundle {
         return PolicyCompiler.compile(List.of(BundleLoader.fromDirectory(DIR)));
     }
 
+    /** The bundle's DRL compiled by the engine's compiler, ignoring the precompiled model. */
+    static synchronized CompiledPolicies compiledFromDrl() {
+        String before = System.getProperty(PrecompiledModel.FORCE_DRL_PROPERTY);
+        System.setProperty(PrecompiledModel.FORCE_DRL_PROPERTY, "drl");
+        try {
+            return compiled();
+        } finally {
+            if (before == null) {
+                System.clearProperty(PrecompiledModel.FORCE_DRL_PROPERTY);
+            } else {
+                System.setProperty(PrecompiledModel.FORCE_DRL_PROPERTY, before);
+            }
+        }
+    }
+
     /**
-     * What the engine's compiler reports about the bundle; empty when it compiles and its metadata
-     * is valid.
+     * What the engine's compiler reports about the bundle's DRL; empty when it compiles and its
+     * metadata is valid.
      */
     static List<String> compileErrors() {
         try {
-            compiled();
+            compiledFromDrl();
             return List.of();
         } catch (PolicyException e) {
             return e.problems();
@@ -78,8 +96,11 @@ final class BuiltinBundle {
         return compiled().kieBase();
     }
 
+    /**
+     * The rules as Drools compiles them from the DRL (raw metadata, as DRL compilation keeps it).
+     */
     static List<Rule> rules() {
-        return kieBase().getKiePackages().stream()
+        return compiledFromDrl().kieBase().getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
                 .sorted(Comparator.comparing(Rule::getName))
                 .toList();
