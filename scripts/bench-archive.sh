@@ -5,12 +5,15 @@
 #   first run   the archive's bin/mcpsec right after unpacking it into a fresh folder
 #   steady      the archive's bin/mcpsec again, same folder
 # on `scan examples/leaky-demo --no-history -q` (exit 1 expected). Needs dist/target/mcpsec-*.tar.gz (mvn package).
-# Usage: scripts/bench-archive.sh [RUNS]   (default 7)
+# Usage: scripts/bench-archive.sh [RUNS [ARCHIVE]]   (default 7 rounds, dist/target/mcpsec-*.tar.gz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-set -- dist/target/mcpsec-*-*.tar.gz
-archive=$1
+archive=${2:-}
+if [ -z "$archive" ]; then
+  set -- dist/target/mcpsec-*-*.tar.gz
+  archive=$1
+fi
 [ -f "$archive" ] || { echo "no release archive: run mvn package first" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -25,5 +28,5 @@ for i in $(seq "$runs"); do
   ms "$launcher" scan "$demo" --no-history -q >> "$work/steady"
 done
 echo "machine: $(nproc) cores, $(java -version 2>&1 | sed -n 1p), load $(cut -d' ' -f1-3 /proc/loadavg); $runs rounds"
-echo "archive: $(basename "$archive"), $(( $(stat -c %s "$archive") / 1048576 )) MiB"
+echo "archive: $(basename "$archive"), $(( $(stat -c %s "$archive") / 1048576 )) MiB, runtime $("$work"/u/mcpsec-*/runtime/bin/java -version 2>&1 | sed -n 1p), $(ls "$work"/u/mcpsec-*/lib | grep -v '\.jar$')"
 for c in jar first steady; do printf '%-7s median %5d ms\n' "$c" "$(median < "$work/$c")"; done
