@@ -3,7 +3,8 @@
 # leaky demo (exit 1 and a JSON report with findings expected) and on the clean example (exit 0), and checks that
 # nothing but the report reaches standard output; that the start-up archive (an AOT cache from a Java 25+ runtime, a
 # CDS archive before it) is usable after unpacking, and that every picocli class the scan loads comes from it
-# (-Xlog:class+load says "source: shared objects file"), which needs picocli compiled at a modern release (cli/pom.xml).
+# (-Xlog:class+load says "source: shared objects file"), which needs picocli compiled at a modern release (cli/pom.xml);
+# and that a stale start-up archive only makes the JVM warn on standard error.
 # Usage: check-archive.sh ARCHIVE.tar.gz EXAMPLES_DIR WORK_DIR
 set -eu
 archive=$1
@@ -67,6 +68,19 @@ if [ "$first" != "{" ] || [ "$last" != "}" ] || ! grep -q '"ruleId"' "$work/leak
   echo "check-archive: the JSON report on standard output is not clean:" >&2
   head -n 5 "$work/leaky.json" >&2
   tail -n 5 "$work/leaky.json" >&2
+  exit 1
+fi
+# a stale start-up archive (the jar's time changed, as after copying it without its file times) costs only time: the
+# JVM's complaint goes to standard error, the report alone to standard output
+touch "$lib/mcpsec.jar"
+set +e
+(cd "$examples" && "$launcher" scan leaky-demo --no-history --format json -q) > "$work/stale.json" 2> "$work/stale.err"
+stale=$?
+set -e
+if [ "$stale" -ne 1 ] || [ "$(grep -v '"durationMs"' "$work/stale.json")" != "$(grep -v '"durationMs"' "$work/leaky.json")" ] \
+    || ! grep -q 'warning' "$work/stale.err"; then
+  echo "check-archive: with a stale $kind, expected exit 1, the same report on stdout and the JVM's warning on stderr" >&2
+  cat "$work/stale.err" >&2
   exit 1
 fi
 echo "check-archive: $(basename "$archive") unpacks; its launcher scanned the leaky demo (exit 1) and the clean example (exit 0); its $kind served all $picocli picocli classes and $appshared of $app mcpsec classes the scan loaded"
