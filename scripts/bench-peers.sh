@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # mcpsec against its Node peer ferret-scan, whole process, paired runs: each round runs both tools once on the same
 # input, the order alternating from round to round; medians of RUNS rounds and their ratio (ferret-scan / mcpsec,
-# above 1 means mcpsec is faster).
+# above 1 means mcpsec is faster), for the wall time and for the CPU time (user + system; on a loaded machine the
+# CPU time is the steadier figure, but the JVM's compiler and GC threads add CPU time that costs no wall time).
 #   small   a git repository with one config (.mcp.json) and a short history (3 commits), made here:
 #           `mcpsec scan DIR`                 vs  `ferret scan DIR --thorough -f json`
 #   5,000   the 5,000-config tree of scripts/gen-config-tree.sh:
@@ -12,7 +13,7 @@
 # installed from npm with `npm install --prefix` into the work folder, once (FERRET_VERSION, default below).
 # Outputs go to /dev/null; every run's exit code is checked (0 or 1 for both tools: 1 means findings).
 # Usage: scripts/bench-peers.sh [RUNS [LARGE_RUNS]]   (rounds for the small repository, default 11, and for the
-# 5,000-config tree, default 3: ferret-scan takes minutes on it; work folder BENCH_DIR, default /tmp/mcpsec-bench-peers)
+# 5,000-config tree, default 3, 0 to leave it out: ferret-scan takes minutes on it; work folder BENCH_DIR, default /tmp/mcpsec-bench-peers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-11}
@@ -70,27 +71,27 @@ fi
 tree=$work/tree-5000
 [ -d "$tree" ] || scripts/gen-config-tree.sh "$tree"
 
-ms() { # ms OUT_FILE COMMAND...: appends the wall time in ms; 0 and 1 are the only accepted exit codes
-  local out=$1 t0 t1 rc
+ms() { # ms OUT_FILE COMMAND...: appends "wall_ms cpu_ms" (cpu: user + system time of the process and its children);
+  # 0 and 1 are the only accepted exit codes
+  local out=$1 t rc
   shift
-  t0=$(date +%s%N)
   set +e
-  "$@" > /dev/null 2> "$work/last.err"
+  t=$( { TIMEFORMAT='%R %U %S'; time "$@" > /dev/null 2> "$work/last.err"; } 2>&1 )
   rc=$?
   set -e
-  t1=$(date +%s%N)
   if [ "$rc" -gt 1 ]; then
     echo "bench-peers: exit $rc from: $*" >&2
     tail -n 5 "$work/last.err" >&2
     exit 1
   fi
-  echo $(( (t1 - t0) / 1000000 )) >> "$out"
+  echo "$t" | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' >> "$out"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
 paired() { # paired NAME ROUNDS DIR MCPSEC_FLAGS...
   local name=$1 rounds=$2 dir=$3 i
   shift 3
+  [ "$rounds" -gt 0 ] || return 0
   rm -f "$work/$name.mcpsec" "$work/$name.ferret"
   ms /dev/null "$mcpsec" scan "$dir" "$@"
   ms /dev/null "$ferret" scan "$dir" --thorough -f json
@@ -103,10 +104,13 @@ paired() { # paired NAME ROUNDS DIR MCPSEC_FLAGS...
       ms "$work/$name.mcpsec" "$mcpsec" scan "$dir" "$@"
     fi
   done
-  local m f
-  m=$(median < "$work/$name.mcpsec")
-  f=$(median < "$work/$name.ferret")
-  printf '| %s | %d | %d | %s |\n' "$name" "$m" "$f" "$(awk -v m="$m" -v f="$f" 'BEGIN {printf "%.2f", f / m}')"
+  local m f mc fc
+  m=$(cut -d' ' -f1 "$work/$name.mcpsec" | median)
+  f=$(cut -d' ' -f1 "$work/$name.ferret" | median)
+  mc=$(cut -d' ' -f2 "$work/$name.mcpsec" | median)
+  fc=$(cut -d' ' -f2 "$work/$name.ferret" | median)
+  printf '| %s | %d | %d | %s | %d | %d | %s |\n' "$name" "$m" "$f" "$(awk -v m="$m" -v f="$f" 'BEGIN {printf "%.2f", f / m}')" \
+    "$mc" "$fc" "$(awk -v m="$mc" -v f="$fc" 'BEGIN {printf "%.2f", f / m}')"
 }
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -115,7 +119,7 @@ echo "mcpsec: $(basename "$archive") ($("$mcpsec" --version 2>&1 | head -n 1)); 
 echo "ferret-scan: $("$ferret" --version 2>&1 | head -n 1), node $(node --version)"
 echo "paired rounds ($runs small, $large_runs for 5,000 configs), order alternating; wall time of the whole process, median ms"
 echo
-echo "| case | mcpsec ms | ferret-scan ms | ferret-scan / mcpsec |"
-echo "|---|---|---|---|"
+echo "| case | mcpsec wall ms | ferret-scan wall ms | ferret-scan / mcpsec | mcpsec CPU ms | ferret-scan CPU ms | ferret-scan / mcpsec (CPU) |"
+echo "|---|---|---|---|---|---|---|"
 paired "small git repository (1 config, 3 commits)" "$runs" "$small"
 paired "5,000 configs" "$large_runs" "$tree" --no-history
