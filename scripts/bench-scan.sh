@@ -11,42 +11,6 @@ jar=cli/target/mcpsec.jar
 work=${BENCH_DIR:-/tmp/mcpsec-bench-scan}
 tree=$work/tree-5000
 
-alnum() { LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c "$1"; }
-
-make_tree() {
-  rm -rf "$tree"; mkdir -p "$tree"
-  local i d
-  for i in $(seq 1 1000); do
-    d=$tree/pkg-$i
-    mkdir -p "$d/.cursor" "$d/.vscode" "$d/.gemini" "$d/.zed"
-    cat > "$d/.mcp.json" <<JSON
-{"mcpServers": {
-  "stripe": {"command": "npx", "args": ["-y", "@stripe/mcp@0.2.4", "--tools=all", "--api-key=sk_live_$(alnum 32)"]},
-  "fs": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "./docs"]},
-  "db": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://app:$(alnum 20)@db-prod-$i.example.com:5432/app"]}
-}}
-JSON
-    cat > "$d/.cursor/mcp.json" <<JSON
-{"mcpServers": {"gh": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server"],
-  "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "\${env:GITHUB_PAT}"}}}}
-JSON
-    cat > "$d/.vscode/mcp.json" <<JSON
-{
-  // VS Code workspace servers
-  "inputs": [{"type": "promptString", "id": "key", "password": true}],
-  "servers": {"slack": {"type": "stdio", "command": "npx", "args": ["-y", "@modelcontextprotocol/server-slack"],
-    "env": {"SLACK_BOT_TOKEN": "xoxb-your-slack-bot-token", "SLACK_TEAM_ID": "\${input:key}"}}},
-}
-JSON
-    cat > "$d/.gemini/settings.json" <<JSON
-{"mcpServers": {"metrics": {"httpUrl": "http://metrics-$i.example.net/mcp", "trust": true}}}
-JSON
-    cat > "$d/.zed/settings.json" <<JSON
-{"context_servers": {"notion": {"command": "npx", "args": ["-y", "@notionhq/notion-mcp-server"], "env": {"NOTION_TOKEN": "ntn_$(alnum 46)"}}}}
-JSON
-  done
-}
-
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 
 time_case() {
@@ -63,7 +27,7 @@ time_case() {
 }
 
 mkdir -p "$work"
-[ -d "$tree" ] || make_tree
+[ -d "$tree" ] || scripts/gen-config-tree.sh "$tree"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | sed -n 1p)"
 time_case "leaky-demo (cold)" examples/leaky-demo --no-history
