@@ -40,6 +40,20 @@ public final class Names {
     }
 
     /**
+     * True when the whole host is a variable that the client or the shell fills in when it starts
+     * the server ({@code ${input:domain}}, {@code ${env:HOST}}, {@code ${HOST}}, {@code $HOST},
+     * {@code %HOST%}, {@code {{host}}}): the user picks the host, so the config names no operator
+     * to judge. A variable followed by a fixed domain ({@code ${input:tenant}.example.net}) is not.
+     */
+    public static boolean variableHost(String host) {
+        return host != null
+                && (host.matches("\\$\\{[^{}]+\\}")
+                        || host.matches("\\$[A-Za-z_][A-Za-z0-9_]*")
+                        || host.matches("%[A-Za-z_][A-Za-z0-9_]*%")
+                        || host.matches("\\{\\{[^{}]+\\}\\}"));
+    }
+
+    /**
      * True when {@code entry} covers a remote server: an entry without {@code /} is a domain that
      * matches the host and its subdomains ({@code vercel.com} covers {@code mcp.vercel.com}, never
      * {@code evilvercel.com}); an entry with a path ({@code huggingface.co/mcp}) matches URLs on

@@ -41,7 +41,9 @@ public final class LenientUrl {
     }
 
     /**
-     * The lower-cased host of a URL as a client would connect to it, or null when there is none.
+     * The lower-cased host of a URL as a client would connect to it, or null when there is none. A
+     * client variable in the host ({@code https://${input:domain}/mcp}) is kept whole, colon
+     * included.
      */
     public static String host(String url) {
         String n = normalize(url);
@@ -66,6 +68,11 @@ public final class LenientUrl {
             host = close < 0 ? hostPort : hostPort.substring(0, close + 1);
         } else {
             int portColon = hostPort.lastIndexOf(':');
+            // a client variable such as ${input:domain} is part of the host, not a host and a port
+            int variableEnd = hostPort.contains("${") ? hostPort.lastIndexOf('}') + 1 : 0;
+            if (portColon < variableEnd) {
+                portColon = -1;
+            }
             host = portColon >= 0 ? hostPort.substring(0, portColon) : hostPort;
         }
         host = percentDecode(host).toLowerCase(Locale.ROOT);

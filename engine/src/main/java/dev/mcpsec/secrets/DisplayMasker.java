@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * looks random or sits under a secret-like name or is long, a fragment, and path segments that look
  * random. Elsewhere: every run of token characters that looks random or starts with a known
  * provider prefix. "Looks random": a part of at least 12 characters holding letters and digits, or
- * of at least 12 letters whose case flips often. Ordinary names (packages, hosts, paths, versions,
- * flags) stay readable.
+ * of at least 12 letters whose case flips often and that are not words in camel case. Ordinary
+ * names (packages, hosts, paths, versions, flags) stay readable.
  */
 final class DisplayMasker {
     /**
@@ -260,7 +260,29 @@ final class DisplayMasker {
         if (letters >= 2 && (digits >= 2 || digits >= 1 && len >= 16)) {
             return true;
         }
-        return digits == 0 && upper >= 3 && lower >= 3 && caseChanges(s, from, to) * 3 >= len;
+        return digits == 0
+                && upper >= 3
+                && lower >= 3
+                && caseChanges(s, from, to) * 3 >= len
+                && !camelCaseWords(s, from, to);
+    }
+
+    /**
+     * True when a run of letters reads as words joined in camel case ({@code GetStoredProc}, {@code
+     * listSysObjects}): every capital starts a word of at least three letters. Tool and method
+     * names are written so; random text rarely is (a capital is followed by two small letters a
+     * quarter of the time).
+     */
+    private static boolean camelCaseWords(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isUpperCase(s.charAt(i))
+                    && (i + 2 >= to
+                            || !Character.isLowerCase(s.charAt(i + 1))
+                            || !Character.isLowerCase(s.charAt(i + 2)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

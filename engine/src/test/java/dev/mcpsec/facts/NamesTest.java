@@ -108,4 +108,16 @@ class NamesTest {
                 null,
                 false);
     }
+
+    @Test
+    void variableHost_isAHostThatIsWhollyAVariable() {
+        assertThat(Names.variableHost("${input:home-assistant-domain}")).isTrue();
+        assertThat(Names.variableHost("${env:mcp_host}")).isTrue();
+        assertThat(Names.variableHost("$mcp_host")).isTrue();
+        assertThat(Names.variableHost("%mcp_host%")).isTrue();
+        assertThat(Names.variableHost("{{host}}")).isTrue();
+        assertThat(Names.variableHost("${input:tenant}.relay.example.net")).isFalse();
+        assertThat(Names.variableHost("relay.example.net")).isFalse();
+        assertThat(Names.variableHost(null)).isFalse();
+    }
 }

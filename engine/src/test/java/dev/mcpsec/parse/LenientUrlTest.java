@@ -34,4 +34,16 @@ class LenientUrlTest {
         assertThat(LenientUrl.host("not a url")).isNull();
         assertThat(LenientUrl.host("http://")).isNull();
     }
+
+    @Test
+    void aClientVariableInTheHostIsKeptWholeNotSplitAtItsColon() {
+        assertThat(LenientUrl.host("https://${input:home-assistant-domain}/mcp_server/sse"))
+                .isEqualTo("${input:home-assistant-domain}");
+        assertThat(LenientUrl.host("https://${env:MCP_HOST}:8443/mcp"))
+                .isEqualTo("${env:mcp_host}");
+        assertThat(LenientUrl.host("https://${input:tenant}.relay.example.net/mcp"))
+                .isEqualTo("${input:tenant}.relay.example.net");
+        assertThat(LenientUrl.host("https://relay.example.net:8443/${input:path}"))
+                .isEqualTo("relay.example.net");
+    }
 }

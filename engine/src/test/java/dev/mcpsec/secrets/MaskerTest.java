@@ -30,4 +30,15 @@ class MaskerTest {
         assertThat(Masker.mask(FakeSecrets.generate("private-key", new Random(2))))
                 .isEqualTo("-----BEGIN PRIVATE KEY-----…");
     }
+
+    @Test
+    void display_keepsToolNamesInCamelCase_andStillMasksRandomLetters() {
+        assertThat(Masker.display("GetStoredProc")).isEqualTo("GetStoredProc");
+        assertThat(Masker.display("ListSysObjects")).isEqualTo("ListSysObjects");
+        assertThat(Masker.display("listSysObjects")).isEqualTo("listSysObjects");
+        // capitals that do not start a word of three letters or more: random text
+        assertThat(Masker.display("aBcDeFgHiJkLmN")).isEqualTo("…kLmN");
+        assertThat(Masker.display("QwErTyUiOpAsDf")).isEqualTo("…AsDf");
+        assertThat(Masker.display("GetStoredPrOc")).isEqualTo("…PrOc");
+    }
 }
