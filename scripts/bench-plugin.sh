@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # What `mcpsec:verify` adds to a small project's build: paired rounds of `mvn -o -q verify` on a one-config project
-# (a copy of maven-plugin/src/it/clean-pass), once with the goal and once with -Dmcpsec.skip=true, in alternating
-# order; prints the median of each and of the paired differences.
+# (a copy of maven-plugin/src/it/clean-pass), in three variants per round, in rotating order:
+#   first run   the goal scans (target/mcpsec removed before the build, as after `mvn clean`)
+#   repeated    nothing changed since the previous run: the goal's up-to-date check reuses it
+#   skipped     -Dmcpsec.skip=true
+# prints the median of each and of the paired differences against the skipped build.
 #   scripts/bench-plugin.sh [RUNS]      (default 5)
 #   REPO=/other/local-repo scripts/bench-plugin.sh   (a local repository holding another build of the plugin)
 # The plugin comes from the invoker's private local repository (maven-plugin/target/local-repo), which
@@ -35,19 +38,34 @@ build() {
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "maven: $(mvn -v 2>/dev/null | sed -n 1p)"
+first() { rm -rf "$work/project/target/mcpsec"; build "$@"; }
+# a repeated build must not have scanned: the report it would rewrite keeps its modification time
+repeat() {
+  local report="$work/project/target/mcpsec/mcpsec.json" before t
+  before=$(stat -c %Y.%y "$report")
+  t=$(build)
+  if [ "$(stat -c %Y.%y "$report")" != "$before" ]; then
+    echo "bench-plugin: the repeated build scanned again (not up to date)" >&2; exit 1
+  fi
+  echo "$t"
+}
 build >/dev/null                       # warm the file cache once, not counted
 build -Dmcpsec.skip=true >/dev/null
-with=(); without=(); diff=()
+build >/dev/null                       # leaves an up-to-date state for the first "repeated" build
+cold=(); warm=(); without=(); dcold=(); dwarm=()
 for i in $(seq 1 "$runs"); do
-  if [ $((i % 2)) -eq 1 ]; then
-    w=$(build); o=$(build -Dmcpsec.skip=true)
-  else
-    o=$(build -Dmcpsec.skip=true); w=$(build)
-  fi
-  with+=("$w"); without+=("$o")
-  diff+=("$(awk -v a="$w" -v b="$o" 'BEGIN {printf "%.3f", a-b}')")
-  echo "round $i: with goal $w s, skipped $o s"
+  case $((i % 3)) in
+    1) c=$(first); w=$(repeat); o=$(build -Dmcpsec.skip=true) ;;
+    2) o=$(build -Dmcpsec.skip=true); c=$(first); w=$(repeat) ;;
+    0) w=$(repeat); o=$(build -Dmcpsec.skip=true); c=$(first) ;;
+  esac
+  cold+=("$c"); warm+=("$w"); without+=("$o")
+  dcold+=("$(awk -v a="$c" -v b="$o" 'BEGIN {printf "%.3f", a-b}')")
+  dwarm+=("$(awk -v a="$w" -v b="$o" 'BEGIN {printf "%.3f", a-b}')")
+  echo "round $i: first run $c s, repeated $w s, skipped $o s"
 done
-printf 'with mcpsec:verify     median %s s   runs: %s\n' "$(printf '%s\n' "${with[@]}" | median)" "${with[*]}"
-printf 'with -Dmcpsec.skip     median %s s   runs: %s\n' "$(printf '%s\n' "${without[@]}" | median)" "${without[*]}"
-printf 'goal adds (paired)     median %s s   runs: %s\n' "$(printf '%s\n' "${diff[@]}" | median)" "${diff[*]}"
+printf 'first run (scan)          median %s s   runs: %s\n' "$(printf '%s\n' "${cold[@]}" | median)" "${cold[*]}"
+printf 'repeated (up to date)     median %s s   runs: %s\n' "$(printf '%s\n' "${warm[@]}" | median)" "${warm[*]}"
+printf 'with -Dmcpsec.skip        median %s s   runs: %s\n' "$(printf '%s\n' "${without[@]}" | median)" "${without[*]}"
+printf 'first run adds (paired)   median %s s   runs: %s\n' "$(printf '%s\n' "${dcold[@]}" | median)" "${dcold[*]}"
+printf 'repeated adds (paired)    median %s s   runs: %s\n' "$(printf '%s\n' "${dwarm[@]}" | median)" "${dwarm[*]}"
