@@ -169,6 +169,7 @@ public class VerifyMojo extends AbstractScanMojo {
             getLog().info("mcpsec: up-to-date check off: the plugin's class path is unknown");
             return null;
         }
+        long start = System.nanoTime();
         try {
             List<File> classPath = new ArrayList<>();
             for (URL url : loader.getURLs()) {
@@ -178,7 +179,15 @@ public class VerifyMojo extends AbstractScanMojo {
             extra.put("outputDirectory", outputDirectory.getAbsolutePath());
             extra.put("failOnError", Boolean.toString(failOnError));
             extra.put("scope", String.valueOf(scope));
-            return UpToDateKey.compute(settings, extra, classPath, LocalDate.now(ZoneOffset.UTC));
+            String key =
+                    UpToDateKey.compute(settings, extra, classPath, LocalDate.now(ZoneOffset.UTC));
+            getLog().debug(
+                            "mcpsec: up-to-date key of "
+                                    + classPath.size()
+                                    + " class-path entries and the scanned tree in "
+                                    + (System.nanoTime() - start) / 1_000_000
+                                    + " ms");
+            return key;
         } catch (IOException | URISyntaxException | RuntimeException e) {
             getLog().info("mcpsec: up-to-date check not possible (" + e + "); scanning");
             return null;
