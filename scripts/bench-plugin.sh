@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # What `mcpsec:verify` adds to a small project's build: paired rounds of `mvn -o -q verify` on a one-config project
-# (a copy of maven-plugin/src/it/clean-pass), once with the goal and once with -Dmcpsec.skip=true, in alternating
-# order; prints the median of each and of the paired differences.
+# (a copy of maven-plugin/src/it/clean-pass), in three variants per round, in rotating order:
+#   first run   the goal scans (target/mcpsec removed before the build, as after `mvn clean`)
+#   repeated    nothing changed since the previous run: the goal's up-to-date check reuses it
+#   skipped     -Dmcpsec.skip=true (Maven still resolves the plugin and builds its class realm)
+#   no plugin   the same project without the plugin in its POM
+# prints the median of each and of the paired differences against the skipped build and the build without the plugin.
 #   scripts/bench-plugin.sh [RUNS]      (default 5)
 #   REPO=/other/local-repo scripts/bench-plugin.sh   (a local repository holding another build of the plugin)
 # The plugin comes from the invoker's private local repository (maven-plugin/target/local-repo), which
@@ -21,13 +25,15 @@ work=${BENCH_DIR:-/tmp/mcpsec-bench-plugin}
 rm -rf "$work"; mkdir -p "$work"
 cp -r maven-plugin/src/it/clean-pass "$work/project"
 sed -i "s/@project.version@/$version/" "$work/project/pom.xml"
+cp -r "$work/project" "$work/bare"
+sed -i '/<build>/,/<\/build>/d' "$work/bare/pom.xml"
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 
 build() {
-  local s e
+  local s e dir=${DIR:-project}
   s=$(date +%s%N)
-  (cd "$work/project" && mvn -o -q -B -Dmaven.repo.local="$repo" -s "$root/maven-plugin/src/it/settings.xml" \
+  (cd "$work/$dir" && mvn -o -q -B -Dmaven.repo.local="$repo" -s "$root/maven-plugin/src/it/settings.xml" \
     verify "$@" >"$work/build.log" 2>&1) || { cat "$work/build.log" >&2; exit 1; }
   e=$(date +%s%N)
   awk -v a="$s" -v b="$e" 'BEGIN {printf "%.3f", (b-a)/1e9}'
@@ -35,19 +41,40 @@ build() {
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "maven: $(mvn -v 2>/dev/null | sed -n 1p)"
+first() { rm -rf "$work/project/target/mcpsec"; build "$@"; }
+# a repeated build must not have scanned: the report it would rewrite keeps its modification time
+repeat() {
+  local report="$work/project/target/mcpsec/mcpsec.json" before t
+  before=$(stat -c %Y.%y "$report")
+  t=$(build)
+  if [ "$(stat -c %Y.%y "$report")" != "$before" ]; then
+    echo "bench-plugin: the repeated build scanned again (not up to date)" >&2; exit 1
+  fi
+  echo "$t"
+}
 build >/dev/null                       # warm the file cache once, not counted
 build -Dmcpsec.skip=true >/dev/null
-with=(); without=(); diff=()
+build >/dev/null                       # leaves an up-to-date state for the first "repeated" build
+bare() { DIR=bare build; }
+bare >/dev/null
+cold=(); warm=(); without=(); none=(); dcold=(); dwarm=(); dnone=()
 for i in $(seq 1 "$runs"); do
-  if [ $((i % 2)) -eq 1 ]; then
-    w=$(build); o=$(build -Dmcpsec.skip=true)
-  else
-    o=$(build -Dmcpsec.skip=true); w=$(build)
-  fi
-  with+=("$w"); without+=("$o")
-  diff+=("$(awk -v a="$w" -v b="$o" 'BEGIN {printf "%.3f", a-b}')")
-  echo "round $i: with goal $w s, skipped $o s"
+  case $((i % 3)) in
+    1) c=$(first); w=$(repeat); o=$(build -Dmcpsec.skip=true); n=$(bare) ;;
+    2) n=$(bare); o=$(build -Dmcpsec.skip=true); c=$(first); w=$(repeat) ;;
+    0) w=$(repeat); n=$(bare); o=$(build -Dmcpsec.skip=true); c=$(first) ;;
+  esac
+  none+=("$n")
+  dnone+=("$(awk -v a="$w" -v b="$n" 'BEGIN {printf "%.3f", a-b}')")
+  cold+=("$c"); warm+=("$w"); without+=("$o")
+  dcold+=("$(awk -v a="$c" -v b="$o" 'BEGIN {printf "%.3f", a-b}')")
+  dwarm+=("$(awk -v a="$w" -v b="$o" 'BEGIN {printf "%.3f", a-b}')")
+  echo "round $i: first run $c s, repeated $w s, skipped $o s, no plugin $n s"
 done
-printf 'with mcpsec:verify     median %s s   runs: %s\n' "$(printf '%s\n' "${with[@]}" | median)" "${with[*]}"
-printf 'with -Dmcpsec.skip     median %s s   runs: %s\n' "$(printf '%s\n' "${without[@]}" | median)" "${without[*]}"
-printf 'goal adds (paired)     median %s s   runs: %s\n' "$(printf '%s\n' "${diff[@]}" | median)" "${diff[*]}"
+printf 'first run (scan)          median %s s   runs: %s\n' "$(printf '%s\n' "${cold[@]}" | median)" "${cold[*]}"
+printf 'repeated (up to date)     median %s s   runs: %s\n' "$(printf '%s\n' "${warm[@]}" | median)" "${warm[*]}"
+printf 'with -Dmcpsec.skip        median %s s   runs: %s\n' "$(printf '%s\n' "${without[@]}" | median)" "${without[*]}"
+printf 'without the plugin        median %s s   runs: %s\n' "$(printf '%s\n' "${none[@]}" | median)" "${none[*]}"
+printf 'first run adds (paired)   median %s s   runs: %s\n' "$(printf '%s\n' "${dcold[@]}" | median)" "${dcold[*]}"
+printf 'repeated adds (paired)    median %s s   runs: %s\n' "$(printf '%s\n' "${dwarm[@]}" | median)" "${dwarm[*]}"
+printf 'repeated vs no plugin     median %s s   runs: %s\n' "$(printf '%s\n' "${dnone[@]}" | median)" "${dnone[*]}"

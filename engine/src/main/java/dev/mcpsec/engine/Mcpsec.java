@@ -44,6 +44,16 @@ public interface Mcpsec {
         return Version.get();
     }
 
+    /**
+     * True for a directory name that no walk of a scan enters (neither config discovery nor the
+     * secret-occurrence scan): nothing below it can change a result. The Maven goal's up-to-date
+     * check walks everything else.
+     */
+    static boolean skippedByEveryWalk(String directoryName) {
+        return dev.mcpsec.discovery.Discovery.skippedDirectory(directoryName)
+                && dev.mcpsec.secrets.OccurrenceScanner.skippedDirectory(directoryName);
+    }
+
     /** Discovers, parses, extracts facts, evaluates every loaded rule and applies suppressions. */
     ScanResult scan(ScanRequest request);
 

@@ -60,6 +60,14 @@ public final class OccurrenceScanner {
         this.maxFiles = maxFiles;
     }
 
+    /**
+     * True for a directory name this scanner never enters; callers that must see every file a scan
+     * can read (the Maven goal's up-to-date check) walk what neither this nor discovery skips.
+     */
+    public static boolean skippedDirectory(String name) {
+        return SKIPPED_DIRS.contains(name);
+    }
+
     /** Scans every candidate file under {@code root}. */
     public OccurrenceScan scan(Path root) throws IOException {
         List<Occurrence> found = new ArrayList<>();

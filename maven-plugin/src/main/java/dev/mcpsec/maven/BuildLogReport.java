@@ -21,18 +21,37 @@ final class BuildLogReport {
         this.log = log;
     }
 
+    /**
+     * The finding lines as the log shows them, each {@code ERROR text} (high and above) or {@code
+     * WARN text}: what an up-to-date run replays.
+     */
+    static List<String> findingLines(ScanResult result) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Finding f : result.findings()) {
+            lines.add(
+                    (f.severity().atLeast(Severity.HIGH) ? "ERROR " : "WARN ")
+                            + MavenMessages.findingLine(f));
+        }
+        return lines;
+    }
+
+    /** Logs lines from {@link #findingLines} at their level. */
+    void replay(List<String> lines) {
+        for (String line : lines) {
+            if (line.startsWith("ERROR ")) {
+                log.error(line.substring("ERROR ".length()));
+            } else {
+                log.warn(line.substring(line.indexOf(' ') + 1));
+            }
+        }
+    }
+
     void log(ScanResult result, boolean findings, List<Path> reports) {
         for (ScanWarning warning : result.warnings()) {
             log.warn("mcpsec: " + warning);
         }
         if (findings) {
-            for (Finding f : result.findings()) {
-                if (f.severity().atLeast(Severity.HIGH)) {
-                    log.error(MavenMessages.findingLine(f));
-                } else {
-                    log.warn(MavenMessages.findingLine(f));
-                }
-            }
+            replay(findingLines(result));
         }
         Map<Severity, Integer> counts = result.countBySeverity();
         String bySeverity =

@@ -4,10 +4,20 @@ import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.engine.Mcpsec;
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -63,11 +73,18 @@ public class VerifyMojo extends AbstractScanMojo {
     @Parameter(property = "mcpsec.scanDirectory")
     private File scanDirectory;
 
+    /**
+     * Scans even when nothing that can change the result changed since the last complete run of the
+     * goal (which is otherwise reused: its reports, findings and outcome).
+     */
+    @Parameter(property = "mcpsec.force", defaultValue = "false")
+    private boolean force;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
             checkFlags(SHARED_FLAGS);
-            checkFlags("includeUserConfigs", "failOnError");
+            checkFlags("includeUserConfigs", "failOnError", "force");
         } catch (PluginParameterException e) {
             throw new MojoExecutionException(MavenMessages.describe(e), e);
         }
@@ -77,18 +94,30 @@ public class VerifyMojo extends AbstractScanMojo {
         }
         warnIgnoredUserProperties();
         ScanPlan plan;
+        VerifySettings settings;
         try {
             File dir = resolveScanDirectory();
             if (dir == null) {
                 return;
             }
-            plan = RequestAdapter.toPlan(verifySettings(dir));
+            settings = verifySettings(dir);
+            plan = RequestAdapter.toPlan(settings);
         } catch (PluginParameterException e) {
             throw new MojoExecutionException(MavenMessages.describe(e), e);
+        }
+        Path out = outputDirectory.toPath();
+        String key = upToDateKey(settings);
+        if (key != null) {
+            Optional<UpToDateState> previous = UpToDateState.read(out);
+            if (previous.isPresent() && previous.get().reusable(key, out)) {
+                reuse(previous.get());
+                return;
+            }
         }
         ScanResult result;
         List<Path> reports;
         try {
+            UpToDateState.delete(out);
             getLog().info("mcpsec: scanning " + plan.request().root());
             result = Mcpsec.create().scan(plan.request());
             reports =
@@ -109,9 +138,114 @@ public class VerifyMojo extends AbstractScanMojo {
         new BuildLogReport(getLog())
                 .log(result, plan.formats().contains(OutputFormat.CONSOLE), reports);
         long failing = result.countAtLeast(plan.failOn());
+        String failure =
+                failing > 0
+                        ? MavenMessages.failure(failing, plan.failOnId(), reportsWhere(reports))
+                        : "";
+        if (key != null) {
+            keep(key, result, plan, reports, failing, failure);
+        }
         if (failing > 0) {
-            throw new MojoFailureException(
-                    MavenMessages.failure(failing, plan.failOnId(), reportsWhere(reports)));
+            throw new MojoFailureException(failure);
+        }
+    }
+
+    /**
+     * The up-to-date key of this run, or null when the run must scan: {@code -Dmcpsec.force}, a
+     * parameter that reads files the key cannot cover, or a key that cannot be computed (said in
+     * the log).
+     */
+    private String upToDateKey(VerifySettings settings) {
+        if (force) {
+            getLog().debug("mcpsec: up-to-date check off (mcpsec.force)");
+            return null;
+        }
+        Optional<String> why = UpToDateKey.notReusable(settings);
+        if (why.isPresent()) {
+            getLog().debug("mcpsec: up-to-date check off: " + why.get());
+            return null;
+        }
+        if (!(getClass().getClassLoader() instanceof URLClassLoader loader)) {
+            getLog().info("mcpsec: up-to-date check off: the plugin's class path is unknown");
+            return null;
+        }
+        long start = System.nanoTime();
+        try {
+            List<File> classPath = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                classPath.add(new File(url.toURI()));
+            }
+            Map<String, String> extra = new TreeMap<>();
+            extra.put("outputDirectory", outputDirectory.getAbsolutePath());
+            extra.put("failOnError", Boolean.toString(failOnError));
+            extra.put("scope", String.valueOf(scope));
+            String key =
+                    UpToDateKey.compute(settings, extra, classPath, LocalDate.now(ZoneOffset.UTC));
+            getLog().debug(
+                            "mcpsec: up-to-date key of "
+                                    + classPath.size()
+                                    + " class-path entries and the scanned tree in "
+                                    + (System.nanoTime() - start) / 1_000_000
+                                    + " ms");
+            return key;
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            getLog().info("mcpsec: up-to-date check not possible (" + e + "); scanning");
+            return null;
+        }
+    }
+
+    /** Replays a previous complete run whose key matches: its finding lines and its outcome. */
+    private void reuse(UpToDateState previous) throws MojoFailureException {
+        new BuildLogReport(getLog()).replay(previous.lines());
+        getLog().info(
+                        "mcpsec: up to date, "
+                                + previous.findings()
+                                + " findings from the previous run ("
+                                + previous.finishedAt()
+                                + "), reports in "
+                                + outputDirectory
+                                + " (-Dmcpsec.force to rescan)");
+        if (previous.failing() > 0) {
+            throw new MojoFailureException(previous.failure());
+        }
+    }
+
+    /**
+     * Keeps this run for the next one, unless it had warnings (a partial or time-limited run, an
+     * unreadable file: always rescanned).
+     */
+    private void keep(
+            String key,
+            ScanResult result,
+            ScanPlan plan,
+            List<Path> reports,
+            long failing,
+            String failure) {
+        if (!result.warnings().isEmpty()) {
+            getLog().debug("mcpsec: not kept for reuse: the run had warnings");
+            return;
+        }
+        try {
+            List<String> entries = new ArrayList<>();
+            for (Path report : reports) {
+                entries.add(UpToDateState.reportEntry(report));
+            }
+            new UpToDateState(
+                            key,
+                            Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                            result.findings().size(),
+                            failing,
+                            failure,
+                            plan.formats().contains(OutputFormat.CONSOLE)
+                                    ? BuildLogReport.findingLines(result)
+                                    : List.of(),
+                            entries)
+                    .write(outputDirectory.toPath());
+        } catch (IOException e) {
+            getLog().warn(
+                            "mcpsec: could not keep this run for reuse ("
+                                    + e.getMessage()
+                                    + "); the next build scans again");
         }
     }
 

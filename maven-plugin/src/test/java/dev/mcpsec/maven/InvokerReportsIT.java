@@ -39,6 +39,7 @@ class InvokerReportsIT {
                             Map.entry("bad-flag-fail", Set.of()),
                             Map.entry("bundle-test-fail", Set.of()),
                             Map.entry("clean-pass", Set.of("target/mcpsec/mcpsec.json")),
+                            Map.entry("up-to-date", Set.of("target/mcpsec/mcpsec.json")),
                             Map.entry("help", Set.of()),
                             Map.entry("invalid-drl-fail", Set.of()),
                             Map.entry("leaky-fail", Set.of("target/mcpsec/mcpsec.json")),
