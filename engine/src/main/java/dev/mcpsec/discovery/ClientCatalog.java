@@ -14,6 +14,7 @@ import static dev.mcpsec.discovery.ConfigShape.CURSOR_PERMISSIONS;
 import static dev.mcpsec.discovery.ConfigShape.DEVCONTAINER;
 import static dev.mcpsec.discovery.ConfigShape.GEMINI;
 import static dev.mcpsec.discovery.ConfigShape.GOOSE;
+import static dev.mcpsec.discovery.ConfigShape.KIRO_HOOKS;
 import static dev.mcpsec.discovery.ConfigShape.MCP_SERVERS;
 import static dev.mcpsec.discovery.ConfigShape.OPENCODE;
 import static dev.mcpsec.discovery.ConfigShape.VSCODE;
@@ -111,6 +112,10 @@ public final class ClientCatalog {
         // Windsurf Cascade hooks: the same hooks.<event>[].command shape as Cursor's
         // (docs.windsurf.com/windsurf/cascade/hooks)
         projectSettings("windsurf", ".windsurf/hooks.json", "json", CURSOR_HOOKS);
+        // Kiro agent hooks: IDE hook files (kiro.dev/docs/hooks/actions) and CLI v3 hooks files
+        // (kiro.dev/docs/cli/v3/hooks)
+        projectSettings("kiro", ".kiro/hooks/*.kiro.hook", "json", KIRO_HOOKS);
+        projectSettings("kiro", ".kiro/hooks/*.json", "json", KIRO_HOOKS);
 
         user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
         user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");
