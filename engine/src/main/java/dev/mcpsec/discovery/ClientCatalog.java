@@ -6,6 +6,7 @@ import static dev.mcpsec.discovery.ConfigShape.CLAUDE_JSON;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_MARKETPLACE;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_PLUGIN;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_SETTINGS;
+import static dev.mcpsec.discovery.ConfigShape.CLINE_HOOK;
 import static dev.mcpsec.discovery.ConfigShape.CODEX;
 import static dev.mcpsec.discovery.ConfigShape.CONTINUE;
 import static dev.mcpsec.discovery.ConfigShape.CRUSH;
@@ -116,6 +117,22 @@ public final class ClientCatalog {
         // (kiro.dev/docs/cli/v3/hooks)
         projectSettings("kiro", ".kiro/hooks/*.kiro.hook", "json", KIRO_HOOKS);
         projectSettings("kiro", ".kiro/hooks/*.json", "json", KIRO_HOOKS);
+        // Cline hooks: an executable script named after its event (no extension; .ps1 on Windows)
+        // in .clinerules/hooks/ (docs.cline.bot/customization/hooks)
+        for (String hook :
+                new String[] {
+                    "TaskStart",
+                    "TaskResume",
+                    "TaskCancel",
+                    "TaskComplete",
+                    "PreToolUse",
+                    "PostToolUse",
+                    "UserPromptSubmit",
+                    "PreCompact"
+                }) {
+            projectSettings("cline", ".clinerules/hooks/" + hook, "script", CLINE_HOOK);
+            projectSettings("cline", ".clinerules/hooks/" + hook + ".ps1", "script", CLINE_HOOK);
+        }
 
         user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
         user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");

@@ -70,5 +70,11 @@ public enum ConfigShape {
      * runCommand} with {@code then.command}) or a CLI hooks file ({@code hooks[].action.type
      * command} with {@code action.command}); prompt-only hooks run nothing and are not read.
      */
-    KIRO_HOOKS
+    KIRO_HOOKS,
+    /**
+     * A Cline hook script, {@code .clinerules/hooks/<HookName>} (or {@code <HookName>.ps1}): read
+     * as text ({@code script} format), one setting {@code hooks.<HookName>.script} per non-blank
+     * line.
+     */
+    CLINE_HOOK
 }

@@ -215,6 +215,8 @@ final class ClientAdapters {
             case AMP -> servers(ampServers(root));
             case VSCODE_TASKS -> folderOpenTasks(root.get("tasks"));
             case KIRO_HOOKS -> kiroHooks(root);
+            // a hook script is text, read line by line by ConfigParser, never as a tree
+            case CLINE_HOOK -> {}
         }
     }
 
