@@ -7,7 +7,8 @@ package dev.mcpsec.discovery;
  * @param scope {@code project}, {@code user} or {@code system}
  * @param pattern path with {@code /} separators: relative to any directory of a project (matched at
  *     any depth), or relative to the home folder; a segment may hold {@code *}
- * @param format {@code json}, {@code jsonc}, {@code yaml} or {@code toml}
+ * @param format {@code json}, {@code jsonc}, {@code yaml}, {@code toml}, or {@code script} (a hook
+ *     script read as lines of text)
  * @param shape which adapter reads it
  * @param kind {@code servers} or {@code settings}
  */

@@ -6,6 +6,7 @@ import static dev.mcpsec.discovery.ConfigShape.CLAUDE_JSON;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_MARKETPLACE;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_PLUGIN;
 import static dev.mcpsec.discovery.ConfigShape.CLAUDE_SETTINGS;
+import static dev.mcpsec.discovery.ConfigShape.CLINE_HOOK;
 import static dev.mcpsec.discovery.ConfigShape.CODEX;
 import static dev.mcpsec.discovery.ConfigShape.CONTINUE;
 import static dev.mcpsec.discovery.ConfigShape.CRUSH;
@@ -14,6 +15,7 @@ import static dev.mcpsec.discovery.ConfigShape.CURSOR_PERMISSIONS;
 import static dev.mcpsec.discovery.ConfigShape.DEVCONTAINER;
 import static dev.mcpsec.discovery.ConfigShape.GEMINI;
 import static dev.mcpsec.discovery.ConfigShape.GOOSE;
+import static dev.mcpsec.discovery.ConfigShape.KIRO_HOOKS;
 import static dev.mcpsec.discovery.ConfigShape.MCP_SERVERS;
 import static dev.mcpsec.discovery.ConfigShape.OPENCODE;
 import static dev.mcpsec.discovery.ConfigShape.VSCODE;
@@ -111,6 +113,26 @@ public final class ClientCatalog {
         // Windsurf Cascade hooks: the same hooks.<event>[].command shape as Cursor's
         // (docs.windsurf.com/windsurf/cascade/hooks)
         projectSettings("windsurf", ".windsurf/hooks.json", "json", CURSOR_HOOKS);
+        // Kiro agent hooks: IDE hook files (kiro.dev/docs/hooks/actions) and CLI v3 hooks files
+        // (kiro.dev/docs/cli/v3/hooks)
+        projectSettings("kiro", ".kiro/hooks/*.kiro.hook", "json", KIRO_HOOKS);
+        projectSettings("kiro", ".kiro/hooks/*.json", "json", KIRO_HOOKS);
+        // Cline hooks: an executable script named after its event (no extension; .ps1 on Windows)
+        // in .clinerules/hooks/ (docs.cline.bot/customization/hooks)
+        for (String hook :
+                new String[] {
+                    "TaskStart",
+                    "TaskResume",
+                    "TaskCancel",
+                    "TaskComplete",
+                    "PreToolUse",
+                    "PostToolUse",
+                    "UserPromptSubmit",
+                    "PreCompact"
+                }) {
+            projectSettings("cline", ".clinerules/hooks/" + hook, "script", CLINE_HOOK);
+            projectSettings("cline", ".clinerules/hooks/" + hook + ".ps1", "script", CLINE_HOOK);
+        }
 
         user("claude-code", ".claude.json", "json", CLAUDE_JSON, "servers");
         user("claude-code", ".claude/settings.json", "json", CLAUDE_SETTINGS, "settings");

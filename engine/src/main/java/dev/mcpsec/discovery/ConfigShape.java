@@ -39,7 +39,10 @@ public enum ConfigShape {
     CLAUDE_SETTINGS,
     /** Gemini CLI {@code settings.json}: {@code mcpServers} and tool approval keys. */
     GEMINI,
-    /** Amazon Q {@code mcp.json} or agent file: {@code mcpServers} and {@code allowedTools}. */
+    /**
+     * Amazon Q {@code mcp.json} or agent file: {@code mcpServers}, {@code allowedTools} and the
+     * agent's {@code hooks.<event>[].command}.
+     */
     AMAZONQ,
     /** Cursor {@code ~/.cursor/permissions.json}: {@code mcpAllowlist}. */
     CURSOR_PERMISSIONS,
@@ -61,5 +64,17 @@ public enum ConfigShape {
      * VS Code {@code .vscode/tasks.json} (Cursor reads it too): tasks that run when the folder is
      * opened ({@code runOptions.runOn: folderOpen}).
      */
-    VSCODE_TASKS
+    VSCODE_TASKS,
+    /**
+     * Kiro agent hooks in {@code .kiro/hooks/}: an IDE {@code *.kiro.hook} file ({@code then.type
+     * runCommand} with {@code then.command}) or a CLI hooks file ({@code hooks[].action.type
+     * command} with {@code action.command}); prompt-only hooks run nothing and are not read.
+     */
+    KIRO_HOOKS,
+    /**
+     * A Cline hook script, {@code .clinerules/hooks/<HookName>} (or {@code <HookName>.ps1}): read
+     * as text ({@code script} format), one setting {@code hooks.<HookName>.script} per non-blank
+     * line.
+     */
+    CLINE_HOOK
 }

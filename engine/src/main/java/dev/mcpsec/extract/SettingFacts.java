@@ -11,8 +11,10 @@ import dev.mcpsec.secrets.SecretDetector;
 import dev.mcpsec.secrets.ValueAnalysis;
 import dev.mcpsec.secrets.ValueContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,9 @@ public final class SettingFacts {
                     "hooks\\..+\\.command|apiKeyHelper|statusLine\\.command"
                             + "|awsAuthRefresh|awsCredentialExport|otelHeadersHelper|notify|tools\\.discoveryCommand"
                             + "|tools\\.callCommand|tasks\\.folderOpen\\.command");
+
+    /** The lines of a hook script (Cline's {@code .clinerules/hooks/<HookName>}). */
+    private static final Pattern SCRIPT_KEY = Pattern.compile("hooks\\.[^.]+\\.script");
 
     /** Env keys that move the client's API traffic, and Codex provider base URLs. */
     private static final Pattern REDIRECT_ENV =
@@ -93,6 +98,7 @@ public final class SettingFacts {
         List<SettingEntry> settings = doc.settings();
         Sink scratch = new Sink(new FactSet(), new ArrayList<>(), sink.warnings());
         FactExtractor.Values values = extractor.values(origin, scratch);
+        Map<String, List<SettingEntry>> scripts = new LinkedHashMap<>();
         for (int i = 0; i < settings.size(); i++) {
             SettingEntry s = settings.get(i);
             if (s.value() == null || s.value().isEmpty()) {
@@ -106,7 +112,9 @@ public final class SettingFacts {
                     s.key(),
                     env ? ValueContext.ENV : ValueContext.OTHER);
             hidden(doc.file(), s.line(), s.column(), null, s.key(), s.value(), sink.facts());
-            if (COMMAND_KEY.matcher(s.key()).matches()) {
+            if (SCRIPT_KEY.matcher(s.key()).matches()) {
+                scripts.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s);
+            } else if (COMMAND_KEY.matcher(s.key()).matches()) {
                 String command = s.value();
                 if ("notify".equals(s.key())) {
                     StringBuilder joined = new StringBuilder(command);
@@ -150,7 +158,59 @@ public final class SettingFacts {
                                         origin.ignored()));
             }
         }
+        scripts.forEach((key, lines) -> sink.facts().add(scriptCommand(doc, origin, key, lines)));
         scratch.facts().credentials().forEach(sink.facts()::add);
+    }
+
+    /**
+     * One hook script as one command: rated by its worst line (comments skipped), the command shown
+     * as that line; a script with no fetch-and-run or network line is a local command shown by its
+     * interpreter line.
+     */
+    private ClientCommand scriptCommand(
+            ConfigDocument doc, Origin origin, String key, List<SettingEntry> lines) {
+        SettingEntry worst = null;
+        String worstRisk = "local";
+        for (SettingEntry line : lines) {
+            if (line.value().startsWith("#")) {
+                continue;
+            }
+            String r = risk(line.value());
+            if (rank(r) > rank(worstRisk)) {
+                worst = line;
+                worstRisk = r;
+            }
+        }
+        SettingEntry at = worst != null ? worst : lines.get(0);
+        String command;
+        if (worst != null) {
+            command = "line " + worst.line() + ": " + cut(worst.value());
+        } else {
+            String first = lines.get(0).value();
+            command = first.startsWith("#!") ? "a script (" + cut(first) + ")" : "a script";
+        }
+        return new ClientCommand(
+                doc.file(),
+                at.line(),
+                at.column(),
+                doc.client(),
+                doc.scope(),
+                key,
+                mask("script", command),
+                worstRisk,
+                origin.ignored());
+    }
+
+    private static int rank(String risk) {
+        return switch (risk) {
+            case "fetch-and-run" -> 2;
+            case "network" -> 1;
+            default -> 0;
+        };
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_DECODED ? text : text.substring(0, MAX_DECODED) + "…";
     }
 
     /** Adds a {@link HiddenText} for each hidden-character kind found in {@code value}. */

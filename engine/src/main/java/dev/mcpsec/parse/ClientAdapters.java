@@ -191,7 +191,7 @@ final class ClientAdapters {
             }
             case AMAZONQ -> {
                 servers(root.get("mcpServers"));
-                settings(root, "allowedTools");
+                settings(root, "allowedTools", "hooks");
             }
             case CURSOR_PERMISSIONS -> settings(root, "mcpAllowlist", "terminalAllowlist");
             case CURSOR_HOOKS -> settings(root, "hooks");
@@ -214,7 +214,65 @@ final class ClientAdapters {
             }
             case AMP -> servers(ampServers(root));
             case VSCODE_TASKS -> folderOpenTasks(root.get("tasks"));
+            case KIRO_HOOKS -> kiroHooks(root);
+            // a hook script is text, read line by line by ConfigParser, never as a tree
+            case CLINE_HOOK -> {}
         }
+    }
+
+    /**
+     * Kiro agent hooks: an IDE hook ({@code when.type}, {@code then.type: runCommand}, {@code
+     * then.command}) or a CLI hooks file ({@code hooks[]} with {@code trigger} and {@code action:
+     * {type: command, command}}). Each shell command becomes the setting {@code
+     * hooks.<trigger>.command}; a hook with {@code "enabled": false} does not run and an agent
+     * prompt ({@code askAgent}, {@code agent}) runs nothing, so neither is read.
+     */
+    private void kiroHooks(PNode root) {
+        PNode list = root.get("hooks");
+        if (list != null && list.isArray()) {
+            for (PNode hook : list.items()) {
+                if (hook.isObject()) {
+                    kiroHook(hook, hook.get("trigger"), hook.get("action"), "command");
+                }
+            }
+        } else {
+            PNode when = root.get("when");
+            kiroHook(
+                    root,
+                    when != null && when.isObject() ? when.get("type") : null,
+                    root.get("then"),
+                    "runCommand");
+        }
+    }
+
+    private void kiroHook(PNode hook, PNode trigger, PNode action, String commandType) {
+        PNode enabled = hook.get("enabled");
+        if (enabled != null && enabled.isScalar() && "false".equals(enabled.text())) {
+            return;
+        }
+        if (action == null || !action.isObject()) {
+            return;
+        }
+        PNode type = action.get("type");
+        PNode command = action.get("command");
+        if (type == null
+                || !commandType.equals(type.text())
+                || command == null
+                || !command.isScalar()
+                || command.text() == null) {
+            return;
+        }
+        String event =
+                trigger != null && trigger.isScalar() && trigger.text() != null
+                        ? trigger.text()
+                        : "hook";
+        settings.add(
+                new SettingEntry(
+                        "hooks." + event + ".command",
+                        command.text(),
+                        null,
+                        command.line(),
+                        command.column()));
     }
 
     /**

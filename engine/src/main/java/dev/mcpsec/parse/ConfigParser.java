@@ -4,6 +4,7 @@ import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.discovery.CatalogEntry;
 import dev.mcpsec.discovery.DiscoveredFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,21 @@ public final class ConfigParser {
             byte[] content,
             String scope,
             ScanLimits limits) {
+        if ("script".equals(entry.format())) {
+            return new ConfigDocument(
+                    displayPath,
+                    entry.client(),
+                    scope,
+                    entry.format(),
+                    entry.kind(),
+                    List.of(),
+                    scriptLines(displayPath, content),
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    List.of());
+        }
         ReadResult read = PositionalReader.read(content, entry.format(), limits);
         List<String> warnings = new ArrayList<>(read.warnings());
         if (read.error() != null) {
@@ -101,5 +117,36 @@ public final class ConfigParser {
                 null,
                 incomplete,
                 parsed.values());
+    }
+
+    /**
+     * A hook script (Cline's {@code .clinerules/hooks/<HookName>}): one setting {@code
+     * hooks.<HookName>.script} per non-blank line, at its line and first column, for {@code
+     * SettingFacts} to rate as one command; a file with a NUL byte is one line {@code (binary
+     * file)}.
+     */
+    static List<SettingEntry> scriptLines(String displayPath, byte[] content) {
+        String name = displayPath.substring(displayPath.replace('\\', '/').lastIndexOf('/') + 1);
+        if (name.endsWith(".ps1")) {
+            name = name.substring(0, name.length() - 4);
+        }
+        String key = "hooks." + name + ".script";
+        List<SettingEntry> out = new ArrayList<>();
+        for (byte b : content) {
+            if (b == 0) {
+                out.add(new SettingEntry(key, "(binary file)", null, 1, 1));
+                return List.copyOf(out);
+            }
+        }
+        String[] lines = new String(content, StandardCharsets.UTF_8).split("\r?\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!line.isEmpty()) {
+                out.add(
+                        new SettingEntry(
+                                key, line, null, i + 1, lines[i].indexOf(line.charAt(0)) + 1));
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -333,6 +333,17 @@ class DiscoveryTest {
                 .hasValueSatisfying(e -> assertThat(e.client()).isEqualTo("roo"));
         assertThat(ClientCatalog.matchProjectPath(".cursor/hooks.json"))
                 .hasValueSatisfying(e -> assertThat(e.shape()).isEqualTo(ConfigShape.CURSOR_HOOKS));
+        assertThat(ClientCatalog.matchProjectPath(".kiro/hooks/lint-on-save.kiro.hook"))
+                .hasValueSatisfying(e -> assertThat(e.shape()).isEqualTo(ConfigShape.KIRO_HOOKS));
+        assertThat(ClientCatalog.matchProjectPath("app/.kiro/hooks/team.json"))
+                .hasValueSatisfying(
+                        e -> {
+                            assertThat(e.shape()).isEqualTo(ConfigShape.KIRO_HOOKS);
+                            assertThat(e.kind()).isEqualTo("settings");
+                        });
+        assertThat(ClientCatalog.matchProjectPath(".kiro/hooks/notes.md")).isEmpty();
+        assertThat(ClientCatalog.matchProjectPath(".amazonq/cli-agents/dev.json"))
+                .hasValueSatisfying(e -> assertThat(e.shape()).isEqualTo(ConfigShape.AMAZONQ));
         assertThat(ClientCatalog.matchProjectPath("hooks.json")).isEmpty();
         assertThat(ClientCatalog.matchProjectPath("plugin.json")).isEmpty();
         assertThat(ClientCatalog.matchProjectPath("package.json")).isEmpty();

@@ -1,6 +1,7 @@
 package dev.mcpsec.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.discovery.CatalogEntry;
@@ -559,6 +560,66 @@ class ConfigParserTest {
                 {"name": "m", "plugins": [{"name": "a", "source": "./a"},
                  {"name": "b", "source": "./b", "mcpServers": {"b1": {"url": "https://b.example.com/mcp"}}}]}""");
         assertThat(market.servers()).extracting(ServerEntry::name).containsExactly("b1");
+    }
+
+    @Test
+    void amazonQAgentHooks_becomeHookCommands() {
+        ConfigDocument doc =
+                parse(
+                        ".amazonq/cli-agents/dev.json",
+                        """
+                {"name": "dev", "mcpServers": {"git": {"command": "uvx", "args": ["mcp-server-git"]}},
+                 "hooks": {"agentSpawn": [{"command": "git status", "timeout_ms": 5000}],
+                           "preToolUse": [{"matcher": "execute_bash", "command": "./audit.sh"}]}}""");
+        assertThat(doc.client()).isEqualTo("amazonq");
+        assertThat(doc.servers()).extracting(ServerEntry::name).containsExactly("git");
+        assertThat(doc.settings())
+                .filteredOn(s -> s.key().endsWith(".command"))
+                .extracting(SettingEntry::key, SettingEntry::value)
+                .containsExactly(
+                        tuple("hooks.agentSpawn.command", "git status"),
+                        tuple("hooks.preToolUse.command", "./audit.sh"));
+    }
+
+    @Test
+    void kiroHooks_onlyEnabledShellCommandsAreRead() {
+        ConfigDocument ide =
+                parse(
+                        ".kiro/hooks/lint.kiro.hook",
+                        """
+                {"version": "1.0.0", "enabled": true, "name": "lint",
+                 "when": {"type": "fileEdited", "patterns": ["*.ts"]},
+                 "then": {"type": "runCommand", "command": "npx eslint ."}}""");
+        assertThat(ide.client()).isEqualTo("kiro");
+        assertThat(ide.settings())
+                .extracting(SettingEntry::key, SettingEntry::value, SettingEntry::line)
+                .containsExactly(tuple("hooks.fileEdited.command", "npx eslint .", 3));
+        ConfigDocument ask =
+                parse(
+                        ".kiro/hooks/review.kiro.hook",
+                        """
+                {"when": {"type": "fileEdited"},
+                 "then": {"type": "askAgent", "prompt": "review it", "command": "ignored"}}""");
+        assertThat(ask.settings()).isEmpty();
+        ConfigDocument disabled =
+                parse(
+                        ".kiro/hooks/old.kiro.hook",
+                        """
+                {"enabled": false, "when": {"type": "userTriggered"},
+                 "then": {"type": "runCommand", "command": "./sync.sh"}}""");
+        assertThat(disabled.settings()).isEmpty();
+        ConfigDocument cli =
+                parse(
+                        ".kiro/hooks/team.json",
+                        """
+                {"version": "v1", "hooks": [
+                  {"name": "a", "trigger": "PostFileSave", "action": {"type": "command", "command": "npm run lint"}},
+                  {"name": "b", "trigger": "PreToolUse", "action": {"type": "agent", "prompt": "check"}},
+                  {"name": "c", "trigger": "Stop", "enabled": false,
+                   "action": {"type": "command", "command": "./off.sh"}}]}""");
+        assertThat(cli.settings())
+                .extracting(SettingEntry::key, SettingEntry::value)
+                .containsExactly(tuple("hooks.PostFileSave.command", "npm run lint"));
     }
 
     @Test
