@@ -2,7 +2,8 @@ import groovy.json.JsonSlurper
 import groovy.xml.XmlSlurper
 
 def out = new File(basedir, 'target/ci-reports')
-def files = out.listFiles()*.name.sort()
+// mcpsec-uptodate.properties is the goal's own record for its up-to-date check (docs/maven-plugin.md), not a report
+def files = out.listFiles()*.name.sort() - ['mcpsec-uptodate.properties']
 assert files == ['mcpsec.gitlab.json', 'mcpsec.json', 'mcpsec.junit.xml'] : "the -Dmcpsec.formats files, got ${files}"
 def key = new File(basedir, 'generated-key.txt').text.trim()
 def log = new File(basedir, 'build.log').text
