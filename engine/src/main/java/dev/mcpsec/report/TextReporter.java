@@ -15,6 +15,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +65,25 @@ final class TextReporter implements Reporter {
                         shown.add(name);
                     }
                 });
-        for (String name : shown) {
+        // real problems first: the file with the worst finding leads (a file that could not be
+        // parsed
+        // counts as high, as its parse error is shown), then by name; files without findings last
+        List<String> order = new ArrayList<>(shown);
+        order.sort(
+                Comparator.comparingInt(
+                                (String name) -> {
+                                    int worst =
+                                            findings.getOrDefault(name, List.of()).stream()
+                                                    .mapToInt(f -> f.severity().ordinal())
+                                                    .min()
+                                                    .orElse(Severity.values().length);
+                                    FileSummary file = files.get(name);
+                                    return file != null && file.error() != null
+                                            ? Math.min(worst, Severity.HIGH.ordinal())
+                                            : worst;
+                                })
+                        .thenComparing(Comparator.naturalOrder()));
+        for (String name : order) {
             writeFile(
                     w,
                     style,

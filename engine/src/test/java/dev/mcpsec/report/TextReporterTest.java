@@ -2,7 +2,9 @@ package dev.mcpsec.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.api.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,55 @@ class TextReporterTest {
         assertThat(text)
                 .containsSubsequence(
                         "CRITICAL  7:30", "HIGH      9 ", "HIGH      15:12", "LOW       6:18");
+    }
+
+    @Test
+    void files_withTheWorstFindingComeFirst_thenByName() {
+        Finding info =
+                ReportFixtures.finding(
+                        "MCP-REV-003",
+                        "source-reviewed",
+                        Severity.INFO,
+                        "t",
+                        "advice",
+                        "alpha/.mcp.json",
+                        1,
+                        1,
+                        "time",
+                        null,
+                        "review it");
+        Finding high =
+                ReportFixtures.finding(
+                        "MCP-GIT-001",
+                        "committed-secrets",
+                        Severity.HIGH,
+                        "t",
+                        "a leaked key",
+                        "beta/.mcp.json",
+                        3,
+                        5,
+                        "pay",
+                        null,
+                        "revoke it");
+        Finding low =
+                ReportFixtures.finding(
+                        "MCP-PIN-001",
+                        "pinned-versions",
+                        Severity.LOW,
+                        "t",
+                        "unpinned",
+                        "gamma/.mcp.json",
+                        2,
+                        3,
+                        "fs",
+                        null,
+                        "pin it");
+        String text =
+                ReportFixtures.render(
+                        ReportFormat.TEXT, ReportFixtures.withFindings(List.of(info, high, low)));
+        assertThat(text)
+                .as("alphabetical order would put alpha/.mcp.json (info only) first")
+                .containsSubsequence("\nbeta/.mcp.json", "\ngamma/.mcp.json", "\nalpha/.mcp.json");
     }
 
     @Test
