@@ -2,6 +2,7 @@ package dev.mcpsec.extract;
 
 import dev.mcpsec.facts.LaunchRisk;
 import dev.mcpsec.facts.McpServer;
+import dev.mcpsec.facts.Names;
 import dev.mcpsec.parse.SettingEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ final class LaunchSettings {
      */
     static List<LaunchRisk> of(McpServer s, Map<String, String> env, List<SettingEntry> entry) {
         List<LaunchRisk> out = new ArrayList<>();
-        String remote = s.host() != null && loopback(s.host()) ? null : s.host();
+        String remote = s.host() != null && Names.loopbackHost(s.host()) ? null : s.host();
         boolean local = s.host() != null && remote == null;
         for (SettingEntry e : entry) {
             String last = e.key().substring(e.key().lastIndexOf('.') + 1);
@@ -178,7 +179,7 @@ final class LaunchSettings {
             String host = m.group(2).toLowerCase(Locale.ROOT);
             Matcher off = DB_TLS_OFF.matcher(m.group(3));
             // a single-label host is a container or compose service name on the same machine
-            if (off.find() && !loopback(host) && host.contains(".")) {
+            if (off.find() && !Names.loopbackHost(host) && host.contains(".")) {
                 String scheme = m.group(1).toLowerCase(Locale.ROOT);
                 out.add(risk(s, "tls-off", off.group(1) + " on " + scheme + "://" + host, host));
             }
@@ -193,17 +194,6 @@ final class LaunchSettings {
                 && !value.startsWith("$")
                 && !value.startsWith("%")
                 && !value.contains("{{");
-    }
-
-    static boolean loopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost")
-                || h.endsWith(".localhost")
-                || h.startsWith("127.")
-                || h.equals("::1")
-                || h.equals("[::1]")
-                || h.equals("0.0.0.0")
-                || h.equals("host.docker.internal");
     }
 
     private static String program(String path) {

@@ -3,6 +3,7 @@ package dev.mcpsec.extract;
 import dev.mcpsec.facts.ClientCommand;
 import dev.mcpsec.facts.ClientRedirect;
 import dev.mcpsec.facts.HiddenText;
+import dev.mcpsec.facts.Names;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.Located;
 import dev.mcpsec.parse.SettingEntry;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -78,9 +78,6 @@ public final class SettingFacts {
             Pattern.compile(
                     "\\s*(echo|printf)(\\s+-[neE]+)?"
                             + "(\\s+('[^']*'|\"[^\"$`]*\"|[^\\s;&|<>$`()'\"\\\\]+))*\\s*");
-
-    private static final Set<String> LOOPBACK =
-            Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
 
     static final int MAX_DECODED = 300;
     private final SecretDetector detector;
@@ -154,7 +151,7 @@ public final class SettingFacts {
                                         variable,
                                         mask(name, s.value()),
                                         host,
-                                        host != null && loopback(host),
+                                        host != null && Names.loopbackHost(host),
                                         origin.ignored()));
             }
         }
@@ -272,9 +269,5 @@ public final class SettingFacts {
             return "network";
         }
         return INERT.matcher(command).matches() ? "inert" : "local";
-    }
-
-    static boolean loopback(String host) {
-        return LOOPBACK.contains(host) || host.startsWith("127.") || host.endsWith(".localhost");
     }
 }

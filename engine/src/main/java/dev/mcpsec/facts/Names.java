@@ -13,6 +13,25 @@ public final class Names {
     private Names() {}
 
     /**
+     * The host is this machine: {@code localhost} and its subdomains, {@code 127.*}, {@code ::1},
+     * {@code 0.0.0.0}, or {@code host.docker.internal} (the machine that runs the container). The
+     * one definition of "local" for every check that spares local targets; null is not local.
+     */
+    public static boolean loopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.startsWith("127.")
+                || h.equals("::1")
+                || h.equals("[::1]")
+                || h.equals("0.0.0.0")
+                || h.equals("host.docker.internal");
+    }
+
+    /**
      * PEP 503 normal form of a PyPI name: lower case, runs of {@code -}, {@code _} and {@code .}
      * become {@code -}.
      */

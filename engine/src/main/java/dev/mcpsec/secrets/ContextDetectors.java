@@ -1,5 +1,6 @@
 package dev.mcpsec.secrets;
 
+import dev.mcpsec.facts.Names;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +136,7 @@ final class ContextDetectors {
 
     void databases(Scan scan) {
         for (DatabaseUrls.Parsed p : DatabaseUrls.find(scan.value)) {
-            boolean loopback = DatabaseUrls.isLoopback(p.host());
+            boolean loopback = Names.loopbackHost(p.host());
             boolean hasPassword = p.password() != null && !p.password().isEmpty();
             Detection password = null;
             if (hasPassword) {

@@ -155,20 +155,6 @@ final class DatabaseUrls {
     }
 
     /** True for localhost names and loopback addresses. */
-    static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost")
-                || h.endsWith(".localhost")
-                || h.startsWith("127.")
-                || h.equals("::1")
-                || h.equals("[::1]")
-                || h.equals("0.0.0.0")
-                || h.equals("host.docker.internal");
-    }
-
     private static int parsePort(String s) {
         if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Character::isDigit)) {
             return -1;

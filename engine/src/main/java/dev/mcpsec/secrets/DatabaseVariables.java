@@ -1,5 +1,6 @@
 package dev.mcpsec.secrets;
 
+import dev.mcpsec.facts.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,7 +193,7 @@ public final class DatabaseVariables {
                                     database,
                                     user,
                                     password,
-                                    DatabaseUrls.isLoopback(h),
+                                    Names.loopbackHost(h),
                                     null)));
         }
 

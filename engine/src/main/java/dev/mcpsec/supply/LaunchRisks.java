@@ -2,6 +2,7 @@ package dev.mcpsec.supply;
 
 import dev.mcpsec.facts.LaunchRisk;
 import dev.mcpsec.facts.McpServer;
+import dev.mcpsec.facts.Names;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -280,7 +281,7 @@ public final class LaunchRisks {
         String pattern;
         if (ADDED_SOURCES.contains(where.toLowerCase(Locale.ROOT))) {
             pattern = "extra-index";
-        } else if ("http".equals(scheme) && host != null && !loopback(host)) {
+        } else if ("http".equals(scheme) && host != null && !Names.loopbackHost(host)) {
             pattern = "registry-http";
         } else {
             pattern = "registry";
@@ -294,14 +295,6 @@ public final class LaunchRisks {
                 where + " " + safeUrl(value.strip()),
                 ecosystem,
                 host);
-    }
-
-    private static boolean loopback(String host) {
-        return host.equals("localhost")
-                || host.endsWith(".localhost")
-                || host.startsWith("127.")
-                || host.equals("[::1]")
-                || host.equals("::1");
     }
 
     private static LaunchRisk risk(McpServer s, String pattern, String detail) {
