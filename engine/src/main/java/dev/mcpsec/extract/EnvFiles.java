@@ -59,20 +59,24 @@ public final class EnvFiles {
         return loaded;
     }
 
+    /** A warning about a server's envFile, at the line of its {@code envFile} key. */
+    private static void warn(ConfigDocument doc, ServerEntry entry, Sink sink, String message) {
+        sink.warnings().add(new ScanWarning(doc.file(), entry.envFile().line(), message));
+    }
+
     void load(ConfigDocument doc, ServerEntry entry, FactExtractor extractor, Sink sink) {
         String raw = entry.envFile().value();
         String where = doc.file() + ":" + entry.envFile().line();
         if (!"project".equals(doc.scope())) {
-            sink.warnings()
-                    .add(
-                            new ScanWarning(
-                                    doc.file(),
-                                    entry.envFile().line(),
-                                    "envFile "
-                                            + raw
-                                            + " of server "
-                                            + entry.name()
-                                            + " is in a user-level config: not read (only files inside the scan root are read)"));
+            warn(
+                    doc,
+                    entry,
+                    sink,
+                    "envFile "
+                            + raw
+                            + " of server "
+                            + entry.name()
+                            + " is in a user-level config: not read (only files inside the scan root are read)");
             return;
         }
         Path workspace = workspaceOf(root, root.resolve(doc.file()));
@@ -80,14 +84,11 @@ public final class EnvFiles {
                 raw.replace("${workspaceFolder}", workspace.toString())
                         .replace("${workspaceRoot}", workspace.toString());
         if (expanded.contains("${") || expanded.startsWith("~")) {
-            sink.warnings()
-                    .add(
-                            new ScanWarning(
-                                    doc.file(),
-                                    entry.envFile().line(),
-                                    "envFile "
-                                            + raw
-                                            + " uses a variable mcpsec cannot resolve offline: not read"));
+            warn(
+                    doc,
+                    entry,
+                    sink,
+                    "envFile " + raw + " uses a variable mcpsec cannot resolve offline: not read");
             return;
         }
         Path target;
@@ -95,41 +96,34 @@ public final class EnvFiles {
             target = workspace.resolve(expanded).normalize();
         } catch (java.nio.file.InvalidPathException e) {
             // a NUL or a lone surrogate: no file system holds such a name; the value is not echoed
-            sink.warnings()
-                    .add(
-                            new ScanWarning(
-                                    doc.file(),
-                                    entry.envFile().line(),
-                                    "envFile of server "
-                                            + entry.name()
-                                            + " is not a valid path (NUL or characters a file name cannot hold): not read"));
+            warn(
+                    doc,
+                    entry,
+                    sink,
+                    "envFile of server "
+                            + entry.name()
+                            + " is not a valid path (NUL or characters a file name cannot hold): not read");
             return;
         }
         if (!target.startsWith(root) || escapesBySymlink(target)) {
-            sink.warnings()
-                    .add(
-                            new ScanWarning(
-                                    doc.file(),
-                                    entry.envFile().line(),
-                                    "envFile "
-                                            + raw
-                                            + " of server "
-                                            + entry.name()
-                                            + " points outside the scan root: not read"));
+            warn(
+                    doc,
+                    entry,
+                    sink,
+                    "envFile "
+                            + raw
+                            + " of server "
+                            + entry.name()
+                            + " points outside the scan root: not read");
             return;
         }
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isRegularFile(target)) {
-            sink.warnings()
-                    .add(
-                            new ScanWarning(
-                                    doc.file(),
-                                    entry.envFile().line(),
-                                    "envFile "
-                                            + raw
-                                            + " of server "
-                                            + entry.name()
-                                            + " does not exist"));
+            warn(
+                    doc,
+                    entry,
+                    sink,
+                    "envFile " + raw + " of server " + entry.name() + " does not exist");
             return;
         }
         String display = root.relativize(target).toString().replace('\\', '/');
