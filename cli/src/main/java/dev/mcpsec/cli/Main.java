@@ -2,6 +2,9 @@ package dev.mcpsec.cli;
 
 import dev.mcpsec.engine.Mcpsec;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,20 +22,6 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description =
                 "Offline security scanner for MCP (Model Context Protocol) client configurations.",
-        subcommands = {
-            ScanCommand.class,
-            RulesCommand.class,
-            FactsCommand.class,
-            ExplainCommand.class,
-            TestCommand.class,
-            BaselineCommand.class,
-            ReviewCommand.class,
-            CheckCommand.class,
-            AdvisoriesCommand.class,
-            FleetCommand.class,
-            MergeCommand.class,
-            CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {
             ExitCodes.OK_LINE,
@@ -45,6 +34,31 @@ import picocli.CommandLine.Spec;
             "Documentation: docs/cli.md"
         })
 public final class Main implements Callable<Integer> {
+    /**
+     * The subcommands, in the order {@code mcpsec --help} lists them, by name. picocli builds a
+     * command's model by reflection over its annotated fields, which costs start-up time on every
+     * run; a command line that names one of these first builds only that one (see {@link
+     * #commandLine(Environment, Mcpsec, String...)}). {@code MainTest} checks that each name is the
+     * one its class declares.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("scan", ScanCommand.class);
+        m.put("rules", RulesCommand.class);
+        m.put("facts", FactsCommand.class);
+        m.put("explain", ExplainCommand.class);
+        m.put("test", TestCommand.class);
+        m.put("baseline", BaselineCommand.class);
+        m.put("review", ReviewCommand.class);
+        m.put("check", CheckCommand.class);
+        m.put("advisories", AdvisoriesCommand.class);
+        m.put("fleet", FleetCommand.class);
+        m.put("merge", MergeCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
 
     @Spec CommandSpec spec;
 
@@ -62,7 +76,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; never exits the JVM. */
     public static int run(Environment env, Mcpsec engine, String... args) {
-        CommandLine cmd = commandLine(env, engine);
+        CommandLine cmd = commandLine(env, engine, args);
         try {
             return cmd.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -73,10 +87,30 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The configured command line, writing to the environment's streams. */
+    /** The configured command line with every subcommand, writing to the environment's streams. */
     static CommandLine commandLine(Environment env, Mcpsec engine) {
+        return commandLine(env, engine, new String[0]);
+    }
+
+    /**
+     * The configured command line for {@code args}, writing to the environment's streams. When the
+     * first argument names a subcommand other than {@code help}, only that subcommand is added:
+     * nothing else can run, and building the others' models would only cost start-up time. Any
+     * other command line (no arguments, {@code --help}, {@code help}, a misspelt command that
+     * picocli answers with suggestions) gets every subcommand.
+     */
+    static CommandLine commandLine(Environment env, Mcpsec engine, String... args) {
         ErrorHandler errors = new ErrorHandler();
-        CommandLine cmd = new CommandLine(new Main(), new CommandFactory(new Context(env, engine)));
+        CommandFactory factory = new CommandFactory(new Context(env, engine));
+        CommandLine cmd = new CommandLine(new Main(), factory);
+        String first = args.length > 0 ? args[0] : "";
+        Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
+        if (only != null) {
+            cmd.addSubcommand(first, new CommandLine(only, factory));
+        } else {
+            SUBCOMMANDS.forEach(
+                    (name, type) -> cmd.addSubcommand(name, new CommandLine(type, factory)));
+        }
         cmd.setOut(new PrintWriter(env.out(), true));
         cmd.setErr(new PrintWriter(env.err(), true));
         cmd.setColorScheme(

@@ -33,17 +33,25 @@ final class Cli {
         return this;
     }
 
+    /** This CLI's environment, its streams discarded. */
+    Environment environment() {
+        return environment(new ByteArrayOutputStream(), new ByteArrayOutputStream());
+    }
+
+    private Environment environment(ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        return new Environment(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                variables,
+                terminal,
+                workingDirectory,
+                workingDirectory.resolve("home"));
+    }
+
     Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Environment env =
-                new Environment(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        variables,
-                        terminal,
-                        workingDirectory,
-                        workingDirectory.resolve("home"));
+        Environment env = environment(out, err);
         int code = Main.run(env, engine, args);
         Run run =
                 new Run(

@@ -3,8 +3,11 @@ package dev.mcpsec.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MainTest {
     @TempDir Path dir;
@@ -94,5 +97,58 @@ class MainTest {
 
         assertThat(coloured.out()).contains("\u001b[");
         assertThat(plain.out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void subcommandTable_namesEachCommandAsItsClassDeclaresIt() {
+        assertThat(Main.SUBCOMMANDS).hasSize(12);
+        for (Map.Entry<String, Class<?>> e : Main.SUBCOMMANDS.entrySet()) {
+            CommandLine.Command command = e.getValue().getAnnotation(CommandLine.Command.class);
+            assertThat(command).as(e.getKey()).isNotNull();
+            assertThat(command.name()).as(e.getValue().getName()).isEqualTo(e.getKey());
+            assertThat(command.aliases()).as("aliases are not in the table").isEmpty();
+        }
+    }
+
+    @Test
+    void aCommandLineNamingOneCommand_buildsOnlyThatOne_andOtherCommandLinesBuildAll() {
+        Environment env = new Cli(new FakeEngine(), dir).environment();
+
+        assertThat(Main.commandLine(env, new FakeEngine(), "scan", ".").getSubcommands().keySet())
+                .containsExactly("scan");
+        for (List<String> all :
+                List.of(
+                        List.<String>of(),
+                        List.of("--help"),
+                        List.of("help", "scan"),
+                        List.of("scna"))) {
+            assertThat(
+                            Main.commandLine(env, new FakeEngine(), all.toArray(String[]::new))
+                                    .getSubcommands()
+                                    .keySet())
+                    .as(all.toString())
+                    .containsExactlyElementsOf(Main.SUBCOMMANDS.keySet());
+        }
+    }
+
+    @Test
+    void aCommandsHelp_isTheSameWhetherItIsBuiltAloneOrWithEveryCommand() {
+        for (String name : Main.SUBCOMMANDS.keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            Cli.Run alone = run(name, "--help");
+            Cli.Run viaHelp = run("help", name);
+
+            assertThat(alone.code()).as(name).isZero();
+            assertThat(viaHelp.out()).as(name).isEqualTo(alone.out());
+        }
+    }
+
+    @Test
+    void misspeltCommand_getsASuggestion() {
+        Cli.Run run = run("scna");
+
+        assertThat(run.err()).contains("Did you mean", "scan");
     }
 }
