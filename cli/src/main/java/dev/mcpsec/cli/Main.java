@@ -105,6 +105,10 @@ public final class Main implements Callable<Integer> {
         CommandLine cmd = new CommandLine(new Main(), factory);
         String first = args.length > 0 ? args[0] : "";
         Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
+        if (only == ScanCommand.class || only == CheckCommand.class) {
+            // the bundles on the class path are read while picocli builds the command's model
+            engine.prepareScan();
+        }
         if (only != null) {
             cmd.addSubcommand(first, new CommandLine(only, factory));
         } else {

@@ -54,6 +54,13 @@ public interface Mcpsec {
                 && dev.mcpsec.secrets.OccurrenceScanner.skippedDirectory(directoryName);
     }
 
+    /**
+     * A hint that a scan (or a check) will follow: the engine may start reading what every scan
+     * needs, the bundles on its class path, on a background thread, so that the caller's own set-up
+     * overlaps it. Results do not depend on it; an engine may ignore it.
+     */
+    default void prepareScan() {}
+
     /** Discovers, parses, extracts facts, evaluates every loaded rule and applies suppressions. */
     ScanResult scan(ScanRequest request);
 

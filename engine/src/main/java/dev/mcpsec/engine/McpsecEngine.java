@@ -46,6 +46,11 @@ final class McpsecEngine implements Mcpsec {
     }
 
     @Override
+    public void prepareScan() {
+        Policies.prefetch();
+    }
+
+    @Override
     public List<FactRecord> facts(ScanRequest request) {
         return engine.facts(request);
     }

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -38,6 +40,7 @@ import java.util.zip.ZipFile;
  */
 public final class BundleLoader {
     static final String PREFIX = "META-INF/mcpsec/";
+    private static final String TESTS = "tests/";
     private static final Set<String> BUNDLE_KEYS =
             Set.of(
                     "$schema",
@@ -267,10 +270,13 @@ public final class BundleLoader {
 
     /**
      * A jar with {@code META-INF/mcpsec/bundle.json}. A bundle found on the class path ({@code
-     * classPath}) is digested by its own files ({@code META-INF/mcpsec/**}, as {@link #sha256}
-     * digests a directory), not by the bytes of the whole jar: that jar may be the CLI's shaded jar
-     * (25 MB, several hundred milliseconds of SHA-256 at every start), and no pin applies to it. A
-     * jar named by a bundle spec is digested by its bytes, as its {@code #sha256=} pin says.
+     * classPath}) is digested by its own files ({@code META-INF/mcpsec/**} but its fixture cases),
+     * not by the bytes of the whole jar: that jar may be the CLI's shaded jar (25 MB, several
+     * hundred milliseconds of SHA-256 at every start), and no pin applies to it. Its fixture cases
+     * ({@code tests/}, hundreds of small files in the built-in bundle) are read from the jar when
+     * first asked for ({@code mcpsec test}, {@code explain}): a scan never needs them, and they
+     * decide nothing a scan reports. A jar named by a bundle spec is read whole and digested by its
+     * bytes, as its {@code #sha256=} pin says.
      */
     static Bundle fromJar(Path jar, boolean classPath) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -282,22 +288,22 @@ public final class BundleLoader {
             }
             byte[] metaBytes = read(zip, metaEntry);
             JsonNode meta = parseJson(metaBytes, jar + "!/" + metaEntry.getName());
-            Map<String, Map<String, byte[]>> tests = new TreeMap<>();
             List<Bundle.DrlFile> drl = new ArrayList<>();
             Map<String, Map<String, List<String>>> data = new TreeMap<>();
-            List<? extends ZipEntry> entries =
-                    zip.stream()
-                            .filter(e -> !e.isDirectory() && e.getName().startsWith(PREFIX))
-                            .sorted((a, b) -> a.getName().compareTo(b.getName()))
-                            .toList();
+            List<? extends ZipEntry> entries = bundleEntries(zip);
             MessageDigest digest = classPath ? sha256Digest() : null;
             for (ZipEntry e : entries) {
                 String name = e.getName();
                 String rel = name.substring(PREFIX.length());
+                if (classPath && rel.startsWith(TESTS)) {
+                    continue;
+                }
+                byte[] bytes = null;
                 if (digest != null) {
+                    bytes = read(zip, e);
                     digest.update(rel.getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 0);
-                    digest.update(read(zip, e));
+                    digest.update(bytes);
                 }
                 if (rel.startsWith("policies/")
                         && rel.endsWith(".drl")
@@ -308,17 +314,19 @@ public final class BundleLoader {
                     drl.add(
                             new Bundle.DrlFile(
                                     jar.getFileName() + "!/" + name,
-                                    new String(read(zip, e), StandardCharsets.UTF_8)));
+                                    new String(
+                                            bytes != null ? bytes : read(zip, e),
+                                            StandardCharsets.UTF_8)));
                 } else if (rel.startsWith("data/")
                         && rel.endsWith(".json")
                         && rel.indexOf('/', 5) < 0) {
                     data.put(
                             stripJson(rel.substring(5)),
-                            dataList(parseJson(read(zip, e), jar + "!/" + name), name));
-                } else if (rel.startsWith("tests/") && rel.indexOf('/', 6) > 6) {
-                    int slash = rel.indexOf('/', 6);
-                    tests.computeIfAbsent(rel.substring(6, slash), k -> new TreeMap<>())
-                            .put(rel.substring(slash + 1), read(zip, e));
+                            dataList(
+                                    parseJson(
+                                            bytes != null ? bytes : read(zip, e),
+                                            jar + "!/" + name),
+                                    name));
                 }
             }
             return bundle(
@@ -327,11 +335,79 @@ public final class BundleLoader {
                     jar.toString(),
                     drl,
                     data,
-                    tests,
+                    classPath ? new JarTests(jar) : testsOf(zip, entries),
                     digest != null ? HexFormat.of().formatHex(digest.digest()) : sha256(jar));
         } catch (IOException e) {
             throw new ConfigurationException(
                     "bundle", "cannot read bundle jar " + jar + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A jar's entries under {@code META-INF/mcpsec/}, files only, sorted by name. */
+    private static List<? extends ZipEntry> bundleEntries(ZipFile zip) {
+        return zip.stream()
+                .filter(e -> !e.isDirectory() && e.getName().startsWith(PREFIX))
+                .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                .toList();
+    }
+
+    /** The fixture cases among a bundle jar's {@code entries}: case → relative path → bytes. */
+    private static Map<String, Map<String, byte[]>> testsOf(
+            ZipFile zip, List<? extends ZipEntry> entries) throws IOException {
+        Map<String, Map<String, byte[]>> tests = new TreeMap<>();
+        for (ZipEntry e : entries) {
+            String rel = e.getName().substring(PREFIX.length());
+            if (rel.startsWith(TESTS) && rel.indexOf('/', TESTS.length()) > TESTS.length()) {
+                int slash = rel.indexOf('/', TESTS.length());
+                tests.computeIfAbsent(rel.substring(TESTS.length(), slash), k -> new TreeMap<>())
+                        .put(rel.substring(slash + 1), read(zip, e));
+            }
+        }
+        return tests;
+    }
+
+    /**
+     * The fixture cases of a class-path bundle jar, read from the jar the first time they are asked
+     * for, then kept. A jar that cannot be read then fails as loading it would have.
+     */
+    static final class JarTests extends AbstractMap<String, Map<String, byte[]>> {
+        private final Path jar;
+        private Map<String, Map<String, byte[]>> cases;
+
+        JarTests(Path jar) {
+            this.jar = jar;
+        }
+
+        private synchronized Map<String, Map<String, byte[]>> cases() {
+            if (cases == null) {
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    cases = Collections.unmodifiableMap(testsOf(zip, bundleEntries(zip)));
+                } catch (IOException e) {
+                    throw new ConfigurationException(
+                            "bundle",
+                            "cannot read the fixture cases of bundle jar "
+                                    + jar
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
+                }
+            }
+            return cases;
+        }
+
+        /** True once the cases were read (for tests: a scan must not read them). */
+        synchronized boolean loaded() {
+            return cases != null;
+        }
+
+        @Override
+        public Set<Map.Entry<String, Map<String, byte[]>>> entrySet() {
+            return cases().entrySet();
+        }
+
+        @Override
+        public Map<String, byte[]> get(Object key) {
+            return cases().get(key);
         }
     }
 

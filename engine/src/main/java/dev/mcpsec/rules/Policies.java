@@ -20,6 +20,14 @@ public final class Policies {
     private Policies() {}
 
     /**
+     * Starts reading the bundles on the engine's class path ahead of a scan ({@link
+     * ClassPathBundles}).
+     */
+    public static void prefetch() {
+        ClassPathBundles.prefetch(Policies.class.getClassLoader());
+    }
+
+    /**
      * The bundles of a scan of {@code root}: a {@code --bundle} that lies inside {@code root} is
      * refused unless project policies are opted in, since its rules would come from the tree being
      * scanned.
@@ -30,7 +38,7 @@ public final class Policies {
 
     private static List<Bundle> bundles(ScanRequest request, Path root, Path scannedTree) {
         Map<String, Bundle> byOrigin = new LinkedHashMap<>();
-        for (Bundle b : BundleLoader.fromClassLoader(Policies.class.getClassLoader())) {
+        for (Bundle b : ClassPathBundles.load(Policies.class.getClassLoader())) {
             byOrigin.putIfAbsent(b.origin(), b);
         }
         if (request.bundleClassLoader() != null) {

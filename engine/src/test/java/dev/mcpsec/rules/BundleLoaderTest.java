@@ -85,6 +85,68 @@ class BundleLoaderTest {
         assertThat(b.tests()).containsOnlyKeys("c");
     }
 
+    private Map<String, String> classPathJarEntries(String fixture, String drl) {
+        return Map.of(
+                "META-INF/mcpsec/bundle.json",
+                META,
+                "META-INF/mcpsec/policies/a.drl",
+                drl,
+                "META-INF/mcpsec/data/banned.json",
+                "{\"npm\": [\"evil-pkg\"]}",
+                "META-INF/mcpsec/tests/c/expected.json",
+                fixture,
+                "META-INF/mcpsec/tests/c/.cursor/mcp.json",
+                "{}");
+    }
+
+    @Test
+    void classPathJar_readsItsFixtureCasesOnlyWhenAskedFor_withTheSameContent() throws IOException {
+        Path jar = jar(classPathJarEntries("{\"expect\": []}", DRL));
+
+        Bundle b = BundleLoader.fromJar(jar, true);
+
+        assertThat(b.tests()).isInstanceOf(BundleLoader.JarTests.class);
+        assertThat(((BundleLoader.JarTests) b.tests()).loaded())
+                .as("loading a class-path bundle reads no fixture case")
+                .isFalse();
+        assertThat(b.policies()).extracting(Bundle.DrlFile::content).containsExactly(DRL);
+        assertThat(b.data().get("banned").get("npm")).containsExactly("evil-pkg");
+        Map<String, Map<String, byte[]>> eager = BundleLoader.fromJar(jar, false).tests();
+        assertThat(b.tests()).containsOnlyKeys("c");
+        assertThat(b.tests().get("c")).containsOnlyKeys("expected.json", ".cursor/mcp.json");
+        assertThat(new String(b.tests().get("c").get("expected.json"), StandardCharsets.UTF_8))
+                .isEqualTo(new String(eager.get("c").get("expected.json"), StandardCharsets.UTF_8))
+                .isEqualTo("{\"expect\": []}");
+        assertThat(((BundleLoader.JarTests) b.tests()).loaded()).isTrue();
+    }
+
+    @Test
+    void classPathJarDigest_coversRulesAndData_butNotFixtureCases() throws IOException {
+        String base = BundleLoader.fromJar(jar(classPathJarEntries("{}", DRL)), true).sha256();
+        String otherFixture =
+                BundleLoader.fromJar(jar(classPathJarEntries("{\"expect\": []}", DRL)), true)
+                        .sha256();
+        String otherRule =
+                BundleLoader.fromJar(jar(classPathJarEntries("{}", DRL + "// changed\n")), true)
+                        .sha256();
+
+        assertThat(base).matches("[0-9a-f]{64}");
+        assertThat(otherFixture).isEqualTo(base);
+        assertThat(otherRule).isNotEqualTo(base);
+    }
+
+    @Test
+    void classPathJar_withAnUnreadableFixtureCaseLater_failsWhenTheCasesAreAskedFor()
+            throws IOException {
+        Path jar = jar(classPathJarEntries("{}", DRL));
+        Bundle b = BundleLoader.fromJar(jar, true);
+        Files.delete(jar);
+
+        assertThatThrownBy(() -> b.tests().size())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("cannot read the fixture cases of bundle jar");
+    }
+
     @Test
     void jarWithoutBundleJson_isNotABundle() throws IOException {
         Path jar = jar(Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"));

@@ -1,0 +1,66 @@
+package dev.mcpsec.rules;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The bundles on a class loader's class path, optionally read ahead of the scan that needs them.
+ * The CLI asks for them ({@link #prefetch}) as soon as it knows a scan is coming, so that reading
+ * the built-in bundle from the jar overlaps the parsing of the command line; the scan then takes
+ * that result ({@link #load}) instead of reading the jar again. A prefetched result serves one load
+ * only, and only for the same class loader: nothing is cached beyond it, so a later scan in the
+ * same JVM reads the class path afresh.
+ */
+public final class ClassPathBundles {
+    private static final AtomicReference<Pending> PENDING = new AtomicReference<>();
+
+    private record Pending(ClassLoader loader, FutureTask<List<Bundle>> task) {}
+
+    private ClassPathBundles() {}
+
+    /**
+     * Starts reading the bundles {@code loader} sees on a daemon thread, unless a read is already
+     * pending.
+     */
+    public static void prefetch(ClassLoader loader) {
+        Pending pending =
+                new Pending(loader, new FutureTask<>(() -> BundleLoader.fromClassLoader(loader)));
+        if (PENDING.compareAndSet(null, pending)) {
+            Thread thread = new Thread(pending.task(), "mcpsec-bundles");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /**
+     * The bundles {@code loader} sees, in class path order: the prefetched result when one is
+     * pending for this loader (an error it met is thrown here, as reading now would throw it), read
+     * now otherwise.
+     */
+    static List<Bundle> load(ClassLoader loader) {
+        Pending pending = PENDING.get();
+        if (pending != null && pending.loader() == loader && PENDING.compareAndSet(pending, null)) {
+            try {
+                return pending.task().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return BundleLoader.fromClassLoader(loader);
+    }
+
+    /** True while a prefetched result waits for its load (for tests). */
+    static boolean pending() {
+        return PENDING.get() != null;
+    }
+}
