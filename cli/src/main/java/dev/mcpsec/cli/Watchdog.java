@@ -30,9 +30,10 @@ final class Watchdog {
      * margin.
      */
     static Duration limitFor(Duration scanTimeout) {
-        Duration margin = scanTimeout.dividedBy(10);
-        return scanTimeout.plus(
-                margin.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : margin);
+        // whole seconds: the margin is at least 30 s, and Duration.dividedBy goes through
+        // BigDecimal,
+        // whose classes a scan would load for this alone
+        return scanTimeout.plusSeconds(Math.max(30, scanTimeout.getSeconds() / 10));
     }
 
     /** Runs {@code work}; its exceptions and errors pass through unchanged. */

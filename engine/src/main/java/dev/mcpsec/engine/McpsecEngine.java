@@ -20,6 +20,7 @@ import dev.mcpsec.rules.BundleTestRunner;
 import dev.mcpsec.rules.Explainer;
 import dev.mcpsec.rules.Policies;
 import dev.mcpsec.scan.CandidateCheck;
+import dev.mcpsec.scan.Prefetch;
 import dev.mcpsec.scan.ScanEngine;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +48,7 @@ final class McpsecEngine implements Mcpsec {
 
     @Override
     public void prepareScan() {
-        Policies.prefetch();
+        Prefetch.start();
     }
 
     @Override

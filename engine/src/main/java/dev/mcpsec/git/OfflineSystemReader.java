@@ -1,5 +1,6 @@
 package dev.mcpsec.git;
 
+import org.eclipse.jgit.internal.util.CleanupService;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
@@ -23,8 +24,25 @@ final class OfflineSystemReader extends SystemReader.Delegate {
     static synchronized void install() {
         SystemReader current = SystemReader.getInstance();
         if (!(current instanceof OfflineSystemReader)) {
+            keepJGitCleanupOffTheJvm();
             SystemReader.setInstance(new OfflineSystemReader(current));
         }
+    }
+
+    /**
+     * The first file snapshot JGit takes (reading any config) registers its clean-up as a JVM
+     * shutdown hook, and before that loads JGit's message bundle so that the hook can still log:
+     * about 1,000 fields set by reflection, some 40 ms of a small scan on Java 25, plus the hook's
+     * own thread pool at exit. That clean-up stops the executor JGit saves file-store attributes
+     * with and deletes lock files JGit still holds; a scan only reads, takes no lock and has JGit
+     * save nothing, so there is nothing to clean up when the process ends. JGit's clean-up service
+     * is therefore created in the mode JGit uses inside an OSGi container, which keeps the clean-up
+     * for the container to run instead of hooking the JVM. Only this class loader's copy of JGit is
+     * concerned (the Maven plugin's realm has its own). {@code OfflineSystemReaderTest} checks the
+     * mode, so that a JGit upgrade that changes this internal class is noticed.
+     */
+    private static void keepJGitCleanupOffTheJvm() {
+        new CleanupService();
     }
 
     @Override

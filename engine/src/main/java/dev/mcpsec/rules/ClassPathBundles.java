@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The bundles on a class loader's class path, optionally read ahead of the scan that needs them.
@@ -22,13 +23,28 @@ public final class ClassPathBundles {
 
     /**
      * Starts reading the bundles {@code loader} sees on a daemon thread, unless a read is already
-     * pending.
+     * pending; once they are read, the same thread hands them to {@code then} (which may warm what
+     * the scan derives from them). An error of {@code then} is left for the scan to meet: it does
+     * the same work itself when nothing was warmed.
      */
-    public static void prefetch(ClassLoader loader) {
+    public static void prefetch(ClassLoader loader, Consumer<List<Bundle>> then) {
         Pending pending =
                 new Pending(loader, new FutureTask<>(() -> BundleLoader.fromClassLoader(loader)));
         if (PENDING.compareAndSet(null, pending)) {
-            Thread thread = new Thread(pending.task(), "mcpsec-bundles");
+            Thread thread =
+                    new Thread(
+                            () -> {
+                                pending.task().run();
+                                try {
+                                    then.accept(pending.task().get());
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                } catch (ExecutionException | RuntimeException e) {
+                                    // the scan reads the bundles (and what it derives) itself and
+                                    // meets the same error there
+                                }
+                            },
+                            "mcpsec-bundles");
             thread.setDaemon(true);
             thread.start();
         }

@@ -19,12 +19,9 @@ import java.util.stream.Stream;
 public final class Policies {
     private Policies() {}
 
-    /**
-     * Starts reading the bundles on the engine's class path ahead of a scan ({@link
-     * ClassPathBundles}).
-     */
-    public static void prefetch() {
-        ClassPathBundles.prefetch(Policies.class.getClassLoader());
+    /** The class loader whose bundles every scan loads first: the engine's own. */
+    public static ClassLoader classLoader() {
+        return Policies.class.getClassLoader();
     }
 
     /**
@@ -38,7 +35,7 @@ public final class Policies {
 
     private static List<Bundle> bundles(ScanRequest request, Path root, Path scannedTree) {
         Map<String, Bundle> byOrigin = new LinkedHashMap<>();
-        for (Bundle b : ClassPathBundles.load(Policies.class.getClassLoader())) {
+        for (Bundle b : ClassPathBundles.load(classLoader())) {
             byOrigin.putIfAbsent(b.origin(), b);
         }
         if (request.bundleClassLoader() != null) {

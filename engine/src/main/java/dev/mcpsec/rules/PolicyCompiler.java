@@ -349,6 +349,7 @@ public final class PolicyCompiler {
             Map<String, String> textBySource,
             Map<String, String> sourceByModelRule) {
         List<String> problems = new ArrayList<>();
+        Map<String, Map<String, Integer>> linesBySource = new HashMap<>();
         Map<String, RuleInfo> byRule = new LinkedHashMap<>();
         Map<String, String> firstById = new HashMap<>();
         List<Rule> all = new ArrayList<>();
@@ -361,7 +362,11 @@ public final class PolicyCompiler {
         for (Rule rule : all) {
             String src = source(rule, sourceByModelRule);
             Bundle bundle = bundleBySource.get(src);
-            String where = src + ":" + ruleLine(textBySource.get(src), rule.getName());
+            int line =
+                    linesBySource
+                            .computeIfAbsent(src, k -> ruleLines(textBySource.get(k)))
+                            .getOrDefault(rule.getName(), 0);
+            String where = src + ":" + line;
             java.util.Set<String> bindings =
                     rule instanceof RuleImpl impl ? impl.getDeclarations().keySet() : null;
             RuleInfo info =
@@ -409,19 +414,34 @@ public final class PolicyCompiler {
                 CompiledPolicies.key(rule.getPackageName(), rule.getName()), "?");
     }
 
-    private static int ruleLine(String text, String ruleName) {
+    /**
+     * The line of each rule declaration in a DRL text, by rule name (the first declaration of a
+     * name), in one pass over the text.
+     */
+    static Map<String, Integer> ruleLines(String text) {
+        Map<String, Integer> lines = new HashMap<>();
         if (text == null) {
-            return 0;
+            return lines;
         }
-        Matcher m =
-                Pattern.compile("(?m)^\\s*rule\\s+\"?" + Pattern.quote(ruleName) + "\"?")
-                        .matcher(text);
-        if (!m.find()) {
-            return 0;
+        Matcher m = RULE_NAME.matcher(text);
+        int line = 1;
+        int counted = 0;
+        while (m.find()) {
+            int keyword = m.start();
+            while (Character.isWhitespace(text.charAt(keyword))) {
+                keyword++;
+            }
+            for (int i = counted; i < keyword; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            counted = keyword;
+            String name =
+                    m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            lines.putIfAbsent(name, line);
         }
-        return 1
-                + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count()
-                + (text.charAt(m.start()) == '\n' ? 1 : 0);
+        return lines;
     }
 
     /** {@code file:line:column: message}, then the offending line, never a stack trace. */

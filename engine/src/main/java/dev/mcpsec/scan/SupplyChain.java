@@ -208,6 +208,16 @@ final class SupplyChain {
     }
 
     /**
+     * Reads the advisories {@code bundles} ship into the cache {@link #load} takes them from (see
+     * {@link Prefetch}).
+     */
+    static void warm(List<Bundle> bundles) {
+        for (Bundle b : bundles) {
+            fromBundle(b);
+        }
+    }
+
+    /**
      * The advisories a bundle ships under {@code META-INF/mcpsec/advisories/}, or null when it
      * ships none.
      */

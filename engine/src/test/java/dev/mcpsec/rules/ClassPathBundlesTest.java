@@ -10,6 +10,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +30,7 @@ class ClassPathBundlesTest {
     void aPrefetchedRead_servesTheNextLoadOnce_withWhatAReadNowGives() throws IOException {
         ClassLoader loader = loaderWith("{\"id\":\"acme\",\"version\":\"1\"}");
 
-        ClassPathBundles.prefetch(loader);
+        ClassPathBundles.prefetch(loader, bundles -> {});
         assertThat(ClassPathBundles.pending()).isTrue();
         List<Bundle> prefetched = ClassPathBundles.load(loader);
 
@@ -44,7 +46,7 @@ class ClassPathBundlesTest {
         ClassLoader loader = loaderWith("{\"id\":\"acme\",\"version\":\"1\"}");
         ClassLoader other = new URLClassLoader(new URL[0], null);
 
-        ClassPathBundles.prefetch(loader);
+        ClassPathBundles.prefetch(loader, bundles -> {});
         assertThat(ClassPathBundles.load(other)).isEmpty();
         assertThat(ClassPathBundles.pending()).isTrue();
         assertThat(ClassPathBundles.load(loader)).hasSize(1);
@@ -54,11 +56,31 @@ class ClassPathBundlesTest {
     void anErrorOfThePrefetchedRead_isThrownByTheLoad_asReadingNowWould() throws IOException {
         ClassLoader loader = loaderWith("{\"version\":\"1\"}");
 
-        ClassPathBundles.prefetch(loader);
+        ClassPathBundles.prefetch(loader, bundles -> {});
 
         assertThatThrownBy(() -> ClassPathBundles.load(loader))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("\"id\" is required");
         assertThat(ClassPathBundles.pending()).isFalse();
+    }
+
+    @Test
+    void theFollowUp_getsTheBundlesRead_andItsErrorStaysOnThePrefetchThread() throws Exception {
+        ClassLoader loader = loaderWith("{\"id\":\"acme\",\"version\":\"1\"}");
+        CompletableFuture<List<Bundle>> seen = new CompletableFuture<>();
+
+        ClassPathBundles.prefetch(
+                loader,
+                bundles -> {
+                    seen.complete(bundles);
+                    throw new IllegalStateException("warming failed");
+                });
+
+        assertThat(ClassPathBundles.load(loader))
+                .extracting(Bundle::label)
+                .containsExactly("acme@1");
+        assertThat(seen.get(30, TimeUnit.SECONDS))
+                .extracting(Bundle::label)
+                .containsExactly("acme@1");
     }
 }

@@ -234,4 +234,27 @@ class PolicyCompilerTest {
                 .extracting(Finding::message)
                 .isEqualTo("fs and /data in .mcp.json");
     }
+
+    @Test
+    void ruleLines_givesTheLineOfEachDeclaration_byItsWholeName() {
+        String drl =
+                "package acme;\n"
+                        + "\n"
+                        + "rule \"MCP-X-001 open port and more\"\n"
+                        + "when then end\n"
+                        + "\n"
+                        + "\n"
+                        + "  rule 'MCP-X-001 open port'\n"
+                        + "when then end\n"
+                        + "rule plain_name when then end\n"
+                        + "rule \"MCP-X-001 open port\" // a second declaration of a name\n";
+
+        assertThat(PolicyCompiler.ruleLines(drl))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                                "MCP-X-001 open port and more", 3,
+                                "MCP-X-001 open port", 7,
+                                "plain_name", 9));
+        assertThat(PolicyCompiler.ruleLines(null)).isEmpty();
+    }
 }
