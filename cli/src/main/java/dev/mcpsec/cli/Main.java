@@ -87,6 +87,21 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /**
+     * Whether a scan's command line leaves the rules to the bundles on the class path: no {@code
+     * --bundle}, no {@code --project-policies}, and no {@code @file} that could hold either.
+     */
+    static boolean onlyClassPathBundles(String... args) {
+        for (String a : args) {
+            if (a.startsWith("--bundle")
+                    || a.startsWith("--project-policies")
+                    || a.startsWith("@")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The configured command line with every subcommand, writing to the environment's streams. */
     static CommandLine commandLine(Environment env, Mcpsec engine) {
         return commandLine(env, engine, new String[0]);
@@ -106,8 +121,9 @@ public final class Main implements Callable<Integer> {
         String first = args.length > 0 ? args[0] : "";
         Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
         if (only == ScanCommand.class || only == CheckCommand.class) {
-            // the bundles on the class path are read while picocli builds the command's model
-            engine.prepareScan();
+            // the bundles on the class path are read (and, when they are the only ones, their
+            // rules compiled) while picocli builds the command's model
+            engine.prepareScan(onlyClassPathBundles(args));
         }
         if (only != null) {
             cmd.addSubcommand(first, new CommandLine(only, factory));

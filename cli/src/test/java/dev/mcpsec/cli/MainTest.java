@@ -151,4 +151,13 @@ class MainTest {
 
         assertThat(run.err()).contains("Did you mean", "scan");
     }
+
+    @Test
+    void onlyClassPathBundles_isFalseWhenTheOptionsCouldNameAnotherBundle() {
+        assertThat(Main.onlyClassPathBundles("scan", ".", "--format", "json")).isTrue();
+        assertThat(Main.onlyClassPathBundles("scan", ".", "--bundle", "org.jar")).isFalse();
+        assertThat(Main.onlyClassPathBundles("scan", "--bundle=org.jar")).isFalse();
+        assertThat(Main.onlyClassPathBundles("scan", ".", "--project-policies")).isFalse();
+        assertThat(Main.onlyClassPathBundles("scan", "@options.txt")).isFalse();
+    }
 }

@@ -57,9 +57,11 @@ public interface Mcpsec {
     /**
      * A hint that a scan (or a check) will follow: the engine may start reading what every scan
      * needs, the bundles on its class path, on a background thread, so that the caller's own set-up
-     * overlaps it. Results do not depend on it; an engine may ignore it.
+     * overlaps it; with {@code classPathRulesOnly} (the scan will load no {@code --bundle} and no
+     * project policies) it may also start compiling their rules. Results do not depend on it; an
+     * engine may ignore it.
      */
-    default void prepareScan() {}
+    default void prepareScan(boolean classPathRulesOnly) {}
 
     /** Discovers, parses, extracts facts, evaluates every loaded rule and applies suppressions. */
     ScanResult scan(ScanRequest request);

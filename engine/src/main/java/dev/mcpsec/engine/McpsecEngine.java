@@ -47,8 +47,8 @@ final class McpsecEngine implements Mcpsec {
     }
 
     @Override
-    public void prepareScan() {
-        Prefetch.start();
+    public void prepareScan(boolean classPathRulesOnly) {
+        Prefetch.start(classPathRulesOnly);
     }
 
     @Override

@@ -38,6 +38,24 @@ public final class Policies {
         for (Bundle b : ClassPathBundles.load(classLoader())) {
             byOrigin.putIfAbsent(b.origin(), b);
         }
+        return withRequested(byOrigin, request, root, scannedTree);
+    }
+
+    /**
+     * The bundles of a scan that loads nothing but the bundles on the engine's class path (no
+     * {@code --bundle}, no project policies, no plugin class loader): {@code loaded}, as {@link
+     * #bundles} orders and checks them.
+     */
+    public static List<Bundle> classPathOnly(List<Bundle> loaded) {
+        Map<String, Bundle> byOrigin = new LinkedHashMap<>();
+        for (Bundle b : loaded) {
+            byOrigin.putIfAbsent(b.origin(), b);
+        }
+        return checked(new ArrayList<>(byOrigin.values()));
+    }
+
+    private static List<Bundle> withRequested(
+            Map<String, Bundle> byOrigin, ScanRequest request, Path root, Path scannedTree) {
         if (request.bundleClassLoader() != null) {
             for (Bundle b : BundleLoader.fromClassLoader(request.bundleClassLoader())) {
                 byOrigin.putIfAbsent(b.origin(), b);
@@ -57,7 +75,11 @@ public final class Policies {
                 byOrigin.put(project.origin(), project);
             }
         }
-        List<Bundle> bundles = new ArrayList<>(byOrigin.values());
+        return checked(new ArrayList<>(byOrigin.values()));
+    }
+
+    /** {@code bundles}, each id once, or a configuration error naming both bundles of an id. */
+    private static List<Bundle> checked(List<Bundle> bundles) {
         Map<String, String> ids = new LinkedHashMap<>();
         for (Bundle b : bundles) {
             String previous = ids.putIfAbsent(b.id(), b.origin());

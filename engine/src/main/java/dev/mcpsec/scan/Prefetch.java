@@ -2,6 +2,7 @@ package dev.mcpsec.scan;
 
 import dev.mcpsec.rules.ClassPathBundles;
 import dev.mcpsec.rules.Policies;
+import dev.mcpsec.rules.PolicyCompiler;
 
 /**
  * Reads ahead what every scan needs before its first fact, while the front end is still setting up
@@ -12,8 +13,23 @@ import dev.mcpsec.rules.Policies;
 public final class Prefetch {
     private Prefetch() {}
 
-    /** Starts the read-ahead on a daemon thread (once until a scan takes its result). */
-    public static void start() {
-        ClassPathBundles.prefetch(Policies.classLoader(), SupplyChain::warm);
+    /**
+     * Starts the read-ahead on a daemon thread (once until a scan takes its result). With {@code
+     * compile}, the caller knows the scan loads no bundle but those on the class path, and the
+     * rules of exactly those start compiling as soon as they are read: the scan then finds that
+     * compilation under the same content key ({@link PolicyCompiler#start}) instead of starting its
+     * own after parsing its options. A scan that loads other bundles as well compiles its own set;
+     * so an unneeded head start costs CPU time, never a result, and the caller says {@code false}
+     * whenever its options name other bundles.
+     */
+    public static void start(boolean compile) {
+        ClassPathBundles.prefetch(
+                Policies.classLoader(),
+                bundles -> {
+                    if (compile) {
+                        PolicyCompiler.start(Policies.classPathOnly(bundles));
+                    }
+                    SupplyChain.warm(bundles);
+                });
     }
 }

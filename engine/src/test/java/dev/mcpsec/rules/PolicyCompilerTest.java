@@ -256,5 +256,9 @@ class PolicyCompilerTest {
                                 "MCP-X-001 open port", 7,
                                 "plain_name", 9));
         assertThat(PolicyCompiler.ruleLines(null)).isEmpty();
+        assertThat(
+                        PolicyCompiler.ruleDeclarations(
+                                "rule\n  \"spans\"\nwhen then end\nrules are text\n"))
+                .containsExactly(Map.entry("spans", 1));
     }
 }
