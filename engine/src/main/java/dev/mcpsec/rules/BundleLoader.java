@@ -76,7 +76,7 @@ public final class BundleLoader {
                     out.add(fromJar(jar, true));
                 } else if ("file".equals(url.getProtocol())) {
                     Path base = Path.of(url.toURI()).getParent();
-                    out.add(fromBase(base, base.getParent().getParent().toString()));
+                    out.add(fromBase(base, base.getParent().getParent().toString(), true));
                 }
             }
         } catch (IOException | URISyntaxException e) {
@@ -195,14 +195,18 @@ public final class BundleLoader {
         for (Path base :
                 List.of(dir.resolve(PREFIX), dir.resolve("src/main/resources/" + PREFIX), dir)) {
             if (Files.isRegularFile(base.resolve("bundle.json"))) {
-                return fromBase(base, dir.toString());
+                return fromBase(base, dir.toString(), false);
             }
         }
         throw new ConfigurationException(
                 "bundle", dir + " is not an mcpsec bundle: no META-INF/mcpsec/bundle.json in it");
     }
 
-    private static Bundle fromBase(Path base, String origin) {
+    /**
+     * The bundle in {@code base} ({@code META-INF/mcpsec/}); one on the class path ({@code
+     * classPath}) is digested without its fixture cases, as a class-path jar is.
+     */
+    private static Bundle fromBase(Path base, String origin, boolean classPath) {
         Path metaFile = base.resolve("bundle.json");
         byte[] metaBytes = readBytes(metaFile);
         JsonNode meta = parseJson(metaBytes, metaFile.toString());
@@ -260,7 +264,7 @@ public final class BundleLoader {
                 drl,
                 data,
                 tests,
-                sha256(base));
+                classPath ? sha256(base, false) : sha256(base));
     }
 
     /** A jar with {@code META-INF/mcpsec/bundle.json}. */
@@ -592,11 +596,24 @@ public final class BundleLoader {
      * hex.
      */
     public static String sha256(Path path) {
+        return sha256(path, true);
+    }
+
+    /**
+     * As {@link #sha256(Path)}; for a directory without {@code fixtures}, its {@code tests/} folder
+     * is left out.
+     */
+    private static String sha256(Path path, boolean fixtures) {
+        Path tests = path.resolve(TESTS);
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             if (Files.isDirectory(path)) {
                 try (Stream<Path> files = Files.walk(path)) {
-                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    for (Path f :
+                            files.filter(Files::isRegularFile)
+                                    .filter(f -> fixtures || !f.startsWith(tests))
+                                    .sorted()
+                                    .toList()) {
                         md.update(
                                 path.relativize(f)
                                         .toString()

@@ -136,6 +136,27 @@ class BundleLoaderTest {
     }
 
     @Test
+    void classPathBundle_hasTheSameDigestInAJarAndInAFolder() throws IOException {
+        Map<String, String> entries = classPathJarEntries("{}", DRL);
+        Path jar = jar(entries);
+        Path folder = dir.resolve("classes");
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            Path f = folder.resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue());
+        }
+        List<Bundle> fromFolder;
+        try (java.net.URLClassLoader loader =
+                new java.net.URLClassLoader(new java.net.URL[] {folder.toUri().toURL()}, null)) {
+            fromFolder = BundleLoader.fromClassLoader(loader);
+        }
+
+        assertThat(fromFolder).hasSize(1);
+        assertThat(fromFolder.get(0).sha256()).isEqualTo(BundleLoader.fromJar(jar, true).sha256());
+        assertThat(fromFolder.get(0).tests()).containsOnlyKeys("c");
+    }
+
+    @Test
     void classPathJar_withAnUnreadableFixtureCaseLater_failsWhenTheCasesAreAskedFor()
             throws IOException {
         Path jar = jar(classPathJarEntries("{}", DRL));
