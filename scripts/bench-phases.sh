@@ -5,13 +5,20 @@
 # minus the JVM's age when the scan result was ready).
 #   scripts/bench-phases.sh [RUNS]                 (default 5)
 #   JAR=path/to/mcpsec.jar scripts/bench-phases.sh (default cli/target/mcpsec.jar)
+#   LAUNCHER=path/to/mcpsec-*/bin/mcpsec scripts/bench-phases.sh   (an unpacked release archive instead of a jar: its
+#                                                  runtime, AOT cache or CDS archive and JVM flags)
 #   EXTRA="-Dmcpsec.rules.compile=drl" ...         (more JVM options, e.g. the diagnostic DRL switch)
 # Uses bash, git, date, sort, awk. Fake secret-shaped values are generated here at random.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 jar=${JAR:-cli/target/mcpsec.jar}
-[ -f "$jar" ] || { echo "bench-phases: $jar not found (mvn -o -q -B -DskipTests -pl cli -am package)" >&2; exit 2; }
+launcher=${LAUNCHER:-}
+if [ -n "$launcher" ]; then
+  [ -x "$launcher" ] || { echo "bench-phases: $launcher is not an executable launcher" >&2; exit 2; }
+else
+  [ -f "$jar" ] || { echo "bench-phases: $jar not found (mvn -o -q -B -DskipTests -pl cli -am package)" >&2; exit 2; }
+fi
 work=${BENCH_DIR:-/tmp/mcpsec-bench-phases}
 repo=$work/small-repo
 
@@ -39,9 +46,14 @@ declare -A samples
 order=()
 for _ in $(seq 1 "$runs"); do
   s=$(date +%s%N)
-  # shellcheck disable=SC2086
-  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dmcpsec.diagnostics=true ${EXTRA:-} -jar "$jar" \
-    scan "$repo" --format json --fail-on never --quiet >/dev/null 2>"$work/err.txt"
+  if [ -n "$launcher" ]; then
+    MCPSEC_JAVA_OPTS="-Dmcpsec.diagnostics=true ${EXTRA:-}" "$launcher" \
+      scan "$repo" --format json --fail-on never --quiet >/dev/null 2>"$work/err.txt"
+  else
+    # shellcheck disable=SC2086
+    java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dmcpsec.diagnostics=true ${EXTRA:-} -jar "$jar" \
+      scan "$repo" --format json --fail-on never --quiet >/dev/null 2>"$work/err.txt"
+  fi
   e=$(date +%s%N)
   wall=$(( (e - s) / 1000000 ))
   ready=0
@@ -64,8 +76,10 @@ for _ in $(seq 1 "$runs"); do
   grep -E "^mcpsec diagnostics: (bundle|rule compilation)" "$work/err.txt" > "$work/last-notes.txt" || true
 done
 
-echo "jar: $jar ${EXTRA:-}"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | sed -n 1p)"
+if [ -n "$launcher" ]; then echo "launcher: $launcher ${EXTRA:-}"; else echo "jar: $jar ${EXTRA:-}"; fi
+runtime=java
+[ -z "$launcher" ] || runtime="$(dirname "$launcher")/../runtime/bin/java"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$runtime" -version 2>&1 | sed -n 1p)"
 for n in "${order[@]}"; do
   # shellcheck disable=SC2086
   printf '%-66s median %6s ms   runs:%s\n' "$n" "$(printf '%s\n' ${samples[$n]} | median)" "${samples[$n]}"
