@@ -14,6 +14,16 @@ public record FailOn(Severity severity) {
     /** The word for no threshold. */
     public static final String NEVER = "never";
 
+    /**
+     * The record's usual form, {@code FailOn[severity=HIGH]}, written out: picocli turns a default
+     * value into text when it applies it, and a record's generated {@code toString} is linked
+     * through method handles the first time it runs, a cost every start would pay.
+     */
+    @Override
+    public String toString() {
+        return "FailOn[severity=" + severity + "]";
+    }
+
     /** The values a user may give, for messages. */
     public static final String ALLOWED = Severity.allowed() + ", " + NEVER;
 

@@ -550,6 +550,34 @@ public final class PolicyCompiler {
         return sb.toString();
     }
 
+    /**
+     * A bundle's rule decisions written out for the content key (a record's own {@code toString} is
+     * linked through method handles the first time it runs, a cost every start would pay).
+     */
+    static String policyKey(BundlePolicy policy) {
+        StringBuilder sb = new StringBuilder();
+        policy.severity()
+                .forEach(
+                        (id, r) ->
+                                sb.append("severity\u0000")
+                                        .append(id)
+                                        .append('\u0000')
+                                        .append(r.severity())
+                                        .append('\u0000')
+                                        .append(r.reason())
+                                        .append('\u0000'));
+        policy.disable()
+                .forEach(
+                        (id, why) ->
+                                sb.append("disable\u0000")
+                                        .append(id)
+                                        .append('\u0000')
+                                        .append(why)
+                                        .append('\u0000'));
+        policy.locked().forEach(id -> sb.append("locked\u0000").append(id).append('\u0000'));
+        return sb.toString();
+    }
+
     private static String contentKey(List<Bundle> bundles) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -564,7 +592,12 @@ public final class PolicyCompiler {
                 // bundle.json's rule decisions and the digest travel with the compiled result, so
                 // they are key too
                 md.update(
-                        ("\u0000" + b.policy() + "\u0000" + b.sha256() + "\u0000" + b.origin())
+                        ("\u0000"
+                                        + policyKey(b.policy())
+                                        + "\u0000"
+                                        + b.sha256()
+                                        + "\u0000"
+                                        + b.origin())
                                 .getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());

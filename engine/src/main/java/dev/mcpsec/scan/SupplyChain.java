@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -52,6 +53,7 @@ final class SupplyChain {
     static final String BUNDLE_DIR = "META-INF/mcpsec/advisories";
 
     private static final Map<String, AdvisorySet> BUNDLE_CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<AdvisorySet>> JAR_CACHE = new ConcurrentHashMap<>();
 
     private SupplyChain() {}
 
@@ -232,7 +234,6 @@ final class SupplyChain {
             return null;
         }
         Path source = null;
-        String prefix = "";
         if (Files.isDirectory(origin)) {
             for (Path candidate :
                     List.of(
@@ -244,17 +245,26 @@ final class SupplyChain {
                     break;
                 }
             }
-        } else if (Files.isRegularFile(origin) && jarHas(origin)) {
-            source = origin;
-            prefix = BUNDLE_DIR + "/";
+        } else if (Files.isRegularFile(origin)) {
+            // whether the jar ships advisories is cached with them: finding out lists every entry
+            // of the jar (the CLI's own jar holds over 15,000)
+            Path jar = origin;
+            String pre = BUNDLE_DIR + "/";
+            return JAR_CACHE
+                    .computeIfAbsent(
+                            cacheKey(jar) + "|" + pre,
+                            k ->
+                                    jarHas(jar)
+                                            ? Optional.of(OsvReader.read(jar, pre, a -> true))
+                                            : Optional.empty())
+                    .orElse(null);
         }
         if (source == null) {
             return null;
         }
         Path src = source;
-        String pre = prefix;
-        String key = cacheKey(src) + "|" + pre;
-        return BUNDLE_CACHE.computeIfAbsent(key, k -> OsvReader.read(src, pre, a -> true));
+        return BUNDLE_CACHE.computeIfAbsent(
+                cacheKey(src) + "|", k -> OsvReader.read(src, "", a -> true));
     }
 
     private static boolean jarHas(Path jar) {

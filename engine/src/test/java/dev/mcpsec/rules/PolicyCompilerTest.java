@@ -261,4 +261,27 @@ class PolicyCompilerTest {
                                 "rule\n  \"spans\"\nwhen then end\nrules are text\n"))
                 .containsExactly(Map.entry("spans", 1));
     }
+
+    @Test
+    void policyKey_tellsRuleDecisionsApart() {
+        BundlePolicy none = BundlePolicy.none();
+        BundlePolicy rerated =
+                new BundlePolicy(
+                        Map.of("MCP-X-001", new BundlePolicy.Rerate(Severity.LOW, "noisy here")),
+                        Map.of(),
+                        java.util.Set.of());
+        BundlePolicy disabled =
+                new BundlePolicy(Map.of(), Map.of("MCP-X-001", "noisy here"), java.util.Set.of());
+        BundlePolicy locked = new BundlePolicy(Map.of(), Map.of(), java.util.Set.of("MCP-X-001"));
+
+        assertThat(PolicyCompiler.policyKey(none)).isEmpty();
+        assertThat(
+                        java.util.Set.of(
+                                PolicyCompiler.policyKey(rerated),
+                                PolicyCompiler.policyKey(disabled),
+                                PolicyCompiler.policyKey(locked)))
+                .hasSize(3)
+                .doesNotContain("");
+        assertThat(PolicyCompiler.policyKey(rerated)).contains("MCP-X-001", "LOW", "noisy here");
+    }
 }
