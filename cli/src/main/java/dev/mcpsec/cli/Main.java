@@ -115,16 +115,16 @@ public final class Main implements Callable<Integer> {
      * picocli answers with suggestions) gets every subcommand.
      */
     static CommandLine commandLine(Environment env, Mcpsec engine, String... args) {
-        ErrorHandler errors = new ErrorHandler();
-        CommandFactory factory = new CommandFactory(new Context(env, engine));
-        CommandLine cmd = new CommandLine(new Main(), factory);
         String first = args.length > 0 ? args[0] : "";
         Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
         if (only == ScanCommand.class || only == CheckCommand.class) {
-            // the bundles on the class path are read (and, when they are the only ones, their
-            // rules compiled) while picocli builds the command's model
+            // first of all: the bundles on the class path are read (and, when they are the only
+            // ones, their rules compiled) while picocli builds the models
             engine.prepareScan(onlyClassPathBundles(args));
         }
+        ErrorHandler errors = new ErrorHandler();
+        CommandFactory factory = new CommandFactory(new Context(env, engine));
+        CommandLine cmd = new CommandLine(new Main(), factory);
         if (only != null) {
             cmd.addSubcommand(first, new CommandLine(only, factory));
         } else {
