@@ -578,7 +578,39 @@ public final class PolicyCompiler {
         return sb.toString();
     }
 
+    /**
+     * The last bundle list keyed and its key: the CLI's read-ahead keys the class-path bundles to
+     * start their compilation, and the scan then asks for the same bundles (the very same objects,
+     * which are immutable) again; hashing their 100 KB of DRL a second time, in code not yet
+     * compiled, would cost that scan several milliseconds.
+     */
+    private static volatile KeyedBundles lastKeyed;
+
+    private record KeyedBundles(Bundle[] bundles, String key) {
+        boolean sameAs(List<Bundle> other) {
+            if (other.size() != bundles.length) {
+                return false;
+            }
+            for (int i = 0; i < bundles.length; i++) {
+                if (bundles[i] != other.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     private static String contentKey(List<Bundle> bundles) {
+        KeyedBundles last = lastKeyed;
+        if (last != null && last.sameAs(bundles)) {
+            return last.key();
+        }
+        String key = digestOf(bundles);
+        lastKeyed = new KeyedBundles(bundles.toArray(Bundle[]::new), key);
+        return key;
+    }
+
+    private static String digestOf(List<Bundle> bundles) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Bundle b : bundles) {
