@@ -12,6 +12,8 @@
 # tool per case goes first (its first run after unpacking is scripts/bench-archive.sh's subject). ferret-scan is
 # installed from npm with `npm install --prefix` into the work folder, once (FERRET_VERSION, default below).
 # Outputs go to /dev/null; every run's exit code is checked (0 or 1 for both tools: 1 means findings).
+# BENCH_RT=1 runs every timed command with real-time priority (`chrt -f 50`, needs root): on a machine that other
+# work keeps busy, both tools then get the CPUs as on an idle machine (say so when you quote such figures).
 # Usage: scripts/bench-peers.sh [RUNS [LARGE_RUNS]]   (rounds for the small repository, default 11, and for the
 # 5,000-config tree, default 3, 0 to leave it out: ferret-scan takes minutes on it; work folder BENCH_DIR, default /tmp/mcpsec-bench-peers)
 set -euo pipefail
@@ -20,6 +22,11 @@ runs=${1:-11}
 large_runs=${2:-3}
 ferret_version=${FERRET_VERSION:-2.10.0}
 work=${BENCH_DIR:-/tmp/mcpsec-bench-peers}
+rt=
+if [ "${BENCH_RT:-0}" = 1 ]; then
+  command -v chrt >/dev/null 2>&1 || { echo "bench-peers: BENCH_RT=1 needs chrt (util-linux)" >&2; exit 2; }
+  rt="chrt -f 50"
+fi
 mkdir -p "$work"
 
 # ferret-scan, from npm, in the work folder
@@ -76,7 +83,8 @@ ms() { # ms OUT_FILE COMMAND...: appends "wall_ms cpu_ms" (cpu: user + system ti
   local out=$1 t rc
   shift
   set +e
-  t=$( { TIMEFORMAT='%R %U %S'; time "$@" > /dev/null 2> "$work/last.err"; } 2>&1 )
+  # shellcheck disable=SC2086 # rt is empty or a command and its flags
+  t=$( { TIMEFORMAT='%R %U %S'; time $rt "$@" > /dev/null 2> "$work/last.err"; } 2>&1 )
   rc=$?
   set -e
   if [ "$rc" -gt 1 ]; then
@@ -117,7 +125,7 @@ echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "mcpsec: $(basename "$archive") ($("$mcpsec" --version 2>&1 | head -n 1)); runtime $("$work"/mcpsec/mcpsec-*/runtime/bin/java -version 2>&1 | sed -n 1p)"
 echo "ferret-scan: $("$ferret" --version 2>&1 | head -n 1), node $(node --version)"
-echo "paired rounds ($runs small, $large_runs for 5,000 configs), order alternating; wall time of the whole process, median ms"
+echo "paired rounds ($runs small, $large_runs for 5,000 configs), order alternating; wall time of the whole process, median ms${rt:+; real-time priority ($rt)}"
 echo
 echo "| case | mcpsec wall ms | ferret-scan wall ms | ferret-scan / mcpsec | mcpsec CPU ms | ferret-scan CPU ms | ferret-scan / mcpsec (CPU) |"
 echo "|---|---|---|---|---|---|---|"
