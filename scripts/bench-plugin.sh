@@ -105,8 +105,8 @@ values() { awk -v s="$1" -v v="$2" '$1 == s && $3 == v {print $4}' "$results"; }
 # diffs SIDE_A VARIANT_A SIDE_B VARIANT_B: A - B per round
 diffs() {
   awk -v sa="$1" -v va="$2" -v sb="$3" -v vb="$4" '
-    $1 == sa && $3 == va {a[$2] = $4} $1 == sb && $3 == vb {b[$2] = $4}
-    END {for (r in a) if (r in b) printf "%.3f\n", a[r] - b[r]}' "$results"
+    $1 == sa && $3 == va {a[$2] = $4} $1 == sb && $3 == vb {b[$2] = $4} $2 > n {n = $2}
+    END {for (r = 1; r <= n; r++) if ((r in a) && (r in b)) printf "%.3f\n", a[r] - b[r]}' "$results"
 }
 line() { # line LABEL then the values on stdin
   local v
