@@ -120,6 +120,8 @@ class PluginJarIT {
             entries.stream().filter(e -> e.startsWith(prefix)).findFirst().ifPresent(found::add);
         }
         assertThat(found).as("entries in packages Maven's core exports").isEmpty();
+        // plexus-utils is a dependency of the installed POM, not in the jar
+        assertThat(entries).doesNotContain("org/codehaus/plexus/util/StringUtils.class");
     }
 
     @Test
@@ -147,12 +149,15 @@ class PluginJarIT {
     }
 
     @Test
-    void installedPom_listsNoRuntimeDependency_andTheInstalledJarIsTheShadedOne() throws Exception {
+    void installedPom_listsOnlyPlexusUtils_andTheInstalledJarIsTheShadedOne() throws Exception {
         Path dir = LOCAL_REPO.resolve("dev/mcpsec/mcpsec-maven-plugin").resolve(version());
         Path pom = dir.resolve("mcpsec-maven-plugin-" + version() + ".pom");
         assertThat(pom).as("the plugin the ITs installed").isRegularFile();
         List<String> runtime = runtimeDependencies(Files.readString(pom, StandardCharsets.UTF_8));
-        assertThat(runtime).as("dependencies a user's build would resolve").isEmpty();
+        // plexus-utils stays a dependency, or Maven 3.8 would add plexus-utils 1.1 to the realm
+        assertThat(runtime)
+                .as("dependencies a user's build would resolve")
+                .containsExactly("plexus-utils");
         Path installed = dir.resolve("mcpsec-maven-plugin-" + version() + ".jar");
         assertThat(sha256(installed)).as("installed jar = " + jar).isEqualTo(sha256(jar));
     }
