@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plugin as users get it (docs/maven-plugin.md, "What the plugin costs a build"): one jar that
- * carries its runtime, and an installed POM that lists no runtime dependency, so that Maven
- * resolves one artifact before the goal runs instead of collecting a tree of POMs. Runs after
- * maven-invoker-plugin installed the plugin into the ITs' local repository and ran the ITs with it
- * (phase {@code post-integration-test}, beside {@link InvokerReportsIT}): what it checks is what
- * the ITs used.
+ * carries its runtime, and an installed POM whose one runtime dependency is plexus-utils, so that
+ * Maven resolves two artifacts before the goal runs instead of collecting a tree of POMs. Runs
+ * after maven-invoker-plugin installed the plugin into the ITs' local repository and ran the ITs
+ * with it (phase {@code post-integration-test}, beside {@link InvokerReportsIT}): what it checks is
+ * what the ITs used.
  */
 class PluginJarIT {
     private static final Path TARGET = Path.of("target");
