@@ -3,13 +3,16 @@ package dev.mcpsec.rules;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.facts.Fact;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -19,6 +22,26 @@ import java.util.regex.Matcher;
  * fingerprint.
  */
 final class FindingFactory {
+    /**
+     * Each record type's component accessors by name, looked up once per type: reading them anew
+     * for every placeholder of every finding (and a fresh accessor object each time) was a large
+     * part of firing rules on a big tree.
+     */
+    private static final ClassValue<Map<String, Method>> ACCESSORS =
+            new ClassValue<>() {
+                @Override
+                protected Map<String, Method> computeValue(Class<?> type) {
+                    Map<String, Method> byName = new HashMap<>();
+                    RecordComponent[] components = type.getRecordComponents();
+                    if (components != null) {
+                        for (RecordComponent c : components) {
+                            byName.putIfAbsent(c.getName(), c.getAccessor());
+                        }
+                    }
+                    return Map.copyOf(byName);
+                }
+            };
+
     private FindingFactory() {}
 
     static Finding create(
@@ -107,17 +130,16 @@ final class FindingFactory {
                 return f.server();
             }
             if (o instanceof Record r) {
-                for (RecordComponent c : r.getClass().getRecordComponents()) {
-                    if (c.getName().equals(name)) {
-                        try {
-                            Object v = c.getAccessor().invoke(r);
-                            if (v != null) {
-                                return v;
-                            }
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException(
-                                    "cannot read " + name + " of " + r.getClass(), e);
+                Method accessor = ACCESSORS.get(r.getClass()).get(name);
+                if (accessor != null) {
+                    try {
+                        Object v = accessor.invoke(r);
+                        if (v != null) {
+                            return v;
                         }
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(
+                                "cannot read " + name + " of " + r.getClass(), e);
                     }
                 }
                 if ("file".equals(name) && o instanceof Fact f && f.file() != null) {
