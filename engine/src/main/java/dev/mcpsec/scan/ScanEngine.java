@@ -69,8 +69,17 @@ public final class ScanEngine {
 
     private final Clock clock;
 
+    /** Threads for the per-file work of config files; 0: {@link ConfigWork#defaultThreads()}. */
+    private final int configThreads;
+
     public ScanEngine(Clock clock) {
+        this(clock, 0);
+    }
+
+    /** An engine that does the per-file work of config files on {@code configThreads} threads. */
+    ScanEngine(Clock clock, int configThreads) {
         this.clock = clock;
+        this.configThreads = configThreads;
     }
 
     /** Everything a scan needs before it runs rules: the facts and the inventory. */
@@ -233,7 +242,19 @@ public final class ScanEngine {
             RawConfigText raw =
                     new RawConfigText(detector, fingerprinter, request.limits().maxFileBytes());
             Sink sink = new Sink(facts, servers, warnings);
-            configFacts(discovered, status, extractor, raw, request, deadline, sink, files);
+            int threads = configThreads > 0 ? configThreads : ConfigWork.defaultThreads();
+            try (ConfigWork work =
+                    ConfigWork.start(
+                            discovered,
+                            request.limits(),
+                            status,
+                            extractor,
+                            envFiles,
+                            !request.explainsValues(),
+                            threads)) {
+                configFacts(
+                        discovered, status, extractor, raw, request, deadline, sink, files, work);
+            }
             List<Credential> current = List.copyOf(facts.credentials());
             SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
             occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings)
@@ -302,7 +323,8 @@ public final class ScanEngine {
             ScanRequest request,
             ScanDeadline deadline,
             Sink out,
-            List<FileSummary> files) {
+            List<FileSummary> files,
+            ConfigWork work) {
         request.progress().accept("parsing " + discovered.size() + " files");
         for (int i = 0; i < discovered.size(); i++) {
             if (deadline.expired(discovered.size() - i + " config files not parsed")) {
@@ -315,7 +337,8 @@ public final class ScanEngine {
                 break;
             }
             DiscoveredFile f = discovered.get(i);
-            ConfigDocument doc = ConfigParser.parse(f, request.limits());
+            ConfigWork.Prepared prepared = work.get(i);
+            ConfigDocument doc = prepared.doc();
             GitFileStatus st = status.getOrDefault(f.path(), GitFileStatus.OUTSIDE);
             out.facts()
                     .add(
@@ -339,7 +362,11 @@ public final class ScanEngine {
                         .add(new ScanWarning(doc.file(), 0, "not scanned: " + doc.parseError()));
             }
             int before = out.facts().credentials().size();
-            extractor.extract(doc, st.tracked(), st.ignored(), out);
+            if (prepared.extracted() != null) {
+                out.addAll(prepared.extracted()); // extracted ahead, on a worker thread
+            } else {
+                extractor.extract(doc, st.tracked(), st.ignored(), out);
+            }
             List<Credential> parsed =
                     List.copyOf(
                             out.facts()
