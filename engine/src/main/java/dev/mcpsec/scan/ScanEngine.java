@@ -26,6 +26,7 @@ import dev.mcpsec.extract.RawConfigText;
 import dev.mcpsec.extract.SettingFacts;
 import dev.mcpsec.extract.Sink;
 import dev.mcpsec.facts.Credential;
+import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.SecretOccurrence;
@@ -50,6 +51,7 @@ import dev.mcpsec.secrets.OccurrenceScan;
 import dev.mcpsec.secrets.OccurrenceScanner;
 import dev.mcpsec.secrets.SecretDetector;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -243,28 +245,71 @@ public final class ScanEngine {
                     new RawConfigText(detector, fingerprinter, request.limits().maxFileBytes());
             Sink sink = new Sink(facts, servers, warnings);
             int threads = configThreads > 0 ? configThreads : ConfigWork.defaultThreads();
-            try (ConfigWork work =
-                    ConfigWork.start(
+            // with many config files, the two whole-tree searches that need nothing collected
+            // before them run beside the config files, and are taken where they were done before
+            boolean ahead = threads > 1 && discovered.size() >= ConfigWork.MIN_FILES_FOR_THREADS;
+            SettingFacts masker = new SettingFacts(detector);
+            List<ScanWarning> instructionWarnings = new ArrayList<>();
+            List<Credential> current;
+            try (Ahead<OccurrenceScan> occurrences =
+                            Ahead.start(
+                                    "mcpsec-occurrences",
+                                    ahead,
+                                    () ->
+                                            new OccurrenceScanner(
+                                                            detector,
+                                                            fingerprinter,
+                                                            request.limits().maxFileBytes(),
+                                                            request.limits().maxFiles())
+                                                    .scan(root));
+                    Ahead<List<HiddenText>> instructions =
+                            Ahead.start(
+                                    "mcpsec-instructions",
+                                    ahead,
+                                    () ->
+                                            InstructionFiles.scan(
+                                                    root,
+                                                    config,
+                                                    request.limits(),
+                                                    masker,
+                                                    instructionWarnings))) {
+                try (ConfigWork work =
+                        ConfigWork.start(
+                                discovered,
+                                request.limits(),
+                                status,
+                                extractor,
+                                envFiles,
+                                !request.explainsValues(),
+                                threads)) {
+                    configFacts(
                             discovered,
-                            request.limits(),
                             status,
                             extractor,
-                            envFiles,
-                            !request.explainsValues(),
-                            threads)) {
-                configFacts(
-                        discovered, status, extractor, raw, request, deadline, sink, files, work);
-            }
-            List<Credential> current = List.copyOf(facts.credentials());
-            SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
-            occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings)
-                    .forEach(facts::add);
-            if (!deadline.expired("instruction files not searched for hidden characters")) {
-                SettingFacts masker = new SettingFacts(detector);
-                InstructionFiles.configFiles(discovered, facts, request.limits(), masker)
+                            raw,
+                            request,
+                            deadline,
+                            sink,
+                            files,
+                            work);
+                }
+                current = List.copyOf(facts.credentials());
+                SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
+                occurrenceFacts(occurrences, config, request, deadline, warnings)
                         .forEach(facts::add);
-                InstructionFiles.scan(root, config, request.limits(), masker, warnings)
-                        .forEach(facts::add);
+                if (!deadline.expired("instruction files not searched for hidden characters")) {
+                    InstructionFiles.configFiles(discovered, facts, request.limits(), masker)
+                            .forEach(facts::add);
+                    List<HiddenText> hidden;
+                    try {
+                        hidden = instructions.get();
+                    } catch (IOException e) {
+                        // InstructionFiles.scan reports what it cannot read as warnings
+                        throw new UncheckedIOException(e);
+                    }
+                    warnings.addAll(instructionWarnings);
+                    hidden.forEach(facts::add);
+                }
             }
             diag.phase("facts (discovery, parsing, git status, secrets, supply chain)");
             if (git.isPresent() && request.history() && !deadline.expired("git history not read")) {
@@ -402,12 +447,10 @@ public final class ScanEngine {
 
     /**
      * The same secret values in env files, CI configuration and deployment manifests ({@code
-     * key-reuse}).
+     * key-reuse}), from the search started ahead (or done now, see {@link Ahead}).
      */
     private static List<SecretOccurrence> occurrenceFacts(
-            Path root,
-            SecretDetector detector,
-            Fingerprinter fingerprinter,
+            Ahead<OccurrenceScan> scan,
             ProjectConfig config,
             ScanRequest request,
             ScanDeadline deadline,
@@ -417,13 +460,7 @@ public final class ScanEngine {
             return List.of();
         }
         try {
-            OccurrenceScan occurrences =
-                    new OccurrenceScanner(
-                                    detector,
-                                    fingerprinter,
-                                    request.limits().maxFileBytes(),
-                                    request.limits().maxFiles())
-                            .scan(root);
+            OccurrenceScan occurrences = scan.get();
             occurrences.notes().forEach(n -> warnings.add(new ScanWarning(null, 0, n)));
             return occurrences.occurrences().stream()
                     .filter(o -> !config.excludes(o.file()))
