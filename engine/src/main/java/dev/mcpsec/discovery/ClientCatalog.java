@@ -25,7 +25,9 @@ import static dev.mcpsec.discovery.ConfigShape.ZED;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +40,12 @@ public final class ClientCatalog {
     private static final List<CatalogEntry> PROJECT = new ArrayList<>();
     private static final List<CatalogEntry> USER = new ArrayList<>();
     private static final List<CatalogEntry> SYSTEM = new ArrayList<>();
+
+    /**
+     * The compiled form of each catalogue segment holding {@code *} (a handful, all from this
+     * catalogue): every file of a walk is matched against them.
+     */
+    private static final Map<String, Pattern> SEGMENT_GLOBS = new ConcurrentHashMap<>();
 
     /** VS Code-family user data dirs: {@code <base>/<fork>/User}, base per OS. */
     private static final String[] VSC_BASES = {
@@ -342,11 +350,12 @@ public final class ClientCatalog {
     public static Optional<CatalogEntry> matchProjectPath(String repoRelativePath) {
         String[] parts = repoRelativePath.replace('\\', '/').split("/");
         CatalogEntry best = null;
-        for (CatalogEntry e : PROJECT) {
-            String[] segs = e.segments();
-            if (matchesTail(parts, segs)
-                    && (best == null || segs.length > best.segments().length)) {
-                best = e;
+        int bestLength = 0;
+        for (int i = 0; i < PROJECT.size(); i++) {
+            String[] segs = ProjectSegments.OF[i];
+            if (matchesTail(parts, segs) && (best == null || segs.length > bestLength)) {
+                best = PROJECT.get(i);
+                bestLength = segs.length;
             }
         }
         return Optional.ofNullable(best);
@@ -370,7 +379,20 @@ public final class ClientCatalog {
         if (pattern.indexOf('*') < 0) {
             return pattern.equals(name);
         }
-        String regex = Pattern.quote(pattern).replace("*", "\\E[^/]*\\Q");
-        return name.matches(regex) && !name.startsWith(".");
+        Pattern regex =
+                SEGMENT_GLOBS.computeIfAbsent(
+                        pattern,
+                        p -> Pattern.compile(Pattern.quote(p).replace("*", "\\E[^/]*\\Q")));
+        return regex.matcher(name).matches() && !name.startsWith(".");
+    }
+
+    /**
+     * The project entries' patterns split into segments, index for index with {@code PROJECT}
+     * (split once: every file of a walk is matched against every entry). A holder class, so that it
+     * is built after the catalogue is complete.
+     */
+    private static final class ProjectSegments {
+        static final String[][] OF =
+                PROJECT.stream().map(CatalogEntry::segments).toArray(String[][]::new);
     }
 }

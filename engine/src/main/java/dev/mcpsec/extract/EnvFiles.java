@@ -249,29 +249,12 @@ public final class EnvFiles {
      */
     List<ClientEnv> clientEnv(ConfigDocument doc, Sink sink) {
         List<ClientEnv> out = new ArrayList<>();
-        if (!"project".equals(doc.scope())) {
+        ClientEnvFiles candidates = clientEnvFiles(doc);
+        if (candidates == null) {
             return out;
         }
-        Path config = root.resolve(doc.file()).normalize();
-        Path folder = config.getParent();
-        if (folder == null || folder.getFileName() == null) {
-            return out;
-        }
-        String name = folder.getFileName().toString();
-        List<Path> files = new ArrayList<>();
-        Set<String> homeVars;
-        if (".codex".equals(name) && config.getFileName().toString().equals("config.toml")) {
-            files.add(folder.resolveSibling(".env"));
-            homeVars = Set.of("CODEX_HOME");
-        } else if (".gemini".equals(name)
-                && config.getFileName().toString().equals("settings.json")) {
-            files.add(folder.resolve(".env"));
-            files.add(folder.resolveSibling(".env"));
-            homeVars = GEMINI_HOME;
-        } else {
-            return out;
-        }
-        for (Path env : files) {
+        Set<String> homeVars = candidates.homeVars();
+        for (Path env : candidates.files()) {
             if (!env.startsWith(root) || escapesBySymlink(env) || !Files.isRegularFile(env)) {
                 continue;
             }
@@ -340,6 +323,49 @@ public final class EnvFiles {
             }
         }
         return out;
+    }
+
+    /** The env files a client loads by itself beside one of its configs, and its home variables. */
+    private record ClientEnvFiles(List<Path> files, Set<String> homeVars) {}
+
+    /**
+     * Where the client of a project config would load env files from (see {@link #clientEnv}),
+     * without looking at the disk; null when it loads none.
+     */
+    private ClientEnvFiles clientEnvFiles(ConfigDocument doc) {
+        if (!"project".equals(doc.scope())) {
+            return null;
+        }
+        Path config = root.resolve(doc.file()).normalize();
+        Path folder = config.getParent();
+        if (folder == null || folder.getFileName() == null) {
+            return null;
+        }
+        String name = folder.getFileName().toString();
+        if (".codex".equals(name) && config.getFileName().toString().equals("config.toml")) {
+            return new ClientEnvFiles(List.of(folder.resolveSibling(".env")), Set.of("CODEX_HOME"));
+        } else if (".gemini".equals(name)
+                && config.getFileName().toString().equals("settings.json")) {
+            return new ClientEnvFiles(
+                    List.of(folder.resolve(".env"), folder.resolveSibling(".env")), GEMINI_HOME);
+        }
+        return null;
+    }
+
+    /**
+     * Whether extracting the facts of {@code doc} goes through this object: a server loads an
+     * {@code envFile}, or its client loads env files by itself. Such documents change what this
+     * object has read (each env file once per scan, the budget of values, {@link #loaded()}), so
+     * they are extracted one after the other in discovery order; every other document can be
+     * extracted on any thread. Decided from the document alone, without reading the disk.
+     */
+    public boolean reads(ConfigDocument doc) {
+        for (ServerEntry e : doc.servers()) {
+            if (e.envFile() != null) {
+                return true;
+            }
+        }
+        return clientEnvFiles(doc) != null;
     }
 
     private boolean escapesBySymlink(Path target) {

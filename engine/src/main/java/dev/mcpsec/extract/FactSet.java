@@ -125,6 +125,18 @@ public final class FactSet {
         inOrder.add(fact);
     }
 
+    /**
+     * Appends every fact of {@code other}, in its order, as if each had been added here: facts
+     * gathered apart (one config file on another thread) join the scan's facts in discovery order.
+     */
+    public void addAll(FactSet other) {
+        inOrder.addAll(other.inOrder);
+        configFiles.addAll(other.configFiles);
+        servers.addAll(other.servers);
+        credentials.addAll(other.credentials);
+        hiddenTexts.addAll(other.hiddenTexts);
+    }
+
     /** The config files parsed, in discovery order. */
     public List<ConfigFile> configFiles() {
         return Collections.unmodifiableList(configFiles);

@@ -10,6 +10,18 @@ import java.util.List;
  */
 public record Sink(FactSet facts, List<ServerSummary> servers, List<ScanWarning> warnings) {
 
+    /** An empty sink of its own (one config file's facts, gathered apart). */
+    public static Sink empty() {
+        return new Sink(new FactSet(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** Appends what {@code other} holds, in its order. */
+    public void addAll(Sink other) {
+        facts.addAll(other.facts());
+        servers.addAll(other.servers());
+        warnings.addAll(other.warnings());
+    }
+
     /** A sink whose inventory and warnings are thrown away (history is best effort). */
     static Sink factsOnly() {
         return new Sink(new FactSet(), new ArrayList<>(), new ArrayList<>());

@@ -10,6 +10,7 @@ import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ScanWarning;
 import dev.mcpsec.api.Severity;
 import dev.mcpsec.api.SuppressedFinding;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -46,7 +47,9 @@ final class TextReporter implements Reporter {
     @Override
     public void write(ScanResult result, OutputStream out, ReportOptions options)
             throws IOException {
-        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        PrintWriter w =
+                new PrintWriter(
+                        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         Style style = new Style(options.color());
         w.print(
                 "mcpsec "

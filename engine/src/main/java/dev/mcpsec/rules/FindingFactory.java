@@ -3,13 +3,17 @@ package dev.mcpsec.rules;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.facts.Fact;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -19,6 +23,30 @@ import java.util.regex.Matcher;
  * fingerprint.
  */
 final class FindingFactory {
+    /**
+     * Each record type's component accessors by name, looked up once per type: reading them anew
+     * for every placeholder of every finding (and a fresh accessor object each time) was a large
+     * part of firing rules on a big tree.
+     */
+    private static final ClassValue<Map<String, Method>> ACCESSORS =
+            new ClassValue<>() {
+                @Override
+                protected Map<String, Method> computeValue(Class<?> type) {
+                    Map<String, Method> byName = new HashMap<>();
+                    RecordComponent[] components = type.getRecordComponents();
+                    if (components != null) {
+                        for (RecordComponent c : components) {
+                            byName.putIfAbsent(c.getName(), c.getAccessor());
+                        }
+                    }
+                    return Map.copyOf(byName);
+                }
+            };
+
+    private static final int MAX_TEMPLATES = 4096;
+
+    private static final Map<String, List<Part>> TEMPLATES = new ConcurrentHashMap<>();
+
     private FindingFactory() {}
 
     static Finding create(
@@ -71,23 +99,56 @@ final class FindingFactory {
 
     static String fill(
             String template, RuleInfo rule, List<Object> facts, Function<String, Object> bindings) {
-        Matcher m = RuleMetadata.PLACEHOLDER.matcher(template);
         StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String binding = m.group(1);
-            String name = m.group(2);
-            Object value;
-            if (binding != null) {
-                Object bound = bindings.apply(binding);
-                value = bound == null ? null : field(List.of(bound), name);
-            } else {
-                value = "rule".equals(name) ? rule.id() : field(facts, name);
+        for (Part part : parts(template)) {
+            if (part.name() == null) {
+                sb.append(part.literal());
+                continue;
             }
-            m.appendReplacement(
-                    sb, Matcher.quoteReplacement(value == null ? "(none)" : render(value)));
+            Object value;
+            if (part.binding() != null) {
+                Object bound = bindings.apply(part.binding());
+                value = bound == null ? null : field(List.of(bound), part.name());
+            } else {
+                value = "rule".equals(part.name()) ? rule.id() : field(facts, part.name());
+            }
+            sb.append(value == null ? "(none)" : render(value));
         }
-        m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** A piece of a message template: literal text, or a placeholder ({@code {$binding.name}}). */
+    private record Part(String literal, String binding, String name) {}
+
+    /**
+     * A template split at its placeholders, once per template text: every finding of a rule fills
+     * the same message. Messages computed by a rule vary, so the cache is emptied should it grow
+     * past {@link #MAX_TEMPLATES}.
+     */
+    private static List<Part> parts(String template) {
+        List<Part> cached = TEMPLATES.get(template);
+        if (cached != null) {
+            return cached;
+        }
+        List<Part> parts = new ArrayList<>();
+        Matcher m = RuleMetadata.PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                parts.add(new Part(template.substring(at, m.start()), null, null));
+            }
+            parts.add(new Part(null, m.group(1), m.group(2)));
+            at = m.end();
+        }
+        if (at < template.length()) {
+            parts.add(new Part(template.substring(at), null, null));
+        }
+        List<Part> made = List.copyOf(parts);
+        if (TEMPLATES.size() >= MAX_TEMPLATES) {
+            TEMPLATES.clear();
+        }
+        TEMPLATES.put(template, made);
+        return made;
     }
 
     private static String render(Object value) {
@@ -107,17 +168,16 @@ final class FindingFactory {
                 return f.server();
             }
             if (o instanceof Record r) {
-                for (RecordComponent c : r.getClass().getRecordComponents()) {
-                    if (c.getName().equals(name)) {
-                        try {
-                            Object v = c.getAccessor().invoke(r);
-                            if (v != null) {
-                                return v;
-                            }
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException(
-                                    "cannot read " + name + " of " + r.getClass(), e);
+                Method accessor = ACCESSORS.get(r.getClass()).get(name);
+                if (accessor != null) {
+                    try {
+                        Object v = accessor.invoke(r);
+                        if (v != null) {
+                            return v;
                         }
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(
+                                "cannot read " + name + " of " + r.getClass(), e);
                     }
                 }
                 if ("file".equals(name) && o instanceof Fact f && f.file() != null) {

@@ -26,6 +26,7 @@ import dev.mcpsec.extract.RawConfigText;
 import dev.mcpsec.extract.SettingFacts;
 import dev.mcpsec.extract.Sink;
 import dev.mcpsec.facts.Credential;
+import dev.mcpsec.facts.HiddenText;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.PolicyData;
 import dev.mcpsec.facts.SecretOccurrence;
@@ -50,6 +51,7 @@ import dev.mcpsec.secrets.OccurrenceScan;
 import dev.mcpsec.secrets.OccurrenceScanner;
 import dev.mcpsec.secrets.SecretDetector;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,8 +71,17 @@ public final class ScanEngine {
 
     private final Clock clock;
 
+    /** Threads for the per-file work of config files; 0: {@link ConfigWork#defaultThreads()}. */
+    private final int configThreads;
+
     public ScanEngine(Clock clock) {
+        this(clock, 0);
+    }
+
+    /** An engine that does the per-file work of config files on {@code configThreads} threads. */
+    ScanEngine(Clock clock, int configThreads) {
         this.clock = clock;
+        this.configThreads = configThreads;
     }
 
     /** Everything a scan needs before it runs rules: the facts and the inventory. */
@@ -233,17 +244,72 @@ public final class ScanEngine {
             RawConfigText raw =
                     new RawConfigText(detector, fingerprinter, request.limits().maxFileBytes());
             Sink sink = new Sink(facts, servers, warnings);
-            configFacts(discovered, status, extractor, raw, request, deadline, sink, files);
-            List<Credential> current = List.copyOf(facts.credentials());
-            SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
-            occurrenceFacts(root, detector, fingerprinter, config, request, deadline, warnings)
-                    .forEach(facts::add);
-            if (!deadline.expired("instruction files not searched for hidden characters")) {
-                SettingFacts masker = new SettingFacts(detector);
-                InstructionFiles.configFiles(discovered, facts, request.limits(), masker)
+            int threads = configThreads > 0 ? configThreads : ConfigWork.defaultThreads();
+            // with many config files, the two whole-tree searches that need nothing collected
+            // before them run beside the config files, and are taken where they were done before
+            boolean ahead = threads > 1 && discovered.size() >= ConfigWork.MIN_FILES_FOR_THREADS;
+            SettingFacts masker = new SettingFacts(detector);
+            List<ScanWarning> instructionWarnings = new ArrayList<>();
+            List<Credential> current;
+            try (Ahead<OccurrenceScan> occurrences =
+                            Ahead.start(
+                                    "mcpsec-occurrences",
+                                    ahead,
+                                    () ->
+                                            new OccurrenceScanner(
+                                                            detector,
+                                                            fingerprinter,
+                                                            request.limits().maxFileBytes(),
+                                                            request.limits().maxFiles())
+                                                    .scan(root));
+                    Ahead<List<HiddenText>> instructions =
+                            Ahead.start(
+                                    "mcpsec-instructions",
+                                    ahead,
+                                    () ->
+                                            InstructionFiles.scan(
+                                                    root,
+                                                    config,
+                                                    request.limits(),
+                                                    masker,
+                                                    instructionWarnings))) {
+                try (ConfigWork work =
+                        ConfigWork.start(
+                                discovered,
+                                request.limits(),
+                                status,
+                                extractor,
+                                envFiles,
+                                !request.explainsValues(),
+                                threads)) {
+                    configFacts(
+                            discovered,
+                            status,
+                            extractor,
+                            raw,
+                            request,
+                            deadline,
+                            sink,
+                            files,
+                            work);
+                }
+                current = List.copyOf(facts.credentials());
+                SupplyChain.addFacts(facts, policies, config, request, clock, warnings);
+                occurrenceFacts(occurrences, config, request, deadline, warnings)
                         .forEach(facts::add);
-                InstructionFiles.scan(root, config, request.limits(), masker, warnings)
-                        .forEach(facts::add);
+                if (!deadline.expired("instruction files not searched for hidden characters")) {
+                    InstructionFiles.configFiles(discovered, facts, request.limits(), masker)
+                            .forEach(facts::add);
+                    List<HiddenText> hidden;
+                    try {
+                        hidden = instructions.get();
+                    } catch (IOException e) {
+                        // InstructionFiles.scan reports what it cannot read as warnings
+                        throw new UncheckedIOException(e);
+                    }
+                    warnings.addAll(instructionWarnings);
+                    hidden.forEach(facts::add);
+                }
             }
             diag.phase("facts (discovery, parsing, git status, secrets, supply chain)");
             if (git.isPresent() && request.history() && !deadline.expired("git history not read")) {
@@ -302,7 +368,8 @@ public final class ScanEngine {
             ScanRequest request,
             ScanDeadline deadline,
             Sink out,
-            List<FileSummary> files) {
+            List<FileSummary> files,
+            ConfigWork work) {
         request.progress().accept("parsing " + discovered.size() + " files");
         for (int i = 0; i < discovered.size(); i++) {
             if (deadline.expired(discovered.size() - i + " config files not parsed")) {
@@ -315,7 +382,8 @@ public final class ScanEngine {
                 break;
             }
             DiscoveredFile f = discovered.get(i);
-            ConfigDocument doc = ConfigParser.parse(f, request.limits());
+            ConfigWork.Prepared prepared = work.get(i);
+            ConfigDocument doc = prepared.doc();
             GitFileStatus st = status.getOrDefault(f.path(), GitFileStatus.OUTSIDE);
             out.facts()
                     .add(
@@ -339,7 +407,11 @@ public final class ScanEngine {
                         .add(new ScanWarning(doc.file(), 0, "not scanned: " + doc.parseError()));
             }
             int before = out.facts().credentials().size();
-            extractor.extract(doc, st.tracked(), st.ignored(), out);
+            if (prepared.extracted() != null) {
+                out.addAll(prepared.extracted()); // extracted ahead, on a worker thread
+            } else {
+                extractor.extract(doc, st.tracked(), st.ignored(), out);
+            }
             List<Credential> parsed =
                     List.copyOf(
                             out.facts()
@@ -375,12 +447,10 @@ public final class ScanEngine {
 
     /**
      * The same secret values in env files, CI configuration and deployment manifests ({@code
-     * key-reuse}).
+     * key-reuse}), from the search started ahead (or done now, see {@link Ahead}).
      */
     private static List<SecretOccurrence> occurrenceFacts(
-            Path root,
-            SecretDetector detector,
-            Fingerprinter fingerprinter,
+            Ahead<OccurrenceScan> scan,
             ProjectConfig config,
             ScanRequest request,
             ScanDeadline deadline,
@@ -390,13 +460,7 @@ public final class ScanEngine {
             return List.of();
         }
         try {
-            OccurrenceScan occurrences =
-                    new OccurrenceScanner(
-                                    detector,
-                                    fingerprinter,
-                                    request.limits().maxFileBytes(),
-                                    request.limits().maxFiles())
-                            .scan(root);
+            OccurrenceScan occurrences = scan.get();
             occurrences.notes().forEach(n -> warnings.add(new ScanWarning(null, 0, n)));
             return occurrences.occurrences().stream()
                     .filter(o -> !config.excludes(o.file()))

@@ -44,6 +44,9 @@ final class DisplayMasker {
             return text;
         }
         String shown = once(text);
+        if (shown.equals(text)) {
+            return shown; // nothing masked: another pass would give the same text again
+        }
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             String again = once(shown);
             if (again.equals(shown)) {

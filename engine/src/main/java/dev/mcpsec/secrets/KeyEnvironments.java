@@ -1,9 +1,11 @@
 package dev.mcpsec.secrets;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +22,16 @@ public final class KeyEnvironments {
     public record Verdict(String tier, String setting) {}
 
     private static final int MAX_PATTERN = 200;
+
+    /**
+     * The compiled name and value globs of each {@code NAME=value} pattern: a scan asks for every
+     * server, and compiling them each time was a fifth of a large scan's fact collection. The
+     * patterns come from the bundles' data lists, so the set is small; it is emptied should it ever
+     * grow past {@link #MAX_CACHED} (a long-lived JVM scanning with many different bundles).
+     */
+    private static final int MAX_CACHED = 4096;
+
+    private static final Map<String, Pattern[]> CACHE = new ConcurrentHashMap<>();
 
     private KeyEnvironments() {}
 
@@ -56,20 +68,28 @@ public final class KeyEnvironments {
 
     private static Optional<Verdict> first(
             Map<String, String> settings, List<String> patterns, String tier) {
+        if (patterns.isEmpty()) {
+            return Optional.empty();
+        }
+        // the settings that say something (set, and not read from elsewhere), in their order
+        List<Map.Entry<String, String>> told = new ArrayList<>();
+        for (Map.Entry<String, String> s : settings.entrySet()) {
+            if (s.getKey() != null
+                    && s.getValue() != null
+                    && !s.getValue().isBlank()
+                    && ReferenceExtractor.find(s.getValue()).isEmpty()) {
+                told.add(Map.entry(envName(s.getKey()), s.getValue().strip()));
+            }
+        }
+        if (told.isEmpty()) {
+            return Optional.empty();
+        }
         for (String pattern : patterns) {
-            int eq = pattern.indexOf('=');
-            Pattern name = glob(pattern.substring(0, eq));
-            Pattern value = glob(pattern.substring(eq + 1));
-            for (Map.Entry<String, String> s : settings.entrySet()) {
-                if (s.getKey() == null
-                        || s.getValue() == null
-                        || s.getValue().isBlank()
-                        || !ReferenceExtractor.find(s.getValue()).isEmpty()) {
-                    continue; // unset, or read from elsewhere: says nothing
-                }
-                String key = envName(s.getKey());
-                if (name.matcher(key).matches() && value.matcher(s.getValue().strip()).matches()) {
-                    return Optional.of(new Verdict(tier, key));
+            Pattern[] compiled = compiled(pattern);
+            for (Map.Entry<String, String> s : told) {
+                if (compiled[0].matcher(s.getKey()).matches()
+                        && compiled[1].matcher(s.getValue()).matches()) {
+                    return Optional.of(new Verdict(tier, s.getKey()));
                 }
             }
         }
@@ -83,6 +103,20 @@ public final class KeyEnvironments {
             i++;
         }
         return name.substring(i).replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static Pattern[] compiled(String pattern) {
+        Pattern[] found = CACHE.get(pattern);
+        if (found != null) {
+            return found;
+        }
+        if (CACHE.size() >= MAX_CACHED) {
+            CACHE.clear();
+        }
+        int eq = pattern.indexOf('=');
+        Pattern[] made = {glob(pattern.substring(0, eq)), glob(pattern.substring(eq + 1))};
+        CACHE.put(pattern, made);
+        return made;
     }
 
     private static Pattern glob(String glob) {

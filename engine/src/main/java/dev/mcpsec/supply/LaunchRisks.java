@@ -24,6 +24,8 @@ public final class LaunchRisks {
     private static final Set<String> NPM_LAUNCHERS =
             Set.of("npx", "pnpm-dlx", "yarn-dlx", "npm-exec", "bunx");
     private static final Set<String> PY_LAUNCHERS = Set.of("uvx", "pipx");
+    private static final Pattern WINDOWS_EXTENSION = Pattern.compile("\\.(exe|cmd|bat|ps1)$");
+    private static final Pattern INTERPRETER = Pattern.compile("python[0-9.]*|node|perl|ruby");
     private static final Pattern DOWNLOAD =
             Pattern.compile(
                     "(?i)\\b(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring|downloadfile|certutil)\\b");
@@ -132,7 +134,7 @@ public final class LaunchRisks {
         boolean shellOrInline = false;
         for (int i = 0; i < line.size(); i++) {
             String prog = program(line.get(i));
-            if (SHELLS.contains(prog) || prog.matches("python[0-9.]*|node|perl|ruby")) {
+            if (SHELLS.contains(prog) || INTERPRETER.matcher(prog).matches()) {
                 shellOrInline = true;
             }
             if (("powershell".equals(prog) || "pwsh".equals(prog))) {
@@ -318,6 +320,6 @@ public final class LaunchRisks {
     private static String program(String path) {
         String name = path.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return name.replaceFirst("\\.(exe|cmd|bat|ps1)$", "");
+        return WINDOWS_EXTENSION.matcher(name).replaceFirst("");
     }
 }
