@@ -56,25 +56,7 @@ mcpsec=$(echo "$work"/mcpsec/mcpsec-*/bin/mcpsec)
 
 # the small repository: one config, three commits
 small=$work/small-repo
-if [ ! -d "$small/.git" ]; then
-  rm -rf "$small"
-  mkdir -p "$small"
-  git -C "$small" init -q
-  commit() { git -C "$small" add -A && git -C "$small" -c user.name=bench -c user.email=bench@mcpsec.invalid \
-    -c commit.gpgsign=false commit -q -m "$1"; }
-  printf '# demo\n' > "$small/README.md"
-  commit "readme"
-  cat > "$small/.mcp.json" <<'JSON'
-{"mcpServers": {
-  "fs": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.7.1", "./docs"]},
-  "github": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server"],
-    "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_PAT}"}}
-}}
-JSON
-  commit "add MCP servers"
-  printf '# demo\n\nUses two MCP servers.\n' > "$small/README.md"
-  commit "docs"
-fi
+scripts/gen-small-repo.sh "$small"
 tree=$work/tree-5000
 [ -d "$tree" ] || scripts/gen-config-tree.sh "$tree"
 
