@@ -30,9 +30,8 @@ final class Watchdog {
      * margin.
      */
     static Duration limitFor(Duration scanTimeout) {
-        // whole seconds: the margin is at least 30 s, and Duration.dividedBy goes through
-        // BigDecimal,
-        // whose classes a scan would load for this alone
+        // in whole seconds: the margin is at least 30 s, and Duration.dividedBy would load
+        // BigDecimal's classes into every scan for this alone
         return scanTimeout.plusSeconds(Math.max(30, scanTimeout.getSeconds() / 10));
     }
 
