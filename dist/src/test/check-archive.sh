@@ -34,17 +34,17 @@ clean=$?
 # the start-up archive made at package time is used after the move (the JVM fails with $strict if not), and the
 # classes the scan loads, picocli's among them, come from it; the class log goes to a file, not to stdout
 (cd "$examples" && MCPSEC_JAVA_OPTS="$strict -Xlog:class+load=info:file=$work/classes.log" "$launcher" scan leaky-demo \
-  --no-history --format json -q) > "$work/shared.json" 2> "$work/shared.err"
+  --no-history --format json -q) > "$work/archived.json" 2> "$work/archived.err"
 shared=$?
 set -e
 if [ "$shared" -ne 1 ]; then
   echo "check-archive: with $strict the launcher cannot use its $kind after unpacking (exit $shared):" >&2
-  cat "$work/shared.err" >&2
+  cat "$work/archived.err" >&2
   exit 1
 fi
 # the same report, duration aside
-if [ "$(grep -v '"durationMs"' "$work/shared.json")" != "$(grep -v '"durationMs"' "$work/leaky.json")" ]; then
-  echo "check-archive: the report differs when the class log is on (see $work/shared.json)" >&2
+if [ "$(grep -v '"durationMs"' "$work/archived.json")" != "$(grep -v '"durationMs"' "$work/leaky.json")" ]; then
+  echo "check-archive: the report differs when the class log is on (see $work/archived.json)" >&2
   exit 1
 fi
 picocli=$(grep -c ' picocli\.' "$work/classes.log" || true)

@@ -31,7 +31,7 @@ class DocsLinksTest {
     private static final Pattern DOC = Pattern.compile("([A-Za-z0-9_./-]*[A-Za-z0-9_-]\\.md)\\b");
 
     private static final Pattern OUTSIDE =
-            Pattern.compile("\\.\\./shared|/work/shared|shared/spec");
+            Pattern.compile("\\.\\.[/]shared|/work[/]shared|shared[/]spec");
 
     @Test
     void relativeLinks_resolve() throws IOException {

@@ -138,14 +138,14 @@ class HangsAndMemoryTest {
         for (int i = 0; i < 1000; i++) {
             env.append("VALUE_").append(i).append("=plain-value-").append(i).append('\n');
         }
-        t.write("shared.env", env.toString());
+        t.write("team.env", env.toString());
         StringBuilder cfg = new StringBuilder("{\"mcpServers\":{");
         for (int i = 0; i < 300; i++) {
             cfg.append(i == 0 ? "" : ",")
                     .append("\"s")
                     .append(i)
                     .append(
-                            "\":{\"command\":\"npx\",\"args\":[\"p@1\"],\"envFile\":\"${workspaceFolder}/shared.env\"}");
+                            "\":{\"command\":\"npx\",\"args\":[\"p@1\"],\"envFile\":\"${workspaceFolder}/team.env\"}");
         }
         t.write(".vscode/mcp.json", cfg.append("}}").toString().replace("mcpServers", "servers"));
 
@@ -156,7 +156,7 @@ class HangsAndMemoryTest {
         // times
         assertThat(
                         warnings.stream()
-                                .filter(m -> m.startsWith("shared.env") && m.contains("line 1")))
+                                .filter(m -> m.startsWith("team.env") && m.contains("line 1")))
                 .hasSize(1);
         assertThat(warnings)
                 .anyMatch(m -> m.contains("values loaded by servers") && m.contains("not checked"));
