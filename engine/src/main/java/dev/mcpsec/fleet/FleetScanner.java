@@ -17,6 +17,7 @@ import dev.mcpsec.report.ReportOptions;
 import dev.mcpsec.report.Reporters;
 import dev.mcpsec.rules.Bundle;
 import dev.mcpsec.rules.CompiledPolicies;
+import dev.mcpsec.rules.Failures;
 import dev.mcpsec.rules.Policies;
 import dev.mcpsec.rules.PolicyCompiler;
 import dev.mcpsec.scan.ScanEngine;
@@ -125,13 +126,8 @@ public final class FleetScanner {
             Thread.currentThread().interrupt();
             throw new McpsecException("fleet run interrupted");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new McpsecException("fleet run failed: " + e.getCause());
+            throw Failures.unchecked(
+                    e.getCause(), cause -> new McpsecException("fleet run failed: " + cause));
         } finally {
             pool.shutdownNow();
         }

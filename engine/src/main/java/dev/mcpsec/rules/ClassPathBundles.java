@@ -61,13 +61,7 @@ public final class ClassPathBundles {
             try {
                 return pending.task().get();
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw Failures.unchecked(e.getCause(), IllegalStateException::new);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

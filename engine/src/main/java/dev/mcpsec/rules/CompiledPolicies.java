@@ -39,13 +39,7 @@ public final class CompiledPolicies {
         try {
             return compiled.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
+            throw Failures.unchecked(e.getCause(), cause -> e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mcpsec.scan;
 
+import dev.mcpsec.rules.Failures;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -51,13 +52,7 @@ final class Ahead<T> implements AutoCloseable {
             if (cause instanceof IOException io) {
                 throw io;
             }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw Failures.unchecked(cause, IllegalStateException::new);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + task, e);

@@ -9,6 +9,7 @@ import dev.mcpsec.extract.Sink;
 import dev.mcpsec.git.GitFileStatus;
 import dev.mcpsec.parse.ConfigDocument;
 import dev.mcpsec.parse.ConfigParser;
+import dev.mcpsec.rules.Failures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,13 +143,7 @@ final class ConfigWork implements AutoCloseable {
         try {
             return work.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Failures.unchecked(e.getCause(), IllegalStateException::new);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading config files", e);
