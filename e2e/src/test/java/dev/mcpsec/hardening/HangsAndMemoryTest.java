@@ -154,9 +154,7 @@ class HangsAndMemoryTest {
         List<String> warnings = Tree.messages(r);
         // the parser's note on the bad line comes once: the file was read and parsed once, not 300
         // times
-        assertThat(
-                        warnings.stream()
-                                .filter(m -> m.startsWith("team.env") && m.contains("line 1")))
+        assertThat(warnings.stream().filter(m -> m.startsWith("team.env") && m.contains("line 1")))
                 .hasSize(1);
         assertThat(warnings)
                 .anyMatch(m -> m.contains("values loaded by servers") && m.contains("not checked"));
