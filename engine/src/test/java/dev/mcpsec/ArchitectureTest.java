@@ -62,6 +62,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void json_isJacksonTreesOverTheJdkOnly() {
+        classes()
+                .that()
+                .resideInAPackage("dev.mcpsec.json")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.mcpsec.json", "com.fasterxml.jackson..", "java..")
+                .check(engine);
+    }
+
+    @Test
     void options_areDecidedOverTheApiOnly() {
         classes()
                 .that()

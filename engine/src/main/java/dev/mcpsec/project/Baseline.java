@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.json.JsonTrees;
 import dev.mcpsec.rules.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public record Baseline(Map<String, Entry> entries, String file) {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(bytes);
+            root = JsonTrees.read(bytes);
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("baseline", JsonErrors.jsonError(display, e));
         } catch (IOException e) {

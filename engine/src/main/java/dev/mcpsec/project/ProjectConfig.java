@@ -2,9 +2,9 @@ package dev.mcpsec.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Severity;
+import dev.mcpsec.json.JsonTrees;
 import dev.mcpsec.rules.BundleLoader;
 import dev.mcpsec.rules.BundlePolicy;
 import dev.mcpsec.rules.ProjectFiles;
@@ -73,7 +73,7 @@ public record ProjectConfig(
         StrictJson lines;
         try {
             lines = StrictJson.of(bytes, where);
-            node = new ObjectMapper().readTree(bytes);
+            node = JsonTrees.read(bytes);
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("config", JsonErrors.jsonError(where, e));
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import dev.mcpsec.api.ReviewEntry;
 import dev.mcpsec.api.ReviewStatus;
 import dev.mcpsec.facts.McpServer;
 import dev.mcpsec.facts.ReviewRecord;
+import dev.mcpsec.json.JsonTrees;
 import dev.mcpsec.rules.ProjectFiles;
 import dev.mcpsec.secrets.Masker;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class ReviewRegister {
         }
         JsonNode node;
         try {
-            node = new ObjectMapper().readTree(bytes);
+            node = JsonTrees.read(bytes);
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("review", JsonErrors.jsonError(FILE, e));
         } catch (IOException e) {

@@ -25,7 +25,7 @@ public final class FactsReport {
             ArrayNode list = root.putArray("facts");
             for (FactRecord f : facts) {
                 ObjectNode n = list.addObject().put("type", f.type());
-                n.set("fields", JsonSupport.MAPPER.valueToTree(f.fields()));
+                n.set("fields", JsonSupport.mapper().valueToTree(f.fields()));
             }
             JsonSupport.write(root, out);
             return;

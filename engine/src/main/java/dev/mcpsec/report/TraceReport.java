@@ -28,7 +28,7 @@ public final class TraceReport {
 
     public static void write(RuleTrace trace, OutputStream out, boolean json) throws IOException {
         if (json) {
-            JsonSupport.write(JsonSupport.MAPPER.valueToTree(trace), out);
+            JsonSupport.write(JsonSupport.mapper().valueToTree(trace), out);
             return;
         }
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -1,8 +1,8 @@
 package dev.mcpsec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.ConfigurationException;
+import dev.mcpsec.json.JsonTrees;
 import dev.mcpsec.options.BundleSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +51,6 @@ public final class BundleLoader {
                     "severity",
                     "disable",
                     "locked");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_BUNDLE_FILE = 4L * 1024 * 1024;
 
     private BundleLoader() {}
@@ -550,7 +549,7 @@ public final class BundleLoader {
 
     private static JsonNode parseJson(byte[] bytes, String file) {
         try {
-            return JSON.readTree(bytes);
+            return JsonTrees.read(bytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigurationException(
                     "bundle",

@@ -1,7 +1,6 @@
 package dev.mcpsec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpsec.api.BundleTestReport;
 import dev.mcpsec.api.ConfigurationException;
 import dev.mcpsec.api.Finding;
@@ -10,6 +9,7 @@ import dev.mcpsec.api.RuleInfo;
 import dev.mcpsec.api.ScanLimits;
 import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
+import dev.mcpsec.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ public final class BundleTestRunner {
         String where = "tests/" + name + "/expected.json";
         Path dir = null;
         try {
-            JsonNode expected = new ObjectMapper().readTree(expectedBytes);
+            JsonNode expected = JsonTrees.read(expectedBytes);
             String invalid = validate(expected, StrictJson.of(expectedBytes, where), where);
             if (invalid != null) {
                 return new BundleTestReport.CaseResult(name, false, List.of(invalid));

@@ -1,7 +1,7 @@
 package dev.mcpsec.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsec.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ public final class OwaspMcpTop10 {
                 throw new IllegalStateException(
                         "dev/mcpsec/owasp-mcp-top10.json is missing from the engine");
             }
-            JsonNode root = new ObjectMapper().readTree(in);
+            JsonNode root = JsonTrees.read(in);
             root.get("items")
                     .properties()
                     .forEach(e -> ITEMS.put(e.getKey(), e.getValue().asText()));

@@ -1,6 +1,5 @@
 package dev.mcpsec.scan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpsec.api.FileSummary;
 import dev.mcpsec.api.Finding;
@@ -8,6 +7,7 @@ import dev.mcpsec.api.ScanRequest;
 import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.api.ServerCandidate;
 import dev.mcpsec.api.ServerSummary;
+import dev.mcpsec.json.JsonTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,8 +43,6 @@ public final class CandidateCheck {
                     "key-reuse",
                     "key-rotation");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ScanEngine engine;
 
     public CandidateCheck(ScanEngine engine) {
@@ -73,7 +71,7 @@ public final class CandidateCheck {
     }
 
     static String config(ServerCandidate c) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         ObjectNode server = root.putObject("mcpServers").putObject(SERVER);
         if (c.url() != null && !c.url().isBlank()) {
             server.put("type", c.transport() == null ? "http" : c.transport());
@@ -87,7 +85,7 @@ public final class CandidateCheck {
             c.env().forEach(env::put);
         }
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            return JsonTrees.pretty(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

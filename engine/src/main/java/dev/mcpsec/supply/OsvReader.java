@@ -2,7 +2,7 @@ package dev.mcpsec.supply;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpsec.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +31,6 @@ public final class OsvReader {
     /** The optional description of a data set that sits next to its records. */
     public static final String MANIFEST = "mcpsec-advisories.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_FILE = 64L * 1024 * 1024;
     private static final long MAX_ENTRY = 8L * 1024 * 1024;
 
@@ -145,7 +144,7 @@ public final class OsvReader {
         void accept(String file, String simpleName, byte[] bytes) {
             JsonNode node;
             try {
-                node = JSON.readTree(bytes);
+                node = JsonTrees.read(bytes);
             } catch (JsonProcessingException e) {
                 throw new AdvisoryException(
                         file
