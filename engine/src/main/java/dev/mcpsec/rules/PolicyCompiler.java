@@ -28,6 +28,9 @@ import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
+import org.kie.api.conf.ConfigurationKey;
+import org.kie.api.conf.OptionKey;
+import org.kie.api.conf.OptionsConfiguration;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
@@ -36,6 +39,10 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.KnowledgeBuilderOption;
+import org.kie.internal.builder.conf.MultiValueKieBuilderOption;
+import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.kie.internal.builder.conf.SingleValueKieBuilderOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -270,7 +277,7 @@ public final class PolicyCompiler {
                     models.isEmpty()
                             ? KnowledgeBaseFactory.newKnowledgeBase(baseConf)
                             : KieBaseBuilder.createKieBaseFromModel(
-                                    models, baseConf, builderConfiguration());
+                                    models, baseConf, MODEL_CONFIGURATION);
             if (!models.isEmpty()) {
                 asDrlMetadata(kieBase);
             }
@@ -351,6 +358,92 @@ public final class PolicyCompiler {
             conf.setProperty(setting[0], setting[1]);
         }
         return conf;
+    }
+
+    /**
+     * What turning the precompiled model into packages reads of the knowledge builder settings: the
+     * property reactivity of {@link PrecompiledModel#BUILDER_SETTINGS}, and nothing else (Drools'
+     * {@code KiePackagesBuilder} asks for that one option). A full {@link
+     * KnowledgeBuilderConfiguration} sets up every dialect, MVEL's type conversions included: about
+     * 150 classes a scan without DRL bundles never uses (50 ms in a JVM without a start-up archive,
+     * such as Maven's).
+     */
+    static final KnowledgeBuilderConfiguration MODEL_CONFIGURATION =
+            new ModelBuilderSettings(reactivity());
+
+    private static PropertySpecificOption reactivity() {
+        for (String[] setting : PrecompiledModel.BUILDER_SETTINGS) {
+            if (setting[0].equals(PropertySpecificOption.PROPERTY_NAME)) {
+                return PropertySpecificOption.valueOf(setting[1].toUpperCase(Locale.ROOT));
+            }
+        }
+        throw new IllegalStateException(
+                "PrecompiledModel.BUILDER_SETTINGS has no " + PropertySpecificOption.PROPERTY_NAME);
+    }
+
+    /**
+     * Builder settings that answer the property reactivity option and nothing else: any other
+     * question throws, so that a Drools version that reads more of them fails the precompiled-model
+     * tests instead of building with other settings.
+     */
+    private static final class ModelBuilderSettings implements KnowledgeBuilderConfiguration {
+        private final PropertySpecificOption reactivity;
+
+        ModelBuilderSettings(PropertySpecificOption reactivity) {
+            this.reactivity = reactivity;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <C extends SingleValueKieBuilderOption> C getOption(OptionKey<C> key) {
+            if (PropertySpecificOption.KEY.equals(key)) {
+                return (C) reactivity;
+            }
+            throw unsupported("option " + key);
+        }
+
+        @Override
+        public <C extends KnowledgeBuilderOption> void setOption(C option) {
+            throw unsupported("setting " + option);
+        }
+
+        @Override
+        public boolean setProperty(String name, String value) {
+            throw unsupported("setting property " + name);
+        }
+
+        @Override
+        public String getProperty(String name) {
+            throw unsupported("property " + name);
+        }
+
+        @Override
+        public void makeImmutable() {
+            throw unsupported("makeImmutable");
+        }
+
+        @Override
+        public ClassLoader getClassLoader() {
+            throw unsupported("the class loader");
+        }
+
+        @Override
+        public <
+                        X extends
+                                OptionsConfiguration<
+                                                KnowledgeBuilderOption,
+                                                SingleValueKieBuilderOption,
+                                                MultiValueKieBuilderOption>>
+                X as(ConfigurationKey<X> key) {
+            throw unsupported("configuration " + key);
+        }
+
+        private static UnsupportedOperationException unsupported(String what) {
+            return new UnsupportedOperationException(
+                    "the precompiled model's builder settings hold property reactivity only;"
+                            + " Drools asked for "
+                            + what);
+        }
     }
 
     /** The {@link CompiledPolicies#compiledBy} entry that holds the compile phases' wall times. */

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 
 /**
  * The executable model of a bundle is generated at build time, found by the fingerprint of its DRL
@@ -117,6 +120,25 @@ class PrecompiledModelTest {
         assertThat(findings)
                 .singleElement()
                 .satisfies(f -> assertThat(f.severity().name()).isEqualTo("LOW"));
+    }
+
+    @Test
+    void modelBuilderSettings_answerPropertyReactivityAsTheDrlPathSetsIt_andNothingElse() {
+        KnowledgeBuilderConfiguration drlPath =
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        for (String[] setting : PrecompiledModel.BUILDER_SETTINGS) {
+            drlPath.setProperty(setting[0], setting[1]);
+        }
+        assertThat(PolicyCompiler.MODEL_CONFIGURATION.getOption(PropertySpecificOption.KEY))
+                .isEqualTo(drlPath.getOption(PropertySpecificOption.KEY))
+                .isEqualTo(PropertySpecificOption.ALLOWED);
+        // any other question fails loudly rather than building with defaults
+        assertThatThrownBy(
+                        () ->
+                                PolicyCompiler.MODEL_CONFIGURATION.getProperty(
+                                        "drools.dialect.default"))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("property reactivity only");
     }
 
     @Test
