@@ -7,12 +7,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The bundles on a class loader's class path, optionally read ahead of the scan that needs them.
- * The CLI asks for them ({@link #prefetch}) as soon as it knows a scan is coming, so that reading
- * the built-in bundle from the jar overlaps the parsing of the command line; the scan then takes
- * that result ({@link #load}) instead of reading the jar again. A prefetched result serves one load
- * only, and only for the same class loader: nothing is cached beyond it, so a later scan in the
- * same JVM reads the class path afresh.
+ * The bundles on a class loader's class path, optionally read ahead of the scan that needs them. A
+ * front end asks for them ({@link #prefetch}) as soon as it knows a scan is coming, so that reading
+ * the built-in bundle from the jar overlaps its own set-up (the CLI's command line, the Maven
+ * goal's up-to-date check) and the scan's discovery; the scan then takes that result ({@link
+ * #load}) instead of reading the jar again. A prefetched result serves one load only, and only for
+ * the same class loader: nothing is cached beyond it, so a later scan in the same JVM reads the
+ * class path afresh.
  */
 public final class ClassPathBundles {
     private static final AtomicReference<Pending> PENDING = new AtomicReference<>();

@@ -6,10 +6,11 @@ import dev.mcpsec.rules.PolicyCompiler;
 
 /**
  * Reads ahead what every scan needs before its first fact, while the front end is still setting up
- * (the CLI parses its command line meanwhile): the bundles on the engine's class path, the
- * compilation of their rules when no other bundle will join them, then the advisories they ship.
- * The scan takes the bundles read here ({@link ClassPathBundles}), finds the compilation and the
- * advisories in the caches it reads them through, and gets the same results as without it.
+ * (the CLI parses its command line, the Maven goal checks whether it is up to date) and the scan
+ * discovers the configs: the bundles on the engine's class path, the compilation of their rules
+ * when no other bundle will join them, then the advisories they ship. The scan takes the bundles
+ * read here ({@link ClassPathBundles}), finds the compilation and the advisories in the caches it
+ * reads them through, and gets the same results as without it.
  */
 public final class Prefetch {
     private Prefetch() {}

@@ -59,6 +59,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -94,31 +95,63 @@ public final class ScanEngine {
     public ScanResult scan(ScanRequest request) {
         Diagnostics diag = Diagnostics.start();
         Path root = root(request);
-        // the rules compile on a second thread while the facts are collected
-        CompiledPolicies policies = Policies.start(request, root);
-        diag.phase("bundle loading");
-        return scan(request, policies, diag);
+        // the rules compile on a second thread while the facts are collected; the bundles are
+        // taken when the facts first need them, so that the steps before (project configuration,
+        // discovery, git status) overlap a read-ahead of the bundles (Prefetch)
+        return scan(request, new Pending(() -> Policies.start(request, root)), diag);
     }
 
     /** Scans with rules already compiled (bundle tests swap in the bundle under test). */
     public ScanResult scan(ScanRequest request, CompiledPolicies policies) {
-        return scan(request, policies, Diagnostics.start());
+        return scan(request, new Pending(() -> policies), Diagnostics.start());
     }
 
-    private ScanResult scan(ScanRequest request, CompiledPolicies policies, Diagnostics diag) {
+    /**
+     * The policies of a scan, started at their first use, once: an error of their bundles is thrown
+     * by that use, and again by every later one.
+     */
+    static final class Pending implements Supplier<CompiledPolicies> {
+        private final Supplier<CompiledPolicies> start;
+        private CompiledPolicies started;
+        private RuntimeException failed;
+
+        Pending(Supplier<CompiledPolicies> start) {
+            this.start = start;
+        }
+
+        @Override
+        public CompiledPolicies get() {
+            if (failed != null) {
+                throw failed;
+            }
+            if (started == null) {
+                try {
+                    started = start.get();
+                } catch (RuntimeException e) {
+                    failed = e;
+                    throw e;
+                }
+            }
+            return started;
+        }
+    }
+
+    private ScanResult scan(ScanRequest request, Pending pending, Diagnostics diag) {
         long start = System.nanoTime();
         Path root = root(request);
         ProjectConfig config;
         Collected c;
         try {
             config = ProjectConfig.load(root);
-            c = collect(request, root, config, policies, diag);
+            c = collect(request, root, config, pending, diag);
         } catch (RuntimeException | Error e) {
-            // a policy compilation error is reported first, as when rules compiled before facts
-            // were collected
-            policies.await();
+            // an error of the bundles or of the policies' compilation is reported first, as when
+            // the rules were compiled before the facts were collected: the policies are started
+            // here if the failing step came before their first use
+            pending.get().await();
             throw e;
         }
+        CompiledPolicies policies = pending.get();
         policies.await();
         diag.phase("waiting for the rules to compile");
         diag.rules(policies);
@@ -181,14 +214,18 @@ public final class ScanEngine {
 
     Collected collect(
             ScanRequest request, Path root, ProjectConfig config, CompiledPolicies policies) {
-        return collect(request, root, config, policies, Diagnostics.OFF);
+        return collect(request, root, config, () -> policies, Diagnostics.OFF);
     }
 
+    /**
+     * The facts of a scan. {@code pending} is asked for the policies (their bundle data) only after
+     * discovery and git status, which need none.
+     */
     private Collected collect(
             ScanRequest request,
             Path root,
             ProjectConfig config,
-            CompiledPolicies policies,
+            Supplier<CompiledPolicies> pending,
             Diagnostics diag) {
         FactSet facts = new FactSet();
         List<FileSummary> files = new ArrayList<>();
@@ -228,6 +265,9 @@ public final class ScanEngine {
                             ? request.fingerprintSalt()
                             : git.map(GitInspector::repoSalt).orElse(root.toString());
             Fingerprinter fingerprinter = new Fingerprinter("mcpsec:" + salt);
+            diag.phase("discovery and git status");
+            CompiledPolicies policies = pending.get();
+            diag.phase("bundle loading");
             SecretDetector detector =
                     new SecretDetector(detectorOptions(policies, config, request));
             EnvFiles envFiles = new EnvFiles(root, request.limits(), git.orElse(null));
@@ -311,7 +351,7 @@ public final class ScanEngine {
                     hidden.forEach(facts::add);
                 }
             }
-            diag.phase("facts (discovery, parsing, git status, secrets, supply chain)");
+            diag.phase("facts (parsing, secrets, supply chain)");
             if (git.isPresent() && request.history() && !deadline.expired("git history not read")) {
                 request.progress().accept("reading git history of MCP configs");
                 new HistoryFacts(extractor, request, config, clock)
