@@ -106,20 +106,27 @@ public class VerifyMojo extends AbstractScanMojo {
             throw new MojoExecutionException(MavenMessages.describe(e), e);
         }
         Path out = outputDirectory.toPath();
+        Mcpsec engine = Mcpsec.create();
+        Optional<UpToDateState> previous = UpToDateState.read(out);
+        boolean prepared = previous.isEmpty() || force;
+        if (prepared) {
+            // no previous run to reuse: this run scans, so the scan's set-up starts now
+            prepareScan(engine, plan);
+        }
         String key = upToDateKey(settings);
-        if (key != null) {
-            Optional<UpToDateState> previous = UpToDateState.read(out);
-            if (previous.isPresent() && previous.get().reusable(key, out)) {
-                reuse(previous.get());
-                return;
-            }
+        if (key != null && previous.isPresent() && previous.get().reusable(key, out)) {
+            reuse(previous.get());
+            return;
+        }
+        if (!prepared) {
+            prepareScan(engine, plan);
         }
         ScanResult result;
         List<Path> reports;
         try {
             UpToDateState.delete(out);
             getLog().info("mcpsec: scanning " + plan.request().root());
-            result = Mcpsec.create().scan(plan.request());
+            result = engine.scan(plan.request());
             reports =
                     ReportFiles.write(
                             result, plan.formats(), outputDirectory.toPath(), plan.failOn());
@@ -192,6 +199,20 @@ public class VerifyMojo extends AbstractScanMojo {
             getLog().info("mcpsec: up-to-date check not possible (" + e + "); scanning");
             return null;
         }
+    }
+
+    /**
+     * A scan follows: the classes it needs start loading ({@link ClassPreload}), and the engine
+     * starts reading the bundles on the plugin's class path (and compiling their rules when the
+     * goal names no other bundle), while the goal finishes its own set-up and the scan discovers
+     * the configs.
+     */
+    private void prepareScan(Mcpsec engine, ScanPlan plan) {
+        int listed = ClassPreload.start(getClass().getClassLoader());
+        if (listed > 0) {
+            getLog().debug("mcpsec: loading " + listed + " classes ahead of the scan");
+        }
+        engine.prepareScan(plan.request().bundles().isEmpty() && !plan.request().projectPolicies());
     }
 
     /** Replays a previous complete run whose key matches: its finding lines and its outcome. */

@@ -125,6 +125,32 @@ class PluginJarIT {
     }
 
     @Test
+    void classList_namesTheClassesAFirstScanLoads_eachOneTheJarHolds() throws IOException {
+        List<String> names =
+                read(ClassPreload.LIST).lines().filter(line -> !line.isBlank()).toList();
+        // the engine, the built-in rules' model, Drools, Jackson and JGit: what a scan loads
+        assertThat(names)
+                .hasSizeGreaterThan(1000)
+                .isSorted()
+                .doesNotHaveDuplicates()
+                .contains(
+                        "dev.mcpsec.engine.Mcpsec",
+                        "dev.mcpsec.scan.ScanEngine",
+                        "org.drools.modelcompiler.KieBaseBuilder",
+                        "com.fasterxml.jackson.core.JsonFactory",
+                        "org.eclipse.jgit.revwalk.RevWalk");
+        assertThat(names.stream().filter(n -> n.startsWith("mcpsec.builtin.")).count())
+                .as("classes of the built-in rules' precompiled model")
+                .isGreaterThan(100);
+        // every name is a class of this jar: the list was made from the jar's own contents
+        assertThat(names.stream().filter(n -> !entries.contains(n.replace('.', '/') + ".class")))
+                .as("listed classes the jar does not hold")
+                .isEmpty();
+        // the tool that wrote it is not shipped
+        assertThat(entries.stream().filter(e -> e.contains("ScanClassList"))).isEmpty();
+    }
+
+    @Test
     void serviceFilesOfTheShadedJars_areMerged_notOverwritten() throws IOException {
         // drools-wiring-static and drools-wiring-dynamic both provide a ComponentsSupplier
         String suppliers = read("META-INF/services/org.drools.wiring.api.ComponentsSupplier");

@@ -1,0 +1,55 @@
+package dev.mcpsec.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading ahead of a scan loads, never initialises, and skips what it cannot find. */
+class ClassPreloadTest {
+    @TempDir Path tmp;
+
+    /** Set by {@link NotToInitialise}'s static initialiser, which loading must not run. */
+    static final AtomicBoolean INITIALISED = new AtomicBoolean();
+
+    static final class NotToInitialise {
+        static {
+            INITIALISED.set(true);
+        }
+
+        private NotToInitialise() {}
+    }
+
+    @Test
+    void load_loadsWithoutInitialising_andSkipsUnknownNames() {
+        int loaded =
+                ClassPreload.load(
+                        List.of(
+                                NotToInitialise.class.getName(),
+                                "dev.mcpsec.maven.NoSuchClass",
+                                String.class.getName()),
+                        getClass().getClassLoader());
+        assertThat(loaded).isEqualTo(2);
+        assertThat(INITIALISED).isFalse();
+    }
+
+    @Test
+    void names_readsTheListTheLoaderSees_blankLinesIgnored() throws IOException {
+        Path list = tmp.resolve(ClassPreload.LIST);
+        Files.createDirectories(list.getParent());
+        Files.writeString(list, "a.B\n\n  c.D  \n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, null)) {
+            assertThat(ClassPreload.names(loader)).containsExactly("a.B", "c.D");
+        }
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+            assertThat(ClassPreload.names(empty)).as("no list: nothing to load").isEmpty();
+        }
+    }
+}
