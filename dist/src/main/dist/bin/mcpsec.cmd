@@ -10,8 +10,9 @@ if not exist "%MCPSEC_HOME%\runtime\bin\java.exe" (
   exit /b 3
 )
 pushd "%MCPSEC_HOME%"
-rem a runtime from Java 25 or later comes with an AOT cache (lib\mcpsec.aot), an older one with a CDS archive
-if exist "lib\mcpsec.aot" (set "MCPSEC_SHARE=-XX:AOTCache=lib\mcpsec.aot") else (set "MCPSEC_SHARE=-Xshare:auto -XX:SharedArchiveFile=lib\mcpsec.jsa")
+rem a runtime from Java 25 or later comes with an AOT cache (lib\mcpsec.aot), an older one with a CDS archive; the
+rem cache's training data is not replayed (-XX:-AOTReplayTraining, docs/distribution.md)
+if exist "lib\mcpsec.aot" (set "MCPSEC_SHARE=-XX:AOTCache=lib\mcpsec.aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining") else (set "MCPSEC_SHARE=-Xshare:auto -XX:SharedArchiveFile=lib\mcpsec.jsa")
 runtime\bin\java.exe -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %MCPSEC_SHARE% -Xlog:disable -Xlog:all=warning:stderr "-Dmcpsec.workingDirectory=%MCPSEC_HERE%" %MCPSEC_JAVA_OPTS% -cp lib\mcpsec.jar dev.mcpsec.cli.Main %*
 set "MCPSEC_EXIT=%ERRORLEVEL%"
 popd
