@@ -185,4 +185,50 @@ class ScanEngineTest {
                 .hasMessageContaining("NAME=value")
                 .hasMessageContaining("ACME_PAY_ENV");
     }
+
+    @Test
+    void anErrorOfTheBundles_isReportedBeforeAnErrorOfTheProjectConfiguration() throws Exception {
+        // the project configuration is read before the bundles are taken: its error must still
+        // come second, as when the bundles were read first
+        Path root = project();
+        Files.createDirectories(root.resolve(".mcpsec"));
+        Files.writeString(root.resolve(".mcpsec/config.json"), "{ not json");
+        ScanRequest badBundle =
+                request(root).bundles(List.of(dir.resolve("no-such-bundle").toString())).build();
+        assertThatThrownBy(() -> engine.scan(badBundle))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.setting()).isEqualTo("bundle"));
+        // without the bad bundle, the configuration's own error is the one reported
+        assertThatThrownBy(() -> engine.scan(request(root).build()))
+                .isInstanceOfSatisfying(
+                        ConfigurationException.class,
+                        e -> assertThat(e.setting()).isEqualTo("config"));
+    }
+
+    @Test
+    void pendingPolicies_startOnce_andAFailureIsThrownAgainByEveryLaterUse() {
+        int[] starts = {0};
+        RuntimeException failure = new ConfigurationException("bundle", "cannot read it");
+        ScanEngine.Pending failing =
+                new ScanEngine.Pending(
+                        () -> {
+                            starts[0]++;
+                            throw failure;
+                        });
+        assertThatThrownBy(failing::get).isSameAs(failure);
+        assertThatThrownBy(failing::get).isSameAs(failure);
+        assertThat(starts[0]).isEqualTo(1);
+
+        CompiledPolicies compiled = policies();
+        ScanEngine.Pending ok =
+                new ScanEngine.Pending(
+                        () -> {
+                            starts[0]++;
+                            return compiled;
+                        });
+        assertThat(ok.get()).isSameAs(compiled);
+        assertThat(ok.get()).isSameAs(compiled);
+        assertThat(starts[0]).isEqualTo(2);
+    }
 }
