@@ -36,7 +36,12 @@ import java.util.Map;
  */
 public final class JsonTrees {
     private static final JsonFactory FACTORY =
-            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+            JsonFactory.builder()
+                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                    // a write that fails part-way leaves the output cut short, not closed into a
+                    // document that looks complete
+                    .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+                    .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {}
@@ -113,9 +118,11 @@ public final class JsonTrees {
             }
             case STRING -> g.writeString(node.textValue());
             case BOOLEAN -> g.writeBoolean(node.booleanValue());
-            case NULL -> g.writeNull();
-            // number and binary nodes write themselves without a serializer provider
-            case NUMBER, BINARY -> ((ValueNode) node).serialize(g, null);
+            // a missing node is written as null, as Jackson's own serializer writes it
+            case NULL, MISSING -> g.writeNull();
+            case BINARY -> g.writeBinary(node.binaryValue());
+            // number nodes write themselves without a serializer provider
+            case NUMBER -> ((ValueNode) node).serialize(g, null);
             default ->
                     throw new IllegalArgumentException(
                             "a " + node.getNodeType() + " node has no JSON form");

@@ -113,7 +113,7 @@ public final class ScanEngine {
     static final class Pending implements Supplier<CompiledPolicies> {
         private final Supplier<CompiledPolicies> start;
         private CompiledPolicies started;
-        private RuntimeException failed;
+        private Throwable failed;
 
         Pending(Supplier<CompiledPolicies> start) {
             this.start = start;
@@ -121,13 +121,16 @@ public final class ScanEngine {
 
         @Override
         public CompiledPolicies get() {
-            if (failed != null) {
-                throw failed;
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed instanceof Error e) {
+                throw e;
             }
             if (started == null) {
                 try {
                     started = start.get();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     failed = e;
                     throw e;
                 }

@@ -147,6 +147,36 @@ class JsonTreesTest {
     }
 
     @Test
+    void writesBinaryAndMissingNodesAsObjectMapperDoes() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = JsonTrees.object();
+        tree.put("bytes", new byte[] {0, 1, 2, (byte) 0xff});
+        tree.set("missing", MissingNode.getInstance());
+        tree.putArray("list").add(1).addNull();
+        assertThat(pretty(tree))
+                .isEqualTo(
+                        new String(
+                                MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree),
+                                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aWriteThatFails_leavesTheOutputCutShort_notClosedIntoADocument() {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = JsonTrees.object();
+        tree.put("before", 1);
+        tree.putPOJO("pojo", new Object());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(
+                        () -> {
+                            try (JsonGenerator g = JsonTrees.generator(out)) {
+                                JsonTrees.write(tree, g);
+                            }
+                        })
+                .isInstanceOf(IllegalArgumentException.class);
+        // the name of the value that failed, and no closing brace
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"before\":1,\"pojo\"");
+    }
+
+    @Test
     void theGeneratorLeavesItsStreamOpen() throws IOException {
         boolean[] closed = {false};
         ByteArrayOutputStream out =

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * finds most of them loaded.
  *
  * <p>The CLI's release archive starts from an AOT cache or a class-data-sharing archive; Maven's
- * JVM has neither for a plugin, so a first scan in a build loads some 1,800 classes (the engine,
+ * JVM has neither for a plugin, so a first scan in a build loads some 1,900 classes (the engine,
  * Drools and the built-in rules' model, Jackson, JGit) from the plugin jar one after the other,
  * each read, inflated, parsed and defined while the scan waits. The build records which classes a
  * scan loads ({@link ScanClassList}, a training scan at {@code prepare-package}) into {@value
@@ -79,6 +79,10 @@ final class ClassPreload {
                 loaded++;
             } catch (ClassNotFoundException | LinkageError e) {
                 // the scan meets the same problem when (and only if) it needs the class
+            } catch (RuntimeException e) {
+                // the class loader is closed (Maven disposed of the plugin's realm): nothing left
+                // to load ahead for
+                break;
             }
         }
         return loaded;

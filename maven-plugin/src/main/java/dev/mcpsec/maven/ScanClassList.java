@@ -50,7 +50,8 @@ final class ScanClassList {
             trainingProject(project);
             List<String> names = record(project, runtime);
             Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.write(out, names, StandardCharsets.UTF_8);
+            // '\n' on every platform: the plugin jar is the same wherever it is built
+            Files.writeString(out, String.join("\n", names) + "\n", StandardCharsets.UTF_8);
             System.out.println(
                     "mcpsec: " + names.size() + " classes a first scan loads, listed in " + out);
         } finally {
@@ -144,6 +145,8 @@ final class ScanClassList {
      * filesystem server, and a key committed once and then replaced by a reference.
      */
     static void trainingProject(Path project) throws IOException {
+        // the same fake key in every build, so that the class list is too; generated, not written
+        // in the source
         String key = "ghp_" + random(36);
         try (FixtureRepository repo = FixtureRepository.init(project)) {
             Files.writeString(project.resolve(".gitignore"), "target/\n");
@@ -181,7 +184,7 @@ final class ScanClassList {
 
     private static String random(int length) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        java.security.SecureRandom random = new java.security.SecureRandom();
+        java.util.Random random = new java.util.Random(36);
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
@@ -189,11 +192,19 @@ final class ScanClassList {
         return sb.toString();
     }
 
-    private static void delete(Path dir) throws IOException {
+    /**
+     * Removes the training project. Git marks its objects read-only, which Windows refuses to
+     * delete, so each file is made writable first; what still cannot be removed is named on
+     * standard error, without hiding an error of the training itself.
+     */
+    private static void delete(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
                 Files.deleteIfExists(p);
             }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("mcpsec: could not remove the training project " + dir + ": " + e);
         }
     }
 }

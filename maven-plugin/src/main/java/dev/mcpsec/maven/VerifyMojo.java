@@ -106,20 +106,19 @@ public class VerifyMojo extends AbstractScanMojo {
             throw new MojoExecutionException(MavenMessages.describe(e), e);
         }
         Path out = outputDirectory.toPath();
-        Mcpsec engine = Mcpsec.create();
         Optional<UpToDateState> previous = UpToDateState.read(out);
-        boolean prepared = previous.isEmpty() || force;
-        if (prepared) {
+        Mcpsec engine = null;
+        if (previous.isEmpty() || force) {
             // no previous run to reuse: this run scans, so the scan's set-up starts now
-            prepareScan(engine, plan);
+            engine = prepareScan(plan);
         }
         String key = upToDateKey(settings);
         if (key != null && previous.isPresent() && previous.get().reusable(key, out)) {
             reuse(previous.get());
             return;
         }
-        if (!prepared) {
-            prepareScan(engine, plan);
+        if (engine == null) {
+            engine = prepareScan(plan);
         }
         ScanResult result;
         List<Path> reports;
@@ -205,14 +204,16 @@ public class VerifyMojo extends AbstractScanMojo {
      * A scan follows: the classes it needs start loading ({@link ClassPreload}), and the engine
      * starts reading the bundles on the plugin's class path (and compiling their rules when the
      * goal names no other bundle), while the goal finishes its own set-up and the scan discovers
-     * the configs.
+     * the configs; returns the engine that scans.
      */
-    private void prepareScan(Mcpsec engine, ScanPlan plan) {
+    private Mcpsec prepareScan(ScanPlan plan) {
         int listed = ClassPreload.start(getClass().getClassLoader());
         if (listed > 0) {
             getLog().debug("mcpsec: loading " + listed + " classes ahead of the scan");
         }
+        Mcpsec engine = Mcpsec.create();
         engine.prepareScan(plan.request().bundles().isEmpty() && !plan.request().projectPolicies());
+        return engine;
     }
 
     /** Replays a previous complete run whose key matches: its finding lines and its outcome. */

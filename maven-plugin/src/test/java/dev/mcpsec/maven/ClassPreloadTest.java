@@ -52,4 +52,16 @@ class ClassPreloadTest {
             assertThat(ClassPreload.names(empty)).as("no list: nothing to load").isEmpty();
         }
     }
+
+    @Test
+    void start_loadsOnABackgroundThreadOncePerJvm() throws Exception {
+        Path list = tmp.resolve(ClassPreload.LIST);
+        Files.createDirectories(list.getParent());
+        Files.writeString(list, "java.lang.String\njava.util.List\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, null)) {
+            assertThat(ClassPreload.start(loader)).isEqualTo(2);
+            // a reactor's later modules (the same realm) start nothing again
+            assertThat(ClassPreload.start(loader)).isZero();
+        }
+    }
 }
