@@ -40,12 +40,17 @@ class ClassPreloadTest {
         assertThat(INITIALISED).isFalse();
     }
 
-    @Test
-    void names_readsTheListTheLoaderSees_blankLinesIgnored() throws IOException {
+    /** A class loader that sees {@code text} as the class list, and nothing else. */
+    private URLClassLoader withList(String text) throws IOException {
         Path list = tmp.resolve(ClassPreload.LIST);
         Files.createDirectories(list.getParent());
-        Files.writeString(list, "a.B\n\n  c.D  \n");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, null)) {
+        Files.writeString(list, text);
+        return new URLClassLoader(new URL[] {tmp.toUri().toURL()}, null);
+    }
+
+    @Test
+    void names_readsTheListTheLoaderSees_blankLinesIgnored() throws IOException {
+        try (URLClassLoader loader = withList("a.B\n\n  c.D  \n")) {
             assertThat(ClassPreload.names(loader)).containsExactly("a.B", "c.D");
         }
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
@@ -55,10 +60,7 @@ class ClassPreloadTest {
 
     @Test
     void start_loadsOnABackgroundThreadOncePerJvm() throws Exception {
-        Path list = tmp.resolve(ClassPreload.LIST);
-        Files.createDirectories(list.getParent());
-        Files.writeString(list, "java.lang.String\njava.util.List\n");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {tmp.toUri().toURL()}, null)) {
+        try (URLClassLoader loader = withList("java.lang.String\njava.util.List\n")) {
             assertThat(ClassPreload.start(loader)).isEqualTo(2);
             // a reactor's later modules (the same realm) start nothing again
             assertThat(ClassPreload.start(loader)).isZero();
