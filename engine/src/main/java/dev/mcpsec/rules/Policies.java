@@ -56,7 +56,9 @@ public final class Policies {
 
     private static List<Bundle> withRequested(
             Map<String, Bundle> byOrigin, ScanRequest request, Path root, Path scannedTree) {
-        if (request.bundleClassLoader() != null) {
+        // the engine's own class loader was read above (a front end whose plugin class path is the
+        // engine's, as in Maven, names it again)
+        if (request.bundleClassLoader() != null && request.bundleClassLoader() != classLoader()) {
             for (Bundle b : BundleLoader.fromClassLoader(request.bundleClassLoader())) {
                 byOrigin.putIfAbsent(b.origin(), b);
             }

@@ -36,22 +36,34 @@ final class BuildLogReport {
     }
 
     /** Logs lines from {@link #findingLines} at their level. */
+    /**
+     * Writes {@code lines} to the build log: {@code ERROR text}, {@code WARN text} and {@code INFO
+     * text} at their level (the form {@link #lines} and {@link #findingLines} give).
+     */
     void replay(List<String> lines) {
         for (String line : lines) {
             if (line.startsWith("ERROR ")) {
                 log.error(line.substring("ERROR ".length()));
+            } else if (line.startsWith("INFO ")) {
+                log.info(line.substring("INFO ".length()));
             } else {
                 log.warn(line.substring(line.indexOf(' ') + 1));
             }
         }
     }
 
-    void log(ScanResult result, boolean findings, List<Path> reports) {
+    /**
+     * What the build log shows of a scan, each line {@code LEVEL text}: the scan's warnings, the
+     * findings (with {@code findings}), a summary line and the report files. Computed apart from
+     * the log so that a scan in another JVM ({@link ScanWorker}) gives the same lines.
+     */
+    static List<String> lines(ScanResult result, boolean findings, List<Path> reports) {
+        List<String> lines = new java.util.ArrayList<>();
         for (ScanWarning warning : result.warnings()) {
-            log.warn("mcpsec: " + warning);
+            lines.add("WARN mcpsec: " + warning);
         }
         if (findings) {
-            replay(findingLines(result));
+            lines.addAll(findingLines(result));
         }
         Map<Severity, Integer> counts = result.countBySeverity();
         String bySeverity =
@@ -59,8 +71,8 @@ final class BuildLogReport {
                         .filter(e -> e.getValue() > 0)
                         .map(e -> e.getValue() + " " + e.getKey().id())
                         .collect(Collectors.joining(", "));
-        log.info(
-                "mcpsec: "
+        lines.add(
+                "INFO mcpsec: "
                         + result.files().size()
                         + " config files, "
                         + result.servers().size()
@@ -76,10 +88,11 @@ final class BuildLogReport {
                         + " ms");
         String exceptions = dev.mcpsec.report.Reporters.exceptionsSummary(result);
         if (!exceptions.isEmpty()) {
-            log.info("mcpsec: " + exceptions);
+            lines.add("INFO mcpsec: " + exceptions);
         }
         for (Path report : reports) {
-            log.info("mcpsec: report " + report);
+            lines.add("INFO mcpsec: report " + report);
         }
+        return lines;
     }
 }

@@ -1,6 +1,5 @@
 package dev.mcpsec.maven;
 
-import dev.mcpsec.api.ScanResult;
 import dev.mcpsec.engine.Mcpsec;
 import java.io.File;
 import java.io.IOException;
@@ -80,11 +79,33 @@ public class VerifyMojo extends AbstractScanMojo {
     @Parameter(property = "mcpsec.force", defaultValue = "false")
     private boolean force;
 
+    /**
+     * Where the scan runs: {@code true} in a JVM of its own, started with Maven's {@code java} and
+     * tuned for a short run (docs/maven-plugin.md#the-scan-jvm); {@code false} in Maven's JVM;
+     * {@code auto} in a JVM of its own when the goal scans once per build ({@code
+     * <scope>root</scope>}), in Maven's JVM when every module scans (they share the compiled rules
+     * there).
+     */
+    @Parameter(property = "mcpsec.fork", defaultValue = "auto")
+    private String fork;
+
+    /**
+     * When the scan runs in a JVM of its own: keep a class-data-sharing archive of its classes in
+     * {@code <cacheDirectory>/class-data}, made by the first such scan with this JVM and plugin
+     * build, mapped by every later one.
+     */
+    @Parameter(property = "mcpsec.classDataArchive", defaultValue = "true")
+    private boolean classDataArchive;
+
+    /** The user's mcpsec cache directory (class-data archives); never inside a project. */
+    @Parameter(property = "mcpsec.cacheDirectory", defaultValue = "${user.home}/.cache/mcpsec")
+    private File cacheDirectory;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
             checkFlags(SHARED_FLAGS);
-            checkFlags("includeUserConfigs", "failOnError", "force");
+            checkFlags("includeUserConfigs", "failOnError", "force", "classDataArchive");
         } catch (PluginParameterException e) {
             throw new MojoExecutionException(MavenMessages.describe(e), e);
         }
@@ -95,6 +116,7 @@ public class VerifyMojo extends AbstractScanMojo {
         warnIgnoredUserProperties();
         ScanPlan plan;
         VerifySettings settings;
+        boolean forked;
         try {
             File dir = resolveScanDirectory();
             if (dir == null) {
@@ -102,33 +124,66 @@ public class VerifyMojo extends AbstractScanMojo {
             }
             settings = verifySettings(dir);
             plan = RequestAdapter.toPlan(settings);
+            forked = forks();
         } catch (PluginParameterException e) {
             throw new MojoExecutionException(MavenMessages.describe(e), e);
         }
         Path out = outputDirectory.toPath();
         Optional<UpToDateState> previous = UpToDateState.read(out);
-        Mcpsec engine = null;
+        PendingScan scan = null;
         if (previous.isEmpty() || force) {
-            // no previous run to reuse: this run scans, so the scan's set-up starts now
-            engine = prepareScan(plan);
+            // no previous run to reuse: this run scans, so the scan starts now, while the
+            // up-to-date key is computed for the next build
+            scan = startScan(plan, settings, forked);
+            if (scan == null) {
+                return;
+            }
         }
         String key = upToDateKey(settings);
         if (key != null && previous.isPresent() && previous.get().reusable(key, out)) {
             reuse(previous.get());
             return;
         }
-        if (engine == null) {
-            engine = prepareScan(plan);
+        if (scan == null) {
+            scan = startScan(plan, settings, forked);
+            if (scan == null) {
+                return;
+            }
         }
-        ScanResult result;
-        List<Path> reports;
+        ScanOutcome outcome;
         try {
-            UpToDateState.delete(out);
-            getLog().info("mcpsec: scanning " + plan.request().root());
-            result = engine.scan(plan.request());
-            reports =
-                    ReportFiles.write(
-                            result, plan.formats(), outputDirectory.toPath(), plan.failOn());
+            outcome = scan.await();
+        } catch (IllegalStateException e) {
+            onError(e.getMessage(), e);
+            return;
+        }
+        if (outcome.error() != null) {
+            onError(outcome.error(), outcome.cause());
+            return;
+        }
+        new BuildLogReport(getLog()).replay(outcome.lines());
+        if (key != null) {
+            keep(key, outcome);
+        }
+        if (outcome.failing() > 0) {
+            throw new MojoFailureException(outcome.failure());
+        }
+    }
+
+    /** A scan under way: in Maven's JVM or in a scan JVM ({@link ScanFork}). */
+    private interface PendingScan {
+        ScanOutcome await();
+    }
+
+    /**
+     * Starts the scan of {@code plan}, after removing the previous run's up-to-date state (only a
+     * complete run leaves one); null when it cannot start and {@code <failOnError>} is false (said
+     * in the log).
+     */
+    private PendingScan startScan(ScanPlan plan, VerifySettings settings, boolean forked)
+            throws MojoExecutionException {
+        try {
+            UpToDateState.delete(outputDirectory.toPath());
         } catch (IOException e) {
             onError(
                     "mcpsec: could not write the reports to <outputDirectory> "
@@ -136,24 +191,86 @@ public class VerifyMojo extends AbstractScanMojo {
                             + ": "
                             + e.getMessage(),
                     e);
-            return;
-        } catch (RuntimeException e) {
-            onError(MavenMessages.describe(e), e);
-            return;
+            return null;
         }
-        new BuildLogReport(getLog())
-                .log(result, plan.formats().contains(OutputFormat.CONSOLE), reports);
-        long failing = result.countAtLeast(plan.failOn());
-        String failure =
-                failing > 0
-                        ? MavenMessages.failure(failing, plan.failOnId(), reportsWhere(reports))
-                        : "";
-        if (key != null) {
-            keep(key, result, plan, reports, failing, failure);
+        getLog().info("mcpsec: scanning " + plan.request().root());
+        ScanFork fork = forked ? scanFork() : null;
+        if (fork == null) {
+            Mcpsec engine = prepareScan(plan);
+            return () -> ScanWorker.scan(engine, plan, outputDirectory);
         }
-        if (failing > 0) {
-            throw new MojoFailureException(failure);
+        try {
+            ScanFork.Running running =
+                    fork.start(new ScanWorker.Request(settings, outputDirectory));
+            return running::await;
+        } catch (IOException e) {
+            onError(
+                    "mcpsec: cannot start the scan JVM ("
+                            + e.getMessage()
+                            + "); -Dmcpsec.fork=false scans in Maven's JVM instead",
+                    e);
+            return null;
         }
+    }
+
+    /**
+     * Whether this run scans in a scan JVM of its own (see {@link ScanFork}), as {@code <fork>}
+     * says: by default when the goal scans once per build ({@code <scope>root</scope>}); in Maven's
+     * JVM otherwise, where the compiled rules are shared by every module that scans.
+     */
+    private boolean forks() {
+        String mode = fork == null ? "auto" : fork.trim().toLowerCase(Locale.ROOT);
+        switch (mode) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            case "auto":
+                return "root".equalsIgnoreCase(String.valueOf(scope).trim());
+            default:
+                throw new PluginParameterException(
+                        "fork", "<fork> must be one of auto, true, false; got '" + fork + "'");
+        }
+    }
+
+    /**
+     * The scan JVM of this run, or null when the plugin's class path cannot be known (then the scan
+     * runs in Maven's JVM, as the log says).
+     */
+    private ScanFork scanFork() {
+        if (!(getClass().getClassLoader() instanceof URLClassLoader loader)) {
+            getLog().info("mcpsec: the plugin's class path is unknown: scanning in Maven's JVM");
+            return null;
+        }
+        // SLF4J, which Drools logs through, comes from Maven's core: its API jar joins the path
+        java.security.CodeSource slf4j =
+                org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource();
+        List<File> classPath = new ArrayList<>();
+        try {
+            for (URL url : loader.getURLs()) {
+                classPath.add(new File(url.toURI()));
+            }
+            if (slf4j == null || slf4j.getLocation() == null) {
+                getLog().info("mcpsec: Maven's SLF4J jar is unknown: scanning in Maven's JVM");
+                return null;
+            }
+            classPath.add(new File(slf4j.getLocation().toURI()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            getLog().info(
+                            "mcpsec: the plugin's class path is not a list of files: scanning in"
+                                    + " Maven's JVM");
+            return null;
+        }
+        Path archives =
+                classDataArchive && cacheDirectory != null
+                        ? cacheDirectory.toPath().resolve("class-data")
+                        : null;
+        return new ScanFork(
+                ScanFork.currentJava(),
+                classPath,
+                archives,
+                ScanFork.forwardedProperties(),
+                getLog()::debug);
     }
 
     /**
@@ -212,7 +329,7 @@ public class VerifyMojo extends AbstractScanMojo {
             getLog().debug("mcpsec: loading " + listed + " classes ahead of the scan");
         }
         Mcpsec engine = Mcpsec.create();
-        engine.prepareScan(plan.request().bundles().isEmpty() && !plan.request().projectPolicies());
+        engine.prepareScan(ScanWorker.classPathRulesOnly(plan));
         return engine;
     }
 
@@ -236,31 +353,23 @@ public class VerifyMojo extends AbstractScanMojo {
      * Keeps this run for the next one, unless it had warnings (a partial or time-limited run, an
      * unreadable file: always rescanned).
      */
-    private void keep(
-            String key,
-            ScanResult result,
-            ScanPlan plan,
-            List<Path> reports,
-            long failing,
-            String failure) {
-        if (!result.warnings().isEmpty()) {
+    private void keep(String key, ScanOutcome outcome) {
+        if (!outcome.keepable()) {
             getLog().debug("mcpsec: not kept for reuse: the run had warnings");
             return;
         }
         try {
             List<String> entries = new ArrayList<>();
-            for (Path report : reports) {
+            for (Path report : outcome.reports()) {
                 entries.add(UpToDateState.reportEntry(report));
             }
             new UpToDateState(
                             key,
                             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                            result.findings().size(),
-                            failing,
-                            failure,
-                            plan.formats().contains(OutputFormat.CONSOLE)
-                                    ? BuildLogReport.findingLines(result)
-                                    : List.of(),
+                            outcome.findings(),
+                            outcome.failing(),
+                            outcome.failure(),
+                            outcome.findingLines(),
                             entries)
                     .write(outputDirectory.toPath());
         } catch (IOException e) {
@@ -361,15 +470,5 @@ public class VerifyMojo extends AbstractScanMojo {
                 .formats(formats)
                 .includeUserConfigs(includeUserConfigs)
                 .build();
-    }
-
-    private String reportsWhere(List<Path> reports) {
-        if (reports.isEmpty()) {
-            return "see the findings above";
-        }
-        return "reports in "
-                + outputDirectory
-                + ": "
-                + String.join(", ", reports.stream().map(p -> p.getFileName().toString()).toList());
     }
 }

@@ -68,7 +68,7 @@ class BuildLogReportTest {
                                             : null;
                                 });
 
-        new BuildLogReport(log).log(result, true, List.of());
+        new BuildLogReport(log).replay(BuildLogReport.lines(result, true, List.of()));
 
         assertThat(lines)
                 .as("findings are logged")

@@ -43,6 +43,8 @@ class InvokerReportsIT {
                             Map.entry("help", Set.of()),
                             Map.entry("invalid-drl-fail", Set.of()),
                             Map.entry("leaky-fail", Set.of("target/mcpsec/mcpsec.json")),
+                            Map.entry("scan-jvm-fail", Set.of("target/mcpsec/mcpsec.json")),
+                            Map.entry("in-maven-jvm-fail", Set.of("target/mcpsec/mcpsec.json")),
                             Map.entry(
                                     "locked-rule-fail",
                                     Set.of("suppressed/target/mcpsec/mcpsec.json")),

@@ -1,0 +1,2 @@
+evaluate(new File(basedir, '../../../src/it/leaky-config.groovy')).writeLeakyConfig(basedir)
+return true
