@@ -105,8 +105,7 @@ public final class ModelGenerator {
             String fingerprint = PrecompiledModel.fingerprint(bundle.policies());
             Path index = out.resolve(PrecompiledModel.INDEX_DIR + fingerprint + ".properties");
             Files.createDirectories(index.getParent());
-            Files.writeString(
-                    index,
+            String text =
                     "# executable model of the bundle "
                             + bundle.id()
                             + ", generated at build time by dev.mcpsec.rules.ModelGenerator\n"
@@ -114,8 +113,11 @@ public final class ModelGenerator {
                             + fingerprint
                             + "\nmodels="
                             + String.join(",", models.stream().sorted().toList())
-                            + "\n",
-                    StandardCharsets.UTF_8);
+                            + "\n";
+            Files.writeString(index, text, StandardCharsets.UTF_8);
+            // the same under a fixed name: the model can be loaded before the DRL is read
+            Files.writeString(
+                    out.resolve(PrecompiledModel.CURRENT_INDEX), text, StandardCharsets.UTF_8);
             return new Result(fingerprint, bundle.policies().size(), written);
         } finally {
             thread.setContextClassLoader(previous);

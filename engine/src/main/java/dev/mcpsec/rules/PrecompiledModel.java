@@ -15,6 +15,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import org.drools.base.util.Drools;
 import org.drools.model.Model;
 
@@ -35,6 +38,17 @@ import org.drools.model.Model;
 public final class PrecompiledModel {
     /** Where the model indexes live, one per fingerprint. */
     static final String INDEX_DIR = "META-INF/mcpsec/model/";
+
+    /**
+     * A copy of the newest index under a fixed name, so that its model can be loaded ahead ({@link
+     * #loadAhead}) before the DRL is read and its fingerprint known.
+     */
+    static final String CURRENT_INDEX = INDEX_DIR + "current.properties";
+
+    /** A model loaded ahead, kept for the first lookup of its fingerprint in its class loader. */
+    private record Ahead(ClassLoader loader, String fingerprint, FutureTask<List<Model>> models) {}
+
+    private static final AtomicReference<Ahead> AHEAD = new AtomicReference<>();
 
     /**
      * Diagnostic switch: {@code -Dmcpsec.rules.compile=drl} compiles every bundle from DRL,
@@ -114,6 +128,91 @@ public final class PrecompiledModel {
         }
     }
 
+    /**
+     * Loads, on the calling thread, the model that {@code loader}'s current index names, before the
+     * DRL it was made from is read: {@link #find} takes it when, and only when, the DRL it is asked
+     * about has the fingerprint that index records (the fingerprint check is the same as without
+     * it; a model loaded ahead for another fingerprint is never used). Does nothing when there is
+     * no current index, when DRL compilation is forced, or when a model loaded ahead waits already.
+     * A failure is left for {@link #find}, which then loads the model itself and says why it
+     * cannot.
+     */
+    public static void loadAhead(ClassLoader loader) {
+        if (forceDrl() || AHEAD.get() != null) {
+            return;
+        }
+        URL url = loader.getResource(CURRENT_INDEX);
+        if (url == null) {
+            return;
+        }
+        Properties index = new Properties();
+        try (InputStream in = url.openStream()) {
+            index.load(in);
+        } catch (IOException e) {
+            return;
+        }
+        String fingerprint = index.getProperty("fingerprint");
+        if (fingerprint == null) {
+            return;
+        }
+        FutureTask<List<Model>> models = new FutureTask<>(() -> instantiate(index, loader));
+        if (AHEAD.compareAndSet(null, new Ahead(loader, fingerprint, models))) {
+            models.run();
+        }
+    }
+
+    /**
+     * The models loaded ahead for {@code fingerprint} in {@code loader}, once (waiting for them if
+     * they are still loading); null when there are none or loading them failed.
+     */
+    private static List<Model> takeAhead(String fingerprint, ClassLoader loader) {
+        Ahead ahead = AHEAD.get();
+        if (ahead == null
+                || ahead.loader() != loader
+                || !ahead.fingerprint().equals(fingerprint)
+                || !AHEAD.compareAndSet(ahead, null)) {
+            return null;
+        }
+        try {
+            return ahead.models().get();
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** True while a model loaded ahead in {@code loader} waits for its lookup (for tests). */
+    static boolean aheadWaiting(ClassLoader loader) {
+        Ahead ahead = AHEAD.get();
+        return ahead != null && ahead.loader() == loader;
+    }
+
+    /** A new instance of every model class {@code index} lists (at least one). */
+    private static List<Model> instantiate(Properties index, ClassLoader loader)
+            throws ReflectiveOperationException {
+        List<Model> models = new ArrayList<>();
+        for (String name : modelNames(index)) {
+            models.add(
+                    (Model)
+                            Class.forName(name, true, loader)
+                                    .getDeclaredConstructor()
+                                    .newInstance());
+        }
+        if (models.isEmpty()) {
+            throw new ClassNotFoundException("the index lists no model class");
+        }
+        return List.copyOf(models);
+    }
+
+    private static List<String> modelNames(Properties index) {
+        return Arrays.stream(index.getProperty("models", "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
     /** The outcome of looking for a bundle's model: the models, or why there are none. */
     record Lookup(List<Model> models, String reason) {}
 
@@ -126,6 +225,10 @@ public final class PrecompiledModel {
             return new Lookup(null, "no DRL");
         }
         String fingerprint = fingerprint(bundle.policies());
+        List<Model> loadedAhead = takeAhead(fingerprint, loader);
+        if (loadedAhead != null) {
+            return new Lookup(loadedAhead, null);
+        }
         URL url = loader.getResource(INDEX_DIR + fingerprint + ".properties");
         if (url == null) {
             return new Lookup(
@@ -144,11 +247,7 @@ public final class PrecompiledModel {
             return new Lookup(null, url + " records another fingerprint: compiled from DRL");
         }
         List<Model> models = new ArrayList<>();
-        for (String name :
-                Arrays.stream(index.getProperty("models", "").split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .toList()) {
+        for (String name : modelNames(index)) {
             try {
                 models.add(
                         (Model)

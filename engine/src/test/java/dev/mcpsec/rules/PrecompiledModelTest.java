@@ -142,6 +142,37 @@ class PrecompiledModelTest {
     }
 
     @Test
+    void aModelLoadedAhead_servesOnlyTheDrlItWasMadeFrom_once() throws Exception {
+        Path classes = tmp.resolve("ahead");
+        ModelGenerator.Result generated = ModelGenerator.generate(bundle("high"), classes);
+        assertThat(classes.resolve(PrecompiledModel.CURRENT_INDEX))
+                .hasSameTextualContentAs(
+                        classes.resolve(
+                                PrecompiledModel.INDEX_DIR
+                                        + generated.fingerprint()
+                                        + ".properties"));
+        try (URLClassLoader loader =
+                new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            PrecompiledModel.loadAhead(loader);
+            assertThat(PrecompiledModel.aheadWaiting(loader)).isTrue();
+
+            // a changed DRL (same file name) never gets the model loaded ahead, nor does another
+            // class loader
+            PrecompiledModel.Lookup changed = PrecompiledModel.find(bundle("low"), loader);
+            assertThat(changed.models()).isNull();
+            assertThat(changed.reason()).contains("no precompiled model matches its DRL");
+            assertThat(PrecompiledModel.aheadWaiting(loader)).isTrue();
+
+            // the DRL it was made from takes it, once
+            PrecompiledModel.Lookup same = PrecompiledModel.find(bundle("high"), loader);
+            assertThat(same.models()).singleElement().isInstanceOf(org.drools.model.Model.class);
+            assertThat(PrecompiledModel.aheadWaiting(loader)).isFalse();
+            assertThat(PrecompiledModel.find(bundle("high"), loader).models()).hasSize(1);
+        }
+    }
+
+    @Test
     void aStaleIndexNamingAnotherFingerprint_isNotUsed() throws Exception {
         Path classes = tmp.resolve("stale");
         ModelGenerator.Result generated = ModelGenerator.generate(bundle("high"), classes);
