@@ -174,10 +174,16 @@ final class ScanFork {
                     // the JVM is shutting down already
                 }
                 deleteTree(work);
+                // what a scan JVM that failed may have left of an archive is never kept
+                deleteNewArchive();
             }
         }
 
-        /** A run that created an archive puts it in place (atomically: a racing run keeps its). */
+        /**
+         * A run that created an archive puts it in place with one rename, so that no scan JVM ever
+         * maps a half-written archive (one made by a parallel build meanwhile is replaced by an
+         * equal one).
+         */
         private void keepArchive() {
             if (newArchive == null) {
                 return;
@@ -192,12 +198,17 @@ final class ScanFork {
                         "mcpsec: class-data archive made by another build meanwhile: " + archive);
             } catch (IOException e) {
                 debug.accept("mcpsec: class-data archive not kept: " + e.getMessage());
-            } finally {
-                try {
-                    Files.deleteIfExists(newArchive);
-                } catch (IOException e) {
-                    debug.accept("mcpsec: cannot remove " + newArchive + ": " + e.getMessage());
-                }
+            }
+        }
+
+        private void deleteNewArchive() {
+            if (newArchive == null) {
+                return;
+            }
+            try {
+                Files.deleteIfExists(newArchive);
+            } catch (IOException e) {
+                debug.accept("mcpsec: cannot remove " + newArchive + ": " + e.getMessage());
             }
         }
     }

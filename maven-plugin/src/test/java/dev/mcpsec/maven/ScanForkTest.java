@@ -189,7 +189,15 @@ class ScanForkTest {
     void aScanJvmThatEndsWithoutAnAnswer_failsWithTheWayOut() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("project"));
         // a class path without the worker: the JVM cannot start it and exits 1
-        ScanFork fork = new ScanFork(ScanFork.currentJava(), List.of(), null, Map.of(), s -> {});
+        Path empty = jarOf(Files.createDirectories(tmp.resolve("empty")), tmp.resolve("empty.jar"));
+        Path archives = tmp.resolve("cache/class-data");
+        ScanFork fork =
+                new ScanFork(
+                        ScanFork.currentJava(),
+                        List.of(empty.toFile()),
+                        archives,
+                        Map.of(),
+                        s -> {});
         ScanFork.Running running =
                 fork.start(
                         new ScanWorker.Request(
@@ -199,6 +207,10 @@ class ScanForkTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the scan JVM ended with exit code 1")
                 .hasMessageContaining("-Dmcpsec.fork=false");
+        // whatever that JVM wrote of a class-data archive is not kept
+        try (Stream<Path> files = Files.list(archives)) {
+            assertThat(files.toList()).isEmpty();
+        }
     }
 
     @Test
