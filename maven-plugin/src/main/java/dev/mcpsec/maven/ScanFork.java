@@ -309,6 +309,45 @@ final class ScanFork {
     }
 
     /**
+     * True when {@code dir} lies in one of {@code folders} (or is one), links followed as far as
+     * the path exists: an archive there could come from the project, so none is used.
+     */
+    static boolean inside(Path dir, List<Path> folders) {
+        Path d = real(dir);
+        for (Path f : folders) {
+            if (f != null && d.startsWith(real(f))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code p} made absolute, its longest existing part resolved through links. */
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        List<String> rest = new ArrayList<>();
+        while (existing != null && !Files.exists(existing)) {
+            if (existing.getFileName() != null) {
+                rest.add(0, existing.getFileName().toString());
+            }
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            Path real = existing.toRealPath();
+            for (String part : rest) {
+                real = real.resolve(part);
+            }
+            return real;
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    /**
      * {@code dir}, created owner-only when missing; null when it is a link or not a directory, or
      * (on POSIX file systems) belongs to another user or lets others write to it.
      */

@@ -97,7 +97,10 @@ public class VerifyMojo extends AbstractScanMojo {
     @Parameter(property = "mcpsec.classDataArchive", defaultValue = "true")
     private boolean classDataArchive;
 
-    /** The user's mcpsec cache directory (class-data archives); never inside a project. */
+    /**
+     * The user's mcpsec cache directory (class-data archives); one inside the project or the
+     * scanned folder is not used.
+     */
     @Parameter(property = "mcpsec.cacheDirectory", defaultValue = "${user.home}/.cache/mcpsec")
     private File cacheDirectory;
 
@@ -194,7 +197,7 @@ public class VerifyMojo extends AbstractScanMojo {
             return null;
         }
         getLog().info("mcpsec: scanning " + plan.request().root());
-        ScanFork fork = forked ? scanFork() : null;
+        ScanFork fork = forked ? scanFork(plan.request().root()) : null;
         if (fork == null) {
             Mcpsec engine = prepareScan(plan);
             return () -> ScanWorker.scan(engine, plan, outputDirectory);
@@ -234,10 +237,10 @@ public class VerifyMojo extends AbstractScanMojo {
     }
 
     /**
-     * The scan JVM of this run, or null when the plugin's class path cannot be known (then the scan
-     * runs in Maven's JVM, as the log says).
+     * The scan JVM of this run (scanning {@code root}), or null when the plugin's class path cannot
+     * be known (then the scan runs in Maven's JVM, as the log says).
      */
-    private ScanFork scanFork() {
+    private ScanFork scanFork(Path root) {
         if (!(getClass().getClassLoader() instanceof URLClassLoader loader)) {
             getLog().info("mcpsec: the plugin's class path is unknown: scanning in Maven's JVM");
             return null;
@@ -261,10 +264,18 @@ public class VerifyMojo extends AbstractScanMojo {
                                     + " Maven's JVM");
             return null;
         }
-        Path archives =
-                classDataArchive && cacheDirectory != null
-                        ? cacheDirectory.toPath().resolve("class-data")
-                        : null;
+        Path archives = null;
+        if (classDataArchive && cacheDirectory != null) {
+            archives = cacheDirectory.toPath().resolve("class-data");
+            if (ScanFork.inside(archives, List.of(project.getBasedir().toPath(), root))) {
+                getLog().info(
+                                "mcpsec: <cacheDirectory> "
+                                        + cacheDirectory
+                                        + " lies inside the project: the scan JVM runs without a"
+                                        + " class-data archive");
+                archives = null;
+            }
+        }
         return new ScanFork(
                 ScanFork.currentJava(),
                 classPath,

@@ -140,6 +140,22 @@ class ScanForkTest {
     }
 
     @Test
+    void anArchiveFolderInsideTheProject_isRecognised_evenThroughALink() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Path scanned = Files.createDirectories(tmp.resolve("reactor"));
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        List<Path> folders = List.of(project, scanned);
+        assertThat(ScanFork.inside(project.resolve(".cache/mcpsec/class-data"), folders)).isTrue();
+        assertThat(ScanFork.inside(scanned.resolve("module/../x/class-data"), folders)).isTrue();
+        assertThat(ScanFork.inside(project, folders)).isTrue();
+        assertThat(ScanFork.inside(home.resolve(".cache/mcpsec/class-data"), folders)).isFalse();
+        assertThat(ScanFork.inside(tmp.resolve("project-other/class-data"), folders)).isFalse();
+        assumeTrue(posix(), "symbolic links");
+        Path link = Files.createSymbolicLink(home.resolve("cache"), project);
+        assertThat(ScanFork.inside(link.resolve("mcpsec/class-data"), folders)).isTrue();
+    }
+
+    @Test
     void aFolderOnTheClassPath_meansNoArchive_sinceTheJvmWouldNotStartWithOne() throws Exception {
         Path jar = Files.writeString(tmp.resolve("plugin.jar"), "jar");
         Path classes = Files.createDirectories(tmp.resolve("bundle/target/classes"));
