@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -88,13 +87,13 @@ record ScanOutcome(
         if (error != null) {
             p.setProperty("error", error);
         }
-        putList(p, "line", lines);
+        IndexedLists.put(p, "line", lines);
         p.setProperty("findings", Integer.toString(findings));
         p.setProperty("failing", Long.toString(failing));
         p.setProperty("failure", failure);
-        putList(p, "report", reports.stream().map(Path::toString).toList());
+        IndexedLists.put(p, "report", reports.stream().map(Path::toString).toList());
         p.setProperty("keepable", Boolean.toString(keepable));
-        putList(p, "findingLine", findingLines);
+        IndexedLists.put(p, "findingLine", findingLines);
         try (OutputStream out = Files.newOutputStream(file)) {
             p.store(out, "mcpsec scan outcome");
         }
@@ -112,30 +111,16 @@ record ScanOutcome(
         try {
             return new ScanOutcome(
                     p.getProperty("error"),
-                    list(p, "line"),
+                    IndexedLists.get(p, "line"),
                     Integer.parseInt(p.getProperty("findings")),
                     Long.parseLong(p.getProperty("failing", "0")),
                     p.getProperty("failure", ""),
-                    list(p, "report").stream().map(Path::of).toList(),
+                    IndexedLists.get(p, "report").stream().map(Path::of).toList(),
                     Boolean.parseBoolean(p.getProperty("keepable")),
-                    list(p, "findingLine"),
+                    IndexedLists.get(p, "findingLine"),
                     null);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a complete scan outcome: " + e.getMessage(), e);
         }
-    }
-
-    static void putList(Properties p, String prefix, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            p.setProperty(prefix + "." + i, values.get(i));
-        }
-    }
-
-    static List<String> list(Properties p, String prefix) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; p.containsKey(prefix + "." + i); i++) {
-            values.add(p.getProperty(prefix + "." + i));
-        }
-        return values;
     }
 }

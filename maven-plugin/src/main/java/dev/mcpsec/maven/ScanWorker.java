@@ -152,16 +152,16 @@ public final class ScanWorker {
         VerifySettings settings =
                 VerifySettings.builder(scanDirectory, file(p, "baseDirectory"))
                         .failOn(p.getProperty("failOn"))
-                        .formats(ScanOutcome.list(p, "formats"))
+                        .formats(IndexedLists.get(p, "formats"))
                         .includeUserConfigs(
                                 Boolean.parseBoolean(p.getProperty("includeUserConfigs")))
                         .history(Boolean.parseBoolean(p.getProperty("history")))
                         .projectPolicies(Boolean.parseBoolean(p.getProperty("projectPolicies")))
                         .allowExternalGit(Boolean.parseBoolean(p.getProperty("allowExternalGit")))
-                        .bundles(ScanOutcome.list(p, "bundles"))
-                        .excludeRules(ScanOutcome.list(p, "excludeRules"))
-                        .includeRules(ScanOutcome.list(p, "includeRules"))
-                        .advisories(ScanOutcome.list(p, "advisories"))
+                        .bundles(IndexedLists.get(p, "bundles"))
+                        .excludeRules(IndexedLists.get(p, "excludeRules"))
+                        .includeRules(IndexedLists.get(p, "includeRules"))
+                        .advisories(IndexedLists.get(p, "advisories"))
                         .advisoriesMaxAge(maxAge == null ? null : Integer.valueOf(maxAge))
                         .severityOverrides(map(p, "severityOverrides"))
                         .limits(map(p, "limits"))
@@ -185,7 +185,7 @@ public final class ScanWorker {
 
     private static void putList(Properties p, String prefix, List<String> values) {
         if (values != null) {
-            ScanOutcome.putList(p, prefix, values);
+            IndexedLists.put(p, prefix, values);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -47,14 +46,8 @@ record UpToDateState(
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             p.load(in);
-            List<String> lines = new ArrayList<>();
-            for (int i = 0; p.containsKey("line." + i); i++) {
-                lines.add(p.getProperty("line." + i));
-            }
-            List<String> reports = new ArrayList<>();
-            for (int i = 0; p.containsKey("report." + i); i++) {
-                reports.add(p.getProperty("report." + i));
-            }
+            List<String> lines = IndexedLists.get(p, "line");
+            List<String> reports = IndexedLists.get(p, "report");
             return Optional.of(
                     new UpToDateState(
                             p.getProperty("key", ""),
@@ -82,12 +75,8 @@ record UpToDateState(
         p.setProperty("findings", Integer.toString(findings));
         p.setProperty("failing", Long.toString(failing));
         p.setProperty("failure", failure);
-        for (int i = 0; i < lines.size(); i++) {
-            p.setProperty("line." + i, lines.get(i));
-        }
-        for (int i = 0; i < reports.size(); i++) {
-            p.setProperty("report." + i, reports.get(i));
-        }
+        IndexedLists.put(p, "line", lines);
+        IndexedLists.put(p, "report", reports);
         Files.createDirectories(directory);
         Path tmp = directory.resolve(FILE + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {

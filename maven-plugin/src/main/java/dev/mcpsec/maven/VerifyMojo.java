@@ -241,27 +241,25 @@ public class VerifyMojo extends AbstractScanMojo {
      * be known (then the scan runs in Maven's JVM, as the log says).
      */
     private ScanFork scanFork(Path root) {
-        if (!(getClass().getClassLoader() instanceof URLClassLoader loader)) {
-            getLog().info("mcpsec: the plugin's class path is unknown: scanning in Maven's JVM");
+        Optional<List<File>> plugin = pluginClassPath();
+        if (plugin.isEmpty()) {
+            getLog().info(
+                            "mcpsec: the plugin's class path is unknown or not a list of files:"
+                                    + " scanning in Maven's JVM");
             return null;
         }
         // SLF4J, which Drools logs through, comes from Maven's core: its API jar joins the path
         java.security.CodeSource slf4j =
                 org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource();
-        List<File> classPath = new ArrayList<>();
+        List<File> classPath = new ArrayList<>(plugin.get());
         try {
-            for (URL url : loader.getURLs()) {
-                classPath.add(new File(url.toURI()));
-            }
             if (slf4j == null || slf4j.getLocation() == null) {
                 getLog().info("mcpsec: Maven's SLF4J jar is unknown: scanning in Maven's JVM");
                 return null;
             }
             classPath.add(new File(slf4j.getLocation().toURI()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            getLog().info(
-                            "mcpsec: the plugin's class path is not a list of files: scanning in"
-                                    + " Maven's JVM");
+            getLog().info("mcpsec: Maven's SLF4J jar is not a file: scanning in Maven's JVM");
             return null;
         }
         Path archives = null;
@@ -271,8 +269,8 @@ public class VerifyMojo extends AbstractScanMojo {
                 getLog().info(
                                 "mcpsec: <cacheDirectory> "
                                         + cacheDirectory
-                                        + " lies inside the project: the scan JVM runs without a"
-                                        + " class-data archive");
+                                        + " lies inside the project or the scanned folder: the"
+                                        + " scan JVM runs without a class-data archive");
                 archives = null;
             }
         }
@@ -299,16 +297,16 @@ public class VerifyMojo extends AbstractScanMojo {
             getLog().debug("mcpsec: up-to-date check off: " + why.get());
             return null;
         }
-        if (!(getClass().getClassLoader() instanceof URLClassLoader loader)) {
-            getLog().info("mcpsec: up-to-date check off: the plugin's class path is unknown");
+        Optional<List<File>> plugin = pluginClassPath();
+        if (plugin.isEmpty()) {
+            getLog().info(
+                            "mcpsec: up-to-date check off: the plugin's class path is unknown or"
+                                    + " not a list of files");
             return null;
         }
+        List<File> classPath = plugin.get();
         long start = System.nanoTime();
         try {
-            List<File> classPath = new ArrayList<>();
-            for (URL url : loader.getURLs()) {
-                classPath.add(new File(url.toURI()));
-            }
             Map<String, String> extra = new TreeMap<>();
             extra.put("outputDirectory", outputDirectory.getAbsolutePath());
             extra.put("failOnError", Boolean.toString(failOnError));
@@ -322,10 +320,29 @@ public class VerifyMojo extends AbstractScanMojo {
                                     + (System.nanoTime() - start) / 1_000_000
                                     + " ms");
             return key;
-        } catch (IOException | URISyntaxException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             getLog().info("mcpsec: up-to-date check not possible (" + e + "); scanning");
             return null;
         }
+    }
+
+    /**
+     * The files of the plugin's class realm (its jar, plexus-utils, org bundles added as plugin
+     * dependencies), or empty when its class loader does not list them or they are not files.
+     */
+    private Optional<List<File>> pluginClassPath() {
+        if (!(getClass().getClassLoader() instanceof URLClassLoader loader)) {
+            return Optional.empty();
+        }
+        List<File> classPath = new ArrayList<>();
+        try {
+            for (URL url : loader.getURLs()) {
+                classPath.add(new File(url.toURI()));
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.of(classPath);
     }
 
     /**
